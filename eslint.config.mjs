@@ -1,0 +1,62 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Network primitives. Only the egress module may use them: one way out to the network,
+// so that every outbound byte passes SafeFetch. Do not relax these rules.
+const NETWORK_MODULES = [
+  'undici', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises',
+  'node:http', 'node:https', 'node:http2', 'node:net', 'node:tls', 'node:dgram', 'node:dns', 'node:dns/promises',
+];
+const networkImports = NETWORK_MODULES.map((name) => ({
+  name,
+  message: 'Only src/core/egress/ may open network connections (one way out). Do not relax this rule.',
+}));
+// The openai SDK would fall back to the global fetch; only the model client, which always
+// hands it SafeFetch, may import it.
+const openaiImport = { name: 'openai', message: 'Only src/core/model/modelClient.ts may import openai (it passes SafeFetch).' };
+const vscodeImport = { name: 'vscode', message: 'src/core and src/cli never import vscode: the core talks to the editor through ports.' };
+const networkGlobals = ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource'].map((name) => ({
+  name,
+  message: 'Only src/core/egress/ may reach the network. Do not relax this rule.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > ArrowFunctionExpression', message: 'Use `export function` for named stack traces.' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport] }],
+      'no-restricted-globals': ['error', ...networkGlobals],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport] }] },
+  },
+  {
+    files: ['src/core/model/modelClient.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, vscodeImport] }] },
+  },
+  {
+    files: ['src/core/egress/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport] }], 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['media/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
+  },
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);

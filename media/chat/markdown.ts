@@ -1,0 +1,24 @@
+import DOMPurify from 'dompurify';
+import MarkdownIt from 'markdown-it';
+
+// Model output is untrusted: no raw HTML, and images become text so that a reply cannot make
+// the page fetch a URL (a classic exfiltration channel). DOMPurify is the second fence.
+const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
+
+md.renderer.rules.image = (tokens, index) => {
+  const token = tokens[index];
+  const alt = token ? md.utils.escapeHtml(token.content) : '';
+  const src = token ? md.utils.escapeHtml(String(token.attrGet('src') ?? '')) : '';
+  return `<span class="blocked-image" title="Images in replies are not loaded">[image: ${alt || 'untitled'} — ${src}]</span>`;
+};
+
+const PURIFY_OPTIONS = {
+  FORBID_TAGS: ['img', 'style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio', 'svg', 'math'],
+  FORBID_ATTR: ['style', 'src', 'srcset', 'action', 'formaction'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+};
+
+/** Markdown to sanitized HTML for the chat transcript. */
+export function renderMarkdown(text: string): string {
+  return DOMPurify.sanitize(md.render(text), PURIFY_OPTIONS);
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything `npm start` and `npm test` need, idempotently: Debian packages (as root),
+# the project's npm dependencies, and Node 24 + code-server in a cache outside the repo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[airlock setup] %s\n' "$*" >&2; }
+
+# chromium drives the UI tests; the -dev packages are what code-server's native modules build against.
+DEBIAN_PACKAGES=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3 make g++)
+
+ensure_debian_packages() {
+  local missing=()
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if ((${#missing[@]} == 0)); then return; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    log "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_node_modules() {
+  local stamp=node_modules/.airlock-lock-hash
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then return; fi
+  log "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+}
+
+ensure_debian_packages
+ensure_node_modules
+bash scripts/lib/ensure-code-server.sh >/dev/null

@@ -1,0 +1,9 @@
+import { lookup } from 'node:dns/promises';
+
+/** Every address a host name resolves to; injectable so tests can play a rebinding resolver. */
+export type HostResolver = (host: string) => Promise<string[]>;
+
+export async function systemResolver(host: string): Promise<string[]> {
+  const answers = await lookup(host, { all: true, verbatim: true });
+  return answers.map((answer) => answer.address);
+}

@@ -1,0 +1,142 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
+import { z } from 'zod';
+import type { ChatMessage } from '../chat/chatMessage';
+import { loopbackOnlyPolicy } from '../egress/loopbackPolicy';
+import { createSafeFetch, type SafeFetch } from '../egress/safeFetch';
+import type { ModelEndpoint } from './modelEndpoint';
+import { describeModelFailure, ModelFailureError, ModelTimeoutError, unreachableFailure, type ModelFailure } from './modelFailure';
+
+export type ProbeResult =
+  | { readonly reachable: true; readonly models: string[]; readonly modelListed: boolean }
+  | { readonly reachable: false; readonly failure: ModelFailure };
+
+export interface ModelClientOptions {
+  /** Defaults to SafeFetch with the loopback-only policy; tests inject their own guard. */
+  readonly fetch?: SafeFetch;
+  /** Longest wait for the first token and between tokens; a silent server is given up on. */
+  readonly requestTimeoutMs?: number;
+  readonly probeTimeoutMs?: number;
+}
+
+// Only what the panel needs is checked: a reply that is valid JSON but not a chat chunk is malformed.
+const chunkSchema = z.object({
+  choices: z.array(z.object({ delta: z.object({ content: z.string().nullish() }).passthrough().nullish() }).passthrough()),
+}).passthrough();
+const modelListSchema = z.object({ id: z.string() }).passthrough();
+// OpenAI's SDK insists on a key; local servers ignore the header.
+const NO_KEY = 'airlock-no-key';
+
+/** Talks to an OpenAI-compatible server, always through SafeFetch, and classifies every failure. */
+export class ModelClient {
+  private readonly client: OpenAI;
+  private readonly requestTimeoutMs: number;
+  private readonly probeTimeoutMs: number;
+
+  constructor(readonly endpoint: ModelEndpoint, options: ModelClientOptions = {}) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
+    this.client = new OpenAI({
+      baseURL: endpoint.baseUrl,
+      apiKey: endpoint.apiKey ?? NO_KEY,
+      fetch: options.fetch ?? createSafeFetch({ policy: loopbackOnlyPolicy(), tool: 'model' }),
+      maxRetries: 0,
+      logLevel: 'off',
+    });
+  }
+
+  /** Lists the server's models; tells whether it answers and whether the configured model is there. */
+  async probe(signal?: AbortSignal): Promise<ProbeResult> {
+    const guard = new RequestGuard(this.probeTimeoutMs, signal);
+    try {
+      const ids: string[] = [];
+      for await (const model of this.client.models.list({ signal: guard.signal })) {
+        ids.push(modelListSchema.parse(model).id);
+        if (ids.length >= 1000) break;
+      }
+      guard.throwIfAborted();
+      return { reachable: true, models: ids, modelListed: ids.some((id) => sameModel(id, this.endpoint.model)) };
+    } catch (error) {
+      return { reachable: false, failure: this.classify(guard.reasonFor(error)) };
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  /** Streams the reply's text. Throws ModelFailureError (kind `aborted` when `signal` stopped it). */
+  async *streamChat(messages: readonly ChatMessage[], signal: AbortSignal): AsyncGenerator<string, void, undefined> {
+    const guard = new RequestGuard(this.requestTimeoutMs, signal);
+    let chunks = 0;
+    try {
+      const stream = await this.client.chat.completions.create(
+        { model: this.endpoint.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true },
+        { signal: guard.signal },
+      );
+      for await (const raw of stream) {
+        guard.restart();
+        chunks++;
+        const content = chunkSchema.parse(raw).choices[0]?.delta?.content;
+        if (content) yield content;
+      }
+      // The SDK ends the iteration quietly when its request is aborted; say why it ended.
+      guard.throwIfAborted();
+      if (chunks === 0) throw new SyntaxError('the stream held no chat completion chunks');
+    } catch (error) {
+      throw new ModelFailureError(this.classify(guard.reasonFor(error)));
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  private classify(error: unknown): ModelFailure {
+    if (error instanceof APIUserAbortError) return { kind: 'aborted', message: 'Stopped.' };
+    if (error instanceof APIConnectionTimeoutError) return describeModelFailure(new ModelTimeoutError(this.requestTimeoutMs / 1000), this.endpoint);
+    const failure = describeModelFailure(error, this.endpoint);
+    if (failure.kind === 'failed' && error instanceof APIConnectionError) return unreachableFailure(this.endpoint);
+    if (error instanceof z.ZodError) return { kind: 'malformed', message: `The model server at ${this.endpoint.baseUrl} sent a chunk that is not a chat completion.` };
+    return failure;
+  }
+}
+
+/** Ollama reports `qwen2.5-coder:latest` for a model configured as `qwen2.5-coder`. */
+function sameModel(listed: string, configured: string): boolean {
+  return listed === configured || listed === `${configured}:latest`;
+}
+
+/**
+ * Joins the caller's signal with a watchdog that fires when the server stays silent too long,
+ * and remembers which of the two stopped the request.
+ */
+class RequestGuard {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onOuterAbort = (): void => this.controller.abort(new DOMException('Stopped by the user', 'AbortError'));
+
+  constructor(private readonly timeoutMs: number, private readonly outer?: AbortSignal) {
+    if (outer?.aborted) this.onOuterAbort();
+    outer?.addEventListener('abort', this.onOuterAbort, { once: true });
+    this.restart();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  restart(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(new ModelTimeoutError(this.timeoutMs / 1000)), this.timeoutMs);
+  }
+
+  throwIfAborted(): void {
+    if (this.controller.signal.aborted) throw this.controller.signal.reason;
+  }
+
+  /** After an abort, the abort's reason explains the failure better than the transport error. */
+  reasonFor(error: unknown): unknown {
+    return this.controller.signal.aborted ? this.controller.signal.reason : error;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Longest message the panel may send: bounds memory and the model request. */
+export const MAX_PROMPT_CHARS = 100_000;
+
+/**
+ * Messages from the webview. The webview is a browser context that renders model output, so
+ * everything it sends is validated before the extension acts on it.
+ */
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }).strict(),
+  z.object({ type: z.literal('send'), text: z.string().trim().min(1).max(MAX_PROMPT_CHARS) }).strict(),
+  z.object({ type: z.literal('stop') }).strict(),
+  z.object({ type: z.literal('newChat') }).strict(),
+  z.object({ type: z.literal('checkModel') }).strict(),
+  z.object({ type: z.literal('openSettings') }).strict(),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+export type EndpointState = 'checking' | 'ready' | 'unreachable' | 'invalid' | 'refused';
+export type NoticeKind = 'unreachable' | 'invalid-settings' | 'refused' | 'error' | 'warning';
+export type TurnState = 'done' | 'stopped' | 'error';
+
+/** Messages to the webview. */
+export type HostMessage =
+  | { type: 'status'; state: EndpointState; endpoint: string; model: string; detail: string }
+  | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
+  | { type: 'turnStart'; id: number; userText: string }
+  | { type: 'delta'; id: number; text: string }
+  | { type: 'turnEnd'; id: number; state: TurnState; error?: string }
+  | { type: 'reset' }
+  | { type: 'rejected'; message: string };
+
+/** Validates one incoming message; the error names what was wrong, never echoes the payload. */
+export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; error: string } {
+  const result = webviewMessageSchema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
+  return { ok: false, error: `Rejected a message from the chat panel${where}: ${issue?.message ?? 'invalid message'}.` };
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+/**
+ * The panel's page. The CSP allows nothing but the extension's own bundled script (by nonce),
+ * its stylesheet and font: no remote images, no inline script, no connections.
+ */
+export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): string {
+  const nonce = randomBytes(18).toString('base64');
+  const asset = (name: string): string => webview.asWebviewUri(joinUri(assets, name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
+    `script-src 'nonce-${nonce}'`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${asset('codicon.css')}" rel="stylesheet" id="vscode-codicon-stylesheet">
+<link href="${asset('chat.css')}" rel="stylesheet">
+<title>Airlock Chat</title>
+</head>
+<body>
+<header class="status-bar">
+  <div id="status" data-state="checking" role="status" aria-live="polite">
+    <span class="codicon codicon-circle-filled status-dot" aria-hidden="true"></span>
+    <span class="status-text">Checking the model server…</span>
+  </div>
+  <div class="status-actions">
+    <button id="check" class="icon-button" title="Check model connection" aria-label="Check model connection"><span class="codicon codicon-refresh"></span></button>
+    <button id="new-chat" class="icon-button" title="New chat" aria-label="New chat"><span class="codicon codicon-add"></span></button>
+  </div>
+</header>
+<section id="notice" hidden role="alert">
+  <div class="notice-message"></div>
+  <div class="notice-hint"></div>
+  <div class="notice-actions">
+    <button id="notice-retry" class="text-button">Check again</button>
+    <button id="notice-settings" class="text-button">Open Settings</button>
+  </div>
+</section>
+<main id="messages" aria-live="polite"></main>
+<footer class="composer">
+  <textarea id="prompt" rows="3" placeholder="Ask Airlock… (Enter to send, Shift+Enter for a new line)" aria-label="Message"></textarea>
+  <div class="composer-actions">
+    <button id="stop" class="icon-button" title="Stop" aria-label="Stop" hidden><span class="codicon codicon-debug-stop"></span></button>
+    <button id="send" class="icon-button primary" title="Send" aria-label="Send"><span class="codicon codicon-send"></span></button>
+  </div>
+</footer>
+<script nonce="${nonce}" src="${asset('chat.js')}"></script>
+</body>
+</html>`;
+}
+
+function joinUri(base: vscode.Uri, name: string): vscode.Uri {
+  return base.with({ path: `${base.path}/${name}` });
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { ChatSession } from '../core/chat/chatSession';
+import { parseWebviewMessage, type HostMessage, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
+import { chatViewHtml } from './chatViewHtml';
+import type { ConnectionStatus, ModelConnection } from './modelConnection';
+
+export const CHAT_VIEW_ID = 'airlock.chat';
+
+interface ShownTurn {
+  readonly id: number;
+  readonly userText: string;
+  text: string;
+  state: TurnState | 'streaming';
+  error?: string;
+}
+
+/** The sidebar chat: validates what the page sends, streams replies into it. */
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private readonly session = new ChatSession();
+  private readonly turns: ShownTurn[] = [];
+  private running: AbortController | undefined;
+  private nextTurnId = 1;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly assets: vscode.Uri,
+    private readonly connection: ModelConnection,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.assets] };
+    view.webview.html = chatViewHtml(view.webview, this.assets);
+    const listeners = [
+      view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+        for (const listener of listeners) listener.dispose();
+      }),
+    ];
+  }
+
+  /** Starts a new conversation (also the "Airlock: New Chat" command). */
+  newChat(): void {
+    this.running?.abort();
+    this.session.reset();
+    this.turns.length = 0;
+    this.post({ type: 'reset' });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.log.warn(parsed.error);
+      this.post({ type: 'rejected', message: parsed.error });
+      return;
+    }
+    this.handle(parsed.message).catch((error: unknown) => this.log.error(`chat panel: ${String(error)}`));
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.replay();
+      case 'send':
+        return this.send(message.text);
+      case 'stop':
+        this.running?.abort();
+        return;
+      case 'newChat':
+        return this.newChat();
+      case 'checkModel':
+        await this.connection.refresh();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.model');
+        return;
+    }
+  }
+
+  private async send(text: string): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'rejected', message: 'A reply is still streaming; stop it before sending another message.' });
+      return;
+    }
+    const turn: ShownTurn = { id: this.nextTurnId++, userText: text, text: '', state: 'streaming' };
+    this.turns.push(turn);
+    this.post({ type: 'turnStart', id: turn.id, userText: text });
+    const client = this.connection.client;
+    if (!client) {
+      const notice = this.connection.status.notice;
+      return this.endTurn(turn, 'error', notice?.message ?? 'The model settings cannot be used yet.');
+    }
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      const outcome = await this.session.send(client, text, controller.signal, (delta) => {
+        turn.text += delta;
+        this.post({ type: 'delta', id: turn.id, text: delta });
+      });
+      if (outcome.state === 'error') {
+        this.log.warn(`model reply failed: ${outcome.failure.message}`);
+        this.endTurn(turn, 'error', [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' '));
+        if (outcome.failure.kind === 'unreachable') void this.connection.refresh();
+        return;
+      }
+      this.endTurn(turn, outcome.state);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private endTurn(turn: ShownTurn, state: TurnState, error?: string): void {
+    turn.state = state;
+    if (error !== undefined) turn.error = error;
+    this.post({ type: 'turnEnd', id: turn.id, state, ...(error === undefined ? {} : { error }) });
+  }
+
+  /** A re-created page (the view was hidden) gets the status and the conversation again. */
+  private replay(): void {
+    this.postStatus(this.connection.status);
+    this.post({ type: 'reset' });
+    for (const turn of this.turns) {
+      this.post({ type: 'turnStart', id: turn.id, userText: turn.userText });
+      if (turn.text) this.post({ type: 'delta', id: turn.id, text: turn.text });
+      if (turn.state !== 'streaming') this.post({ type: 'turnEnd', id: turn.id, state: turn.state, ...(turn.error === undefined ? {} : { error: turn.error }) });
+    }
+  }
+
+  private postStatus(status: ConnectionStatus): void {
+    this.post({ type: 'status', state: status.state, endpoint: status.endpoint, model: status.model, detail: status.detail });
+    this.post({ type: 'notice', notice: status.notice });
+  }
+
+  private post(message: HostMessage): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { ProbeResult } from '../core/model/modelClient';
+import type { ChatViewProvider } from './chatViewProvider';
+import type { ModelConnection } from './modelConnection';
+import type { ApiKeyStore } from './modelSettings';
+
+export interface CommandContext {
+  readonly chat: ChatViewProvider;
+  readonly connection: ModelConnection;
+  readonly apiKeys: ApiKeyStore;
+  readonly log: vscode.LogOutputChannel;
+}
+
+type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
+
+/** One factory per command, registered in one loop; ids match package.json `contributes.commands`. */
+const COMMANDS: Record<string, CommandFactory> = {
+  'airlock.newChat': newChat,
+  'airlock.checkModel': checkModel,
+  'airlock.setApiKey': setApiKey,
+  'airlock.clearApiKey': clearApiKey,
+  'airlock.showLog': showLog,
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
+}
+
+function newChat(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    ctx.chat.newChat();
+    await vscode.commands.executeCommand('airlock.chat.focus');
+  };
+}
+
+/** Re-checks the endpoint, tells the user, and returns the probe (tests read it). */
+function checkModel(ctx: CommandContext) {
+  return async (): Promise<ProbeResult> => {
+    const status = await ctx.connection.refresh();
+    if (status.probe.reachable) {
+      void vscode.window.showInformationMessage(`Airlock: the model server at ${status.endpoint} answers (${status.model}${status.probe.modelListed ? '' : ', not listed by the server'}).`);
+    } else {
+      void vscode.window.showWarningMessage(`Airlock: ${status.notice?.message ?? status.probe.failure.message}`);
+    }
+    return status.probe;
+  };
+}
+
+function setApiKey(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    const key = await vscode.window.showInputBox({
+      title: 'Airlock: Model API Key',
+      prompt: 'Stored in VS Code\'s secret storage, never in settings or logs. Local servers such as Ollama need none.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => (/^[\x21-\x7e]{1,4096}$/.test(value) ? undefined : 'A key is 1–4096 printable characters without spaces.'),
+    });
+    if (key === undefined) return;
+    await ctx.apiKeys.set(key);
+    ctx.log.info('model API key stored in secret storage');
+    void vscode.window.showInformationMessage('Airlock: model API key saved to secret storage.');
+  };
+}
+
+function clearApiKey(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    await ctx.apiKeys.clear();
+    ctx.log.info('model API key removed from secret storage');
+    void vscode.window.showInformationMessage('Airlock: model API key removed.');
+  };
+}
+
+function showLog(ctx: CommandContext) {
+  return (): void => ctx.log.show();
+}

@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { ModelClient, type ProbeResult } from '../core/model/modelClient';
+import { resolveModelEndpoint } from '../core/model/modelEndpoint';
+import type { EndpointState, NoticeKind } from '../core/protocol/chatProtocol';
+import { readModelSettings, readRequestTimeoutMs, MODEL_SECTION, type ApiKeyStore } from './modelSettings';
+
+export interface Notice {
+  readonly kind: NoticeKind;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** What the panel shows about the model: where it is, whether it answers, what to do if not. */
+export interface ConnectionStatus {
+  readonly state: EndpointState;
+  readonly endpoint: string;
+  readonly model: string;
+  readonly detail: string;
+  readonly notice: Notice | null;
+  readonly probe: ProbeResult;
+}
+
+/**
+ * Owns the model client built from the current settings and its reachability. Settings or the
+ * API key changing rebuilds it at once; only the newest check's answer is kept.
+ */
+export class ModelConnection implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionStatus>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private generation = 0;
+  private current: { status: ConnectionStatus; client: ModelClient | undefined };
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    apiKeys: ApiKeyStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.current = { status: checkingStatus('', ''), client: undefined };
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(MODEL_SECTION)) void this.refresh();
+      }),
+      apiKeys.onDidChange(() => void this.refresh()),
+    );
+  }
+
+  get status(): ConnectionStatus {
+    return this.current.status;
+  }
+
+  /** The client for the current settings, or undefined when the settings cannot be used. */
+  get client(): ModelClient | undefined {
+    return this.current.client;
+  }
+
+  async refresh(): Promise<ConnectionStatus> {
+    const generation = ++this.generation;
+    const resolved = resolveModelEndpoint(await readModelSettings(this.secrets));
+    if (!resolved.ok) {
+      const status = settingsProblemStatus(resolved.problems);
+      for (const problem of resolved.problems) this.log.error(problem.message);
+      return this.publish(generation, status, undefined);
+    }
+    const { endpoint } = resolved;
+    const client = new ModelClient(endpoint, { requestTimeoutMs: readRequestTimeoutMs() });
+    this.publish(generation, checkingStatus(endpoint.baseUrl, endpoint.model), client);
+    const probe = await client.probe();
+    const status = probeStatus(endpoint.baseUrl, endpoint.model, probe);
+    this.log.info(`model endpoint ${endpoint.baseUrl} (${endpoint.model}): ${status.state}${probe.reachable ? '' : ` — ${probe.failure.message}`}`);
+    return this.publish(generation, status, client);
+  }
+
+  private publish(generation: number, status: ConnectionStatus, client: ModelClient | undefined): ConnectionStatus {
+    if (generation !== this.generation) return status;
+    this.current = { status, client };
+    this.changed.fire(status);
+    return status;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function checkingStatus(endpoint: string, model: string): ConnectionStatus {
+  return { state: 'checking', endpoint, model, detail: 'Checking the model server…', notice: null, probe: { reachable: false, failure: { kind: 'failed', message: 'not checked yet' } } };
+}
+
+function settingsProblemStatus(problems: readonly { kind: 'invalid' | 'refused'; message: string; setting: string }[]): ConnectionStatus {
+  const refused = problems.some((problem) => problem.kind === 'refused');
+  const message = problems.map((problem) => problem.message).join(' ');
+  const notice: Notice = refused
+    ? { kind: 'refused', message, hint: 'Airlock sends model traffic only to a loopback address on this machine. Set airlock.model.baseUrl to e.g. http://127.0.0.1:11434/v1.' }
+    : { kind: 'invalid-settings', message, hint: 'Fix the setting in Settings (search "airlock.model").' };
+  return {
+    state: refused ? 'refused' : 'invalid',
+    endpoint: '',
+    model: '',
+    detail: refused ? 'Endpoint refused: not on this machine' : 'Model settings are invalid',
+    notice,
+    probe: { reachable: false, failure: { kind: refused ? 'refused' : 'failed', message } },
+  };
+}
+
+function probeStatus(endpoint: string, model: string, probe: ProbeResult): ConnectionStatus {
+  if (!probe.reachable) {
+    const { failure } = probe;
+    return { state: 'unreachable', endpoint, model, detail: 'Model server not reachable', notice: { kind: 'unreachable', message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}) }, probe };
+  }
+  const notice: Notice | null = probe.modelListed || probe.models.length === 0
+    ? null
+    : { kind: 'warning', message: `The server does not list the model "${model}" (it has: ${probe.models.slice(0, 8).join(', ')}).`, hint: `Run \`ollama pull ${model}\` or change airlock.model.name.` };
+  return { state: 'ready', endpoint, model, detail: 'Connected', notice, probe };
+}
