@@ -42,13 +42,19 @@ export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
       ...(init as Parameters<typeof undiciFetch>[1]),
       redirect: 'manual',
       dispatcher,
-    })) as unknown as Response;
+    }).catch(unwrapBlock)) as unknown as Response;
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel();
       throw new EgressBlockedError('redirect-refused', `the server redirected to ${redactedLocation(response, url)}; redirects are not followed.`, options.tool, bareHost(url.hostname));
     }
     return response;
   };
+}
+
+/** undici wraps connector errors in "fetch failed"; a block must surface as itself. */
+function unwrapBlock(error: unknown): never {
+  if (error instanceof Error && error.cause instanceof EgressBlockedError) throw error.cause;
+  throw error;
 }
 
 function redactedLocation(response: Response, base: URL): string {

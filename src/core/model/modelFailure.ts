@@ -38,8 +38,9 @@ export function unreachableFailure(endpoint: EndpointRef): ModelFailure {
 /** Maps anything undici or the egress guard threw to a failure a person can act on. */
 export function describeModelFailure(error: unknown, endpoint: EndpointRef): ModelFailure {
   if (error instanceof ModelFailureError) return error.failure;
-  if (isEgressBlockedError(error)) {
-    return { kind: 'refused', message: error.message, hint: 'Airlock talks only to a model on this machine; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1.' };
+  const blocked = findInChain(error, isEgressBlockedError);
+  if (blocked !== undefined) {
+    return { kind: 'refused', message: blocked.message, hint: 'Airlock talks only to a model on this machine; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1.' };
   }
   const timeout = findInChain(error, (e) => e instanceof ModelTimeoutError);
   if (timeout instanceof ModelTimeoutError) {

@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../../core/model/modelEndpoint';
+import { ExitCode } from '../exitCode';
+import { renderDoctorReport } from '../doctor/renderDoctorReport';
+import { runDoctor, type DoctorOptions } from '../doctor/runDoctor';
+import type { CommandContext } from './commandFactory';
+
+interface DoctorCommandOptions extends DoctorOptions {
+  readonly json?: boolean;
+}
+
+/** `airlock doctor`: can Airlock use the configured model from here, and if not, why. */
+export function doctorCommand(context: CommandContext): Command {
+  const command = new Command('doctor')
+    .description('check the model endpoint (allowed? answering? model listed?) and the Node version')
+    .option('--base-url <url>', `model API base URL (default: $LLM_API_BASE or ${DEFAULT_BASE_URL})`)
+    .option('--model <name>', `model name (default: $LLM_MODEL or ${DEFAULT_MODEL})`)
+    .option('--json', 'print one JSON object instead of the report')
+    .addHelpText('after', '\nExit status: 0 all fine, 1 a check failed, 2 usage error.');
+  return command.action(async () => {
+    const options = command.opts<DoctorCommandOptions>();
+    const report = await runDoctor(options, context);
+    context.stdout.write(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorReport(report));
+    context.setExitCode(report.ok ? ExitCode.ok : ExitCode.failure);
+  });
+}

@@ -1,0 +1,10 @@
+/** Exit codes shared by every command, so scripts can tell a failed check from a typo. */
+export const ExitCode = {
+  ok: 0,
+  /** The command ran and found a problem (e.g. the model is unreachable). */
+  failure: 1,
+  /** The command line itself was wrong: unknown command, bad option, missing argument. */
+  usage: 2,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
