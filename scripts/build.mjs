@@ -1,12 +1,14 @@
 // Bundles the extension host code, the CLI and the webview script with esbuild.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import process from 'node:process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const production = process.env.NODE_ENV === 'production';
+// The VSIX ships the minified build without source maps; development builds keep both readable.
+const production = process.argv.includes('--production');
 
 /** @type {esbuild.BuildOptions} */
-const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'info', legalComments: 'none' };
+const common = { bundle: true, sourcemap: !production, minify: production, keepNames: true, logLevel: 'info', legalComments: 'none' };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
@@ -14,6 +16,7 @@ const builds = [
   { ...common, entryPoints: ['media/chat/main.ts'], outfile: 'dist/webview/chat.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
+rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/webview', { recursive: true });
 cpSync('media/chat/chat.css', 'dist/webview/chat.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
