@@ -1,4 +1,4 @@
-import type { EndpointState, HostMessage, NoticeKind, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
+import type { EndpointState, HostMessage, NoticeKind, ToolCardState, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
 import { renderMarkdown } from './markdown';
 
 interface VsCodeApi {
@@ -23,6 +23,7 @@ const stopEl = $<HTMLButtonElement>('stop');
 interface AssistantView {
   readonly element: HTMLElement;
   readonly body: HTMLElement;
+  readonly tools: HTMLElement;
   text: string;
   renderQueued: boolean;
 }
@@ -79,7 +80,10 @@ function startTurn(id: number, userText: string): void {
   addMessage('user').body.textContent = userText;
   const { element, body } = addMessage('assistant');
   element.dataset.state = 'streaming';
-  assistants.set(id, { element, body, text: '', renderQueued: false });
+  const tools = document.createElement('div');
+  tools.className = 'tool-cards';
+  body.before(tools);
+  assistants.set(id, { element, body, tools, text: '', renderQueued: false });
   setStreaming(true);
   scrollToEnd();
 }
@@ -95,6 +99,33 @@ function appendDelta(id: number, text: string): void {
     view.renderQueued = false;
     render(view);
   });
+}
+
+const TOOL_ICONS: Record<ToolCardState | 'running', string> = { running: 'loading codicon-modifier-spin', done: 'check', denied: 'circle-slash', error: 'error' };
+
+/** A tool call's card: which tool, what it does, and how the guard and the user decided. */
+function showTool(id: number, callId: string, tool: string, state: ToolCardState | 'running', summary: string): void {
+  const view = assistants.get(id);
+  if (!view) return;
+  let card = [...view.tools.children].find((child): child is HTMLElement => child instanceof HTMLElement && child.dataset.callId === callId);
+  if (!card) {
+    card = document.createElement('div');
+    card.className = 'tool-card';
+    card.dataset.callId = callId;
+    view.tools.append(card);
+  }
+  card.dataset.tool = tool;
+  card.dataset.state = state;
+  const icon = document.createElement('span');
+  icon.className = `codicon codicon-${TOOL_ICONS[state]}`;
+  const name = document.createElement('span');
+  name.className = 'tool-name';
+  name.textContent = tool;
+  const text = document.createElement('span');
+  text.className = 'tool-summary';
+  text.textContent = summary;
+  card.replaceChildren(icon, name, text);
+  scrollToEnd();
 }
 
 function render(view: AssistantView): void {
@@ -140,6 +171,10 @@ function receive(message: HostMessage): void {
       return startTurn(message.id, message.userText);
     case 'delta':
       return appendDelta(message.id, message.text);
+    case 'toolStart':
+      return showTool(message.id, message.callId, message.tool, 'running', message.summary);
+    case 'toolEnd':
+      return showTool(message.id, message.callId, message.tool, message.state, message.summary);
     case 'turnEnd':
       return endTurn(message.id, message.state, message.error);
     case 'reset':

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ChatSession } from '../core/chat/chatSession';
-import { parseWebviewMessage, type HostMessage, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
+import type { ToolRunner } from '../core/agent/toolRunner';
+import { ChatSession, type TurnEvent } from '../core/chat/chatSession';
+import { parseWebviewMessage, type HostMessage, type ToolCardState, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
 import { chatViewHtml } from './chatViewHtml';
 import type { ConnectionStatus, ModelConnection } from './modelConnection';
 
@@ -9,6 +10,7 @@ export const CHAT_VIEW_ID = 'airlock.chat';
 interface ShownTurn {
   readonly id: number;
   readonly userText: string;
+  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string }[];
   text: string;
   state: TurnState | 'streaming';
   error?: string;
@@ -27,6 +29,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly assets: vscode.Uri,
     private readonly connection: ModelConnection,
     private readonly log: vscode.LogOutputChannel,
+    private readonly tools: () => ToolRunner | undefined = () => undefined,
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
   }
@@ -87,7 +90,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.post({ type: 'rejected', message: 'A reply is still streaming; stop it before sending another message.' });
       return;
     }
-    const turn: ShownTurn = { id: this.nextTurnId++, userText: text, text: '', state: 'streaming' };
+    const turn: ShownTurn = { id: this.nextTurnId++, userText: text, tools: [], text: '', state: 'streaming' };
     this.turns.push(turn);
     this.post({ type: 'turnStart', id: turn.id, userText: text });
     const client = this.connection.client;
@@ -98,10 +101,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const controller = new AbortController();
     this.running = controller;
     try {
-      const outcome = await this.session.send(client, text, controller.signal, (delta) => {
-        turn.text += delta;
-        this.post({ type: 'delta', id: turn.id, text: delta });
-      });
+      const outcome = await this.session.send(client, text, controller.signal, (event) => this.showEvent(turn, event), this.tools());
       if (outcome.state === 'error') {
         this.log.warn(`model reply failed: ${outcome.failure.message}`);
         this.endTurn(turn, 'error', [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' '));
@@ -111,6 +111,25 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.endTurn(turn, outcome.state);
     } finally {
       this.running = undefined;
+    }
+  }
+
+  private showEvent(turn: ShownTurn, event: TurnEvent): void {
+    switch (event.type) {
+      case 'text':
+        turn.text += event.text;
+        this.post({ type: 'delta', id: turn.id, text: event.text });
+        return;
+      case 'toolStart':
+        this.post({ type: 'toolStart', id: turn.id, callId: event.callId, tool: event.tool, summary: event.summary });
+        return;
+      case 'toolEnd': {
+        const { outcome } = event;
+        const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary };
+        turn.tools.push(card);
+        this.post({ type: 'toolEnd', id: turn.id, ...card });
+        return;
+      }
     }
   }
 
@@ -126,6 +145,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'reset' });
     for (const turn of this.turns) {
       this.post({ type: 'turnStart', id: turn.id, userText: turn.userText });
+      for (const card of turn.tools) this.post({ type: 'toolEnd', id: turn.id, ...card });
       if (turn.text) this.post({ type: 'delta', id: turn.id, text: turn.text });
       if (turn.state !== 'streaming') this.post({ type: 'turnEnd', id: turn.id, state: turn.state, ...(turn.error === undefined ? {} : { error: turn.error }) });
     }

@@ -1,10 +1,11 @@
+import type { ToolCallOutcome, ToolRunner } from '../agent/toolRunner';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
-import type { ChatMessage } from './chatMessage';
+import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from './chatMessage';
 
 /** The part of the model client a conversation needs; the core's port to the model. */
 export interface ChatModel {
-  streamChat(messages: readonly ChatMessage[], signal: AbortSignal): AsyncIterable<string>;
+  streamChat(messages: readonly ChatMessage[], signal: AbortSignal, tools?: readonly ToolSpec[]): AsyncIterable<ModelEvent>;
 }
 
 export type TurnOutcome =
@@ -12,17 +13,26 @@ export type TurnOutcome =
   | { readonly state: 'stopped'; readonly text: string }
   | { readonly state: 'error'; readonly text: string; readonly failure: ModelFailure };
 
-// Bounds what one conversation can hold, so a long session cannot grow without limit.
+/** What the panel is told while a turn runs. */
+export type TurnEvent =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'toolStart'; readonly callId: string; readonly tool: string; readonly summary: string }
+  | { readonly type: 'toolEnd'; readonly outcome: ToolCallOutcome };
+
+// Bounds what one conversation can hold and do, so a session cannot grow or loop without limit.
 const MAX_HISTORY_MESSAGES = 60;
 const MAX_REPLY_CHARS = 400_000;
+const MAX_MODEL_CALLS_PER_TURN = 8;
+const MAX_TOOL_CALLS_PER_STEP = 8;
 
 export const SYSTEM_PROMPT = [
   'You are Airlock, a coding assistant inside VS Code, running on a model on the user\'s own machine.',
   'Answer in Markdown. Be concise and precise; say so when you are unsure.',
-  'You have no tools in this conversation: you cannot read or change files or reach the network.',
+  'Use only the tools you are given; every tool call passes a security guard and may need the user\'s approval.',
+  'A denied tool call is final for this request: do not retry it in another form.',
 ].join(' ');
 
-/** One conversation: its history and the streaming of each reply. */
+/** One conversation: its history, the streaming of each reply and the tool calls between. */
 export class ChatSession {
   private history: ChatMessage[] = [];
 
@@ -37,33 +47,83 @@ export class ChatSession {
   }
 
   /**
-   * Sends the user's text and streams the reply through `onDelta`. A stopped reply keeps what
-   * arrived; a failed one is dropped with its question, so a retry starts clean.
+   * Sends the user's text and runs the agent loop: stream a reply, run the tool calls it asks
+   * for through the guard, feed the results back, until the model answers without tools (or a
+   * bound is reached). A stopped turn keeps what happened; a failed one is dropped, so a retry
+   * starts clean.
    */
-  async send(model: ChatModel, userText: string, signal: AbortSignal, onDelta: (text: string) => void): Promise<TurnOutcome> {
-    const question: ChatMessage = { role: 'user', content: userText };
-    const request = [{ role: 'system', content: this.systemPrompt } as const, ...this.history, question];
+  async send(model: ChatModel, userText: string, signal: AbortSignal, onEvent: (event: TurnEvent) => void, tools?: ToolRunner): Promise<TurnOutcome> {
+    const turn: ChatMessage[] = [{ role: 'user', content: userText }];
     let text = '';
     try {
-      for await (const delta of model.streamChat(request, signal)) {
-        text += delta;
-        onDelta(delta);
-        if (text.length > MAX_REPLY_CHARS) throw new ModelFailureError({ kind: 'failed', message: `The reply passed ${MAX_REPLY_CHARS} characters and was cut off.` });
+      for (let step = 0; step < MAX_MODEL_CALLS_PER_TURN; step++) {
+        const reply = await this.streamStep(model, turn, signal, tools, (delta) => {
+          text += delta;
+          onEvent({ type: 'text', text: delta });
+        });
+        turn.push({ role: 'assistant', content: reply.text, ...(reply.calls.length > 0 ? { toolCalls: reply.calls } : {}) });
+        if (reply.calls.length === 0 || !tools) return this.commit(turn, { state: 'done', text });
+        await this.runTools(reply.calls, tools, turn, signal, onEvent);
       }
-      this.remember(question, text);
-      return { state: 'done', text };
+      const bound = `Stopped after ${MAX_MODEL_CALLS_PER_TURN} model calls in one turn.`;
+      onEvent({ type: 'text', text: `\n\n_${bound}_` });
+      return this.commit(turn, { state: 'done', text });
     } catch (error) {
       const failure = error instanceof ModelFailureError ? error.failure : { kind: 'failed' as const, message: String(error) };
-      if (failure.kind === 'aborted' || signal.aborted) {
-        this.remember(question, text);
-        return { state: 'stopped', text };
-      }
+      if (failure.kind === 'aborted' || signal.aborted) return this.commit(closeOpenCalls(turn, text), { state: 'stopped', text });
       return { state: 'error', text, failure };
     }
   }
 
-  private remember(question: ChatMessage, reply: string): void {
-    this.history.push(question, { role: 'assistant', content: reply });
-    if (this.history.length > MAX_HISTORY_MESSAGES) this.history = this.history.slice(-MAX_HISTORY_MESSAGES);
+  private async streamStep(model: ChatModel, turn: readonly ChatMessage[], signal: AbortSignal, tools: ToolRunner | undefined, onText: (delta: string) => void): Promise<{ text: string; calls: readonly ToolCall[] }> {
+    const request: ChatMessage[] = [{ role: 'system', content: this.systemPrompt }, ...this.history, ...turn];
+    let text = '';
+    let calls: readonly ToolCall[] = [];
+    for await (const event of model.streamChat(request, signal, tools?.specs() ?? [])) {
+      if (event.type === 'toolCalls') {
+        calls = event.calls.slice(0, MAX_TOOL_CALLS_PER_STEP);
+        continue;
+      }
+      text += event.text;
+      onText(event.text);
+      if (text.length > MAX_REPLY_CHARS) throw new ModelFailureError({ kind: 'failed', message: `The reply passed ${MAX_REPLY_CHARS} characters and was cut off.` });
+    }
+    return { text, calls };
   }
+
+  private async runTools(calls: readonly ToolCall[], tools: ToolRunner, turn: ChatMessage[], signal: AbortSignal, onEvent: (event: TurnEvent) => void): Promise<void> {
+    for (const call of calls) {
+      const outcome = await tools.run(call, signal, (tool, summary) => onEvent({ type: 'toolStart', callId: call.id, tool, summary }));
+      onEvent({ type: 'toolEnd', outcome });
+      turn.push({ role: 'tool', toolCallId: call.id, content: outcome.content });
+      if (signal.aborted) throw new ModelFailureError({ kind: 'aborted', message: 'Stopped.' });
+    }
+  }
+
+  private commit(turn: readonly ChatMessage[], outcome: TurnOutcome): TurnOutcome {
+    this.history.push(...turn);
+    if (this.history.length > MAX_HISTORY_MESSAGES) this.history = trimHistory(this.history);
+    return outcome;
+  }
+}
+
+/** A stopped turn may end mid-step; the history must still be a valid conversation. */
+function closeOpenCalls(turn: ChatMessage[], text: string): ChatMessage[] {
+  const last = turn.at(-1);
+  if (last?.role === 'user' || last?.role === 'tool') turn.push({ role: 'assistant', content: text });
+  const answered = new Set(turn.flatMap((m) => (m.role === 'tool' ? [m.toolCallId] : [])));
+  for (const message of [...turn]) {
+    if (message.role !== 'assistant') continue;
+    for (const call of message.toolCalls ?? []) {
+      if (!answered.has(call.id)) turn.splice(turn.indexOf(message) + 1, 0, { role: 'tool', toolCallId: call.id, content: 'Error: stopped by the user before this ran.' });
+    }
+  }
+  return turn;
+}
+
+/** Drops the oldest messages, never leaving a tool result without the call it answers. */
+function trimHistory(history: ChatMessage[]): ChatMessage[] {
+  let trimmed = history.slice(-MAX_HISTORY_MESSAGES);
+  while (trimmed.length > 0 && trimmed[0]?.role !== 'user') trimmed = trimmed.slice(1);
+  return trimmed;
 }

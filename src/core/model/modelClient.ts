@@ -1,6 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import type { ChatMessage } from '../chat/chatMessage';
+import type { ChatMessage, ModelEvent, ToolSpec } from '../chat/chatMessage';
+import { ToolCallAssembler, wireMessage } from './wireFormat';
 import { loopbackOnlyPolicy } from '../egress/loopbackPolicy';
 import { createSafeFetch, type SafeFetch } from '../egress/safeFetch';
 import type { ModelEndpoint } from './modelEndpoint';
@@ -19,8 +20,15 @@ export interface ModelClientOptions {
 }
 
 // Only what the panel needs is checked: a reply that is valid JSON but not a chat chunk is malformed.
+const toolCallDeltaSchema = z.object({
+  index: z.number().int().min(0).max(63),
+  id: z.string().max(200).nullish(),
+  function: z.object({ name: z.string().max(200).nullish(), arguments: z.string().nullish() }).passthrough().nullish(),
+}).passthrough();
 const chunkSchema = z.object({
-  choices: z.array(z.object({ delta: z.object({ content: z.string().nullish() }).passthrough().nullish() }).passthrough()),
+  choices: z.array(z.object({
+    delta: z.object({ content: z.string().nullish(), tool_calls: z.array(toolCallDeltaSchema).max(64).nullish() }).passthrough().nullish(),
+  }).passthrough()),
 }).passthrough();
 const modelListSchema = z.object({ id: z.string() }).passthrough();
 // OpenAI's SDK insists on a key; local servers ignore the header.
@@ -62,21 +70,32 @@ export class ModelClient {
     }
   }
 
-  /** Streams the reply's text. Throws ModelFailureError (kind `aborted` when `signal` stopped it). */
-  async *streamChat(messages: readonly ChatMessage[], signal: AbortSignal): AsyncGenerator<string, void, undefined> {
+  /**
+   * Streams the reply: text as it arrives, then the tool calls it asked for, if any.
+   * Throws ModelFailureError (kind `aborted` when `signal` stopped it).
+   */
+  async *streamChat(messages: readonly ChatMessage[], signal: AbortSignal, tools: readonly ToolSpec[] = []): AsyncGenerator<ModelEvent, void, undefined> {
     const guard = new RequestGuard(this.requestTimeoutMs, signal);
+    const toolCalls = new ToolCallAssembler();
     let chunks = 0;
     try {
       const stream = await this.client.chat.completions.create(
-        { model: this.endpoint.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true },
+        {
+          model: this.endpoint.model,
+          messages: messages.map(wireMessage),
+          stream: true,
+          ...(tools.length > 0 ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { ...tool } })) } : {}),
+        },
         { signal: guard.signal },
       );
       for await (const raw of stream) {
         guard.restart();
         chunks++;
-        const content = chunkSchema.parse(raw).choices[0]?.delta?.content;
-        if (content) yield content;
+        const delta = chunkSchema.parse(raw).choices[0]?.delta;
+        if (delta?.content) yield { type: 'text', text: delta.content };
+        for (const part of delta?.tool_calls ?? []) toolCalls.add(part);
       }
+      if (!toolCalls.empty) yield { type: 'toolCalls', calls: toolCalls.calls() };
       // The SDK ends the iteration quietly when its request is aborted; say why it ended.
       guard.throwIfAborted();
       if (chunks === 0) throw new SyntaxError('the stream held no chat completion chunks');

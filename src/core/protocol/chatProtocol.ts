@@ -20,6 +20,7 @@ export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type EndpointState = 'checking' | 'ready' | 'unreachable' | 'invalid' | 'refused';
 export type NoticeKind = 'unreachable' | 'invalid-settings' | 'refused' | 'error' | 'warning';
 export type TurnState = 'done' | 'stopped' | 'error';
+export type ToolCardState = 'done' | 'denied' | 'error';
 
 /** Messages to the webview. */
 export type HostMessage =
@@ -27,6 +28,8 @@ export type HostMessage =
   | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
   | { type: 'turnStart'; id: number; userText: string }
   | { type: 'delta'; id: number; text: string }
+  | { type: 'toolStart'; id: number; callId: string; tool: string; summary: string }
+  | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string }
   | { type: 'turnEnd'; id: number; state: TurnState; error?: string }
   | { type: 'reset' }
   | { type: 'rejected'; message: string };

@@ -16,7 +16,9 @@ describe('core/chat/chatSession', () => {
     const session = new ChatSession('SYSTEM');
     fixture.enqueue({ kind: 'text', chunks: ['one', ' two'] });
     const deltas: string[] = [];
-    const first = await session.send(client, 'first question', new AbortController().signal, (d) => deltas.push(d));
+    const first = await session.send(client, 'first question', new AbortController().signal, (e) => {
+      if (e.type === 'text') deltas.push(e.text);
+    });
     assert.deepEqual(first, { state: 'done', text: 'one two' });
     assert.deepEqual(deltas, ['one', ' two']);
     await session.send(client, 'second question', new AbortController().signal, () => undefined);

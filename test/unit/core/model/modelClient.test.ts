@@ -7,7 +7,7 @@ import { startFixtureModelServer, type FixtureModelServer } from '../../../fixtu
 
 async function collect(client: ModelClient, signal = new AbortController().signal): Promise<string> {
   let text = '';
-  for await (const delta of client.streamChat([{ role: 'user', content: 'hi' }], signal)) text += delta;
+  for await (const event of client.streamChat([{ role: 'user', content: 'hi' }], signal)) if (event.type === 'text') text += event.text;
   return text;
 }
 
@@ -91,8 +91,8 @@ describe('core/model/modelClient (against the fixture model server)', () => {
     const controller = new AbortController();
     let text = '';
     const failure = await failureOf((async () => {
-      for await (const delta of client.streamChat([{ role: 'user', content: 'hi' }], controller.signal)) {
-        text += delta;
+      for await (const event of client.streamChat([{ role: 'user', content: 'hi' }], controller.signal)) {
+        if (event.type === 'text') text += event.text;
         if (text.length > 6) controller.abort();
       }
     })());

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { ApprovalRequest } from '../approval/approver';
+
+/** What a tool hands back to the model (as data) and shows on its card in the panel. */
+export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string } | { readonly ok: false; readonly error: string };
+
+/** What the tool will do with these arguments, for the approval dialog and the tool card. */
+export interface ToolPlan {
+  readonly target: string;
+  readonly summary: string;
+  readonly detail: string;
+  readonly diff?: ApprovalRequest['diff'];
+}
+
+/**
+ * A capability the agent may call. Its id is the policy's tool id (`security.egress.update`);
+ * the model sees it as a function whose arguments the schema validates before anything runs.
+ */
+export interface AgentTool<Args = unknown> {
+  readonly id: string;
+  readonly description: string;
+  readonly parameters: z.ZodType<Args>;
+  /** True for tools that ask whatever the policy's approval levels say (e.g. guard edits). */
+  readonly alwaysAsk: boolean;
+  plan(args: Args): Promise<ToolPlan>;
+  run(args: Args, signal: AbortSignal): Promise<ToolResult>;
+}
+
+/** OpenAI function names allow only [A-Za-z0-9_-]; policy ids use dots. */
+export function functionName(toolId: string): string {
+  return toolId.replaceAll('.', '_');
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { ApprovalGate } from '../approval/approvalGate';
+import type { AuditSink } from '../audit/auditSink';
+import type { ToolCall, ToolSpec } from '../chat/chatMessage';
+import type { PolicyPack } from '../policy/policySchema';
+import { functionName, type AgentTool, type ToolResult } from './agentTool';
+
+/** How one tool call ended, for the panel's tool card and the model. */
+export interface ToolCallOutcome {
+  readonly callId: string;
+  readonly tool: string;
+  readonly state: 'done' | 'denied' | 'error';
+  readonly summary: string;
+  /** What the model is told, as data. */
+  readonly content: string;
+}
+
+export interface ToolRunnerDeps {
+  readonly tools: readonly AgentTool[];
+  readonly policy: () => PolicyPack;
+  readonly gate: ApprovalGate;
+  readonly audit: AuditSink;
+  /** In an untrusted workspace the agent gets no tools at all. */
+  readonly workspaceTrusted: () => boolean;
+}
+
+/**
+ * Runs the model's tool calls through the guard. Order of checks: known tool, enabled by the
+ * policy and the workspace trust, arguments parse and validate, approval (when the policy's
+ * levels or the tool require it), then the tool itself. Any failure is a denial or an error
+ * told to the model, never a crash.
+ */
+export class ToolRunner {
+  constructor(private readonly deps: ToolRunnerDeps) {}
+
+  /** The tools the model may be offered now. */
+  specs(): ToolSpec[] {
+    return this.available().map((tool) => ({ name: functionName(tool.id), description: tool.description, parameters: z.toJSONSchema(tool.parameters) }));
+  }
+
+  async run(call: ToolCall, signal: AbortSignal, onPlan: (tool: string, summary: string) => void): Promise<ToolCallOutcome> {
+    const tool = this.available().find((candidate) => functionName(candidate.id) === call.name);
+    if (!tool) return this.refuse(call, call.name, `The tool "${call.name}" is not available.`);
+    const args = parseArguments(tool, call.arguments);
+    if (!args.ok) return this.refuse(call, tool.id, args.error, 'error');
+    const plan = await tool.plan(args.value).catch((error: unknown) => ({ error: String(error) }));
+    if ('error' in plan) return this.refuse(call, tool.id, `The call could not be planned: ${plan.error}`, 'error');
+    onPlan(tool.id, plan.summary);
+    const policy = this.deps.policy();
+    const risk = policy.tools[tool.id]?.risk ?? 'critical';
+    if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
+      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diff ? { diff: plan.diff } : {}) }, signal);
+      if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', plan.summary);
+    }
+    const result = await tool.run(args.value, signal).catch((error: unknown): ToolResult => ({ ok: false, error: String(error) }));
+    this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: result.ok ? 'allow' : 'deny', reason: result.ok ? 'done' : result.error });
+    return result.ok
+      ? { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content }
+      : { callId: call.id, tool: tool.id, state: 'error', summary: plan.summary, content: `Error: ${result.error}` };
+  }
+
+  private available(): AgentTool[] {
+    if (!this.deps.workspaceTrusted()) return [];
+    const policy = this.deps.policy();
+    return this.deps.tools.filter((tool) => policy.tools[tool.id]?.enabled === true);
+  }
+
+  private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {
+    this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message });
+    return { callId: call.id, tool, state, summary, content: `Error: ${message}` };
+  }
+}
+
+function parseArguments<Args>(tool: AgentTool<Args>, raw: string): { ok: true; value: Args } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = raw.trim() === '' ? {} : JSON.parse(raw);
+  } catch {
+    return { ok: false, error: `The arguments for ${tool.id} are not valid JSON.` };
+  }
+  const parsed = tool.parameters.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `Invalid arguments for ${tool.id}${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}.` };
+}

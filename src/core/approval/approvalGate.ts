@@ -1,0 +1,71 @@
+import type { AuditSink } from '../audit/auditSink';
+import type { ApprovalAnswer, ApprovalRequest, Approver } from './approver';
+
+export type GateDecision =
+  | { readonly allowed: true; readonly how: 'session-grant' | 'allow-once' | 'allow-session' }
+  | { readonly allowed: false; readonly reason: string };
+
+/**
+ * Asks the user through the Approver and fails closed: a cancelled dialog, a timeout or an
+ * error is a denial. A session grant covers exactly one tool and one target, never more.
+ */
+export class ApprovalGate {
+  private readonly sessionGrants = new Set<string>();
+
+  constructor(
+    private readonly approver: Approver,
+    private readonly audit: AuditSink,
+    private readonly timeoutMs: () => number,
+  ) {}
+
+  async request(request: ApprovalRequest, signal: AbortSignal): Promise<GateDecision> {
+    const key = grantKey(request.tool, request.target);
+    if (request.allowSession && this.sessionGrants.has(key)) {
+      this.audit.record({ actor: 'system', action: 'approval', target: request.target, decision: 'allow', reason: 'session-grant', detail: { tool: request.tool } });
+      return { allowed: true, how: 'session-grant' };
+    }
+    this.audit.record({ actor: 'agent', action: 'approval.request', target: request.target, decision: 'ask', detail: { tool: request.tool, risk: request.risk } });
+    const answer = await this.askWithTimeout(request, signal);
+    if (answer.verdict === 'deny') {
+      const reason = answer.reason ?? 'denied';
+      this.audit.record({ actor: 'user', action: 'approval.answer', target: request.target, decision: 'deny', reason, detail: { tool: request.tool } });
+      return { allowed: false, reason };
+    }
+    if (answer.verdict === 'allow-session' && request.allowSession) this.sessionGrants.add(key);
+    const how = answer.verdict === 'allow-session' && request.allowSession ? 'allow-session' : 'allow-once';
+    this.audit.record({ actor: 'user', action: 'approval.answer', target: request.target, decision: 'allow', reason: how, detail: { tool: request.tool } });
+    return { allowed: true, how };
+  }
+
+  /** Forgets every session grant (a new chat, a policy change). */
+  clearSessionGrants(): void {
+    this.sessionGrants.clear();
+  }
+
+  private async askWithTimeout(request: ApprovalRequest, outer: AbortSignal): Promise<ApprovalAnswer> {
+    const ms = this.timeoutMs();
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    outer.addEventListener('abort', onAbort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<ApprovalAnswer>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ verdict: 'deny', reason: `no answer within ${Math.round(ms / 1000)} s` });
+      }, ms);
+    });
+    const cancelled = new Promise<ApprovalAnswer>((resolve) => controller.signal.addEventListener('abort', () => resolve({ verdict: 'deny', reason: 'cancelled' }), { once: true }));
+    try {
+      return await Promise.race([this.approver.ask(request, controller.signal), timeout, cancelled]);
+    } catch (error) {
+      return { verdict: 'deny', reason: `the approval could not be asked (${error instanceof Error ? error.message : String(error)})` };
+    } finally {
+      clearTimeout(timer);
+      outer.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function grantKey(tool: string, target: string): string {
+  return JSON.stringify([tool, target]);
+}

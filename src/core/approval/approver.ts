@@ -1,0 +1,24 @@
+import type { RiskLevel } from '../policy/policySchema';
+
+/** What the user is asked to allow: one tool, one exact target, with the facts to decide on. */
+export interface ApprovalRequest {
+  readonly tool: string;
+  readonly risk: RiskLevel;
+  /** The exact thing the grant covers, e.g. a file path or `allow example.com for web.fetch`. */
+  readonly target: string;
+  readonly title: string;
+  readonly detail: string;
+  /** Offered only when the policy permits session grants for this request. */
+  readonly allowSession: boolean;
+  /** For edits: what the file holds now and what it would hold, so the user can open a diff. */
+  readonly diff?: { readonly path: string; readonly before: string; readonly after: string };
+}
+
+export type ApprovalAnswer =
+  | { readonly verdict: 'allow-once' | 'allow-session' }
+  | { readonly verdict: 'deny'; readonly reason?: string };
+
+/** The core's port to whoever asks the user: a modal dialog in VS Code, a prompt in a CLI. */
+export interface Approver {
+  ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
+}

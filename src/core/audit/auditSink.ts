@@ -1,0 +1,15 @@
+/** One decision or event, as the audit log records it. */
+export interface AuditEvent {
+  readonly actor: 'user' | 'agent' | 'cli' | 'system';
+  readonly action: string;
+  readonly target?: string;
+  readonly decision?: 'allow' | 'deny' | 'ask';
+  readonly reason?: string;
+  readonly rule?: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** The core's port to the audit log; adapters decide where entries are stored. */
+export interface AuditSink {
+  record(event: AuditEvent): void;
+}
