@@ -22,7 +22,7 @@ const networkGlobals = ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource'].m
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**'] },
+  { ignores: ['.scratch*', 'dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,5 +1,5 @@
 import type { EndpointState, HostMessage, NoticeKind, ToolCardState, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
-import { renderMarkdown } from './markdown';
+import { renderInlineMarkdown, renderMarkdown } from './markdown';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -45,8 +45,8 @@ function setStreaming(value: boolean): void {
 
 function showStatus(state: EndpointState, endpoint: string, model: string, detail: string): void {
   statusEl.dataset.state = state;
-  const text = statusEl.querySelector('.status-text');
-  if (text) text.textContent = endpoint ? `${detail} · ${model} @ ${endpoint}` : detail;
+  setText(statusEl, '.status-text', model ? `${detail} · ${model}` : detail);
+  setText(statusEl, '.status-endpoint', endpoint);
   statusEl.title = endpoint ? `${model} at ${endpoint}` : detail;
 }
 
@@ -54,12 +54,18 @@ function showNotice(notice: { kind: NoticeKind; message: string; hint?: string }
   noticeEl.hidden = notice === null;
   noticeEl.dataset.kind = notice?.kind ?? '';
   setText(noticeEl, '.notice-message', notice?.message ?? '');
-  setText(noticeEl, '.notice-hint', notice?.hint ?? '');
+  setInlineMarkdown(noticeEl, '.notice-hint', notice?.hint ?? '');
 }
 
 function setText(root: HTMLElement, selector: string, text: string): void {
   const element = root.querySelector(selector);
   if (element) element.textContent = text;
+}
+
+/** Our own hints and errors use `code` spans; they go through the same sanitizer as replies. */
+function setInlineMarkdown(root: HTMLElement, selector: string, text: string): void {
+  const element = root.querySelector(selector);
+  if (element) element.innerHTML = renderInlineMarkdown(text);
 }
 
 function addMessage(role: 'user' | 'assistant'): { element: HTMLElement; body: HTMLElement } {
@@ -140,13 +146,14 @@ function endTurn(id: number, state: TurnState, error?: string): void {
   render(view);
   view.element.dataset.state = state;
   if (state === 'stopped') appendNote(view.element, 'message-note', 'Stopped.');
-  if (state === 'error') appendNote(view.element, 'message-error', error ?? 'The reply failed.');
+  if (state === 'error') appendNote(view.element, 'message-error', error ?? 'The reply failed.', true);
 }
 
-function appendNote(parent: HTMLElement, className: string, text: string): void {
+function appendNote(parent: HTMLElement, className: string, text: string, markdown = false): void {
   const note = document.createElement('div');
   note.className = className;
-  note.textContent = text;
+  if (markdown) note.innerHTML = renderInlineMarkdown(text);
+  else note.textContent = text;
   parent.append(note);
   scrollToEnd();
 }
@@ -193,8 +200,6 @@ promptEl.addEventListener('keydown', (event) => {
 });
 sendEl.addEventListener('click', send);
 stopEl.addEventListener('click', () => vscode.postMessage({ type: 'stop' }));
-$('new-chat').addEventListener('click', () => vscode.postMessage({ type: 'newChat' }));
-$('check').addEventListener('click', () => vscode.postMessage({ type: 'checkModel' }));
 $('notice-retry').addEventListener('click', () => vscode.postMessage({ type: 'checkModel' }));
 $('notice-settings').addEventListener('click', () => vscode.postMessage({ type: 'openSettings' }));
 vscode.postMessage({ type: 'ready' });

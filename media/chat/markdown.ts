@@ -18,6 +18,11 @@ const PURIFY_OPTIONS = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
 };
 
+/** One line of Markdown (no block elements) to sanitized HTML, for notices and errors. */
+export function renderInlineMarkdown(text: string): string {
+  return DOMPurify.sanitize(md.renderInline(text), PURIFY_OPTIONS);
+}
+
 /** Markdown to sanitized HTML for the chat transcript. */
 export function renderMarkdown(text: string): string {
   return DOMPurify.sanitize(md.render(text), PURIFY_OPTIONS);

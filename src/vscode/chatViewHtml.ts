@@ -31,11 +31,10 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
 <header class="status-bar">
   <div id="status" data-state="checking" role="status" aria-live="polite">
     <span class="codicon codicon-circle-filled status-dot" aria-hidden="true"></span>
-    <span class="status-text">Checking the model server…</span>
-  </div>
-  <div class="status-actions">
-    <button id="check" class="icon-button" title="Check model connection" aria-label="Check model connection"><span class="codicon codicon-refresh"></span></button>
-    <button id="new-chat" class="icon-button" title="New chat" aria-label="New chat"><span class="codicon codicon-add"></span></button>
+    <div class="status-lines">
+      <div class="status-text">Checking the model server…</div>
+      <div class="status-endpoint"></div>
+    </div>
   </div>
 </header>
 <section id="notice" hidden role="alert">
