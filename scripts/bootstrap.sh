@@ -34,6 +34,18 @@ ensure_node_modules() {
   echo "$want" > "$stamp"
 }
 
+# npm scripts run on the Node 24 that the `node` dev dependency installs (node_modules/.bin comes
+# first on their PATH); without it they would silently fall back to an older machine Node.
+check_toolchain_node() {
+  local version
+  version=$(node_modules/.bin/node --version 2>/dev/null || true)
+  if [[ $version != v24.* ]]; then
+    log "node_modules/.bin/node is missing or not Node 24 (got '${version:-nothing}'); its install script must be allowed in package.json allowScripts"
+    exit 1
+  fi
+}
+
 ensure_debian_packages
 ensure_node_modules
+check_toolchain_node
 bash scripts/lib/ensure-code-server.sh >/dev/null
