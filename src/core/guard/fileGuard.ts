@@ -1,0 +1,178 @@
+import type { PlatformPath } from 'node:path';
+import { denyFile, type FileDecision, type FileMode } from './fileDecision';
+import type { FileRules } from './fileRules';
+import { checkWriteSize, describeSize, withinSizeLimit } from './fileSize';
+import { errorCode, nodeGuardFs, statIfExists, type GuardFs, type GuardStats } from './guardFs';
+import { hostPathPlatform, pathApiFor, type PathPlatform } from './pathPlatform';
+import { findPathProblem } from './pathSyntax';
+import { resolveRealLocation } from './realLocation';
+import { compileFileRules, judgeByRules, type FileRuleMatcher } from './ruleMatcher';
+import { foldersContaining, resolveWorkspaceFolders, type FolderPath, type WorkspaceFolder } from './workspaceFolders';
+
+export interface FileGuardOptions {
+  /** Absolute paths of the workspace folders; relative paths are taken from the first one that resolves. */
+  readonly workspaceFolders: readonly string[];
+  readonly rules: FileRules;
+  /** Compare names case-insensitively. Default: probed per folder on its file system. */
+  readonly caseInsensitive?: boolean;
+  /** The file system to ask; default node:fs/promises. */
+  readonly fs?: GuardFs;
+  /** The path syntax to read; default the host's. Tests pass win32 with an in-memory fs. */
+  readonly platform?: PathPlatform;
+}
+
+/**
+ * Decides what the agent's file tools may touch. A tool must then open `decision.path`, the real
+ * location that was judged, not the string it was given: the two can differ by symbolic links
+ * and `..`. (A link swapped between decision and use remains a race this guard cannot close.)
+ */
+export interface FileGuard {
+  decide(path: string, mode: FileMode): Promise<FileDecision>;
+  /** Whether a write of this many bytes is within the size limit; ask before writing. */
+  checkWriteSize(bytes: number): FileDecision;
+}
+
+const MODES: ReadonlySet<string> = new Set<FileMode>(['read', 'write', 'list']);
+
+/**
+ * Builds a guard; workspace folders are resolved (and their case sensitivity probed) once, on the
+ * first decision, and the rules compiled once per case mode. When the folders or the rules
+ * change, build a new guard.
+ *
+ * `decide` checks, in order, and the first failing check is the answer:
+ *  1. the path is a plain string: no NUL, control, invisible or look-alike characters, no
+ *     percent-encoding, no Windows device/verbatim/UNC-like/drive-relative forms, streams,
+ *     trailing dots or spaces, reserved device names or 8.3 names ('invalid-path');
+ *  2. there is a workspace folder ('no-workspace');
+ *  3. with `..` collapsed, the path lies in a workspace folder ('outside-workspace');
+ *  4. its real location (realpath of the longest existing prefix, then the rest) can be found
+ *     ('unresolvable-path', 'dangling-symlink'), lies in a workspace folder ('symlink-escape')
+ *     and can be inspected ('unresolvable-path');
+ *  5. a workspace folder itself is only listed ('not-a-file');
+ *  6. the rules, for the real location and for the path as named (a rule must not be dodged by
+ *     naming a file through a link): control files for writes ('control-file'), deny globs
+ *     ('denied-by-rule'), readonly globs for writes ('readonly'), allow globs
+ *     ('not-allowed-by-rule'), extensions for reads and writes ('extension-not-allowed');
+ *  7. what is on disk suits the mode ('not-a-file', 'not-a-directory');
+ *  8. a file to read is within the size limit ('too-large'); a file to write has one name only
+ *     ('hard-link': writing it in place would change its other names too).
+ * Anything that goes wrong while deciding is a denial ('guard-error').
+ */
+export function createFileGuard(options: FileGuardOptions): FileGuard {
+  const platform = options.platform ?? hostPathPlatform();
+  const pathApi = pathApiFor(platform);
+  const fs = options.fs ?? nodeGuardFs;
+  let folders: Promise<WorkspaceFolder[]> | undefined;
+  const matchers = new Map<boolean, FileRuleMatcher>();
+
+  function matcherFor(folder: WorkspaceFolder): FileRuleMatcher {
+    let matcher = matchers.get(folder.caseInsensitive);
+    if (matcher === undefined) {
+      matcher = compileFileRules(options.rules, { nocase: folder.caseInsensitive });
+      matchers.set(folder.caseInsensitive, matcher);
+    }
+    return matcher;
+  }
+
+  return {
+    async decide(path: string, mode: FileMode): Promise<FileDecision> {
+      try {
+        if (typeof path !== 'string') return denyFile('invalid-path', 'the path is not a string.');
+        if (!MODES.has(mode)) return denyFile('guard-error', `"${String(mode)}" is not a file mode (read, write, list).`);
+        folders ??= resolveWorkspaceFolders(options.workspaceFolders, { fs, platform, pathApi, caseInsensitive: options.caseInsensitive });
+        return await decidePath({ fs, pathApi, platform, rules: options.rules, folders: await folders, matcherFor }, path, mode);
+      } catch (error) {
+        return denyFile('guard-error', `the guard could not decide (${error instanceof Error ? error.message : String(error)}), so access is denied.`);
+      }
+    },
+    checkWriteSize(bytes: number): FileDecision {
+      return checkWriteSize(bytes, options.rules.maxFileSizeMb);
+    },
+  };
+}
+
+interface DecideContext {
+  readonly fs: GuardFs;
+  readonly pathApi: PlatformPath;
+  readonly platform: PathPlatform;
+  readonly rules: FileRules;
+  readonly folders: readonly WorkspaceFolder[];
+  matcherFor(folder: WorkspaceFolder): FileRuleMatcher;
+}
+
+async function decidePath(context: DecideContext, raw: string, mode: FileMode): Promise<FileDecision> {
+  const { fs, pathApi, folders } = context;
+  const problem = findPathProblem(raw, context.platform);
+  if (problem !== undefined) return denyFile('invalid-path', `${problem}.`);
+  const first = folders[0];
+  if (first === undefined) return denyFile('no-workspace', 'no workspace folder is open (or none could be resolved), so no file is accessible.');
+
+  // Joined by hand, not with path.resolve: `..` must be resolved by the file system below.
+  const absolute = pathApi.isAbsolute(raw) ? raw : `${first.given}${pathApi.sep}${raw}`;
+  const lexical = pathApi.resolve(absolute);
+  const named = foldersContaining(lexical, folders, pathApi, 'given-or-real');
+  if (named.length === 0) return denyFile('outside-workspace', `${lexical} is outside the workspace folders (${folders.map((folder) => folder.given).join(', ')}).`, { path: lexical });
+
+  const location = await resolveOrExplain(fs, absolute, pathApi);
+  if (typeof location !== 'string') return location;
+  const real = foldersContaining(location, folders, pathApi, 'real');
+  if (real.length === 0) return denyFile('symlink-escape', `${raw} leads through a symbolic link to ${location}, outside the workspace folders.`, { path: location });
+
+  const onDisk = await statOrExplain(fs, location);
+  if ('decision' in onDisk) return onDisk;
+  if (mode !== 'list' && real.some((entry) => entry.relative === '')) return denyFile('not-a-file', 'a workspace folder can be listed, not read or written.', { path: location });
+
+  let allowedBy: FileDecision | undefined;
+  for (const candidate of uniqueCandidates([...real, ...named])) {
+    const verdict = judgeByRules(context.matcherFor(candidate.folder), candidate.relative, mode);
+    if (verdict.decision === 'deny') return { ...verdict, path: location };
+    allowedBy ??= verdict;
+  }
+  if (allowedBy === undefined) return denyFile('guard-error', `no rule set judged ${location}.`, { path: location });
+  return judgeOnDisk(onDisk.stats, mode, context.rules, location) ?? { ...allowedBy, path: location };
+}
+
+/** The real location, or the denial that explains why it cannot be known. */
+async function resolveOrExplain(fs: GuardFs, absolute: string, pathApi: PlatformPath): Promise<string | FileDecision> {
+  try {
+    const location = await resolveRealLocation(absolute, fs, pathApi);
+    if (location.kind === 'resolved') return location.path;
+    return denyFile('dangling-symlink', `${location.link} is a symbolic link to something missing; writing through it would create a file wherever it points.`, { path: location.link });
+  } catch (error) {
+    return denyFile('unresolvable-path', `the real location of ${absolute} could not be determined (${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}).`);
+  }
+}
+
+/** What is at the location (stats undefined: nothing yet), or the denial when it cannot be inspected. */
+async function statOrExplain(fs: GuardFs, location: string): Promise<{ readonly stats: GuardStats | undefined } | FileDecision> {
+  try {
+    return { stats: await statIfExists(fs, location) };
+  } catch (error) {
+    return denyFile('unresolvable-path', `${location} could not be inspected (${errorCode(error) ?? String(error)}).`, { path: location });
+  }
+}
+
+/** The same folder and relative path reached twice (real and named alike) is judged once. */
+function uniqueCandidates(candidates: readonly FolderPath[]): FolderPath[] {
+  const seen = new Set<string>();
+  return candidates.filter((candidate) => {
+    const key = `${candidate.folder.real}\0${candidate.relative}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks 7 and 8: what exists at the location must suit the mode. A missing file passes (it may be created). */
+function judgeOnDisk(onDisk: GuardStats | undefined, mode: FileMode, rules: FileRules, location: string): FileDecision | undefined {
+  if (onDisk === undefined) return undefined;
+  if (mode === 'list') return onDisk.isDirectory() ? undefined : denyFile('not-a-directory', `${location} is not a folder, so it cannot be listed.`, { path: location });
+  if (!onDisk.isFile()) return denyFile('not-a-file', `${location} is ${onDisk.isDirectory() ? 'a folder' : 'not a regular file (a device, pipe or socket)'}.`, { path: location });
+  if (mode === 'read' && !withinSizeLimit(onDisk.size, rules.maxFileSizeMb)) {
+    return denyFile('too-large', `${location} is ${describeSize(onDisk.size)}, more than the ${rules.maxFileSizeMb} MB limit for files.`, { path: location });
+  }
+  if (mode === 'write' && onDisk.nlink > 1) {
+    return denyFile('hard-link', `${location} has ${onDisk.nlink} hard links; writing it in place would change the other names too, which may lie outside the workspace.`, { path: location });
+  }
+  return undefined;
+}
