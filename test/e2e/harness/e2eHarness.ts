@@ -1,0 +1,205 @@
+// The shared setup of the UI tests: one fixture model server, one code-server with the built
+// VSIX installed, one Chromium page with the Airlock view open — started once for the whole
+// suite (startup is the slow part on 2 cores) and torn down even when a step fails.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { installVsix, startCodeServer } from '../../../scripts/lib/codeServer';
+import { FIXTURE_MODEL, startFixtureModelServer, type FixtureModelServer } from '../../fixtures/modelServer/fixtureModelServer';
+import { waitForValue } from './waitFor';
+import { applyUserSettings } from './workbench';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+const VSIX = path.join(REPO_ROOT, '.build', 'airlock.vsix');
+const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
+const CHROMIUM = '/usr/bin/chromium';
+// These flags work as root on these machines (see the note on real VS Code tests).
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const WORKBENCH_TIMEOUT_MS = 60_000;
+const WEBVIEW_TIMEOUT_MS = 60_000;
+const ACTION_TIMEOUT_MS = 15_000;
+/** The first-token timeout the `hang` test relies on; short, so that test stays short. */
+export const REQUEST_TIMEOUT_SECONDS = 3;
+
+export interface CleanupStack {
+  push(step: () => Promise<void> | void): void;
+  /** Runs the steps in reverse order; one failing step does not skip the others. */
+  run(): Promise<void>;
+}
+
+export interface E2eHarness {
+  /** The Airlock chat webview's document. */
+  view: FrameLocator;
+  fixture: FixtureModelServer;
+  /** Every URL the browser requested, to prove what the webview did not load. */
+  browserRequests: string[];
+  /** Rewrites the user settings (the suite's settings plus overrides) and has VS Code apply them. */
+  applySettings: (overrides?: Record<string, unknown>) => Promise<void>;
+  /** Saves `test-results/e2e/NN-name.png` and returns its file name. */
+  screenshot: (name: string) => Promise<string>;
+}
+
+export function createCleanupStack(): CleanupStack {
+  const steps: (() => Promise<void> | void)[] = [];
+  return {
+    push: (step) => steps.push(step),
+    run: async () => {
+      for (const step of steps.splice(0).reverse()) {
+        try {
+          await step();
+        } catch (error) {
+          process.stderr.write(`e2e cleanup step failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      }
+    },
+  };
+}
+
+export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness> {
+  if (!existsSync(VSIX)) {
+    throw new Error(`UI tests need ${VSIX}: run \`npm run build && npm run package\` first`);
+  }
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const dirs = makeTempDirs(cleanup);
+
+  const fixture = await startFixtureModelServer();
+  cleanup.push(() => fixture.close());
+  const baseSettings = suiteSettings(fixture);
+
+  await installVsix({ vsix: VSIX, extensionsDir: dirs.extensions, userDataDir: dirs.userData });
+  const codeServer = await startCodeServer({
+    workspace: dirs.workspace,
+    userDataDir: dirs.userData,
+    extensionsDir: dirs.extensions,
+    userSettings: baseSettings,
+    logFile: path.join(RESULTS_DIR, 'code-server.log'),
+  });
+  cleanup.push(() => codeServer.stop());
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  cleanup.push(() => browser.close());
+  const { page, browserRequests } = await openWorkbench(browser, codeServer.url);
+  const screenshot = screenshotter(page);
+  await screenshot('workbench');
+  const view = await openAirlockView(page);
+  await screenshot('airlock-view-open');
+
+  return {
+    view,
+    fixture,
+    browserRequests,
+    applySettings: settingsApplier(page, dirs.userData, baseSettings),
+    screenshot,
+  };
+}
+
+interface TempDirs {
+  userData: string;
+  extensions: string;
+  workspace: string;
+}
+
+function makeTempDirs(cleanup: CleanupStack): TempDirs {
+  const root = mkdtempSync(path.join(tmpdir(), 'airlock-e2e-'));
+  const dirs = { userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace') };
+  cpSync(SAMPLE_WORKSPACE, dirs.workspace, { recursive: true });
+  cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+  // Keeps VS Code's logs (the extension's output channel among them) for reading after a failure.
+  cleanup.push(() => copyIfPresent(path.join(dirs.userData, 'logs'), path.join(RESULTS_DIR, 'vscode-logs')));
+  return dirs;
+}
+
+function copyIfPresent(from: string, to: string): void {
+  if (existsSync(from)) {
+    cpSync(from, to, { recursive: true });
+  }
+}
+
+function suiteSettings(fixture: FixtureModelServer): Record<string, unknown> {
+  return {
+    'airlock.model.baseUrl': fixture.baseUrl,
+    'airlock.model.name': FIXTURE_MODEL,
+    'airlock.model.requestTimeoutSeconds': REQUEST_TIMEOUT_SECONDS,
+    // A quiet workbench: nothing else opens over the view or competes for the 2 cores.
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The settings editor opens as a normal editor, where the command palette works (not in a modal).
+    'workbench.editor.useModal': 'off',
+    'chat.disableAIFeatures': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+  };
+}
+
+/** Applies settings only when they differ from the last applied: each change costs seconds of UI. */
+function settingsApplier(page: Page, userDataDir: string, baseSettings: Record<string, unknown>): E2eHarness['applySettings'] {
+  let applied = JSON.stringify(baseSettings);
+  return async (overrides = {}) => {
+    const settings = { ...baseSettings, ...overrides };
+    if (JSON.stringify(settings) === applied) {
+      return;
+    }
+    await applyUserSettings(page, userDataDir, settings);
+    applied = JSON.stringify(settings);
+  };
+}
+
+async function openWorkbench(browser: Browser, url: string): Promise<{ page: Page; browserRequests: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  const browserRequests: string[] = [];
+  context.on('request', (request) => browserRequests.push(request.url()));
+  await page.goto(url, { timeout: WORKBENCH_TIMEOUT_MS });
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  return { page, browserRequests };
+}
+
+async function openAirlockView(page: Page): Promise<FrameLocator> {
+  await page.locator('.activitybar [aria-label^="Airlock"]').first().click({ timeout: WORKBENCH_TIMEOUT_MS });
+  // Moves the pointer off the activity bar, so its tooltip does not cover the view in screenshots.
+  await page.mouse.move(700, 400);
+  return findChatWebview(page);
+}
+
+/** Picks the webview by its content (the one with `#prompt`), not by position. */
+async function findChatWebview(page: Page): Promise<FrameLocator> {
+  const outerFrames = page.locator('iframe.webview.ready');
+  const index = await waitForValue(
+    'the Airlock chat webview (an iframe.webview.ready whose #active-frame has #prompt)',
+    async () => {
+      const count = await outerFrames.count();
+      for (let i = 0; i < count; i += 1) {
+        if ((await innerDocument(outerFrames.nth(i).contentFrame()).locator('#prompt').count()) > 0) {
+          return i;
+        }
+      }
+      return -1;
+    },
+    (found) => found >= 0,
+    WEBVIEW_TIMEOUT_MS,
+  );
+  return innerDocument(outerFrames.nth(index).contentFrame());
+}
+
+function innerDocument(outer: FrameLocator): FrameLocator {
+  return outer.locator('#active-frame').contentFrame();
+}
+
+function screenshotter(page: Page): (name: string) => Promise<string> {
+  let taken = 0;
+  return async (name) => {
+    taken += 1;
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const file = `${String(taken).padStart(2, '0')}-${slug}.png`;
+    await page.screenshot({ path: path.join(RESULTS_DIR, file) });
+    return file;
+  };
+}

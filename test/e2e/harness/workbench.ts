@@ -1,0 +1,51 @@
+// Driving the VS Code workbench itself (not the Airlock webview): the command palette, and
+// changing user settings in a way code-server actually applies.
+import type { Page } from 'playwright-core';
+import { writeUserSettings } from '../../../scripts/lib/codeServer';
+import { waitForValue } from './waitFor';
+
+const PALETTE_TIMEOUT_MS = 10_000;
+
+/** Runs a command by its palette title (F1, type, pick the row whose label is exactly that title). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: PALETTE_TIMEOUT_MS });
+  await input.fill(`>${title}`);
+  // Fuzzy matching may rank "File: Save All" next to "File: Save": pick the exact label.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(title, { exact: true }) });
+  await row.first().click({ timeout: PALETTE_TIMEOUT_MS });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: PALETTE_TIMEOUT_MS });
+}
+
+/**
+ * Rewrites `<userDataDir>/User/settings.json` and makes VS Code apply it.
+ *
+ * Writing the file alone is not enough under code-server 4.139 (VS Code server + web
+ * workbench): its trace log shows the server's watcher reporting `[CHANGED] …/User/settings.json`,
+ * yet the workbench never re-reads the file, so the change never reaches the extension (see
+ * gitpod-io/openvscode-server#294 for the same behaviour). A write made through VS Code does
+ * apply — so the file is opened, reverted to what is on disk, and saved from the editor.
+ */
+export async function applyUserSettings(page: Page, userDataDir: string, settings: Record<string, unknown>): Promise<void> {
+  writeUserSettings(userDataDir, settings);
+  // With focus inside the chat webview F1 goes to the webview: focus the workbench first.
+  await page.locator('[id="workbench.parts.editor"]').click();
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  // An editor model kept from an earlier opening may be stale: reload it from disk.
+  await runCommand(page, 'File: Revert File');
+  const expectedLines = JSON.stringify(settings, null, 2).split('\n').map((line) => line.trim());
+  await waitForValue(
+    'the settings editor to show the new settings.json',
+    () => activeEditorText(page),
+    (text) => expectedLines.every((line) => text.includes(line)),
+  );
+  await runCommand(page, 'File: Save');
+  await runCommand(page, 'View: Close Editor');
+}
+
+async function activeEditorText(page: Page): Promise<string> {
+  const lines = await page.locator('.monaco-editor.focused .view-lines .view-line').allInnerTexts();
+  // Monaco renders spaces as non-breaking spaces.
+  return lines.map((line) => line.replace(/\u00a0/g, ' ').trim()).join('\n');
+}
