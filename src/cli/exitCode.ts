@@ -5,6 +5,8 @@ export const ExitCode = {
   failure: 1,
   /** The command line itself was wrong: unknown command, bad option, missing argument. */
   usage: 2,
+  /** `airlock check`: the guard denied (at least one of) the requests. */
+  denied: 10,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,5 +1,8 @@
+import { checkCommand } from './check';
 import type { CommandFactory } from './commandFactory';
 import { doctorCommand } from './doctor';
+import { firewallCommand } from './firewall';
+import { policyCommand } from './policy';
 
 /** Every `airlock` subcommand. Adding one is a new file in this folder plus one entry here. */
-export const COMMANDS: readonly CommandFactory[] = [doctorCommand];
+export const COMMANDS: readonly CommandFactory[] = [doctorCommand, firewallCommand, policyCommand, checkCommand];

@@ -1,0 +1,185 @@
+import { access, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
+import { isBuiltinPackName } from './builtinPacks';
+import { withFileLock } from './fileLock';
+import { FirewallEditError } from './firewallEditError';
+import { ALL_TOOLS, type EgressList } from './firewallRules';
+import { formatHostPattern, parseHostPattern } from './hostPattern';
+import { checkOverlayLocation } from './overlayLocation';
+import { OverlayTrustStore, overlayTrustKey } from './overlayTrust';
+import { PolicyError } from './policyError';
+import { readPolicyFile, sha256Of } from './policyFile';
+import { parseOverlay } from './policyLoader';
+import { overlayDisplayPath, overlayPath } from './policyPaths';
+import { toolIdSchema } from './policySchema';
+
+export interface FirewallEdit {
+  readonly workspaceFolder: string;
+  readonly packName: string;
+  /** Where the trust store lives: the edited content is recorded there as written by Airlock. */
+  readonly configDir: string;
+  readonly pattern: string;
+  /** A tool id for `egress.tools.<tool>`; absent or `*` for every tool (`egress`). */
+  readonly tool?: string;
+  /** Which list; the firewall commands edit `allow`. */
+  readonly list?: EgressList;
+}
+
+export interface FirewallEditResult {
+  readonly path: string;
+  readonly file: string;
+  /** The pattern as written, in canonical form. */
+  readonly pattern: string;
+  /** False when the rule was already there: nothing was written. */
+  readonly changed: boolean;
+  /** True when the overlay did not exist and was created. */
+  readonly created: boolean;
+}
+
+/** Adds a host pattern to the overlay of the workspace's active pack, creating the overlay if needed. */
+export async function addFirewallRule(edit: FirewallEdit): Promise<FirewallEditResult> {
+  return editOverlay(edit, true, (seq, pattern) => {
+    if (seq.some((entry) => canonical(entry) === pattern)) return seq;
+    return [...seq, pattern];
+  });
+}
+
+/** Removes a host pattern from the overlay; a rule the overlay does not hold is FIREWALL_RULE_NOT_FOUND. */
+export async function removeFirewallRule(edit: FirewallEdit): Promise<FirewallEditResult> {
+  return editOverlay(edit, false, (seq, pattern, where) => {
+    const kept = seq.filter((entry) => canonical(entry) !== pattern);
+    if (kept.length === seq.length) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}`);
+    return kept;
+  });
+}
+
+/** Returns the new list, or the very same array when there is nothing to change. */
+type ListChange = (entries: readonly string[], pattern: string, where: string) => readonly string[];
+
+/**
+ * One edit of `.airlock/policy/<pack>.yaml`, safe against the other writers and against the file:
+ *  1. the pack, tool and pattern are checked before anything is touched;
+ *  2. the overlay must lie inside the workspace (no symlink out of it);
+ *  3. under an inter-process lock (the palette and the CLI may edit at the same moment), the
+ *     file is read again, and must be trusted (approved or written by Airlock) or absent: an
+ *     overlay that came with the repository and was never approved is not edited, so an edit
+ *     cannot turn it into "written by Airlock" and launder it; it must be approved first;
+ *  4. the file must be valid, and the edited text must validate too (the schema and the checks
+ *     refuse, say, an allow rule for the metadata service) before it is written;
+ *  5. comments and layout are kept (yaml's Document API); the new content's hash is recorded as
+ *     written by Airlock, then the file is replaced atomically.
+ */
+async function editOverlay(edit: FirewallEdit, create: boolean, change: ListChange): Promise<FirewallEditResult> {
+  const { pattern, listPath, where } = checkRequest(edit);
+  const path = overlayPath(edit.workspaceFolder, edit.packName);
+  const file = overlayDisplayPath(edit.packName);
+  const missing = (): FirewallEditError => new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}: ${file} does not exist`);
+  if (create) await ensureOverlayFolder(edit.workspaceFolder, file);
+  else if (!(await exists(dirname(path)))) throw missing();
+  return withFileLock(path, async () => {
+    const current = await readCurrent(edit, path, file);
+    if (current === undefined && !create) throw missing();
+    const document = current === undefined ? newOverlayDocument(edit.packName) : parseDocument(current.text);
+    const before = readList(document, listPath);
+    const after = change(before, pattern, `${where} of ${file}`);
+    if (after === before) return { path, file, pattern, changed: false, created: false };
+    writeList(document, listPath, before, after);
+    const text = document.toString(toStringOptions(current?.text));
+    const parsed = parseOverlay({ text, file, expectedName: edit.packName });
+    // The details only: line numbers of a file that was never written would mislead.
+    if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be added to ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
+    await new OverlayTrustStore(edit.configDir).trust(await overlayTrustKey(path), sha256Of(text), 'written');
+    await writeFileAtomic(path, text);
+    return { path, file, pattern, changed: true, created: current === undefined };
+  });
+}
+
+function checkRequest(edit: FirewallEdit): { pattern: string; listPath: string[]; where: string } {
+  if (!isBuiltinPackName(edit.packName)) throw new FirewallEditError('FIREWALL_UNKNOWN_PACK', `there is no built-in pack named "${edit.packName}"`);
+  const parsed = parseHostPattern(edit.pattern);
+  if (!parsed.ok) throw new FirewallEditError('FIREWALL_INVALID_PATTERN', parsed.error);
+  const list = edit.list ?? 'allow';
+  const pattern = formatHostPattern(parsed.pattern);
+  if (edit.tool === undefined || edit.tool === ALL_TOOLS) return { pattern, listPath: ['egress', list], where: `egress.${list} (every tool)` };
+  const tool = toolIdSchema.safeParse(edit.tool);
+  if (!tool.success) throw new FirewallEditError('FIREWALL_INVALID_TOOL', `"${edit.tool}" is not a tool id: ${tool.error.issues[0]?.message ?? 'invalid'}`);
+  return { pattern, listPath: ['egress', 'tools', edit.tool, list], where: `egress.tools["${edit.tool}"].${list}` };
+}
+
+/** Creates `.airlock/policy` one level at a time, refusing to follow a link out of the workspace. */
+async function ensureOverlayFolder(workspaceFolder: string, file: string): Promise<void> {
+  for (const folder of [join(workspaceFolder, '.airlock'), join(workspaceFolder, '.airlock', 'policy')]) {
+    await mkdir(folder).catch((error: unknown) => {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    });
+    const misplaced = await checkOverlayLocation(workspaceFolder, folder, file);
+    if (misplaced !== undefined) throw new FirewallEditError('FIREWALL_OVERLAY_OUTSIDE_WORKSPACE', misplaced.detail);
+  }
+}
+
+/** The overlay's current text, after checking it may be edited; undefined when it does not exist. */
+async function readCurrent(edit: FirewallEdit, path: string, file: string): Promise<{ text: string } | undefined> {
+  const read = await readPolicyFile(path, file);
+  if (!read.ok && read.missing) return undefined;
+  if (!read.ok) throw new FirewallEditError('FIREWALL_OVERLAY_INVALID', `${file} cannot be edited:`, [new PolicyError(read.diagnostic)]);
+  const misplaced = await checkOverlayLocation(edit.workspaceFolder, path, file);
+  if (misplaced !== undefined) throw new FirewallEditError('FIREWALL_OVERLAY_OUTSIDE_WORKSPACE', misplaced.detail);
+  const status = await new OverlayTrustStore(edit.configDir).status(await overlayTrustKey(path), read.content.sha256);
+  if (status !== 'trusted') {
+    throw new FirewallEditError('FIREWALL_OVERLAY_NOT_APPROVED', `${file} was not written by Airlock and has not been approved (it may have come with the repository); approve it first ("airlock policy approve", or the dialog in VS Code), then edit it`);
+  }
+  const parsed = parseOverlay({ text: read.content.text, file, expectedName: edit.packName });
+  if (!parsed.ok) throw new FirewallEditError('FIREWALL_OVERLAY_INVALID', `${file} is invalid; fix it before editing it:`, parsed.errors);
+  return { text: read.content.text };
+}
+
+/** The comment a new overlay starts with: what the file is, how it merges, and why a hand edit asks again. */
+function header(packName: string): string {
+  return [
+    ` Airlock workspace overlay for the built-in "${packName}" pack.`,
+    ' Lists here add to the pack\'s lists; block and deny always win over allow.',
+    ' Written by `airlock firewall` and the "Airlock: Firewall" commands. After an edit by hand,',
+    ' or a change that comes with the repository, Airlock asks you to approve the new content.',
+  ].join('\n');
+}
+
+function newOverlayDocument(packName: string): Document {
+  const document = parseDocument('version: 1\n');
+  document.commentBefore = header(packName);
+  return document;
+}
+
+function readList(document: Document, listPath: readonly string[]): readonly string[] {
+  const node = document.getIn(listPath, true);
+  return isSeq(node) ? node.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+}
+
+/** Edits the sequence in place when it exists, so its comments and flow or block style survive. */
+function writeList(document: Document, listPath: readonly string[], before: readonly string[], after: readonly string[]): void {
+  const node = document.getIn(listPath, true);
+  if (!isSeq(node)) {
+    document.setIn(listPath, document.createNode(after));
+    return;
+  }
+  for (let index = before.length - 1; index >= 0; index--) {
+    if (!after.includes(before[index] ?? '')) node.delete(index);
+  }
+  for (const entry of after) if (!before.includes(entry)) node.add(document.createNode(entry));
+}
+
+function canonical(entry: string): string {
+  const parsed = parseHostPattern(entry);
+  return parsed.ok ? formatHostPattern(parsed.pattern) : entry;
+}
+
+/** Keeps the file's own habits where yaml lets us choose: no line folding, its list indentation. */
+function toStringOptions(original: string | undefined): ToStringOptions {
+  const unindentedLists = original !== undefined && /^( *)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\n\1- /m.test(original);
+  return { lineWidth: 0, flowCollectionPadding: false, indentSeq: !unindentedLists };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}

@@ -1,0 +1,98 @@
+import { RISK_LEVELS, type EgressRules, type PolicyPack } from './policySchema';
+
+/**
+ * What `candidate` allows that `base` does not, one sentence per change, for the dialog that asks
+ * the user to approve a repository's overlay. Compared on effective policies (pack, overlay and
+ * managed policy merged), so it shows what would really change, whatever the file says:
+ * added allow rules, endpoints and remote model APIs; removed deny, readonly, block and
+ * requireApproval rules and approval levels; widened extensions; raised size and rate limits
+ * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on.
+ * An empty list means the candidate is at least as strict as the base.
+ */
+export function describeLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate)];
+}
+
+function added(base: readonly string[], candidate: readonly string[]): string[] {
+  return candidate.filter((entry) => !base.includes(entry));
+}
+
+function removed(base: readonly string[], candidate: readonly string[]): string[] {
+  return added(candidate, base);
+}
+
+function filesLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines = [
+    ...added(base.files.allow, candidate.files.allow).map((glob) => `files: lets the agent use ${glob} (files.allow)`),
+    ...removed(base.files.deny, candidate.files.deny).map((glob) => `files: no longer denies ${glob} (files.deny)`),
+    ...removed(base.files.readonly, candidate.files.readonly).map((glob) => `files: lets the agent write ${glob}, which was read-only (files.readonly)`),
+  ];
+  if (base.files.extensions.length > 0 && candidate.files.extensions.length === 0) lines.push('files: allows every file extension (files.extensions)');
+  else if (base.files.extensions.length > 0) lines.push(...added(base.files.extensions, candidate.files.extensions).map((ext) => `files: allows ${ext} files (files.extensions)`));
+  if (candidate.files.maxFileSizeMb > base.files.maxFileSizeMb) lines.push(`files: raises the file size limit from ${base.files.maxFileSizeMb} MB to ${candidate.files.maxFileSizeMb} MB`);
+  return lines;
+}
+
+function egressLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const empty: EgressRules = { allow: [], requireApproval: [], block: [] };
+  const lines = rulesLoosening(base.egress, candidate.egress, 'every tool', 'egress');
+  for (const tool of new Set([...Object.keys(base.egress.tools), ...Object.keys(candidate.egress.tools)])) {
+    lines.push(...rulesLoosening(base.egress.tools[tool] ?? empty, candidate.egress.tools[tool] ?? empty, tool, `egress.tools["${tool}"]`));
+  }
+  return lines;
+}
+
+function rulesLoosening(base: EgressRules, candidate: EgressRules, who: string, field: string): string[] {
+  return [
+    ...added(base.allow, candidate.allow).map((host) => `network: lets ${who} reach ${host} without asking (${field}.allow)`),
+    ...removed(base.requireApproval, candidate.requireApproval).map((host) => `network: no longer asks before ${who} reaches ${host} (${field}.requireApproval)`),
+    ...removed(base.block, candidate.block).map((host) => `network: no longer blocks ${host} for ${who} (${field}.block)`),
+  ];
+}
+
+function modelLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines = added(base.model.endpoints, candidate.model.endpoints).map((endpoint) => `model: adds the model endpoint ${endpoint}`);
+  for (const remote of candidate.model.remote) {
+    const before = base.model.remote.find((entry) => entry.url === remote.url);
+    if (before === undefined) lines.push(`model: may send prompts and code to ${remote.provider} at ${remote.url} (${remote.purpose}; up to $${remote.maxMonthlyCostUsd} a month)`);
+    else if (remote.maxMonthlyCostUsd > before.maxMonthlyCostUsd) lines.push(`model: raises the monthly cost limit for ${remote.url} from $${before.maxMonthlyCostUsd} to $${remote.maxMonthlyCostUsd}`);
+  }
+  return lines;
+}
+
+function toolLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines: string[] = [];
+  for (const [tool, settings] of Object.entries(candidate.tools)) {
+    const before = base.tools[tool];
+    if (before === undefined) {
+      if (settings.enabled) lines.push(`tools: adds the tool ${tool} (${settings.risk} risk)`);
+      continue;
+    }
+    if (settings.enabled && !before.enabled) lines.push(`tools: enables ${tool} (${settings.risk} risk)`);
+    if (RISK_LEVELS.indexOf(settings.risk) < RISK_LEVELS.indexOf(before.risk)) lines.push(`tools: lowers the risk of ${tool} from ${before.risk} to ${settings.risk}`);
+  }
+  return lines;
+}
+
+function approvalLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines = removed(base.approvals.require, candidate.approvals.require).map((level) => `approvals: no longer asks before ${level}-risk actions`);
+  if (candidate.approvals.allowSessionScope && !base.approvals.allowSessionScope) lines.push('approvals: offers "Allow for this session" in approval dialogs');
+  return lines;
+}
+
+function limitLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines: string[] = [];
+  const raise = (what: string, from: number, to: number): void => {
+    if (to > from) lines.push(`limits: raises ${what} from ${from} to ${to}`);
+  };
+  const baseRates = base.limits.requestsPerMinute;
+  const rates = candidate.limits.requestsPerMinute;
+  raise('requests per minute (default)', baseRates.default, rates.default);
+  for (const tool of new Set([...Object.keys(baseRates.tools), ...Object.keys(rates.tools)])) raise(`requests per minute for ${tool}`, baseRates.tools[tool] ?? baseRates.default, rates.tools[tool] ?? rates.default);
+  raise('the response size limit (bytes)', base.limits.maxResponseBytes, candidate.limits.maxResponseBytes);
+  raise('the decompressed size limit (bytes)', base.limits.maxDecompressedBytes, candidate.limits.maxDecompressedBytes);
+  raise('concurrent requests', base.limits.maxConcurrentRequests, candidate.limits.maxConcurrentRequests);
+  raise('the request timeout (seconds)', base.limits.requestTimeoutSeconds, candidate.limits.requestTimeoutSeconds);
+  raise('redirects followed', base.limits.maxRedirects, candidate.limits.maxRedirects);
+  return lines;
+}

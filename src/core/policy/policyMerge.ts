@@ -1,0 +1,166 @@
+import { RISK_LEVELS, type EgressPolicyRules, type EgressRules, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type ToolSettings } from './policySchema';
+
+type OverlayEgress = NonNullable<PolicyOverlay['egress']>;
+type OverlayRules = Partial<EgressRules>;
+type OverlayTools = NonNullable<PolicyOverlay['tools']>;
+type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
+
+/**
+ * The built-in pack with a workspace overlay (`.airlock/policy/<pack>.yaml`) on top:
+ *  - every list adds: the result holds the pack's entries, then the overlay's new ones. An overlay
+ *    therefore cannot remove a deny, readonly, block or requireApproval entry, nor an approval
+ *    level; it can only add. (`files.extensions` adds too: empty means any extension, so an
+ *    overlay list on a pack that allows any extension restricts it to the listed ones.)
+ *  - scalars the overlay states replace the pack's (`files.maxFileSizeMb`, `limits.*`,
+ *    `approvals.allowSessionScope`, `approvals.timeoutSeconds`, `description`);
+ *  - maps merge by key: a tool's `risk` and `enabled`, per-tool egress lists (which add), per-tool
+ *    request limits; a remote model API with the same `url` is replaced by the overlay's entry;
+ *  - a tool the pack does not know and the overlay gives no risk is `critical`.
+ * What the merge cannot express is settled when a decision is made: `block` and `deny` win over
+ * `allow`, and `requireApproval` wins over `allow`. Loosening that an overlay can still do (a
+ * raised limit, an enabled tool, an added allow rule) is what `describeLoosening` reports.
+ */
+export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPack {
+  return {
+    version: 1,
+    name: pack.name,
+    description: overlay.description ?? pack.description,
+    files: {
+      allow: union(pack.files.allow, overlay.files?.allow),
+      deny: union(pack.files.deny, overlay.files?.deny),
+      readonly: union(pack.files.readonly, overlay.files?.readonly),
+      extensions: union(pack.files.extensions, overlay.files?.extensions),
+      maxFileSizeMb: overlay.files?.maxFileSizeMb ?? pack.files.maxFileSizeMb,
+    },
+    egress: addEgress(pack.egress, overlay.egress),
+    model: {
+      endpoints: union(pack.model.endpoints, overlay.model?.endpoints),
+      remote: mergeRemote(pack.model.remote, overlay.model?.remote, (_base, added) => added),
+    },
+    tools: mergeTools(pack.tools, overlay.tools, (base, added) => ({ risk: added.risk ?? base.risk, enabled: added.enabled ?? base.enabled })),
+    approvals: {
+      require: union(pack.approvals.require, overlay.approvals?.require),
+      allowSessionScope: overlay.approvals?.allowSessionScope ?? pack.approvals.allowSessionScope,
+      timeoutSeconds: overlay.approvals?.timeoutSeconds ?? pack.approvals.timeoutSeconds,
+    },
+    limits: replaceLimits(pack.limits, overlay.limits),
+  };
+}
+
+/**
+ * The managed policy (an organisation's file, in the overlay format) over an effective policy.
+ * Nothing below it can undo it:
+ *  - its lists add like an overlay's, so its deny, readonly, block and requireApproval entries
+ *    and its approval levels are always present;
+ *  - its limits, `files.maxFileSizeMb`, `approvals.timeoutSeconds` and a remote API's
+ *    `maxMonthlyCostUsd` are upper bounds (the lower of both applies; its default request rate
+ *    also caps every per-tool rate);
+ *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
+ *  - `approvals.allowSessionScope: false` stays false.
+ */
+export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
+  return {
+    ...policy,
+    files: {
+      allow: union(policy.files.allow, managed.files?.allow),
+      deny: union(policy.files.deny, managed.files?.deny),
+      readonly: union(policy.files.readonly, managed.files?.readonly),
+      extensions: union(policy.files.extensions, managed.files?.extensions),
+      maxFileSizeMb: lowest(policy.files.maxFileSizeMb, managed.files?.maxFileSizeMb),
+    },
+    egress: addEgress(policy.egress, managed.egress),
+    model: {
+      endpoints: union(policy.model.endpoints, managed.model?.endpoints),
+      remote: mergeRemote(policy.model.remote, managed.model?.remote, (base, added) => ({ ...added, maxMonthlyCostUsd: Math.min(base.maxMonthlyCostUsd, added.maxMonthlyCostUsd) })),
+    },
+    tools: mergeTools(policy.tools, managed.tools, (base, added) => ({
+      risk: higherRisk(base.risk, added.risk ?? base.risk),
+      enabled: base.enabled && added.enabled !== false,
+    })),
+    approvals: {
+      require: union(policy.approvals.require, managed.approvals?.require),
+      allowSessionScope: policy.approvals.allowSessionScope && managed.approvals?.allowSessionScope !== false,
+      timeoutSeconds: lowest(policy.approvals.timeoutSeconds, managed.approvals?.timeoutSeconds),
+    },
+    limits: boundLimits(policy.limits, managed.limits),
+  };
+}
+
+/** Entries of `base`, then those of `added` not already there. */
+function union<T>(base: readonly T[], added: readonly T[] | undefined): T[] {
+  const result = [...base];
+  for (const entry of added ?? []) if (!result.includes(entry)) result.push(entry);
+  return result;
+}
+
+function higherRisk(a: RiskLevel, b: RiskLevel): RiskLevel {
+  return RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b;
+}
+
+function lowest(base: number, bound: number | undefined): number {
+  return bound === undefined ? base : Math.min(base, bound);
+}
+
+function addRules(base: EgressRules, added: OverlayRules | undefined): EgressRules {
+  return {
+    allow: union(base.allow, added?.allow),
+    requireApproval: union(base.requireApproval, added?.requireApproval),
+    block: union(base.block, added?.block),
+  };
+}
+
+function addEgress(base: EgressPolicyRules, added: OverlayEgress | undefined): EgressPolicyRules {
+  const tools: Record<string, EgressRules> = { ...base.tools };
+  for (const [tool, rules] of Object.entries(added?.tools ?? {})) {
+    tools[tool] = addRules(base.tools[tool] ?? { allow: [], requireApproval: [], block: [] }, rules);
+  }
+  return { ...addRules(base, added), tools };
+}
+
+function mergeTools(
+  base: Record<string, ToolSettings>,
+  added: OverlayTools | undefined,
+  combine: (base: ToolSettings, added: Partial<ToolSettings>) => ToolSettings,
+): Record<string, ToolSettings> {
+  const tools = { ...base };
+  for (const [tool, settings] of Object.entries(added ?? {})) {
+    const existing = base[tool];
+    tools[tool] = existing === undefined ? { risk: settings?.risk ?? 'critical', enabled: settings?.enabled ?? true } : combine(existing, settings ?? {});
+  }
+  return tools;
+}
+
+function mergeRemote(base: readonly RemoteModel[], added: readonly RemoteModel[] | undefined, combine: (base: RemoteModel, added: RemoteModel) => RemoteModel): RemoteModel[] {
+  const remote = [...base];
+  for (const entry of added ?? []) {
+    const index = remote.findIndex((existing) => existing.url === entry.url);
+    const existing = remote[index];
+    if (existing === undefined) remote.push(entry);
+    else remote[index] = combine(existing, entry);
+  }
+  return remote;
+}
+
+type Limits = PolicyPack['limits'];
+const LIMIT_SCALARS = ['maxResponseBytes', 'maxDecompressedBytes', 'maxConcurrentRequests', 'requestTimeoutSeconds', 'maxRedirects'] as const;
+
+/** The overlay's limits replace the pack's; tools without their own rate follow the default. */
+function replaceLimits(base: Limits, added: OverlayLimits | undefined): Limits {
+  const toolRates = { ...base.requestsPerMinute.tools };
+  for (const [tool, rate] of Object.entries(added?.requestsPerMinute?.tools ?? {})) if (rate !== undefined) toolRates[tool] = rate;
+  const limits: Limits = { ...base, requestsPerMinute: { default: added?.requestsPerMinute?.default ?? base.requestsPerMinute.default, tools: toolRates } };
+  for (const key of LIMIT_SCALARS) limits[key] = added?.[key] ?? base[key];
+  return limits;
+}
+
+/** Upper bounds: the lower value wins, and the bound's default rate caps every tool's rate. */
+function boundLimits(base: Limits, bound: OverlayLimits | undefined): Limits {
+  const rates = bound?.requestsPerMinute;
+  const toolRates: Record<string, number> = {};
+  for (const tool of union(Object.keys(base.requestsPerMinute.tools), Object.keys(rates?.tools ?? {}))) {
+    toolRates[tool] = lowest(base.requestsPerMinute.tools[tool] ?? base.requestsPerMinute.default, rates?.tools?.[tool] ?? rates?.default);
+  }
+  const limits: Limits = { ...base, requestsPerMinute: { default: lowest(base.requestsPerMinute.default, rates?.default), tools: toolRates } };
+  for (const key of LIMIT_SCALARS) limits[key] = lowest(base[key], bound?.[key]);
+  return limits;
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { deepOptional } from './deepOptional';
+import { hostPatternSchema } from './hostPattern';
+
+/**
+ * The policy pack format. This schema is the single source of truth: the loader validates with
+ * it, the CLI and the docs derive from it, and `policy.schema.json` is generated from it.
+ * Objects are strict so a misspelt key is an error that names the field, never a silent no-op.
+ */
+
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export const riskLevelSchema = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof riskLevelSchema>;
+
+export const toolIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'tool ids look like "web.fetch" or "fs.write"');
+
+const globSchema = z
+  .string()
+  .min(1, 'a glob must not be empty')
+  .max(500)
+  .refine((glob) => !glob.includes('\0'), 'a glob must not contain NUL')
+  // "!x" in an allow list would mean "everything but x": write the exception as a deny glob.
+  .refine((glob) => !glob.startsWith('!'), 'negated globs ("!x") are not supported; list what to exclude under files.deny')
+  .refine((glob) => !glob.startsWith('/') && !/^[a-zA-Z]:/.test(glob), 'globs are relative to the workspace folder; remove the leading / or drive')
+  .refine((glob) => !glob.split('/').includes('..'), 'globs must not climb out of the workspace with ..');
+
+const extensionSchema = z.string().regex(/^\.[A-Za-z0-9_+-]{1,32}$/, 'extensions look like ".ts"').transform((ext) => ext.toLowerCase());
+const hostList = z.array(hostPatternSchema).max(1000).default([]);
+
+const egressRulesSchema = z.strictObject({
+  allow: hostList.describe('Hosts the tool may reach without asking.'),
+  requireApproval: hostList.describe('Hosts that need the user\'s approval per request.'),
+  block: hostList.describe('Hosts that are always refused; block wins over allow.'),
+});
+
+export const filesSchema = z.strictObject({
+  allow: z.array(globSchema).max(2000).default(['**']).describe('Globs, relative to each workspace folder, the agent may touch.'),
+  deny: z.array(globSchema).max(2000).default([]).describe('Globs never readable or writable; deny wins over allow.'),
+  readonly: z.array(globSchema).max(2000).default([]).describe('Globs the agent may read but never write.'),
+  extensions: z.array(extensionSchema).max(500).default([]).describe('Allowed file extensions such as ".ts"; empty means any.'),
+  maxFileSizeMb: z.number().positive().max(1024).default(5).describe('Largest file the agent may read or write, in MB.'),
+});
+
+export const egressSchema = egressRulesSchema.extend({
+  tools: z.record(toolIdSchema, egressRulesSchema).default({}).describe('Per-tool rules, added to the rules for every tool.'),
+});
+
+const remoteModelSchema = z.strictObject({
+  provider: z.string().min(1).max(100),
+  url: z.url({ protocol: /^https$/, error: 'remote model APIs must use https' }),
+  purpose: z.string().min(1).max(500),
+  maxMonthlyCostUsd: z.number().nonnegative().max(1_000_000),
+});
+export type RemoteModel = z.infer<typeof remoteModelSchema>;
+
+export const modelSchema = z.strictObject({
+  endpoints: hostList.describe('Loopback model endpoints (host or host:port) the model client may use.'),
+  remote: z.array(remoteModelSchema).max(50).default([]).describe('Named remote model APIs; any other remote endpoint is refused.'),
+});
+
+const toolSettingsSchema = z.strictObject({
+  risk: riskLevelSchema,
+  enabled: z.boolean().default(true),
+});
+
+export const approvalsSchema = z.strictObject({
+  require: z.array(riskLevelSchema).default(['high', 'critical']).describe('Risk levels that need the user\'s approval.'),
+  allowSessionScope: z.boolean().default(true).describe('Whether a dialog may offer "Allow for this session" for one tool and target.'),
+  timeoutSeconds: z.number().int().min(5).max(3600).default(300).describe('An unanswered approval is a denial after this long.'),
+});
+
+export const limitsSchema = z.strictObject({
+  requestsPerMinute: z.strictObject({
+    default: z.number().int().positive().max(10_000).default(30),
+    tools: z.record(toolIdSchema, z.number().int().positive().max(10_000)).default({}),
+  }).default({ default: 30, tools: {} }),
+  maxResponseBytes: z.number().int().positive().max(1 << 30).default(5 * 1024 * 1024),
+  maxDecompressedBytes: z.number().int().positive().max(1 << 30).default(20 * 1024 * 1024),
+  maxConcurrentRequests: z.number().int().positive().max(64).default(4),
+  requestTimeoutSeconds: z.number().positive().max(3600).default(30),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+});
+
+/** Pack names are also file names (`policy/<name>.yaml`, `.airlock/policy/<name>.yaml`). */
+export const PACK_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const versionSchema = z.literal(1, { error: 'must be 1 (the only policy format so far)' });
+
+export const policyPackSchema = z.strictObject({
+  version: versionSchema,
+  name: z.string().regex(PACK_NAME, 'pack names are lowercase letters, digits and dashes'),
+  description: z.string().max(2000).default(''),
+  files: filesSchema.default(filesSchema.parse({})),
+  egress: egressSchema.default(egressSchema.parse({})),
+  model: modelSchema.default(modelSchema.parse({})),
+  tools: z.record(toolIdSchema, toolSettingsSchema).default({}),
+  approvals: approvalsSchema.default(approvalsSchema.parse({})),
+  limits: limitsSchema.default(limitsSchema.parse({})),
+});
+
+/** A validated pack with every default filled in: the domain type the guards read. */
+export type PolicyPack = z.infer<typeof policyPackSchema>;
+export type FilesPolicy = PolicyPack['files'];
+export type EgressPolicyRules = PolicyPack['egress'];
+export type EgressRules = z.infer<typeof egressRulesSchema>;
+export type ToolSettings = PolicyPack['tools'][string];
+
+/** Every field optional at any depth; arrays stay whole. */
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/**
+ * An overlay (`.airlock/policy/<pack>.yaml`, and the managed file) is a pack in which every field
+ * is optional, at any depth, and nothing is defaulted: only what the file states takes part in the
+ * merge. It is validated by the same field schemas, so the same mistakes get the same errors.
+ */
+export type PolicyOverlay = Pick<PolicyPack, 'version'> & DeepPartial<Omit<PolicyPack, 'version'>>;
+
+// deepOptional is checked against this type by the overlay tests; zod cannot infer it.
+export const policyOverlaySchema = z.strictObject({
+  ...(deepOptional(policyPackSchema) as z.ZodObject).shape,
+  version: versionSchema,
+}) as unknown as z.ZodType<PolicyOverlay>;
