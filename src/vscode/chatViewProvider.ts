@@ -30,6 +30,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly connection: ModelConnection,
     private readonly log: vscode.LogOutputChannel,
     private readonly tools: () => ToolRunner | undefined = () => undefined,
+    private readonly onNewChat: () => void = () => undefined,
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
   }
@@ -51,6 +52,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   newChat(): void {
     this.running?.abort();
     this.session.reset();
+    this.onNewChat();
     this.turns.length = 0;
     this.post({ type: 'reset' });
   }

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
+import type { ApprovalGate } from '../core/approval/approvalGate';
+import type { AuditSink } from '../core/audit/auditSink';
 import type { ProbeResult } from '../core/model/modelClient';
+import type { EffectivePolicyDocument } from './effectivePolicyDocument';
+import { allowDomain, listFirewallRules, removeDomain, selectPolicyPack } from './firewallCommands';
+import type { PolicyService } from './policyService';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ModelConnection } from './modelConnection';
 import type { ApiKeyStore } from './modelSettings';
@@ -9,6 +14,10 @@ export interface CommandContext {
   readonly connection: ModelConnection;
   readonly apiKeys: ApiKeyStore;
   readonly log: vscode.LogOutputChannel;
+  readonly policy: PolicyService;
+  readonly policyDocument: EffectivePolicyDocument;
+  readonly audit: AuditSink;
+  readonly gate: ApprovalGate;
 }
 
 type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
@@ -20,7 +29,24 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.setApiKey': setApiKey,
   'airlock.clearApiKey': clearApiKey,
   'airlock.showLog': showLog,
+  'airlock.firewall.list': (ctx) => () => listFirewallRules(ctx),
+  'airlock.firewall.allowDomain': (ctx) => (tool?: unknown, pattern?: unknown) => allowDomain(ctx, asString(tool), asString(pattern)),
+  'airlock.firewall.removeDomain': (ctx) => () => removeDomain(ctx),
+  'airlock.selectPolicyPack': (ctx) => () => selectPolicyPack(ctx),
+  'airlock.showEffectivePolicy': (ctx) => () => ctx.policyDocument.show(),
+  'airlock.reviewPolicyOverlay': reviewPolicyOverlay,
 };
+
+/** Commands may be called with arguments from keybindings or other extensions: take strings only. */
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function reviewPolicyOverlay(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    if (!(await ctx.policy.reviewOverlay())) void vscode.window.showInformationMessage('Airlock: there is no workspace policy overlay waiting for approval.');
+  };
+}
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));

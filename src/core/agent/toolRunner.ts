@@ -17,7 +17,8 @@ export interface ToolCallOutcome {
 
 export interface ToolRunnerDeps {
   readonly tools: readonly AgentTool[];
-  readonly policy: () => PolicyPack;
+  /** Undefined until the policy has loaded: no policy, no tools. */
+  readonly policy: () => PolicyPack | undefined;
   readonly gate: ApprovalGate;
   readonly audit: AuditSink;
   /** In an untrusted workspace the agent gets no tools at all. */
@@ -43,16 +44,22 @@ export class ToolRunner {
     if (!tool) return this.refuse(call, call.name, `The tool "${call.name}" is not available.`);
     const args = parseArguments(tool, call.arguments);
     if (!args.ok) return this.refuse(call, tool.id, args.error, 'error');
-    const plan = await tool.plan(args.value).catch((error: unknown) => ({ error: String(error) }));
-    if ('error' in plan) return this.refuse(call, tool.id, `The call could not be planned: ${plan.error}`, 'error');
+    // A tool that throws while planning (even synchronously) is an error told to the model.
+    const plan = await Promise.resolve()
+      .then(() => tool.plan(args.value))
+      .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if ('error' in plan) return this.refuse(call, tool.id, `The call was refused: ${plan.error}`, 'error');
     onPlan(tool.id, plan.summary);
     const policy = this.deps.policy();
+    if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
     const risk = policy.tools[tool.id]?.risk ?? 'critical';
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
       const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diff ? { diff: plan.diff } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', plan.summary);
     }
-    const result = await tool.run(args.value, signal).catch((error: unknown): ToolResult => ({ ok: false, error: String(error) }));
+    const result = await Promise.resolve()
+      .then(() => tool.run(args.value, signal))
+      .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
     this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: result.ok ? 'allow' : 'deny', reason: result.ok ? 'done' : result.error });
     return result.ok
       ? { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content }
@@ -62,7 +69,7 @@ export class ToolRunner {
   private available(): AgentTool[] {
     if (!this.deps.workspaceTrusted()) return [];
     const policy = this.deps.policy();
-    return this.deps.tools.filter((tool) => policy.tools[tool.id]?.enabled === true);
+    return policy ? this.deps.tools.filter((tool) => policy.tools[tool.id]?.enabled === true) : [];
   }
 
   private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {

@@ -50,8 +50,9 @@ export class ApprovalGate {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<ApprovalAnswer>((resolve) => {
       timer = setTimeout(() => {
-        controller.abort();
+        // Settle before aborting, so the race reports the timeout rather than a cancel.
         resolve({ verdict: 'deny', reason: `no answer within ${Math.round(ms / 1000)} s` });
+        controller.abort();
       }, ms);
     });
     const cancelled = new Promise<ApprovalAnswer>((resolve) => controller.signal.addEventListener('abort', () => resolve({ verdict: 'deny', reason: 'cancelled' }), { once: true }));

@@ -65,8 +65,9 @@ export class ChatSession {
         if (reply.calls.length === 0 || !tools) return this.commit(turn, { state: 'done', text });
         await this.runTools(reply.calls, tools, turn, signal, onEvent);
       }
-      const bound = `Stopped after ${MAX_MODEL_CALLS_PER_TURN} model calls in one turn.`;
-      onEvent({ type: 'text', text: `\n\n_${bound}_` });
+      const bound = `\n\n_Stopped after ${MAX_MODEL_CALLS_PER_TURN} model calls in one turn._`;
+      text += bound;
+      onEvent({ type: 'text', text: bound });
       return this.commit(turn, { state: 'done', text });
     } catch (error) {
       const failure = error instanceof ModelFailureError ? error.failure : { kind: 'failed' as const, message: String(error) };

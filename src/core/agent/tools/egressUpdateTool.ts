@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { addFirewallRule, removeFirewallRule } from '../../policy/firewallEditor';
+import { formatHostPattern, parseHostPattern } from '../../policy/hostPattern';
+import { overlayDisplayPath } from '../../policy/policyPaths';
+import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
+
+const parameters = z.strictObject({
+  action: z.enum(['add', 'remove']).describe('add: allow the host; remove: take an allow rule away'),
+  host: z.string().min(1).max(300).describe('host pattern: example.com, *.example.com, optional :port'),
+  tool: z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/).max(100).optional().describe('tool id the rule is for, e.g. web.fetch; omit for every tool'),
+  reason: z.string().min(1).max(500).describe('why the agent needs this, shown to the user'),
+});
+type Args = z.infer<typeof parameters>;
+
+export interface EgressUpdateContext {
+  /** The workspace folder whose overlay is edited; undefined when no folder is open. */
+  readonly workspaceFolder: () => string | undefined;
+  readonly packName: () => string;
+  readonly configDir: string;
+}
+
+/**
+ * `security.egress.update`: the agent asks to add or remove a firewall allow rule. It always
+ * asks the user, whatever the policy's approval levels say, because it changes the guard itself;
+ * nothing is written before the user allows it.
+ */
+export function egressUpdateTool(context: EgressUpdateContext): AgentTool<Args> {
+  return {
+    id: 'security.egress.update',
+    description: 'Ask the user to add or remove a network allow rule (host pattern) in the workspace firewall. Always needs the user\'s approval.',
+    parameters,
+    alwaysAsk: true,
+    plan: (args) => Promise.resolve(plan(args, context)),
+    run: (args) => run(args, context),
+  };
+}
+
+function plan(args: Args, context: EgressUpdateContext): ToolPlan {
+  const parsed = parseHostPattern(args.host);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const pattern = formatHostPattern(parsed.pattern);
+  const scope = args.tool ?? 'every tool';
+  const file = overlayDisplayPath(context.packName());
+  const verb = args.action === 'add' ? `allow ${pattern} for ${scope}` : `remove the allow rule ${pattern} for ${scope}`;
+  return {
+    target: `${args.action} ${pattern} ${args.tool ?? '*'}`,
+    summary: `Firewall: ${verb}`,
+    detail: `The agent asks to ${verb}.\nIt says: "${args.reason.replace(/[\p{Cc}\p{Cf}]/gu, ' ')}"\nFile: ${file}`,
+  };
+}
+
+async function run(args: Args, context: EgressUpdateContext): Promise<ToolResult> {
+  const workspaceFolder = context.workspaceFolder();
+  if (workspaceFolder === undefined) return { ok: false, error: 'no workspace folder is open' };
+  const edit = { workspaceFolder, packName: context.packName(), configDir: context.configDir, pattern: args.host, ...(args.tool ? { tool: args.tool } : {}) };
+  const result = args.action === 'add' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
+  const done = args.action === 'add' ? `allowed ${result.pattern}` : `removed ${result.pattern}`;
+  return { ok: true, summary: `Firewall: ${done} (${result.file})`, content: `Done: ${done} for ${args.tool ?? 'every tool'} in ${result.file}.` };
+}

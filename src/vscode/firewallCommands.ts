@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { AuditSink } from '../core/audit/auditSink';
+import { BUILTIN_PACK_NAMES } from '../core/policy/builtinPacks';
+import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEditor';
+import { ALL_TOOLS, listRules, type EgressRuleRow } from '../core/policy/firewallRules';
+import { formatHostPattern, parseHostPattern } from '../core/policy/hostPattern';
+import { unsafeEgressReason } from '../core/policy/hostSafety';
+import { POLICY_SECTION, type PolicyService } from './policyService';
+
+export interface FirewallContext {
+  readonly policy: PolicyService;
+  readonly audit: AuditSink;
+  readonly log: vscode.LogOutputChannel;
+}
+
+const ALL_TOOLS_LABEL = 'All tools';
+
+/** "Airlock: Firewall: List Rules": every rule by tool; overlay rules can be removed from here. */
+export async function listFirewallRules(ctx: FirewallContext): Promise<void> {
+  const effective = await ctx.policy.reload();
+  const rows = listRules(effective.sources);
+  const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove this rule' };
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { row?: EgressRuleRow }>();
+  pick.title = `Airlock Firewall — pack "${effective.packName}" (everything not allowed is denied)`;
+  pick.placeholder = rows.length === 0 ? 'No rules: every host is denied. Use "Airlock: Firewall: Allow Domain…" to allow one.' : 'Filter rules';
+  pick.matchOnDescription = true;
+  pick.items = rows.length === 0 ? [{ label: '$(shield) default deny — no host is allowed' }] : rows.map((row) => ({
+    label: `${listIcon(row.list)} ${row.pattern}`,
+    description: `${row.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : row.tool} · ${row.list}`,
+    detail: `${row.source}: ${row.file}`,
+    row,
+    ...(row.source === 'overlay' && row.list === 'allow' ? { buttons: [remove] } : {}),
+  }));
+  const done = new Promise<void>((resolve) => {
+    pick.onDidTriggerItemButton(async ({ item }) => {
+      if (!item.row) return;
+      pick.hide();
+      await removeRule(ctx, item.row.pattern, item.row.tool);
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve();
+    });
+  });
+  pick.show();
+  await done;
+}
+
+/** "Airlock: Firewall: Allow Domain…": pick a tool (or all), enter a host pattern, confirm. */
+export async function allowDomain(ctx: FirewallContext, presetTool?: string, presetPattern?: string): Promise<boolean> {
+  const tool = presetTool ?? (await pickTool(ctx));
+  if (tool === undefined) return false;
+  const raw = presetPattern ?? (await vscode.window.showInputBox({
+    title: `Airlock: allow a host for ${tool === ALL_TOOLS ? 'all tools' : tool}`,
+    prompt: 'A host name (example.com), a wildcard for its subdomains (*.example.com), optionally :port.',
+    placeHolder: 'docs.example.com',
+    ignoreFocusOut: true,
+    validateInput: validatePattern,
+  }));
+  if (raw === undefined) return false;
+  const problem = validatePattern(raw);
+  if (problem) {
+    void vscode.window.showErrorMessage(`Airlock: ${problem}`);
+    return false;
+  }
+  const parsed = parseHostPattern(raw);
+  const pattern = parsed.ok ? formatHostPattern(parsed.pattern) : raw;
+  const scope = tool === ALL_TOOLS ? 'every tool' : tool;
+  // Loosening the guard asks, even when the user started it: a palette command can be mis-typed.
+  const confirm = await vscode.window.showWarningMessage(`Airlock: allow ${pattern} for ${scope}?`, { modal: true, detail: `The agent's network requests to ${pattern} will no longer be blocked for ${scope}. The rule is written to .airlock/policy/${ctx.policy.packName}.yaml.` }, 'Allow');
+  if (confirm !== 'Allow') return false;
+  return runEdit(ctx, 'allow', pattern, tool);
+}
+
+/** "Airlock: Firewall: Remove Domain…": pick one of the overlay's allow rules. */
+export async function removeDomain(ctx: FirewallContext): Promise<boolean> {
+  const effective = await ctx.policy.reload();
+  const rows = listRules(effective.sources).filter((row) => row.source === 'overlay' && row.list === 'allow');
+  if (rows.length === 0) {
+    void vscode.window.showInformationMessage('Airlock: the workspace overlay allows no host; there is nothing to remove.');
+    return false;
+  }
+  const choice = await vscode.window.showQuickPick(rows.map((row) => ({ label: row.pattern, description: row.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : row.tool, row })), { title: 'Airlock: remove an allowed host', placeHolder: 'Host to remove' });
+  if (!choice) return false;
+  return removeRule(ctx, choice.row.pattern, choice.row.tool);
+}
+
+/** "Airlock: Select Policy Pack…": a looser pack than the current one asks first. */
+export async function selectPolicyPack(ctx: FirewallContext): Promise<void> {
+  const current = ctx.policy.packName;
+  const choice = await vscode.window.showQuickPick(BUILTIN_PACK_NAMES.map((name) => ({ label: name, description: name === current ? 'active' : '', picked: name === current })), { title: 'Airlock: policy pack' });
+  if (!choice || choice.label === current) return;
+  if (current === 'strict') {
+    const confirm = await vscode.window.showWarningMessage(`Airlock: switch from "strict" to "${choice.label}"?`, { modal: true, detail: 'This loosens the guard: files may become writable and more tools available.' }, 'Switch');
+    if (confirm !== 'Switch') return;
+  }
+  await vscode.workspace.getConfiguration(POLICY_SECTION).update('pack', choice.label, vscode.ConfigurationTarget.Workspace);
+  ctx.audit.record({ actor: 'user', action: 'policy.pack.select', target: choice.label, decision: 'allow', detail: { from: current } });
+}
+
+async function removeRule(ctx: FirewallContext, pattern: string, tool: string): Promise<boolean> {
+  return runEdit(ctx, 'remove', pattern, tool);
+}
+
+async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern: string, tool: string): Promise<boolean> {
+  const workspaceFolder = ctx.policy.workspaceFolder;
+  if (workspaceFolder === undefined) {
+    void vscode.window.showErrorMessage('Airlock: open a folder first; firewall rules live in its .airlock/policy/ overlay.');
+    return false;
+  }
+  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, ...(tool === ALL_TOOLS ? {} : { tool }) };
+  try {
+    const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
+    ctx.audit.record({ actor: 'user', action: `firewall.${action}`, target: `${result.pattern} ${tool}`, decision: 'allow', detail: { file: result.file, changed: result.changed } });
+    await ctx.policy.reload();
+    void vscode.window.showInformationMessage(`Airlock: ${action === 'allow' ? 'allowed' : 'removed'} ${result.pattern} for ${tool === ALL_TOOLS ? 'all tools' : tool}${result.changed ? '' : ' (no change)'}.`);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.log.error(`firewall ${action} ${pattern}: ${message}`);
+    void vscode.window.showErrorMessage(`Airlock: could not ${action} ${pattern}: ${message}`);
+    return false;
+  }
+}
+
+async function pickTool(ctx: FirewallContext): Promise<string | undefined> {
+  const tools = Object.keys(ctx.policy.policy?.tools ?? {}).filter((id) => id.startsWith('web.'));
+  const choice = await vscode.window.showQuickPick([{ label: ALL_TOOLS_LABEL, id: ALL_TOOLS, description: 'egress.allow' }, ...tools.map((id) => ({ label: id, id, description: `egress.tools.${id}.allow` }))], { title: 'Airlock: allow a host for which tool?' });
+  return choice?.id;
+}
+
+function validatePattern(value: string): string | undefined {
+  const parsed = parseHostPattern(value);
+  if (!parsed.ok) return parsed.error;
+  return unsafeEgressReason(parsed.pattern);
+}
+
+function listIcon(list: EgressRuleRow['list']): string {
+  return list === 'allow' ? '$(pass)' : list === 'block' ? '$(circle-slash)' : '$(question)';
+}

@@ -1,0 +1,157 @@
+import { homedir } from 'node:os';
+import { basename, dirname } from 'node:path';
+import * as vscode from 'vscode';
+import type { AuditSink } from '../core/audit/auditSink';
+import { DEFAULT_PACK_NAME } from '../core/policy/builtinPacks';
+import { PolicyStore, type EffectivePolicy, type PendingOverlay } from '../core/policy/effectivePolicy';
+import { OverlayTrustStore } from '../core/policy/overlayTrust';
+import { resolveConfigDir, resolveManagedPolicyPath } from '../core/policy/policyPaths';
+import type { PolicyPack } from '../core/policy/policySchema';
+
+export const POLICY_SECTION = 'airlock.policy';
+const APPROVE = 'Approve Overlay';
+const KEEP_IGNORING = 'Keep Ignoring';
+
+/**
+ * The effective policy for this window: built-in pack, workspace overlay, managed policy. It
+ * reloads when any of them or the settings change, with no window reload, and asks before a
+ * repository-shipped overlay may loosen anything.
+ */
+export class PolicyService implements vscode.Disposable {
+  private readonly store = new PolicyStore();
+  private readonly changed = new vscode.EventEmitter<EffectivePolicy>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private effective: EffectivePolicy | undefined;
+  private reloading: Promise<EffectivePolicy> | undefined;
+  private reloadAgain = false;
+  private readonly askedOverlays = new Set<string>();
+  private readonly reportedErrors = new Set<string>();
+
+  readonly onDidChange = this.changed.event;
+  readonly configDir = resolveConfigDir(process.env, homedir());
+  readonly trust = new OverlayTrustStore(this.configDir);
+
+  constructor(
+    private readonly builtinDir: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly audit: AuditSink,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.airlock/policy/*.yaml');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => void this.reload()),
+      watcher.onDidChange(() => void this.reload()),
+      watcher.onDidDelete(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(POLICY_SECTION)) void this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+    this.watchManagedFile();
+  }
+
+  /** The policy in force. Before the first load, the strictest answer: no tools, nothing allowed. */
+  get policy(): PolicyPack | undefined {
+    return this.effective?.policy;
+  }
+
+  get current(): EffectivePolicy | undefined {
+    return this.effective;
+  }
+
+  get packName(): string {
+    return vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('pack') || DEFAULT_PACK_NAME;
+  }
+
+  get workspaceFolder(): string | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  }
+
+  /** Reloads now; concurrent calls share one load and a change during a load triggers one more. */
+  reload(): Promise<EffectivePolicy> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = this.loadLoop().finally(() => (this.reloading = undefined));
+    return this.reloading;
+  }
+
+  private async loadLoop(): Promise<EffectivePolicy> {
+    let result: EffectivePolicy;
+    do {
+      this.reloadAgain = false;
+      result = await this.loadOnce();
+    } while (this.reloadAgain);
+    return result;
+  }
+
+  private async loadOnce(): Promise<EffectivePolicy> {
+    const managedSetting = vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('managedPath');
+    const workspaceFolder = this.workspaceFolder;
+    const managedPath = resolveManagedPolicyPath(process.env, managedSetting);
+    const effective = await this.store.load({
+      packName: this.packName,
+      builtinDir: this.builtinDir,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      configDir: this.configDir,
+      ...(workspaceFolder === undefined ? {} : { workspaceFolder }),
+      ...(managedPath === undefined ? {} : { managedPath }),
+    });
+    this.effective = effective;
+    this.report(effective);
+    this.changed.fire(effective);
+    if (effective.pendingOverlay && !effective.pendingOverlay.rejected) void this.askAboutOverlay(effective.pendingOverlay);
+    return effective;
+  }
+
+  private report(effective: EffectivePolicy): void {
+    this.log.info(`policy "${effective.packName}" from ${effective.sources.map((s) => `${s.kind} ${s.file}${s.current ? '' : ' (last valid)'}`).join(', ')}`);
+    for (const warning of effective.warnings) this.log.warn(`policy: ${warning}`);
+    for (const error of effective.errors) {
+      this.log.error(`policy: ${error.message}`);
+      if (this.reportedErrors.has(error.message)) continue;
+      this.reportedErrors.add(error.message);
+      void vscode.window.showErrorMessage(`Airlock: invalid policy — ${error.message}. The last valid policy stays in force.`);
+    }
+  }
+
+  /** "Airlock: Review Workspace Policy Overlay…": asks again, also about one the user refused. */
+  async reviewOverlay(): Promise<boolean> {
+    const pending = (await this.reload()).pendingOverlay;
+    if (!pending) return false;
+    this.askedOverlays.delete(`${pending.key}@${pending.sha256}`);
+    await this.askAboutOverlay(pending);
+    return true;
+  }
+
+  /** A repository's overlay is honoured only once the user approves this exact content. */
+  private async askAboutOverlay(pending: PendingOverlay): Promise<void> {
+    const asked = `${pending.key}@${pending.sha256}`;
+    if (this.askedOverlays.has(asked)) return;
+    this.askedOverlays.add(asked);
+    const loosens = pending.loosens.length > 0 ? pending.loosens.map((line) => `• ${line}`).join('\n') : '• nothing that Airlock can see; it only adds restrictions';
+    const detail = `${pending.file} came with this workspace, not from your own firewall commands. Until you approve it, Airlock ignores it.\n\nIt would loosen:\n${loosens}\n\nApproval is pinned to this exact content (SHA-256 ${pending.sha256.slice(0, 12)}…); any change asks again.`;
+    const choice = await vscode.window.showWarningMessage('Airlock: approve the workspace policy overlay?', { modal: true, detail }, APPROVE, KEEP_IGNORING);
+    if (choice === APPROVE) {
+      await this.trust.trust(pending.key, pending.sha256, 'approved');
+      this.audit.record({ actor: 'user', action: 'policy.overlay.approve', target: pending.file, decision: 'allow', detail: { sha256: pending.sha256, loosens: pending.loosens } });
+    } else {
+      await this.trust.reject(pending.key, pending.sha256);
+      this.audit.record({ actor: 'user', action: 'policy.overlay.approve', target: pending.file, decision: 'deny', reason: choice === undefined ? 'dismissed' : 'kept ignoring', detail: { sha256: pending.sha256 } });
+    }
+    await this.reload();
+  }
+
+  private watchManagedFile(): void {
+    const managed = resolveManagedPolicyPath(process.env, vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('managedPath'));
+    if (managed === undefined) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(managed)), basename(managed)));
+    this.disposables.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import type { AgentTool } from '../../../../src/core/agent/agentTool';
+import { ToolRunner } from '../../../../src/core/agent/toolRunner';
+import { ApprovalGate } from '../../../../src/core/approval/approvalGate';
+import type { ApprovalAnswer } from '../../../../src/core/approval/approver';
+import { policyPackSchema, type PolicyPack } from '../../../../src/core/policy/policySchema';
+
+function echoTool(alwaysAsk = false): AgentTool<{ text: string }> & { runs: string[] } {
+  const runs: string[] = [];
+  return {
+    runs,
+    id: 'test.echo',
+    description: 'echo',
+    parameters: z.strictObject({ text: z.string().max(20) }),
+    alwaysAsk,
+    plan: (args) => Promise.resolve({ target: args.text, summary: `echo ${args.text}`, detail: '' }),
+    run: (args) => { runs.push(args.text); return Promise.resolve({ ok: true, content: args.text, summary: 'echoed' }); },
+  };
+}
+
+function policy(risk: 'low' | 'high', enabled = true): PolicyPack {
+  return policyPackSchema.parse({ version: 1, name: 'test', tools: { 'test.echo': { risk, enabled } } });
+}
+
+function runner(tool: AgentTool<{ text: string }>, pack: PolicyPack | undefined, answer: ApprovalAnswer, trusted = true): { runner: ToolRunner; asked: () => number } {
+  let asked = 0;
+  const gate = new ApprovalGate({ ask: () => { asked++; return Promise.resolve(answer); } }, { record: () => undefined }, () => 1000);
+  return { runner: new ToolRunner({ tools: [tool], policy: () => pack, gate, audit: { record: () => undefined }, workspaceTrusted: () => trusted }), asked: () => asked };
+}
+
+const call = (args: string, name = 'test_echo') => ({ id: 'c1', name, arguments: args });
+const signal = new AbortController().signal;
+
+describe('core/agent/toolRunner: every tool call passes the guard', () => {
+  const rows: { attack: string; pack: PolicyPack | undefined; args: string; name?: string; alwaysAsk?: boolean; trusted?: boolean; answer?: ApprovalAnswer; state: string; ran: boolean; asked: number; says?: RegExp }[] = [
+    { attack: 'low-risk tool runs without asking', pack: policy('low'), args: '{"text":"hi"}', state: 'done', ran: true, asked: 0 },
+    { attack: 'high-risk tool asks; user allows', pack: policy('high'), args: '{"text":"hi"}', answer: { verdict: 'allow-once' }, state: 'done', ran: true, asked: 1 },
+    { attack: 'high-risk tool asks; user denies, nothing runs', pack: policy('high'), args: '{"text":"hi"}', answer: { verdict: 'deny', reason: 'denied: no' }, state: 'denied', ran: false, asked: 1, says: /denied: no/ },
+    { attack: 'guard-editing tool asks even at low risk', pack: policy('low'), args: '{"text":"hi"}', alwaysAsk: true, answer: { verdict: 'deny' }, state: 'denied', ran: false, asked: 1 },
+    { attack: 'tool disabled by the policy', pack: policy('low', false), args: '{"text":"hi"}', state: 'denied', ran: false, asked: 0, says: /not available/ },
+    { attack: 'tool the policy does not list (default deny)', pack: policyPackSchema.parse({ version: 1, name: 'x' }), args: '{"text":"hi"}', state: 'denied', ran: false, asked: 0 },
+    { attack: 'untrusted workspace: no tools at all', pack: policy('low'), args: '{"text":"hi"}', trusted: false, state: 'denied', ran: false, asked: 0 },
+    { attack: 'policy not loaded yet: no tools', pack: undefined, args: '{"text":"hi"}', state: 'denied', ran: false, asked: 0 },
+    { attack: 'hallucinated tool name', pack: policy('low'), args: '{}', name: 'shell_exec', state: 'denied', ran: false, asked: 0, says: /not available/ },
+    { attack: 'arguments that are not JSON', pack: policy('low'), args: '{"text":', state: 'error', ran: false, asked: 0, says: /not valid JSON/ },
+    { attack: 'extra argument smuggled in', pack: policy('low'), args: '{"text":"hi","path":"/etc"}', state: 'error', ran: false, asked: 0, says: /Invalid arguments/ },
+    { attack: 'argument over its bound', pack: policy('low'), args: JSON.stringify({ text: 'x'.repeat(21) }), state: 'error', ran: false, asked: 0 },
+  ];
+  for (const row of rows) {
+    it(`${row.state}: ${row.attack}`, async () => {
+      const tool = echoTool(row.alwaysAsk);
+      const { runner: r, asked } = runner(tool, row.pack, row.answer ?? { verdict: 'deny' }, row.trusted ?? true);
+      const outcome = await r.run(call(row.args, row.name), signal, () => undefined);
+      assert.equal(outcome.state, row.state, outcome.content);
+      assert.equal(tool.runs.length > 0, row.ran);
+      assert.equal(asked(), row.asked);
+      if (row.says) assert.match(outcome.content, row.says);
+    });
+  }
+
+  it('offers the model only the tools the policy enables, as JSON Schema functions', () => {
+    assert.deepEqual(runner(echoTool(), policy('low'), { verdict: 'deny' }).runner.specs().map((s) => s.name), ['test_echo']);
+    assert.deepEqual(runner(echoTool(), policy('low', false), { verdict: 'deny' }).runner.specs(), []);
+    assert.deepEqual(runner(echoTool(), policy('low'), { verdict: 'deny' }, false).runner.specs(), []);
+    const spec = runner(echoTool(), policy('low'), { verdict: 'deny' }).runner.specs()[0];
+    assert.equal((spec?.parameters as { type?: string }).type, 'object');
+  });
+});
