@@ -49,6 +49,7 @@ export class PolicyService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
     this.watchManagedFile();
+    this.watchFile(this.trust.path);
   }
 
   /** The policy in force. Before the first load, the strictest answer: no tools, nothing allowed. */
@@ -146,8 +147,12 @@ export class PolicyService implements vscode.Disposable {
 
   private watchManagedFile(): void {
     const managed = resolveManagedPolicyPath(process.env, vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('managedPath'));
-    if (managed === undefined) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(managed)), basename(managed)));
+    if (managed !== undefined) this.watchFile(managed);
+  }
+
+  /** Files outside the workspace (managed policy, trust store written by the CLI) need their own watcher. */
+  private watchFile(path: string): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path)));
     this.disposables.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
   }
 

@@ -40,19 +40,22 @@ export interface FirewallEditResult {
 
 /** Adds a host pattern to the overlay of the workspace's active pack, creating the overlay if needed. */
 export async function addFirewallRule(edit: FirewallEdit): Promise<FirewallEditResult> {
-  return editOverlay(edit, true, (seq, pattern) => {
-    if (seq.some((entry) => canonical(entry) === pattern)) return seq;
-    return [...seq, pattern];
-  });
+  return editOverlay(edit, true, addChange);
+}
+
+function addChange(seq: readonly string[], pattern: string): readonly string[] {
+  return seq.some((entry) => canonical(entry) === pattern) ? seq : [...seq, pattern];
+}
+
+function removeChange(seq: readonly string[], pattern: string, where: string): readonly string[] {
+  const kept = seq.filter((entry) => canonical(entry) !== pattern);
+  if (kept.length === seq.length) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}`);
+  return kept;
 }
 
 /** Removes a host pattern from the overlay; a rule the overlay does not hold is FIREWALL_RULE_NOT_FOUND. */
 export async function removeFirewallRule(edit: FirewallEdit): Promise<FirewallEditResult> {
-  return editOverlay(edit, false, (seq, pattern, where) => {
-    const kept = seq.filter((entry) => canonical(entry) !== pattern);
-    if (kept.length === seq.length) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}`);
-    return kept;
-  });
+  return editOverlay(edit, false, removeChange);
 }
 
 /** Returns the new list, or the very same array when there is nothing to change. */
@@ -72,28 +75,67 @@ type ListChange = (entries: readonly string[], pattern: string, where: string) =
  *     written by Airlock, then the file is replaced atomically.
  */
 async function editOverlay(edit: FirewallEdit, create: boolean, change: ListChange): Promise<FirewallEditResult> {
+  const { pattern, path, file } = await prepare(edit, create);
+  return withFileLock(path, async () => {
+    const planned = await planEdit(edit, create, change);
+    if (planned.after === undefined) return { path, file, pattern, changed: false, created: false };
+    await new OverlayTrustStore(edit.configDir).trust(await overlayTrustKey(path), sha256Of(planned.after), 'written');
+    await writeFileAtomic(path, planned.after);
+    return { path, file, pattern, changed: true, created: planned.before === undefined };
+  });
+}
+
+/** The overlay's text before and after an edit, without writing anything (for an approval's diff). */
+export interface FirewallPreview {
+  readonly file: string;
+  readonly pattern: string;
+  /** Undefined when the overlay does not exist yet. */
+  readonly before: string | undefined;
+  /** Undefined when the edit would change nothing. */
+  readonly after: string | undefined;
+}
+
+/** What `addFirewallRule` / `removeFirewallRule` would write, checked the same way; nothing is written. */
+export async function previewFirewallEdit(edit: FirewallEdit, action: 'add' | 'remove'): Promise<FirewallPreview> {
+  const create = action === 'add';
+  const planned = await planEdit(edit, create, create ? addChange : removeChange);
+  return { file: planned.file, pattern: planned.pattern, before: planned.before, after: planned.after };
+}
+
+async function prepare(edit: FirewallEdit, create: boolean): Promise<{ pattern: string; path: string; file: string }> {
+  const { pattern, where } = checkRequest(edit);
+  const path = overlayPath(edit.workspaceFolder, edit.packName);
+  const file = overlayDisplayPath(edit.packName);
+  if (create) await ensureOverlayFolder(edit.workspaceFolder, file);
+  // Nothing to lock or remove from when the overlay's folder does not exist.
+  else if (!(await exists(dirname(path)))) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}: ${file} does not exist`);
+  return { pattern, path, file };
+}
+
+interface PlannedEdit {
+  readonly file: string;
+  readonly pattern: string;
+  readonly before: string | undefined;
+  readonly after: string | undefined;
+}
+
+/** Reads the overlay (checked: inside the workspace, trusted, valid), applies the change, validates the result. */
+async function planEdit(edit: FirewallEdit, create: boolean, change: ListChange): Promise<PlannedEdit> {
   const { pattern, listPath, where } = checkRequest(edit);
   const path = overlayPath(edit.workspaceFolder, edit.packName);
   const file = overlayDisplayPath(edit.packName);
-  const missing = (): FirewallEditError => new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}: ${file} does not exist`);
-  if (create) await ensureOverlayFolder(edit.workspaceFolder, file);
-  else if (!(await exists(dirname(path)))) throw missing();
-  return withFileLock(path, async () => {
-    const current = await readCurrent(edit, path, file);
-    if (current === undefined && !create) throw missing();
-    const document = current === undefined ? newOverlayDocument(edit.packName) : parseDocument(current.text);
-    const before = readList(document, listPath);
-    const after = change(before, pattern, `${where} of ${file}`);
-    if (after === before) return { path, file, pattern, changed: false, created: false };
-    writeList(document, listPath, before, after);
-    const text = document.toString(toStringOptions(current?.text));
-    const parsed = parseOverlay({ text, file, expectedName: edit.packName });
-    // The details only: line numbers of a file that was never written would mislead.
-    if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be added to ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
-    await new OverlayTrustStore(edit.configDir).trust(await overlayTrustKey(path), sha256Of(text), 'written');
-    await writeFileAtomic(path, text);
-    return { path, file, pattern, changed: true, created: current === undefined };
-  });
+  const current = (await exists(dirname(path))) ? await readCurrent(edit, path, file) : undefined;
+  if (current === undefined && !create) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}: ${file} does not exist`);
+  const document = current === undefined ? newOverlayDocument(edit.packName) : parseDocument(current.text);
+  const before = readList(document, listPath);
+  const after = change(before, pattern, `${where} of ${file}`);
+  if (after === before) return { file, pattern, before: current?.text, after: undefined };
+  writeList(document, listPath, before, after);
+  const text = document.toString(toStringOptions(current?.text));
+  const parsed = parseOverlay({ text, file, expectedName: edit.packName });
+  // The details only: line numbers of a file that was never written would mislead.
+  if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be added to ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
+  return { file, pattern, before: current?.text, after: text };
 }
 
 function checkRequest(edit: FirewallEdit): { pattern: string; listPath: string[]; where: string } {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { addFirewallRule, removeFirewallRule } from '../../policy/firewallEditor';
+import { addFirewallRule, previewFirewallEdit, removeFirewallRule, type FirewallEdit } from '../../policy/firewallEditor';
 import { formatHostPattern, parseHostPattern } from '../../policy/hostPattern';
-import { overlayDisplayPath } from '../../policy/policyPaths';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 
 const parameters = z.strictObject({
@@ -30,29 +29,38 @@ export function egressUpdateTool(context: EgressUpdateContext): AgentTool<Args> 
     description: 'Ask the user to add or remove a network allow rule (host pattern) in the workspace firewall. Always needs the user\'s approval.',
     parameters,
     alwaysAsk: true,
-    plan: (args) => Promise.resolve(plan(args, context)),
+    plan: (args) => plan(args, context),
     run: (args) => run(args, context),
   };
 }
 
-function plan(args: Args, context: EgressUpdateContext): ToolPlan {
+/** Checks the edit as it would be made (nothing is written) and shows the overlay's diff. */
+async function plan(args: Args, context: EgressUpdateContext): Promise<ToolPlan> {
   const parsed = parseHostPattern(args.host);
   if (!parsed.ok) throw new Error(parsed.error);
   const pattern = formatHostPattern(parsed.pattern);
   const scope = args.tool ?? 'every tool';
-  const file = overlayDisplayPath(context.packName());
+  const workspaceFolder = context.workspaceFolder();
+  if (workspaceFolder === undefined) throw new Error('no workspace folder is open');
+  const preview = await previewFirewallEdit(editFor(args, workspaceFolder, context), args.action);
   const verb = args.action === 'add' ? `allow ${pattern} for ${scope}` : `remove the allow rule ${pattern} for ${scope}`;
+  const unchanged = preview.after === undefined ? ' (already so: nothing would change)' : '';
   return {
     target: `${args.action} ${pattern} ${args.tool ?? '*'}`,
     summary: `Firewall: ${verb}`,
-    detail: `The agent asks to ${verb}.\nIt says: "${args.reason.replace(/[\p{Cc}\p{Cf}]/gu, ' ')}"\nFile: ${file}`,
+    detail: `The agent asks to ${verb}${unchanged}.\nIt says: "${args.reason.replace(/[\p{Cc}\p{Cf}]/gu, ' ')}"\nFile: ${preview.file}`,
+    diff: { path: preview.file, before: preview.before ?? '', after: preview.after ?? preview.before ?? '' },
   };
+}
+
+function editFor(args: Args, workspaceFolder: string, context: EgressUpdateContext): FirewallEdit {
+  return { workspaceFolder, packName: context.packName(), configDir: context.configDir, pattern: args.host, ...(args.tool ? { tool: args.tool } : {}) };
 }
 
 async function run(args: Args, context: EgressUpdateContext): Promise<ToolResult> {
   const workspaceFolder = context.workspaceFolder();
   if (workspaceFolder === undefined) return { ok: false, error: 'no workspace folder is open' };
-  const edit = { workspaceFolder, packName: context.packName(), configDir: context.configDir, pattern: args.host, ...(args.tool ? { tool: args.tool } : {}) };
+  const edit = editFor(args, workspaceFolder, context);
   const result = args.action === 'add' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
   const done = args.action === 'add' ? `allowed ${result.pattern}` : `removed ${result.pattern}`;
   return { ok: true, summary: `Firewall: ${done} (${result.file})`, content: `Done: ${done} for ${args.tool ?? 'every tool'} in ${result.file}.` };

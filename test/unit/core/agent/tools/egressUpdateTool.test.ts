@@ -54,6 +54,17 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     assert.match(asked[0]?.title ?? '', /allow api\.example\.org for web\.fetch/);
     assert.match(asked[0]?.detail ?? '', /read the API docs/);
     assert.match(asked[0]?.detail ?? '', /\.airlock\/policy\/default\.yaml/);
+    assert.equal(asked[0]?.diff?.before, OVERLAY, 'the dialog can show the overlay as it is');
+    assert.match(asked[0]?.diff?.after ?? '', /web\.fetch:[\s\S]*api\.example\.org/, 'and as it would be');
+  });
+
+  it('refuses, without asking, to edit an overlay the user never approved (no laundering)', async () => {
+    await writeFile(overlayFile, `${OVERLAY}# changed by the repository\n`);
+    const { runner, asked } = setup({ verdict: 'allow-once' });
+    const outcome = await runner.run(call({ action: 'add', host: 'a.example', reason: 'x' }), signal, () => undefined);
+    assert.equal(outcome.state, 'error');
+    assert.match(outcome.content, /not been approved/);
+    assert.equal(asked.length, 0);
   });
 
   it('a denial leaves the overlay byte-for-byte unchanged', async () => {
