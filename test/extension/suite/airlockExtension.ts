@@ -9,6 +9,12 @@ export const CONTRIBUTED_COMMANDS = [
   'airlock.setApiKey',
   'airlock.clearApiKey',
   'airlock.showLog',
+  'airlock.firewall.list',
+  'airlock.firewall.allowDomain',
+  'airlock.firewall.removeDomain',
+  'airlock.selectPolicyPack',
+  'airlock.showEffectivePolicy',
+  'airlock.reviewPolicyOverlay',
 ] as const;
 
 export interface AirlockManifest {
