@@ -14,11 +14,13 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['media/chat/main.ts'], outfile: 'dist/webview/chat.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['media/audit/main.ts'], outfile: 'dist/webview/audit.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/webview', { recursive: true });
 cpSync('media/chat/chat.css', 'dist/webview/chat.css');
+cpSync('media/audit/audit.css', 'dist/webview/audit.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
 

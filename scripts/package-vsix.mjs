@@ -23,7 +23,8 @@ function assertInputs() {
 async function main() {
   assertInputs();
   mkdirSync(path.dirname(OUT), { recursive: true });
-  await createVSIX({ cwd: ROOT, packagePath: OUT, dependencies: false });
+  // The README links docs/ relatively; there is no public repository to rewrite them against.
+  await createVSIX({ cwd: ROOT, packagePath: OUT, dependencies: false, rewriteRelativeLinks: false });
 }
 
 main().catch((error) => {

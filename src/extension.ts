@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { ApprovalGate } from './core/approval/approvalGate';
-import { JsonlAuditLog } from './core/audit/jsonlAuditLog';
+import { AuditLog } from './core/audit/auditLog';
+import { recordAuditLocation, resolveAuditPath } from './core/audit/auditLocation';
 import { egressUpdateTool } from './core/agent/tools/egressUpdateTool';
+import { webFetchTool } from './core/agent/tools/webFetchTool';
+import { createSafeFetch } from './core/egress/safeFetch';
+import { loopbackOnlyPolicy } from './core/egress/loopbackPolicy';
 import { ToolRunner } from './core/agent/toolRunner';
+import { AuditLogPanel } from './vscode/auditLogPanel';
+import { auditSnapshot } from './vscode/auditSnapshot';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
@@ -11,6 +17,7 @@ import { ModelConnection } from './vscode/modelConnection';
 import { ApiKeyStore } from './vscode/modelSettings';
 import { PolicyService } from './vscode/policyService';
 import { policyStatusBar } from './vscode/policyStatusBar';
+import type { PolicyPack } from './core/policy/policySchema';
 
 /** Builds the core and wires the adapters. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,34 +26,49 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   try {
     const storage = context.storageUri ?? context.globalStorageUri;
-    const audit = new JsonlAuditLog(vscode.Uri.joinPath(storage, 'audit.jsonl').fsPath, (error) => log.error(`audit log write failed: ${String(error)}`));
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const override = vscode.workspace.getConfiguration('airlock.audit').get<string>('path');
+    const auditFile = resolveAuditPath({ storageDir: storage.fsPath, ...(folder ? { workspaceFolder: folder } : {}), ...(override ? { override } : {}) });
+    const audit = new AuditLog({ file: auditFile, onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
+    context.subscriptions.push({ dispose: () => audit.close() });
     const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit);
+    // The CLI finds this workspace's log through a user-level index.
+    if (folder) void recordAuditLocation({ configDir: policy.configDir, workspaceFolder: folder, file: auditFile });
     const approver = new ModalApprover();
     const gate = new ApprovalGate(approver, audit, () => (policy.policy?.approvals.timeoutSeconds ?? 300) * 1000);
+    // Until the policy has loaded, egress follows the strictest policy there is: the loopback model only.
+    const currentPolicy = (): PolicyPack => policy.policy ?? loopbackOnlyPolicy();
+    const webFetch = createSafeFetch({ tool: 'web.fetch', policy: currentPolicy, audit, approvals: gate, actor: 'agent' });
     const tools = new ToolRunner({
-      tools: [egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir })],
+      tools: [
+        webFetchTool({ fetch: () => webFetch }),
+        egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir }),
+      ],
       policy: () => policy.policy,
       gate,
       audit,
       workspaceTrusted: () => vscode.workspace.isTrusted,
     });
     const apiKeys = new ApiKeyStore(context.secrets);
-    const connection = new ModelConnection(context.secrets, apiKeys, log);
+    const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange);
     const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants());
     const policyDocument = new EffectivePolicyDocument(policy);
+    const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
     context.subscriptions.push(
       policy,
+      { dispose: () => void webFetch.close() },
       approver,
       connection,
       chat,
       policyDocument,
+      auditPanel,
       policyStatusBar(policy),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
-      ...registerCommands({ chat, connection, apiKeys, log, policy, policyDocument, audit, gate }),
+      ...registerCommands({ chat, connection, apiKeys, log, policy, policyDocument, audit, gate, auditPanel }),
     );
     void connection.refresh();
     void policy.reload();
-    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: chat only'}); audit log ${storage.fsPath}/audit.jsonl`);
+    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: chat only'}); audit log ${auditFile}`);
   } catch (error) {
     log.error(`activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(`Airlock could not start: ${String(error)}`);

@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** `airlock check`: the guard denied (at least one of) the requests. */
   denied: 10,
+  /** `airlock check url`: none denied, but (at least one) needs the user's approval. */
+  ask: 11,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ToolRunner } from '../core/agent/toolRunner';
 import { ChatSession, type TurnEvent } from '../core/chat/chatSession';
 import { parseWebviewMessage, type HostMessage, type ToolCardState, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
+import { redact } from '../core/redaction/redact';
 import { chatViewHtml } from './chatViewHtml';
 import type { ConnectionStatus, ModelConnection } from './modelConnection';
 
@@ -135,7 +136,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  private endTurn(turn: ShownTurn, state: TurnState, error?: string): void {
+  private endTurn(turn: ShownTurn, state: TurnState, rawError?: string): void {
+    // Error text can quote a server's reply or a URL; secrets in it are not shown.
+    const error = rawError === undefined ? undefined : redact(rawError).text;
     turn.state = state;
     if (error !== undefined) turn.error = error;
     this.post({ type: 'turnEnd', id: turn.id, state, ...(error === undefined ? {} : { error }) });
@@ -155,7 +158,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private postStatus(status: ConnectionStatus): void {
     this.post({ type: 'status', state: status.state, endpoint: status.endpoint, model: status.model, detail: status.detail });
-    this.post({ type: 'notice', notice: status.notice });
+    const notice = status.notice && { ...status.notice, message: redact(status.notice.message).text };
+    this.post({ type: 'notice', notice });
   }
 
   private post(message: HostMessage): void {

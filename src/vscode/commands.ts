@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ApprovalGate } from '../core/approval/approvalGate';
 import type { AuditSink } from '../core/audit/auditSink';
 import type { ProbeResult } from '../core/model/modelClient';
+import type { AuditLogPanel } from './auditLogPanel';
 import type { EffectivePolicyDocument } from './effectivePolicyDocument';
 import { allowDomain, listFirewallRules, removeDomain, selectPolicyPack } from './firewallCommands';
 import type { PolicyService } from './policyService';
@@ -18,6 +19,7 @@ export interface CommandContext {
   readonly policyDocument: EffectivePolicyDocument;
   readonly audit: AuditSink;
   readonly gate: ApprovalGate;
+  readonly auditPanel: AuditLogPanel;
 }
 
 type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.selectPolicyPack': (ctx) => () => selectPolicyPack(ctx),
   'airlock.showEffectivePolicy': (ctx) => () => ctx.policyDocument.show(),
   'airlock.reviewPolicyOverlay': reviewPolicyOverlay,
+  'airlock.showAuditLog': (ctx) => () => ctx.auditPanel.show(),
 };
 
 /** Commands may be called with arguments from keybindings or other extensions: take strings only. */

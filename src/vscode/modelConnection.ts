@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { ModelClient, type ProbeResult } from '../core/model/modelClient';
+import type { AuditSink } from '../core/audit/auditSink';
+import type { FetchLike } from '../core/egress/outgoingRequest';
+import { createModelFetch, ModelClient, type ProbeResult } from '../core/model/modelClient';
+import type { PolicyPack } from '../core/policy/policySchema';
 import { resolveModelEndpoint } from '../core/model/modelEndpoint';
 import type { EndpointState, NoticeKind } from '../core/protocol/chatProtocol';
 import { readModelSettings, readRequestTimeoutMs, MODEL_SECTION, type ApiKeyStore } from './modelSettings';
@@ -32,13 +35,20 @@ export class ModelConnection implements vscode.Disposable {
 
   readonly onDidChange = this.changed.event;
 
+  private modelFetch: { timeoutMs: number; fetch: FetchLike } | undefined;
+
   constructor(
     private readonly secrets: vscode.SecretStorage,
     apiKeys: ApiKeyStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly policy: () => PolicyPack,
+    private readonly audit: AuditSink,
+    policyChanged: vscode.Event<unknown>,
   ) {
     this.current = { status: checkingStatus('', ''), client: undefined };
     this.disposables.push(
+      // The policy's model section decides which endpoints are allowed.
+      policyChanged(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(MODEL_SECTION)) void this.refresh();
       }),
@@ -57,19 +67,28 @@ export class ModelConnection implements vscode.Disposable {
 
   async refresh(): Promise<ConnectionStatus> {
     const generation = ++this.generation;
-    const resolved = resolveModelEndpoint(await readModelSettings(this.secrets));
+    const resolved = resolveModelEndpoint({ ...(await readModelSettings(this.secrets)), policy: this.policy() });
     if (!resolved.ok) {
       const status = settingsProblemStatus(resolved.problems);
       for (const problem of resolved.problems) this.log.error(problem.message);
       return this.publish(generation, status, undefined);
     }
     const { endpoint } = resolved;
-    const client = new ModelClient(endpoint, { requestTimeoutMs: readRequestTimeoutMs() });
+    const requestTimeoutMs = readRequestTimeoutMs();
+    const client = new ModelClient(endpoint, { requestTimeoutMs, fetch: this.sharedFetch(requestTimeoutMs), audit: this.audit });
     this.publish(generation, checkingStatus(endpoint.baseUrl, endpoint.model), client);
     const probe = await client.probe();
     const status = probeStatus(endpoint.baseUrl, endpoint.model, probe);
     this.log.info(`model endpoint ${endpoint.baseUrl} (${endpoint.model}): ${status.state}${probe.reachable ? '' : ` — ${probe.failure.message}`}`);
     return this.publish(generation, status, client);
+  }
+
+  /** One guarded fetch per timeout, so its rate and concurrency limits outlive a client rebuild. */
+  private sharedFetch(timeoutMs: number): FetchLike {
+    if (this.modelFetch?.timeoutMs !== timeoutMs) {
+      this.modelFetch = { timeoutMs, fetch: createModelFetch({ requestTimeoutMs: timeoutMs, policy: this.policy, audit: this.audit }) };
+    }
+    return this.modelFetch.fetch;
   }
 
   private publish(generation: number, status: ConnectionStatus, client: ModelClient | undefined): ConnectionStatus {

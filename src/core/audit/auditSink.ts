@@ -6,6 +6,8 @@ export interface AuditEvent {
   readonly decision?: 'allow' | 'deny' | 'ask';
   readonly reason?: string;
   readonly rule?: string;
+  /** Labels raised on the way, e.g. the content guard's categories (`instruction-override`). */
+  readonly flags?: readonly string[];
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 

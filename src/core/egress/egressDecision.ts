@@ -1,31 +1,60 @@
-/** Why an outbound request was allowed or refused; stable codes for the audit log and the UI. */
+import type { AddressClass } from './addressClass';
+
+/** A non-public address class, as the reason a request to it was refused. */
+export type AddressReason = `${Exclude<AddressClass, 'public'>}-address`;
+
+/**
+ * Why an outbound request was allowed, refused or held for approval: stable codes for the audit
+ * log, the CLI and the UI. The first group comes from decide() (policy and URL), the second from
+ * the address checks, the third from SafeFetch's own steps (lookup, approval, redirects, limits).
+ */
 export type EgressReason =
-  | 'loopback-endpoint'
+  // decide()
+  | 'invalid-url'
   | 'scheme-not-allowed'
   | 'credentials-in-url'
-  | 'host-not-loopback'
+  | 'blocked-by-rule'
+  | 'metadata-host'
+  | 'local-host-name'
+  | 'plain-http-not-allowed'
+  | 'approval-required'
+  | 'allowed-by-rule'
+  | 'no-rule-matched'
+  | 'model-endpoint'
+  | 'model-remote'
+  | 'model-endpoint-not-listed'
+  // addresses (literal or resolved)
+  | AddressReason
+  | 'public-address'
+  | 'address-named-by-rule'
   | 'address-not-loopback'
+  // SafeFetch
   | 'unresolvable-host'
+  | 'approval-denied'
   | 'redirect-refused'
-  | 'invalid-url';
+  | 'too-many-redirects'
+  | 'rate-limited'
+  | 'concurrency-limit';
 
-/** A decision is a value: the verdict, a stable reason code and a sentence a person can read. */
+export type EgressVerdict = 'allow' | 'deny' | 'ask';
+
+/** A decision is a value: the verdict, a stable reason, the rule that decided, and a sentence. */
 export interface EgressDecision {
-  readonly verdict: 'allow' | 'deny';
+  readonly verdict: EgressVerdict;
   readonly reason: EgressReason;
+  /** The policy entry that decided, as written (`*.example.com`, `model.remote: Example AI`). */
+  readonly rule?: string;
   readonly detail: string;
 }
 
-/** What SafeFetch asks before it connects: once for the URL, once for every resolved address. */
-export interface EgressPolicy {
-  decideUrl(url: URL): EgressDecision;
-  decideAddress(address: string, host: string): EgressDecision;
+export function allow(reason: EgressReason, detail: string, rule?: string): EgressDecision {
+  return rule === undefined ? { verdict: 'allow', reason, detail } : { verdict: 'allow', reason, rule, detail };
 }
 
-export function allow(reason: EgressReason, detail: string): EgressDecision {
-  return { verdict: 'allow', reason, detail };
+export function deny(reason: EgressReason, detail: string, rule?: string): EgressDecision {
+  return rule === undefined ? { verdict: 'deny', reason, detail } : { verdict: 'deny', reason, rule, detail };
 }
 
-export function deny(reason: EgressReason, detail: string): EgressDecision {
-  return { verdict: 'deny', reason, detail };
+export function ask(reason: EgressReason, detail: string, rule: string): EgressDecision {
+  return { verdict: 'ask', reason, rule, detail };
 }

@@ -1,53 +1,78 @@
-import { isIP } from 'node:net';
-import { buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
+import type { PolicyPack } from '../policy/policySchema';
+import { isIpLiteral } from './addressClass';
+import { decideAddress } from './decide';
 import { EgressBlockedError } from './egressBlockedError';
-import type { EgressPolicy } from './egressDecision';
+import { bareHost } from './egressTarget';
 import type { HostResolver } from './hostResolver';
-import { bareHost } from './loopbackPolicy';
 
-export interface PinnedConnectorOptions {
-  readonly policy: EgressPolicy;
-  readonly resolve: HostResolver;
+/** Opens the socket to an address SafeFetch already checked (undici's connector shape). */
+export type SocketOpener = buildConnector.connector;
+
+export interface PinOptions {
+  readonly policy: () => PolicyPack;
   readonly tool: string;
-  readonly connectTimeoutMs: number;
+  readonly resolve: HostResolver;
 }
 
+export interface PinnedConnectorOptions extends PinOptions {
+  /** Builds the socket opener for a connect timeout (default: undici's buildConnector). */
+  readonly openSocket: (timeoutMs: number) => SocketOpener;
+  readonly connectTimeoutMs: () => number;
+}
+
+// Worth trying the next checked address after these; anything else is the server's answer.
+const TRY_NEXT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /**
- * Resolves the host itself, asks the policy about every answer, and connects to the address
- * it checked. undici's own lookup would resolve again at connect time, which is the window
- * DNS rebinding uses; connecting to the checked IP closes it.
+ * Resolves the host itself, asks the policy about every answer, and connects only to addresses
+ * it checked (trying them in order). undici's own lookup would resolve again at connect time,
+ * the window DNS rebinding uses; connecting to the checked IP closes it. TLS still verifies the
+ * certificate against the host name (SNI), not the address.
  */
-export function pinnedConnector(options: PinnedConnectorOptions): buildConnector.connector {
-  const connect = buildConnector({ timeout: options.connectTimeoutMs });
+export function pinnedConnector(options: PinnedConnectorOptions): SocketOpener {
   return (connectOptions, callback) => {
     const host = bareHost(connectOptions.hostname);
-    pinAddress(host, options).then(
-      (address) => {
-        const servername = connectOptions.servername ?? (isIP(host) === 0 ? host : undefined);
-        connect({ ...connectOptions, hostname: address, ...(servername === undefined ? {} : { servername }) }, callback);
+    const port = Number(connectOptions.port) || (connectOptions.protocol === 'https:' ? 443 : 80);
+    pinAddresses(host, port, options).then(
+      (addresses) => {
+        const open = options.openSocket(options.connectTimeoutMs());
+        const servername = connectOptions.protocol === 'https:' && !isIpLiteral(host) ? (connectOptions.servername ?? host.replace(/\.$/, '')) : connectOptions.servername;
+        const attempt = (index: number): void => {
+          const address = addresses[index] as string;
+          open({ ...connectOptions, hostname: address, ...(servername === undefined ? {} : { servername }) }, (error, socket) => {
+            if (error !== null && index + 1 < addresses.length && TRY_NEXT.has((error as { code?: string }).code ?? '')) attempt(index + 1);
+            else if (error !== null) callback(error, null);
+            else callback(null, socket);
+          });
+        };
+        attempt(0);
       },
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
     );
   };
 }
 
-/** The first resolved address, once every address the name resolves to has been allowed. */
-export async function pinAddress(host: string, options: Pick<PinnedConnectorOptions, 'policy' | 'resolve' | 'tool'>): Promise<string> {
-  const addresses = isIP(host) === 0 ? await resolveOrBlock(host, options) : [host];
+/**
+ * Every address `host` resolves to, once each has been allowed for `port`; a literal is its own
+ * answer. One denied answer denies the host: an attacker's DNS may list a good address first.
+ */
+export async function pinAddresses(host: string, port: number, options: PinOptions): Promise<string[]> {
+  const addresses = isIpLiteral(host) ? [host] : await resolveOrBlock(host, options);
+  if (addresses.length === 0) throw new EgressBlockedError({ reason: 'unresolvable-host', detail: `${host} did not resolve to any address.`, tool: options.tool, host });
+  const policy = options.policy();
   for (const address of addresses) {
-    const decision = options.policy.decideAddress(address, host);
-    if (decision.verdict === 'deny') throw new EgressBlockedError(decision.reason, decision.detail, options.tool, host);
+    const decision = decideAddress(policy, options.tool, address, { host, port });
+    if (decision.verdict !== 'allow') throw EgressBlockedError.fromDecision(decision, { tool: options.tool, host });
   }
-  const first = addresses[0];
-  if (first === undefined) throw new EgressBlockedError('unresolvable-host', `${host} did not resolve to any address.`, options.tool, host);
-  return first;
+  return addresses;
 }
 
-async function resolveOrBlock(host: string, options: Pick<PinnedConnectorOptions, 'resolve' | 'tool'>): Promise<string[]> {
+async function resolveOrBlock(host: string, options: PinOptions): Promise<string[]> {
   try {
     return await options.resolve(host);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new EgressBlockedError('unresolvable-host', `${host} could not be resolved (${why}).`, options.tool, host);
+    throw new EgressBlockedError({ reason: 'unresolvable-host', detail: `${host} could not be resolved (${why}).`, tool: options.tool, host });
   }
 }

@@ -1,9 +1,14 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
 import type { ChatMessage, ModelEvent, ToolSpec } from '../chat/chatMessage';
+import { isRemoteEndpoint, redactForRemote } from './outgoingRedaction';
 import { ToolCallAssembler, wireMessage } from './wireFormat';
+import type { AuditSink } from '../audit/auditSink';
+import { MODEL_TOOL } from '../egress/decide';
 import { loopbackOnlyPolicy } from '../egress/loopbackPolicy';
-import { createSafeFetch, type SafeFetch } from '../egress/safeFetch';
+import type { FetchLike } from '../egress/outgoingRequest';
+import { createSafeFetch } from '../egress/safeFetch';
+import type { PolicyPack } from '../policy/policySchema';
 import type { ModelEndpoint } from './modelEndpoint';
 import { describeModelFailure, ModelFailureError, ModelTimeoutError, unreachableFailure, type ModelFailure } from './modelFailure';
 
@@ -12,8 +17,14 @@ export type ProbeResult =
   | { readonly reachable: false; readonly failure: ModelFailure };
 
 export interface ModelClientOptions {
-  /** Defaults to SafeFetch with the loopback-only policy; tests inject their own guard. */
-  readonly fetch?: SafeFetch;
+  /**
+   * The guarded fetch to use (one `createSafeFetch({ tool: 'model', … })` shared by every client).
+   * Without it the client builds its own SafeFetch from `policy` and `audit`.
+   */
+  readonly fetch?: FetchLike;
+  /** The effective policy (its `model` section and limits); default: loopback endpoints only. */
+  readonly policy?: () => PolicyPack;
+  readonly audit?: AuditSink;
   /** Longest wait for the first token and between tokens; a silent server is given up on. */
   readonly requestTimeoutMs?: number;
   readonly probeTimeoutMs?: number;
@@ -40,13 +51,18 @@ export class ModelClient {
   private readonly requestTimeoutMs: number;
   private readonly probeTimeoutMs: number;
 
+  private readonly remote: boolean;
+  private readonly audit: AuditSink | undefined;
+
   constructor(readonly endpoint: ModelEndpoint, options: ModelClientOptions = {}) {
+    this.remote = isRemoteEndpoint(endpoint.baseUrl);
+    this.audit = options.audit;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
     this.client = new OpenAI({
       baseURL: endpoint.baseUrl,
       apiKey: endpoint.apiKey ?? NO_KEY,
-      fetch: options.fetch ?? createSafeFetch({ policy: loopbackOnlyPolicy(), tool: 'model' }),
+      fetch: options.fetch ?? createModelFetch({ requestTimeoutMs: this.requestTimeoutMs, ...(options.policy === undefined ? {} : { policy: options.policy }), ...(options.audit === undefined ? {} : { audit: options.audit }) }),
       maxRetries: 0,
       logLevel: 'off',
     });
@@ -82,7 +98,7 @@ export class ModelClient {
       const stream = await this.client.chat.completions.create(
         {
           model: this.endpoint.model,
-          messages: messages.map(wireMessage),
+          messages: (this.remote ? redactForRemote(messages, this.audit, this.endpoint.baseUrl) : messages).map(wireMessage),
           stream: true,
           ...(tools.length > 0 ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { ...tool } })) } : {}),
         },
@@ -114,6 +130,30 @@ export class ModelClient {
     if (error instanceof z.ZodError) return { kind: 'malformed', message: `The model server at ${this.endpoint.baseUrl} sent a chunk that is not a chat completion.` };
     return failure;
   }
+}
+
+/** A streamed reply may run for many minutes; the client's own watchdog handles silence. */
+const MODEL_STREAM_DEADLINE_MS = 60 * 60_000;
+const MODEL_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * SafeFetch for the `model` tool: the policy's `model` section decides the endpoint, its limits
+ * bound the rate and concurrency; the deadline, idle timeouts and response size are sized for a
+ * streamed reply (the idle timeouts just above the client's, so its clearer message comes first).
+ */
+export function createModelFetch(options: { readonly requestTimeoutMs: number; readonly policy?: () => PolicyPack; readonly audit?: AuditSink }): FetchLike {
+  return createSafeFetch({
+    tool: MODEL_TOOL,
+    policy: options.policy ?? loopbackOnlyPolicy,
+    ...(options.audit === undefined ? {} : { audit: options.audit }),
+    actor: 'agent',
+    bounds: {
+      headersTimeoutMs: options.requestTimeoutMs + 5_000,
+      bodyIdleTimeoutMs: options.requestTimeoutMs + 5_000,
+      totalTimeoutMs: MODEL_STREAM_DEADLINE_MS,
+      maxResponseBytes: MODEL_MAX_RESPONSE_BYTES,
+    },
+  });
 }
 
 /** Ollama reports `qwen2.5-coder:latest` for a model configured as `qwen2.5-coder`. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { decide, MODEL_TOOL } from '../egress/decide';
 import { loopbackOnlyPolicy } from '../egress/loopbackPolicy';
+import type { PolicyPack } from '../policy/policySchema';
 
 /** Ollama's OpenAI-compatible endpoint: what most local-first users already run. */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:11434/v1';
@@ -27,6 +29,11 @@ export interface ModelSettingsInput {
   readonly apiKey?: string | undefined;
   /** `LLM_API_BASE`, `LLM_API_KEY` and `LLM_MODEL` fill in what the settings leave unset. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The effective policy: the base URL must be a loopback endpoint in `model.endpoints` or an
+   * API named in `model.remote`. Without it, only this machine (127.0.0.1, [::1], localhost).
+   */
+  readonly policy?: PolicyPack;
 }
 
 const BASE_URL_SETTING = 'airlock.model.baseUrl';
@@ -41,7 +48,7 @@ const modelName = z
 
 /**
  * Turns raw settings (and environment defaults) into an endpoint, or into problems that name
- * the setting. A URL that is not on this machine is refused here, before anything connects.
+ * the setting. A URL the policy's `model` section does not allow is refused here, before anything connects.
  */
 export function resolveModelEndpoint(input: ModelSettingsInput): EndpointResult {
   const env = input.env ?? {};
@@ -49,7 +56,7 @@ export function resolveModelEndpoint(input: ModelSettingsInput): EndpointResult 
   const rawUrl = input.baseUrl ?? nonEmpty(env.LLM_API_BASE) ?? DEFAULT_BASE_URL;
   const rawModel = input.model ?? nonEmpty(env.LLM_MODEL) ?? DEFAULT_MODEL;
   const problems: SettingProblem[] = [];
-  const baseUrl = checkBaseUrl(rawUrl, problems);
+  const baseUrl = checkBaseUrl(rawUrl, input.policy ?? loopbackOnlyPolicy(), problems);
   const model = modelName.safeParse(rawModel);
   if (!model.success) {
     problems.push({ setting: MODEL_SETTING, kind: 'invalid', message: `${MODEL_SETTING} ${model.error.issues[0]?.message ?? 'is invalid'}.` });
@@ -58,16 +65,17 @@ export function resolveModelEndpoint(input: ModelSettingsInput): EndpointResult 
   return { ok: true, endpoint: { baseUrl, model: model.data, apiKey: nonEmpty(input.apiKey) ?? nonEmpty(env.LLM_API_KEY) } };
 }
 
-function checkBaseUrl(raw: string, problems: SettingProblem[]): string | undefined {
+function checkBaseUrl(raw: string, policy: PolicyPack, problems: SettingProblem[]): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '' || !URL.canParse(trimmed)) {
     problems.push({ setting: BASE_URL_SETTING, kind: 'invalid', message: `${BASE_URL_SETTING} "${trimmed}" is not a URL; use something like ${DEFAULT_BASE_URL}.` });
     return undefined;
   }
   const url = new URL(trimmed);
-  const decision = loopbackOnlyPolicy().decideUrl(url);
-  if (decision.verdict === 'deny') {
-    const kind = decision.reason === 'host-not-loopback' ? 'refused' : 'invalid';
+  // Judged by the URL alone: a refused endpoint is never looked up or contacted.
+  const decision = decide(policy, MODEL_TOOL, url);
+  if (decision.verdict !== 'allow') {
+    const kind = decision.reason === 'model-endpoint-not-listed' || decision.reason === 'blocked-by-rule' ? 'refused' : 'invalid';
     problems.push({ setting: BASE_URL_SETTING, kind, message: `${BASE_URL_SETTING}: ${decision.detail}` });
     return undefined;
   }

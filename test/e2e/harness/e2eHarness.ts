@@ -11,9 +11,9 @@ import { waitForValue } from './waitFor';
 import { applyUserSettings } from './workbench';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const VSIX = path.join(REPO_ROOT, '.build', 'airlock.vsix');
-const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
+export const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
 const CHROMIUM = '/usr/bin/chromium';
 // These flags work as root on these machines (see the note on real VS Code tests).
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -30,6 +30,18 @@ export interface CleanupStack {
 }
 
 export interface E2eHarness {
+  /** The workbench page the chat view is open in. */
+  page: Page;
+  /** The folder that window has open (a copy of sample-workspace). */
+  workspace: string;
+  /**
+   * The user-level Airlock folder (trust store of overlays) the extension uses: code-server runs
+   * with `AIRLOCK_CONFIG_DIR` set to it, so tests never touch the real user config. Pass the same
+   * variable to the `airlock` CLI.
+   */
+  configDir: string;
+  /** Opens another workbench window of the same code-server on `folder` (its own extension host). */
+  openWindow: (folder: string) => Promise<Page>;
   /** The Airlock chat webview's document. */
   view: FrameLocator;
   fixture: FixtureModelServer;
@@ -75,6 +87,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
     userDataDir: dirs.userData,
     extensionsDir: dirs.extensions,
     userSettings: baseSettings,
+    env: { AIRLOCK_CONFIG_DIR: dirs.config },
     logFile: path.join(RESULTS_DIR, 'code-server.log'),
   });
   cleanup.push(() => codeServer.stop());
@@ -88,6 +101,10 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
   await screenshot('airlock-view-open');
 
   return {
+    page,
+    workspace: dirs.workspace,
+    configDir: dirs.config,
+    openWindow: async (folder) => (await openWorkbench(browser, workbenchUrl(codeServer.origin, folder))).page,
     view,
     fixture,
     browserRequests,
@@ -100,11 +117,12 @@ interface TempDirs {
   userData: string;
   extensions: string;
   workspace: string;
+  config: string;
 }
 
 function makeTempDirs(cleanup: CleanupStack): TempDirs {
   const root = mkdtempSync(path.join(tmpdir(), 'airlock-e2e-'));
-  const dirs = { userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace') };
+  const dirs = { userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace'), config: path.join(root, 'airlock-config') };
   cpSync(SAMPLE_WORKSPACE, dirs.workspace, { recursive: true });
   cleanup.push(() => rmSync(root, { recursive: true, force: true }));
   // Keeps VS Code's logs (the extension's output channel among them) for reading after a failure.
@@ -149,6 +167,11 @@ function settingsApplier(page: Page, userDataDir: string, baseSettings: Record<s
     await applyUserSettings(page, userDataDir, settings);
     applied = JSON.stringify(settings);
   };
+}
+
+/** The workbench URL for a folder, the way startCodeServer builds it. */
+function workbenchUrl(origin: string, folder: string): string {
+  return `${origin}/?folder=${encodeURIComponent(path.resolve(folder)).replaceAll('%2F', '/')}`;
 }
 
 async function openWorkbench(browser: Browser, url: string): Promise<{ page: Page; browserRequests: string[] }> {

@@ -8,6 +8,15 @@ const PALETTE_TIMEOUT_MS = 10_000;
 
 /** Runs a command by its palette title (F1, type, pick the row whose label is exactly that title). */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await startCommand(page, title);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: PALETTE_TIMEOUT_MS });
+}
+
+/**
+ * Picks a command in the palette and returns at once: for a command that opens its own quick
+ * pick, input box or dialog, where waiting for the palette to close would race with that.
+ */
+export async function startCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: PALETTE_TIMEOUT_MS });
@@ -15,7 +24,6 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // Fuzzy matching may rank "File: Save All" next to "File: Save": pick the exact label.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(title, { exact: true }) });
   await row.first().click({ timeout: PALETTE_TIMEOUT_MS });
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: PALETTE_TIMEOUT_MS });
 }
 
 /**
@@ -44,7 +52,8 @@ export async function applyUserSettings(page: Page, userDataDir: string, setting
   await runCommand(page, 'View: Close Editor');
 }
 
-async function activeEditorText(page: Page): Promise<string> {
+/** The visible lines of the focused editor, spaces normalised. */
+export async function activeEditorText(page: Page): Promise<string> {
   const lines = await page.locator('.monaco-editor.focused .view-lines .view-line').allInnerTexts();
   // Monaco renders spaces as non-breaking spaces.
   return lines.map((line) => line.replace(/\u00a0/g, ' ').trim()).join('\n');

@@ -1,0 +1,42 @@
+import { redact, redactAssignedValue, type RedactOptions } from './redact';
+import type { SecretKind } from './secretKinds';
+
+/** A value JSON can hold. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface JsonRedactionResult {
+  readonly value: JsonValue;
+  /** Kind of every redaction made, in document order. */
+  readonly kinds: readonly SecretKind[];
+}
+
+/**
+ * Redacts every string in a JSON value: keys, array items and field values. A field's value is
+ * judged with its key as the name (`{ "password": "hunter2" }` is a secret though "hunter2"
+ * alone is not); an array inherits the key of the field that holds it.
+ */
+export function redactJson(value: JsonValue, options: RedactOptions = {}): JsonRedactionResult {
+  const kinds: SecretKind[] = [];
+  return { value: walk(value, undefined, kinds, options), kinds };
+}
+
+function walk(value: JsonValue, key: string | undefined, kinds: SecretKind[], options: RedactOptions): JsonValue {
+  if (typeof value === 'string') {
+    const result = key === undefined ? redact(value, options) : redactAssignedValue(key, value, options);
+    for (const redaction of result.redactions) kinds.push(redaction.kind);
+    return result.text;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (isArray(value)) return value.map((item) => walk(item, key, kinds, options));
+  const out: Record<string, JsonValue> = {};
+  for (const [field, fieldValue] of Object.entries(value)) {
+    const redactedKey = redact(field, options);
+    for (const redaction of redactedKey.redactions) kinds.push(redaction.kind);
+    out[redactedKey.text] = walk(fieldValue, field, kinds, options);
+  }
+  return out;
+}
+
+function isArray(value: JsonValue): value is readonly JsonValue[] {
+  return Array.isArray(value);
+}
