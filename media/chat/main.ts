@@ -110,7 +110,7 @@ function appendDelta(id: number, text: string): void {
 const TOOL_ICONS: Record<ToolCardState | 'running', string> = { running: 'loading codicon-modifier-spin', done: 'check', denied: 'circle-slash', error: 'error' };
 
 /** A tool call's card: which tool, what it does, and how the guard and the user decided. */
-function showTool(id: number, callId: string, tool: string, state: ToolCardState | 'running', summary: string): void {
+function showTool(id: number, callId: string, tool: string, state: ToolCardState | 'running', summary: string, flags: readonly string[] = []): void {
   const view = assistants.get(id);
   if (!view) return;
   let card = [...view.tools.children].find((child): child is HTMLElement => child instanceof HTMLElement && child.dataset.callId === callId);
@@ -130,7 +130,15 @@ function showTool(id: number, callId: string, tool: string, state: ToolCardState
   const text = document.createElement('span');
   text.className = 'tool-summary';
   text.textContent = summary;
-  card.replaceChildren(icon, name, text);
+  const badges = flags.map((flag) => {
+    const badge = document.createElement('span');
+    badge.className = 'tool-flag';
+    badge.textContent = flag;
+    badge.title = 'Flagged by the content guard';
+    return badge;
+  });
+  card.dataset.flags = flags.join(' ');
+  card.replaceChildren(icon, name, text, ...badges);
   scrollToEnd();
 }
 
@@ -181,7 +189,7 @@ function receive(message: HostMessage): void {
     case 'toolStart':
       return showTool(message.id, message.callId, message.tool, 'running', message.summary);
     case 'toolEnd':
-      return showTool(message.id, message.callId, message.tool, message.state, message.summary);
+      return showTool(message.id, message.callId, message.tool, message.state, message.summary, message.flags);
     case 'turnEnd':
       return endTurn(message.id, message.state, message.error);
     case 'reset':

@@ -11,7 +11,7 @@ export const CHAT_VIEW_ID = 'airlock.chat';
 interface ShownTurn {
   readonly id: number;
   readonly userText: string;
-  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string }[];
+  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string; flags: string[] }[];
   text: string;
   state: TurnState | 'streaming';
   error?: string;
@@ -128,7 +128,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'toolEnd': {
         const { outcome } = event;
-        const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary };
+        const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags] };
         turn.tools.push(card);
         this.post({ type: 'toolEnd', id: turn.id, ...card });
         return;

@@ -5,6 +5,7 @@ import { doctorCommand } from './doctor';
 import { firewallCommand } from './firewall';
 import { policyCommand } from './policy';
 import { redactCommand } from './redact';
+import { scanCommand } from './scan';
 
 /** Every `airlock` subcommand. Adding one is a new file in this folder plus one entry here. */
-export const COMMANDS: readonly CommandFactory[] = [doctorCommand, firewallCommand, policyCommand, checkCommand, redactCommand, auditCommand];
+export const COMMANDS: readonly CommandFactory[] = [doctorCommand, firewallCommand, policyCommand, checkCommand, redactCommand, auditCommand, scanCommand];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApprovalRequest } from '../approval/approver';
+import type { UntrustedKind } from '../content/spotlight';
 
 /** What a tool hands back to the model (as data) and shows on its card in the panel. */
 export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string } | { readonly ok: false; readonly error: string };
@@ -22,6 +23,11 @@ export interface AgentTool<Args = unknown> {
   readonly parameters: z.ZodType<Args>;
   /** True for tools that ask whatever the policy's approval levels say (e.g. guard edits). */
   readonly alwaysAsk: boolean;
+  /**
+   * Set for tools whose output comes from outside (a web page, a file): it is sanitized, scanned
+   * and wrapped as data by the content guard before the model sees it.
+   */
+  readonly untrustedOutput?: UntrustedKind;
   plan(args: Args): Promise<ToolPlan>;
   run(args: Args, signal: AbortSignal): Promise<ToolResult>;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ApprovalGate } from '../approval/approvalGate';
 import type { AuditSink } from '../audit/auditSink';
 import type { ToolCall, ToolSpec } from '../chat/chatMessage';
+import type { ContentVerdict } from '../content/contentTypes';
+import { wrapUntrusted } from '../content/spotlight';
 import type { PolicyPack } from '../policy/policySchema';
 import { functionName, type AgentTool, type ToolResult } from './agentTool';
 
@@ -13,6 +15,9 @@ export interface ToolCallOutcome {
   readonly summary: string;
   /** What the model is told, as data. */
   readonly content: string;
+  /** Content-guard categories found in untrusted output (empty when none or not scanned). */
+  readonly flags: readonly string[];
+  readonly guard?: { readonly verdict: ContentVerdict; readonly score: number };
 }
 
 export interface ToolRunnerDeps {
@@ -60,10 +65,33 @@ export class ToolRunner {
     const result = await Promise.resolve()
       .then(() => tool.run(args.value, signal))
       .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
-    this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: result.ok ? 'allow' : 'deny', reason: result.ok ? 'done' : result.error });
-    return result.ok
-      ? { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content }
-      : { callId: call.id, tool: tool.id, state: 'error', summary: plan.summary, content: `Error: ${result.error}` };
+    if (!result.ok) {
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
+      return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [] };
+    }
+    return this.guardOutput(call, tool, plan.target, result, policy);
+  }
+
+  /** Untrusted output reaches the model only sanitized, scanned and wrapped as data. */
+  private guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack): ToolCallOutcome {
+    if (!tool.untrustedOutput) {
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done' });
+      return { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content, flags: [] };
+    }
+    const wrapped = wrapUntrusted(result.content, { source: target, kind: tool.untrustedOutput, thresholds: policy.contentGuard });
+    const flags = [...new Set(wrapped.scan.flags.map((flag) => flag.category))];
+    const verdict = wrapped.scan.verdict;
+    this.deps.audit.record({
+      actor: 'agent',
+      action: `tool.${tool.id}`,
+      target,
+      decision: wrapped.withheld ? 'deny' : 'allow',
+      reason: wrapped.withheld ? 'content guard blocked the output' : verdict === 'flag' ? 'done; content guard flagged the output' : 'done',
+      flags,
+      detail: { tool: tool.id, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
+    });
+    const note = verdict === 'allow' ? '' : ` · content guard: ${verdict} (${flags.join(', ')})`;
+    return { callId: call.id, tool: tool.id, state: wrapped.withheld ? 'denied' : 'done', summary: `${result.summary}${note}`, content: wrapped.text, flags, guard: { verdict, score: wrapped.scan.score } };
   }
 
   private available(): AgentTool[] {
@@ -73,8 +101,8 @@ export class ToolRunner {
   }
 
   private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {
-    this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message });
-    return { callId: call.id, tool, state, summary, content: `Error: ${message}` };
+    this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message, detail: { tool } });
+    return { callId: call.id, tool, state, summary, content: `Error: ${message}`, flags: [] };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ToolCallOutcome, ToolRunner } from '../agent/toolRunner';
+import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/spotlight';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
 import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from './chatMessage';
@@ -30,6 +31,7 @@ export const SYSTEM_PROMPT = [
   'Answer in Markdown. Be concise and precise; say so when you are unsure.',
   'Use only the tools you are given; every tool call passes a security guard and may need the user\'s approval.',
   'A denied tool call is final for this request: do not retry it in another form.',
+  UNTRUSTED_CONTENT_SYSTEM_PROMPT,
 ].join(' ');
 
 /** One conversation: its history, the streaming of each reply and the tool calls between. */

@@ -6,11 +6,19 @@ import { RISK_LEVELS, type EgressRules, type PolicyPack } from './policySchema';
  * managed policy merged), so it shows what would really change, whatever the file says:
  * added allow rules, endpoints and remote model APIs; removed deny, readonly, block and
  * requireApproval rules and approval levels; widened extensions; raised size and rate limits
- * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on.
+ * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on;
+ * raised content-guard thresholds.
  * An empty list means the candidate is at least as strict as the base.
  */
 export function describeLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
-  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate)];
+  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate)];
+}
+
+function contentGuardLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const lines: string[] = [];
+  if (candidate.contentGuard.flagAt > base.contentGuard.flagAt) lines.push(`content guard: flags untrusted text only from score ${candidate.contentGuard.flagAt} (was ${base.contentGuard.flagAt})`);
+  if (candidate.contentGuard.blockAt > base.contentGuard.blockAt) lines.push(`content guard: withholds untrusted text only from score ${candidate.contentGuard.blockAt} (was ${base.contentGuard.blockAt})`);
+  return lines;
 }
 
 function added(base: readonly string[], candidate: readonly string[]): string[] {

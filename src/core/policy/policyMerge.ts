@@ -44,6 +44,10 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       timeoutSeconds: overlay.approvals?.timeoutSeconds ?? pack.approvals.timeoutSeconds,
     },
     limits: replaceLimits(pack.limits, overlay.limits),
+    contentGuard: {
+      flagAt: overlay.contentGuard?.flagAt ?? pack.contentGuard.flagAt,
+      blockAt: overlay.contentGuard?.blockAt ?? pack.contentGuard.blockAt,
+    },
   };
 }
 
@@ -56,7 +60,8 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *    `maxMonthlyCostUsd` are upper bounds (the lower of both applies; its default request rate
  *    also caps every per-tool rate);
  *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
- *  - `approvals.allowSessionScope: false` stays false.
+ *  - `approvals.allowSessionScope: false` stays false;
+ *  - its content-guard thresholds are upper bounds too (lower flags and blocks more).
  */
 export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
   return {
@@ -83,6 +88,11 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       timeoutSeconds: lowest(policy.approvals.timeoutSeconds, managed.approvals?.timeoutSeconds),
     },
     limits: boundLimits(policy.limits, managed.limits),
+    // Lower thresholds are stricter: the managed values are upper bounds.
+    contentGuard: {
+      flagAt: lowest(policy.contentGuard.flagAt, managed.contentGuard?.flagAt),
+      blockAt: lowest(policy.contentGuard.blockAt, managed.contentGuard?.blockAt),
+    },
   };
 }
 

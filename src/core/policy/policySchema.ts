@@ -85,6 +85,11 @@ export const limitsSchema = z.strictObject({
 export const PACK_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const versionSchema = z.literal(1, { error: 'must be 1 (the only policy format so far)' });
 
+export const contentGuardSchema = z.strictObject({
+  flagAt: z.number().min(0).max(1).default(0.35).describe('Untrusted text scoring at least this is flagged (shown on the tool card and in the audit log).'),
+  blockAt: z.number().min(0).max(1).default(0.8).describe('Untrusted text scoring at least this is withheld from the model; a value below flagAt blocks everything flagged.'),
+});
+
 export const policyPackSchema = z.strictObject({
   version: versionSchema,
   name: z.string().regex(PACK_NAME, 'pack names are lowercase letters, digits and dashes'),
@@ -95,6 +100,7 @@ export const policyPackSchema = z.strictObject({
   tools: z.record(toolIdSchema, toolSettingsSchema).default({}),
   approvals: approvalsSchema.default(approvalsSchema.parse({})),
   limits: limitsSchema.default(limitsSchema.parse({})),
+  contentGuard: contentGuardSchema.default(contentGuardSchema.parse({})).describe('Thresholds of the content guard that scans untrusted text (web pages, files, tool output).'),
 });
 
 /** A validated pack with every default filled in: the domain type the guards read. */

@@ -29,7 +29,7 @@ export type HostMessage =
   | { type: 'turnStart'; id: number; userText: string }
   | { type: 'delta'; id: number; text: string }
   | { type: 'toolStart'; id: number; callId: string; tool: string; summary: string }
-  | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string }
+  | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string; flags: string[] }
   | { type: 'turnEnd'; id: number; state: TurnState; error?: string }
   | { type: 'reset' }
   | { type: 'rejected'; message: string };

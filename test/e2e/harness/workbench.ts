@@ -21,9 +21,18 @@ export async function startCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: PALETTE_TIMEOUT_MS });
   await input.fill(`>${title}`);
-  // Fuzzy matching may rank "File: Save All" next to "File: Save": pick the exact label.
+  // Fuzzy matching may rank "File: Save All" next to "File: Save": pick the exact label. With the
+  // keyboard, not a click: a hover card left by the mouse can cover the row and swallow a click.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(title, { exact: true }) });
-  await row.first().click({ timeout: PALETTE_TIMEOUT_MS });
+  await row.first().waitFor({ timeout: PALETTE_TIMEOUT_MS });
+  const target = Number(await row.first().getAttribute('data-index'));
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused');
+  for (let step = 0; step < 50; step++) {
+    const current = Number(await focused.first().getAttribute('data-index', { timeout: PALETTE_TIMEOUT_MS }));
+    if (current === target) break;
+    await page.keyboard.press(current < target ? 'ArrowDown' : 'ArrowUp');
+  }
+  await page.keyboard.press('Enter');
 }
 
 /**

@@ -1,0 +1,328 @@
+// Content guard throughput (MB/s) on a mixed 10 MB corpus and on adversarial inputs, against the
+// way a scanner is usually first written: one regular expression per pattern, run in a loop over
+// the text. Both engines get the same pattern set (the guard's phrase rules, chat-template
+// literals and a handful of URL/HTML/encoding patterns); the naive one gets no folding, no
+// decoding and no scoring, so it does strictly less work per byte. Precision, recall and
+// false-positive rate on the labelled corpus are measured for both.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
+import type { PhraseRule } from '../src/core/content/lexicon';
+import { PHRASE_RULES } from '../src/core/content/rules';
+import { describeConfusion, evaluate, loadCorpus, type Confusion } from '../test/corpus/injection/corpus';
+import type { BenchReport, BenchRow } from './lib/benchReport';
+import { median } from './lib/stats';
+
+const MB = 1_000_000;
+const MIXED_BYTES = 10 * MB;
+const ADVERSARIAL_CHARS = 1024 * 1024;
+const ROUNDS = 3;
+/** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
+const ROUND_BUDGET_MS = 8_000;
+/** The naive peer runs on growing prefixes of each adversarial input, in a worker that is stopped after this long. */
+const NAIVE_SIZES = [16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
+const NAIVE_TIMEOUT_MS = 8_000;
+
+type Engine = (text: string) => boolean;
+
+export async function run(): Promise<BenchReport> {
+  const corpus = loadCorpus();
+  const documents = mixedDocuments(corpus.map((row) => row.text), MIXED_BYTES);
+  const naive = naiveEngine();
+  const airlock: Engine = (text) => scanContent(text).verdict !== 'allow';
+  airlock(documents[0] ?? '');
+  naive(documents[0] ?? '');
+
+  const airlockMixed = measureMixed(airlock, documents);
+  const naiveMixed = measureMixed(naive, documents);
+  const adversarial = adversarialInputs();
+  const airlockAdversarial = adversarial.map(([name, text]) => ({ name, mbps: throughput(airlock, text, 2) }));
+  const naiveAdversarial: NaiveAdversarial[] = [];
+  for (const [, text] of adversarial) naiveAdversarial.push(await naiveAdversarialThroughput(naive.patterns, text));
+
+  const heldOut = corpus.filter((row) => row.file.startsWith('heldout-'));
+  const airlockWhole = evaluate(corpus, airlock);
+  const naiveWhole = evaluate(corpus, naive);
+  const airlockHeld = evaluate(heldOut, airlock);
+  const naiveHeld = evaluate(heldOut, naive);
+
+  const rows: BenchRow[] = [
+    row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
+    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+  ];
+  return {
+    title: `content guard: scan throughput on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
+    columns: [
+      { key: 'mixed', label: 'mixed MB/s', decimals: 2 },
+      { key: 'adversarialWorst', label: 'adversarial worst MB/s', decimals: 2 },
+      { key: 'adversarialMedian', label: 'adversarial median MB/s', decimals: 2 },
+      { key: 'precision', label: 'precision', decimals: 3 },
+      { key: 'recall', label: 'recall', decimals: 3 },
+      { key: 'fpr', label: 'FPR', decimals: 3 },
+    ],
+    rows,
+    notes: [
+      `corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
+      `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion('naive', naiveHeld)}`,
+      'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
+      `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
+      `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
+      'the naive loop does less: no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
+    ],
+  };
+}
+
+function row(subject: string, airlock: boolean, mixed: number, adversarial: readonly number[], confusion: Confusion, detail: string): BenchRow {
+  return {
+    subject,
+    airlock,
+    values: { mixed, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
+    detail,
+  };
+}
+
+function fixed(value: number | undefined): string {
+  return value === undefined ? '-' : value.toFixed(2);
+}
+
+/** MB/s over the mixed documents: median of ROUNDS rounds, each cut off after ROUND_BUDGET_MS. */
+function measureMixed(engine: Engine, documents: readonly string[]): number {
+  const rates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    let bytes = 0;
+    for (const document of documents) {
+      engine(document);
+      bytes += document.length;
+      if (performance.now() - started > ROUND_BUDGET_MS) break;
+    }
+    rates.push(bytes / MB / ((performance.now() - started) / 1000));
+  }
+  return median(rates);
+}
+
+function throughput(engine: Engine, text: string, runs: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < runs; index++) {
+    const started = performance.now();
+    engine(text);
+    best = Math.min(best, performance.now() - started);
+  }
+  return text.length / MB / (best / 1000);
+}
+
+interface NaiveAdversarial {
+  readonly mbps: number;
+  /** Prefix sizes finished, with their times: super-linear growth shows here. */
+  readonly steps: readonly { chars: number; ms: number }[];
+  readonly timedOut: boolean;
+}
+
+function describeNaive(result: NaiveAdversarial | undefined): string {
+  if (result === undefined) return '-';
+  const steps = result.steps.map((step) => `${step.chars / 1024} KiB ${step.ms.toFixed(0)} ms`).join(', ');
+  return `${result.mbps.toFixed(result.mbps < 0.1 ? 4 : 2)}${result.timedOut ? ` (${steps || 'nothing'} finished; the next size was stopped after ${NAIVE_TIMEOUT_MS / 1000} s)` : ''}`;
+}
+
+/**
+ * The naive loop can backtrack without bound, and a running regex cannot be interrupted in
+ * this thread: each prefix size runs in a worker that is terminated at NAIVE_TIMEOUT_MS.
+ * Throughput is taken at the largest prefix that finished (an upper bound when it timed out).
+ */
+async function naiveAdversarialThroughput(patterns: readonly NaivePattern[], text: string): Promise<NaiveAdversarial> {
+  const steps = await stepsInWorker(patterns, text);
+  const last = steps.at(-1);
+  const timedOut = steps.length < NAIVE_SIZES.length;
+  if (last === undefined) return { mbps: (NAIVE_SIZES[0] ?? 0) / MB / (NAIVE_TIMEOUT_MS / 1000), steps, timedOut };
+  return { mbps: last.chars / MB / (last.ms / 1000), steps, timedOut };
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const patterns = workerData.patterns.map((p) => ({ weight: p.weight, regex: new RegExp(p.source, p.flags) }));
+const scan = (text) => { let positive = false; for (const p of patterns) { p.regex.lastIndex = 0; for (const _ of text.matchAll(p.regex)) { if (p.weight >= workerData.flagAt) positive = true; } } return positive; };
+scan('warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})');
+scan(workerData.text.slice(0, 2048)); // compile and tier up on this input's shape before timing
+parentPort.postMessage({ ready: true });
+for (const chars of workerData.sizes) {
+  const started = performance.now();
+  scan(workerData.text.slice(0, chars));
+  parentPort.postMessage({ chars, ms: performance.now() - started });
+}
+`;
+
+/** Runs the naive loop on each prefix size in one worker; a size that takes longer than NAIVE_TIMEOUT_MS ends it. */
+function stepsInWorker(patterns: readonly NaivePattern[], text: string): Promise<{ chars: number; ms: number }[]> {
+  return new Promise((resolve, reject) => {
+    const steps: { chars: number; ms: number }[] = [];
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, sizes: NAIVE_SIZES, flagAt: DEFAULT_THRESHOLDS.flagAt, patterns: patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      void worker.terminate().then(() => resolve(steps));
+    };
+    const arm = (ms: number): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(finish, ms);
+    };
+    arm(60_000); // compiling several hundred large patterns takes a while
+    worker.on('message', (message: { ready?: true; chars?: number; ms?: number }) => {
+      if (message.chars !== undefined && message.ms !== undefined) {
+        if (message.ms > NAIVE_TIMEOUT_MS) return finish();
+        steps.push({ chars: message.chars, ms: message.ms });
+        if (steps.length === NAIVE_SIZES.length) return finish();
+      }
+      arm(NAIVE_TIMEOUT_MS);
+    });
+    worker.once('error', (error: unknown) => {
+      if (timer !== undefined) clearTimeout(timer);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
+
+/** The one-regex-per-pattern scanner, written plainly, over the guard's own pattern set. */
+export function naiveEngine(): Engine & { patternCount: number; patterns: readonly NaivePattern[] } {
+  const patterns = [...PHRASE_RULES.flatMap(ruleRegexes), ...LITERAL_PATTERNS, ...HAND_PATTERNS];
+  const engine = (text: string): boolean => {
+    let positive = false;
+    for (const pattern of patterns) {
+      pattern.regex.lastIndex = 0;
+      for (const match of text.matchAll(pattern.regex)) {
+        if (match.index >= 0 && pattern.weight >= DEFAULT_THRESHOLDS.flagAt) positive = true;
+      }
+    }
+    return positive;
+  };
+  return Object.assign(engine, { patternCount: patterns.length, patterns });
+}
+
+interface NaivePattern {
+  readonly weight: number;
+  readonly regex: RegExp;
+}
+
+const WORD = '[\\p{L}\\p{N}]';
+const SEP = '[\\s\\p{P}\\p{S}]+';
+
+function ruleRegexes(rule: PhraseRule): NaivePattern[] {
+  const slots = rule.slots.map((set) => `(?:${set.terms.map(termRegex).join('|')})`);
+  const sources = rule.kind === 'sequence'
+    ? [slots.map((slot, index) => (index === 0 ? slot : `${gapRegex(rule.gaps[index] ?? 0)}${slot}`)).join('')]
+    : permutations(slots).map((order) => order.join(`[\\s\\S]{0,${rule.window * 8}}?`));
+  return sources.map((source) => ({ weight: rule.weight, regex: new RegExp(source, 'giu') }));
+}
+
+function termRegex(term: string): string {
+  const stem = term.endsWith('*');
+  const body = (stem ? term.slice(0, -1) : term).split(/\s+/).map(escape).join(SEP);
+  const spaced = /[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]/i.test(term);
+  return spaced ? `(?<!${WORD})${body}${stem ? `${WORD}*` : `(?!${WORD})`}` : body;
+}
+
+function gapRegex(gap: number): string {
+  return gap === 0 ? SEP : `(?:${SEP}${WORD}+){0,${gap}}?${SEP}`;
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const LITERAL_PATTERNS: readonly NaivePattern[] = [
+  ['<|im_start|>', 0.7], ['<|im_end|>', 0.55], ['<|endoftext|>', 0.6], ['<|eot_id|>', 0.6], ['<|start_header_id|>', 0.65], ['<|end_header_id|>', 0.6],
+  ['<|begin_of_text|>', 0.6], ['<|system|>', 0.65], ['<|user|>', 0.55], ['<|assistant|>', 0.55], ['<|end|>', 0.5], ['<|channel|>', 0.55], ['<|message|>', 0.55],
+  ['<start_of_turn>', 0.6], ['<end_of_turn>', 0.55], ['[INST]', 0.55], ['[/INST]', 0.55], ['<<SYS>>', 0.65], ['<</SYS>>', 0.6], ['[SYSTEM]', 0.45],
+  ['</tool_result>', 0.55], ['<tool_result>', 0.45], ['</tool_output>', 0.55], ['</function_results>', 0.55], ['<function_calls>', 0.55], ['<tool_call>', 0.5],
+  ['<system_prompt>', 0.5], ['</system>', 0.25], ['<system>', 0.25],
+].map(([literal, weight]) => ({ weight: weight as number, regex: new RegExp(escape(literal as string), 'gi') }));
+
+/** What a first version writes for the non-phrase categories. */
+const HAND_PATTERNS: readonly NaivePattern[] = [
+  { weight: 0.85, regex: /!\[[^\]]*\]\(https?:\/\/[^)\s]*[?&][^)\s]*(?:\{\{|\$\{|%7B|\[[A-Z_]+\]|<[^>]*>)[^)]*\)/gi },
+  { weight: 0.45, regex: /!\[[^\]]*\]\(https?:\/\/[^)\s]*[?&][\w-]+=\)/gi },
+  { weight: 0.6, regex: /<img[^>]+src=["']?https?:\/\/[^"'\s>]*(?:\{\{|\$\{|\[[A-Z_]+\])/gi },
+  { weight: 0.8, regex: /curl[^\n]*(?:-d\s*@|--data[^\n]*@|-F[^\n]*@|--upload-file)[^\n]*(?:\.env|\.ssh|id_rsa|\.aws|credentials|\.npmrc)/gi },
+  { weight: 0.55, regex: /<[^>]+style=["'][^"']*(?:display:\s*none|font-size:\s*0|visibility:\s*hidden|opacity:\s*0)[^"']*["'][^>]*>[^<]*(?:ignore|disregard|instructions|assistant|system)[^<]*</gi },
+  { weight: 0.4, regex: /<!--[\s\S]*?(?:ignore|disregard|instructions|assistant|AI:|system)[\s\S]*?-->/gi },
+  { weight: 0.5, regex: /[\u{E0000}-\u{E007F}]{8,}/gu },
+  { weight: 0.6, regex: /(?:decode|base64)[^\n.]{0,40}(?:follow|execute|obey)/gi },
+  { weight: 0.1, regex: /[A-Za-z0-9+/]{40,}={0,2}/g },
+];
+
+/** Labelled texts and filler, cut into documents of 2–64 KB, deterministically. */
+function mixedDocuments(texts: readonly string[], total: number): string[] {
+  const random = seeded(20_260_501);
+  const documents: string[] = [];
+  let size = 0;
+  while (size < total) {
+    const target = 2_000 + Math.floor(random() * 62_000);
+    const parts: string[] = [];
+    let length = 0;
+    while (length < target) {
+      const part = random() < 0.7 ? (texts[Math.floor(random() * texts.length)] ?? '') : filler(random);
+      parts.push(part);
+      length += part.length + 2;
+    }
+    const document = parts.join('\n\n');
+    documents.push(document);
+    size += document.length;
+  }
+  return documents;
+}
+
+const IDENTIFIERS = ['request', 'response', 'config', 'user', 'session', 'cache', 'store', 'handler', 'parser', 'token', 'buffer', 'queue', 'worker', 'router', 'schema'];
+const WORDS = ['the', 'build', 'runs', 'tests', 'before', 'release', 'and', 'uploads', 'artifacts', 'when', 'a', 'tag', 'is', 'pushed', 'see', 'docs', 'for', 'details', 'on', 'configuration', 'options', 'previous', 'versions', 'ignored', 'system', 'rules'];
+
+/** Code and prose that look like a repository's files, seeded. */
+function filler(random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  if (random() < 0.5) {
+    const name = pick(IDENTIFIERS);
+    return [
+      `export async function handle${name[0]?.toUpperCase()}${name.slice(1)}(input: ${pick(['string', 'Request', 'Buffer'])}): Promise<void> {`,
+      `  // ${Array.from({ length: 8 }, () => pick(WORDS)).join(' ')}`,
+      `  const ${name} = await ${pick(IDENTIFIERS)}.get('${pick(IDENTIFIERS)}_${Math.floor(random() * 1000)}');`,
+      `  if (!${name}) throw new Error('missing ${name}');`,
+      `  return ${pick(IDENTIFIERS)}.put(${name}, { ttl: ${Math.floor(random() * 3600)} });`,
+      '}',
+    ].join('\n');
+  }
+  return `${Array.from({ length: 30 + Math.floor(random() * 60) }, () => pick(WORDS)).join(' ')}.`;
+}
+
+function adversarialInputs(): [string, string][] {
+  const fill = (unit: string): string => unit.repeat(Math.ceil(ADVERSARIAL_CHARS / unit.length)).slice(0, ADVERSARIAL_CHARS);
+  const random = seeded(7);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const base64 = Array.from({ length: ADVERSARIAL_CHARS }, () => alphabet[Math.floor(random() * 64)]).join('');
+  return [
+    ['near-match (ignore all previous)', fill('ignore all previous ')],
+    ['near-match sentence', fill('disregard the above section and the prior ')],
+    ['spaces', ' '.repeat(ADVERSARIAL_CHARS)],
+    ['one special char', '='.repeat(ADVERSARIAL_CHARS)],
+    ['nested brackets', `${'[('.repeat(ADVERSARIAL_CHARS / 4)}${')]'.repeat(ADVERSARIAL_CHARS / 4)}`],
+    ['open chat tokens', fill('<|im_sta<<SY[INS')],
+    ['random base64', base64],
+    ['percent escapes', fill('%41')],
+    ['open URL placeholders', fill('![a](https://e.x/?q={{')],
+    ['unclosed hidden tags', fill('<div hidden><p style="display:none">')],
+    ['unclosed comments', fill('<!--')],
+    ['CJK keywords', fill('忽略之前')],
+  ];
+}
+
+/** mulberry32: the same documents on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,0 +1,47 @@
+import type { SpanFinding } from './urls';
+
+const MAX_LINE = 4096;
+/** A cheap test (literals only) that a line may hold a command worth a closer look. */
+const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http/i;
+/** Files whose contents leaving the machine is a leak. */
+const SENSITIVE_PATHS = ['.env', '.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', '.aws', 'credentials', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.bash_history', '.zsh_history', '/etc/passwd', '/etc/shadow', 'kubeconfig', '.kube/config', '.docker/config.json', '.pgpass', 'secrets', 'private.key', '.pem'];
+const NETWORK_TOOLS = ['curl ', 'curl\t', 'wget ', 'nc ', 'ncat ', 'netcat ', 'scp ', 'rsync ', 'invoke-webrequest', 'iwr ', 'http post', 'http put', 'httpie'];
+const UPLOAD_FLAGS = [' -d @', ' -d@', '--data @', '--data=@', '--data-binary @', '--data-binary=@', '--data-urlencode @', ' -f ', ' -t ', '--upload-file', '--post-file', '--body-file', '-infile', '$(cat ', '`cat ', '$(base64', '$(env', '$(printenv', '`env`', '`printenv`', '$(cat<'];
+
+/**
+ * Shell commands in untrusted text, line by line (each line read once, at most MAX_LINE chars):
+ * uploads of secret files (`curl -d @~/.ssh/id_rsa`, `$(cat .env)`), and destructive or
+ * remote-code commands that are ordinary in a README but not as an instruction to an agent
+ * (small weights: they only tip the score with other findings).
+ */
+export function findCommandFindings(text: string): SpanFinding[] {
+  const findings: SpanFinding[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, Math.min(end, start + MAX_LINE));
+    if (raw.length >= 6 && COMMAND_HINT.test(raw)) inspectLine(raw.toLowerCase(), start, findings);
+    start = end + 1;
+  }
+  return findings;
+}
+
+function inspectLine(line: string, offset: number, out: SpanFinding[]): void {
+  const at = (rule: string, category: SpanFinding['category'], weight: number, needle: string): void => {
+    const index = Math.max(0, line.indexOf(needle));
+    out.push({ rule, category, weight, start: offset + index, end: offset + line.length });
+  };
+  const tool = NETWORK_TOOLS.find((name) => line.includes(name));
+  if (tool !== undefined) {
+    const upload = UPLOAD_FLAGS.some((flag) => line.includes(flag));
+    if (upload && SENSITIVE_PATHS.some((path) => line.includes(path))) at('exfil.command.upload-secret', 'exfiltration', 0.8, tool);
+    else if (/\$\((?:env|printenv)\)|`(?:env|printenv)`/.test(line)) at('exfil.command.upload-environment', 'exfiltration', 0.8, tool);
+    const pipe = /\|\s*(?:sudo\s+)?(?:-e\s+)?(?:ba|z|da|k)?sh\b|\|\s*(?:sudo\s+)?python3?\b|\|\s*iex\b/.test(line);
+    if (pipe) at('tool.command.pipe-to-shell', 'tool-hijacking', 0.2, tool);
+  }
+  if (/\brm\s+-(?:rf|fr|r\s+-f|f\s+-r)\s+(?:~\/?(?:\s|$)|\/(?:\s|$)|\.\/?(?:\s|$)|\*|\$home|~\/\*)/.test(line)) at('tool.command.destructive', 'tool-hijacking', 0.3, 'rm ');
+  if (/\bchmod\s+(?:-r\s+)?777\s+\/(?:\s|$)/.test(line)) at('tool.command.destructive', 'tool-hijacking', 0.3, 'chmod');
+  if (line.includes('git push') && (/--force(?!-with-lease)\b/.test(line) || / -f(?:\s|$)/.test(line))) at('tool.command.force-push', 'tool-hijacking', 0.2, 'git push');
+  if (/\bnpm\s+publish\b|\bnpx\s+[^\s]*@latest\b/.test(line)) at('tool.command.publish', 'tool-hijacking', 0.15, 'np');
+}

@@ -1,0 +1,189 @@
+import type { DetectionView } from './detectionView';
+
+/** A finding in view units; scan.ts maps it back to the original text. */
+export interface UnitFinding {
+  readonly rule: string;
+  readonly weight: number;
+  readonly startUnit: number;
+  readonly endUnit: number;
+}
+
+/** Chat-template and tool-protocol tokens: in untrusted text they fake a turn boundary. */
+const LITERALS: readonly (readonly [string, string, number])[] = [
+  ['<|im_start|>', 'delimiter.chatml', 0.7], ['<|im_end|>', 'delimiter.chatml', 0.55], ['<|im_sep|>', 'delimiter.chatml', 0.55],
+  ['<|endoftext|>', 'delimiter.endoftext', 0.6], ['<|eot_id|>', 'delimiter.llama3', 0.6], ['<|start_header_id|>', 'delimiter.llama3', 0.65],
+  ['<|end_header_id|>', 'delimiter.llama3', 0.6], ['<|begin_of_text|>', 'delimiter.llama3', 0.6], ['<|end_of_text|>', 'delimiter.llama3', 0.6],
+  ['<|eom_id|>', 'delimiter.llama3', 0.55], ['<|python_tag|>', 'delimiter.llama3', 0.5],
+  ['<|system|>', 'delimiter.role-token', 0.65], ['<|user|>', 'delimiter.role-token', 0.55], ['<|assistant|>', 'delimiter.role-token', 0.55],
+  ['<|end|>', 'delimiter.role-token', 0.5], ['<|channel|>', 'delimiter.harmony', 0.55], ['<|message|>', 'delimiter.harmony', 0.55],
+  ['<|start|>', 'delimiter.harmony', 0.5], ['<|return|>', 'delimiter.harmony', 0.5], ['<|call|>', 'delimiter.harmony', 0.5], ['<|constrain|>', 'delimiter.harmony', 0.5],
+  ['<|tool_call|>', 'delimiter.tool-call', 0.55], ['<start_of_turn>', 'delimiter.gemma', 0.6], ['<end_of_turn>', 'delimiter.gemma', 0.55],
+  ['[inst]', 'delimiter.llama2', 0.55], ['[/inst]', 'delimiter.llama2', 0.55], ['<<sys>>', 'delimiter.llama2-sys', 0.65], ['<</sys>>', 'delimiter.llama2-sys', 0.6],
+  ['[system]', 'delimiter.bracket-system', 0.45], ['[/system]', 'delimiter.bracket-system', 0.45],
+  ['</tool_result>', 'delimiter.tool-result', 0.55], ['<tool_result>', 'delimiter.tool-result', 0.45], ['</tool_output>', 'delimiter.tool-result', 0.55],
+  ['<tool_output>', 'delimiter.tool-result', 0.45], ['</function_results>', 'delimiter.tool-result', 0.55], ['<function_results>', 'delimiter.tool-result', 0.45],
+  ['<function_calls>', 'delimiter.tool-call', 0.55], ['</function_calls>', 'delimiter.tool-call', 0.5], ['<invoke name=', 'delimiter.tool-call', 0.5],
+  ['<tool_call>', 'delimiter.tool-call', 0.5], ['</tool_call>', 'delimiter.tool-call', 0.5], ['<tool_use>', 'delimiter.tool-call', 0.45], ['</tool_use>', 'delimiter.tool-call', 0.45],
+  ['<system>', 'delimiter.xml-role', 0.25], ['</system>', 'delimiter.xml-role', 0.25], ['<system_prompt>', 'delimiter.xml-system-prompt', 0.5], ['</system_prompt>', 'delimiter.xml-system-prompt', 0.5],
+  ['<instructions>', 'delimiter.xml-instructions', 0.3], ['</instructions>', 'delimiter.xml-instructions', 0.3], ['<assistant>', 'delimiter.xml-role', 0.3],
+  ['</assistant>', 'delimiter.xml-role', 0.3], ['</user>', 'delimiter.xml-role', 0.25], ['</document>', 'delimiter.xml-document', 0.25], ['</context>', 'delimiter.xml-document', 0.3],
+  ['</untrusted', 'delimiter.untrusted', 0.6], ['<untrusted', 'delimiter.untrusted', 0.4], ['<<<end untrusted', 'delimiter.untrusted', 0.6], ['<|prompt|>', 'delimiter.role-token', 0.5],
+];
+
+/** Line-start speaker labels of a transcript: "System: …", "Assistant: …", "Tool output: …". */
+const SPEAKERS: readonly (readonly [string, string, number])[] = [
+  ['system', 'delimiter.fake-turn.system', 0.45], ['developer', 'delimiter.fake-turn.system', 0.3],
+  ['assistant', 'delimiter.fake-turn', 0.3], ['ai', 'delimiter.fake-turn', 0.3], ['model', 'delimiter.fake-turn', 0.3], ['chatgpt', 'delimiter.fake-turn', 0.3], ['claude', 'delimiter.fake-turn', 0.3],
+  ['user', 'delimiter.fake-turn', 0.25], ['human', 'delimiter.fake-turn', 0.3],
+  ['tool output', 'delimiter.fake-tool-output', 0.3], ['tool result', 'delimiter.fake-tool-output', 0.3], ['tool response', 'delimiter.fake-tool-output', 0.3],
+  ['function result', 'delimiter.fake-tool-output', 0.3], ['function output', 'delimiter.fake-tool-output', 0.3], ['observation', 'delimiter.fake-tool-output', 0.25],
+  ['thought', 'delimiter.fake-tool-output', 0.2], ['action', 'delimiter.fake-tool-output', 0.2],
+  ['instruction', 'delimiter.alpaca', 0.4], ['response', 'delimiter.alpaca', 0.2],
+];
+/** Labels that only count after a markdown heading ("### Instruction:"), not as plain "Response:". */
+const HEADING_ONLY = new Set(['instruction', 'response']);
+/** Speakers by first letter, so a line start costs one lookup unless it could be a label. */
+const SPEAKERS_BY_INITIAL = new Map<number, (readonly [string, string, number])[]>();
+for (const speaker of SPEAKERS) {
+  const initial = speaker[0].charCodeAt(0);
+  SPEAKERS_BY_INITIAL.set(initial, [...(SPEAKERS_BY_INITIAL.get(initial) ?? []), speaker]);
+}
+
+interface LiteralNode {
+  readonly next: Map<number, LiteralNode>;
+  found?: readonly [string, number];
+}
+
+const literalTrie: LiteralNode = buildLiteralTrie();
+const MAX_LITERAL = Math.max(...LITERALS.map(([text]) => text.length));
+const MAX_SPECIAL_TOKEN_NAME = 40;
+const LINE_PREFIX_LIMIT = 12;
+const MIN_PROSE_WORDS = 4;
+const PROSE_LOOKAHEAD = 400;
+
+/**
+ * Finds fake delimiters in the folded view: chat-template tokens (a literal trie walked from each
+ * `<` and `[`, at most MAX_LITERAL units deep), any other `<|name|>` special token, and speaker
+ * labels at the start of a line followed by prose. Linear: every walk is bounded by a constant
+ * or by the line it reads.
+ */
+export function findDelimiters(view: Pick<DetectionView, 'codes' | 'length'>): UnitFinding[] {
+  const { codes, length } = view;
+  const findings: UnitFinding[] = [];
+  let lineStart = true;
+  for (let index = 0; index < length; index++) {
+    const code = codes[index] ?? 0;
+    if (lineStart) {
+      const speaker = speakerAt(codes, length, index);
+      if (speaker !== undefined) findings.push(speaker);
+    }
+    lineStart = code === 0x0a;
+    if (code !== 0x3c && code !== 0x5b) continue;
+    const literal = literalAt(codes, length, index);
+    if (literal !== undefined) {
+      findings.push(literal);
+      continue;
+    }
+    if (code === 0x3c && codes[index + 1] === 0x7c) {
+      const special = specialTokenAt(codes, length, index);
+      if (special !== undefined) findings.push(special);
+    }
+  }
+  return findings;
+}
+
+function literalAt(codes: Uint16Array, length: number, start: number): UnitFinding | undefined {
+  let node: LiteralNode | undefined = literalTrie;
+  let best: UnitFinding | undefined;
+  for (let index = start; index < length && index - start < MAX_LITERAL; index++) {
+    node = node.next.get(codes[index] ?? 0);
+    if (node === undefined) break;
+    if (node.found !== undefined) best = { rule: node.found[0], weight: node.found[1], startUnit: start, endUnit: index + 1 };
+  }
+  return best;
+}
+
+/** `<|anything_like_this|>`: a special token of some template the list does not name. */
+function specialTokenAt(codes: Uint16Array, length: number, start: number): UnitFinding | undefined {
+  let index = start + 2;
+  const limit = Math.min(length, index + MAX_SPECIAL_TOKEN_NAME);
+  while (index < limit && isNameCode(codes[index] ?? 0)) index++;
+  if (index - start - 2 < 2 || codes[index] !== 0x7c || codes[index + 1] !== 0x3e) return undefined;
+  return { rule: 'delimiter.special-token', weight: 0.55, startUnit: start, endUnit: index + 2 };
+}
+
+function isNameCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+}
+
+/** A speaker label at a line start (after markdown prefixes), followed by a colon and prose. */
+function speakerAt(codes: Uint16Array, length: number, lineStart: number): UnitFinding | undefined {
+  let index = lineStart;
+  let heading = false;
+  while (index < length && index - lineStart < LINE_PREFIX_LIMIT && isPrefixCode(codes[index] ?? 0)) {
+    if (codes[index] === 0x23) heading = true;
+    index++;
+  }
+  const labelStart = index;
+  for (const [label, rule, weight] of SPEAKERS_BY_INITIAL.get(codes[labelStart] ?? 0) ?? []) {
+    if (!startsWith(codes, length, labelStart, label)) continue;
+    if (HEADING_ONLY.has(label) && !heading) continue;
+    let after = labelStart + label.length;
+    while (after < length && (codes[after] === 0x2a || codes[after] === 0x5f)) after++; // **System**:
+    if (codes[after] !== 0x3a) continue;
+    if (countWords(codes, length, after + 1) < MIN_PROSE_WORDS) return undefined;
+    return { rule, weight, startUnit: lineStart, endUnit: after + 1 };
+  }
+  return undefined;
+}
+
+function isPrefixCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f || code === 0x2d || code === 0x22 || code === 0x27 || code === 0x60;
+}
+
+function startsWith(codes: Uint16Array, length: number, start: number, word: string): boolean {
+  if (start + word.length > length) return false;
+  for (let offset = 0; offset < word.length; offset++) if (codes[start + offset] !== word.charCodeAt(offset)) return false;
+  const following = codes[start + word.length] ?? 0;
+  return !((following >= 0x61 && following <= 0x7a) || (following >= 0x30 && following <= 0x39));
+}
+
+/** Words of two letters or more on the rest of the line, or on the next line when this one is empty. */
+function countWords(codes: Uint16Array, length: number, start: number): number {
+  let words = 0;
+  let letters = 0;
+  let newlines = 0;
+  const limit = Math.min(length, start + PROSE_LOOKAHEAD);
+  for (let index = start; index < limit; index++) {
+    const code = codes[index] ?? 0;
+    if (code >= 0x61 && code <= 0x7a) {
+      letters++;
+      continue;
+    }
+    if (letters >= 2) words++;
+    letters = 0;
+    if (code === 0x0a) {
+      newlines++;
+      if (words > 0 || newlines > 2) break;
+    }
+  }
+  return letters >= 2 ? words + 1 : words;
+}
+
+function buildLiteralTrie(): LiteralNode {
+  const root: LiteralNode = { next: new Map() };
+  for (const [text, rule, weight] of LITERALS) {
+    let node = root;
+    for (const char of text) {
+      const code = char.charCodeAt(0);
+      let child = node.next.get(code);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.found = [rule, weight];
+  }
+  return root;
+}

@@ -1,0 +1,230 @@
+import type { EncodingKind } from './contentTypes';
+import { foldCodePoint } from './fold';
+import { endsReversal, invisibleKind, startsReversal, variationSelectorByte } from './invisible';
+
+/** Text that was hidden from a reader but not from a model: tag characters, variation selectors, reversed runs. */
+export interface HiddenPayload {
+  readonly encoding: Extract<EncodingKind, 'unicode-tags' | 'variation-selectors' | 'bidi-reversed'>;
+  readonly text: string;
+  /** Offsets of the carrier in the original text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The text as the detector reads it: folded (see fold.ts), invisible characters dropped, CR and
+ * tabs as spaces, leetspeak digits inside words read as letters. Each UTF-16 unit remembers the
+ * original code point it came from, so every match maps back to a span of the original.
+ */
+export interface DetectionView {
+  readonly codes: Uint16Array;
+  readonly length: number;
+  /** Original offset of the code point each unit came from, and the end of that code point. */
+  readonly origStart: Int32Array;
+  readonly origEnd: Int32Array;
+  /** Per unit: bit 1 = folded from a homoglyph, bit 2 = an ASCII letter in the original. */
+  readonly marks: Uint8Array;
+  readonly payloads: readonly HiddenPayload[];
+  /** Whether the sanitizer could remove anything: an invisible character, or a long run of one special character. */
+  readonly needsSanitizing: boolean;
+  /** Zero-width characters found between two letters (word splitting), and the original span they cover. */
+  readonly splitWords: number;
+  readonly splitStart: number;
+  readonly splitEnd: number;
+}
+
+export const MARK_CONFUSABLE = 1;
+export const MARK_ASCII_LETTER = 2;
+const MAX_PAYLOAD_CHARS = 8192;
+/** Below the sanitizer's shortest run limit: a longer run of one character may be cut. */
+const LONG_RUN = 32;
+const MIN_SMUGGLED_BYTES = 4;
+const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
+
+/** Builds the detection view of `text` in one pass; linear in its length. */
+export function buildDetectionView(text: string): DetectionView {
+  const builder = new ViewBuilder(text.length);
+  const payloads: HiddenPayload[] = [];
+  let tagText = '';
+  let tagStart = -1;
+  let tagEnd = -1;
+  let vsBytes: number[] = [];
+  let vsStart = -1;
+  let vsEnd = -1;
+  let reversalStart = -1;
+  let splitWords = 0;
+  let splitStart = -1;
+  let splitEnd = -1;
+  let lastVisibleWord = false;
+  let needsSanitizing = false;
+  let runCode = -1;
+  let runLength = 0;
+
+  const flushSmuggled = (): void => {
+    if (tagStart >= 0) {
+      if (tagText.length >= MIN_SMUGGLED_BYTES) payloads.push({ encoding: 'unicode-tags', text: tagText.slice(0, MAX_PAYLOAD_CHARS), start: tagStart, end: tagEnd });
+      tagText = '';
+      tagStart = -1;
+    }
+    if (vsStart >= 0) {
+      if (vsBytes.length >= MIN_SMUGGLED_BYTES) payloads.push({ encoding: 'variation-selectors', text: new TextDecoder().decode(new Uint8Array(vsBytes)), start: vsStart, end: vsEnd });
+      vsBytes = [];
+      vsStart = -1;
+    }
+  };
+  const closeReversal = (end: number): void => {
+    if (reversalStart >= 0 && end > reversalStart) {
+      const carried = text.slice(reversalStart, Math.min(end, reversalStart + MAX_PAYLOAD_CHARS));
+      payloads.push({ encoding: 'bidi-reversed', text: Array.from(carried).reverse().join(''), start: reversalStart - 1, end: Math.min(end + 1, text.length) });
+    }
+    reversalStart = -1;
+  };
+
+  for (let index = 0; index < text.length; ) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0x20 && unit < 0x7f && tagStart < 0 && vsStart < 0) {
+      // Printable ASCII, nothing pending: the common case, inline.
+      if (unit === runCode) {
+        if (++runLength > LONG_RUN) needsSanitizing = true;
+      } else {
+        runCode = unit;
+        runLength = 1;
+      }
+      const letter = (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+      builder.push(unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit, index, index + 1, letter ? MARK_ASCII_LETTER : 0);
+      lastVisibleWord = letter;
+      index++;
+      continue;
+    }
+    const cp = text.codePointAt(index) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = invisibleKind(cp);
+    if (kind !== undefined) {
+      needsSanitizing = true;
+      if (kind === 'tag') {
+        if (tagStart < 0) tagStart = index;
+        tagEnd = index + width;
+        if (cp >= 0xe0020 && cp <= 0xe007e && tagText.length < MAX_PAYLOAD_CHARS) tagText += String.fromCharCode(cp - 0xe0000);
+      } else if (kind === 'variation-selector') {
+        if (vsStart < 0) vsStart = index;
+        vsEnd = index + width;
+        if (vsBytes.length < MAX_PAYLOAD_CHARS) vsBytes.push(variationSelectorByte(cp));
+      } else if (kind === 'zero-width') {
+        const next = text.charCodeAt(index + width);
+        if (lastVisibleWord && isAsciiLetter(next)) {
+          splitWords++;
+          if (splitStart < 0) splitStart = index;
+          splitEnd = index + width;
+        }
+      } else if (kind === 'bidi') {
+        if (startsReversal(cp)) {
+          closeReversal(index);
+          reversalStart = index + width;
+        } else if (endsReversal(cp)) {
+          closeReversal(index);
+        }
+      }
+      index += width;
+      continue;
+    }
+    flushSmuggled();
+    if (cp === runCode) {
+      if (++runLength > LONG_RUN) needsSanitizing = true;
+    } else {
+      runCode = cp;
+      runLength = 1;
+    }
+    if (cp === 0x0d && text.charCodeAt(index + 1) !== 0x0a) needsSanitizing = true;
+    if (cp === 0x0a && reversalStart >= 0) closeReversal(index);
+    if (cp < 0x80) {
+      const lower = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp === 0x0d || cp === 0x09 ? 0x20 : cp;
+      builder.push(lower, index, index + 1, isAsciiLetter(cp) ? MARK_ASCII_LETTER : 0);
+      lastVisibleWord = isAsciiLetter(cp);
+    } else {
+      const folded = foldCodePoint(cp);
+      for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, folded.confusable ? MARK_CONFUSABLE : 0);
+      lastVisibleWord = folded.text.length > 0;
+    }
+    index += width;
+  }
+  flushSmuggled();
+  if (reversalStart >= 0) closeReversal(text.length);
+  builder.readLeetspeak();
+  return { ...builder.finish(), payloads, needsSanitizing, splitWords, splitStart, splitEnd };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+class ViewBuilder {
+  private codes: Uint16Array;
+  private origStart: Int32Array;
+  private origEnd: Int32Array;
+  private marks: Uint8Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity + 16);
+    this.codes = new Uint16Array(size);
+    this.origStart = new Int32Array(size);
+    this.origEnd = new Int32Array(size);
+    this.marks = new Uint8Array(size);
+  }
+
+  push(code: number, start: number, end: number, mark: number): void {
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    this.origStart[this.length] = start;
+    this.origEnd[this.length] = end;
+    this.marks[this.length] = mark;
+    this.length++;
+  }
+
+  /**
+   * Reads digits as letters inside words that have at least two letters ("1gn0r3" → "ignore"),
+   * leaving numbers, versions and most identifiers alone. In place; offsets are unchanged.
+   */
+  readLeetspeak(): void {
+    const codes = this.codes;
+    let runStart = 0;
+    let letters = 0;
+    let leet = 0;
+    for (let index = 0; index <= this.length; index++) {
+      const code = index < this.length ? (codes[index] ?? 0) : 0;
+      const isLetter = code >= 0x61 && code <= 0x7a;
+      const isDigit = code >= 0x30 && code <= 0x39;
+      if (isLetter || isDigit) {
+        if (isLetter) letters++;
+        else if (LEET[code] !== undefined) leet++;
+        continue;
+      }
+      if (letters >= 2 && leet > 0 && index - runStart <= 40) {
+        for (let position = runStart; position < index; position++) codes[position] = LEET[codes[position] ?? 0] ?? codes[position] ?? 0;
+      }
+      runStart = index + 1;
+      letters = 0;
+      leet = 0;
+    }
+  }
+
+  finish(): Pick<DetectionView, 'codes' | 'length' | 'origStart' | 'origEnd' | 'marks'> {
+    return { codes: this.codes, length: this.length, origStart: this.origStart, origEnd: this.origEnd, marks: this.marks };
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes);
+    const origStart = new Int32Array(size);
+    origStart.set(this.origStart);
+    const origEnd = new Int32Array(size);
+    origEnd.set(this.origEnd);
+    const marks = new Uint8Array(size);
+    marks.set(this.marks);
+    this.codes = codes;
+    this.origStart = origStart;
+    this.origEnd = origEnd;
+    this.marks = marks;
+  }
+}

@@ -1,0 +1,254 @@
+import type { EncodingKind } from './contentTypes';
+
+/** A candidate blob and what it decodes to. */
+export interface DecodedPayload {
+  readonly encoding: EncodingKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Bounds that keep decoding linear and small whatever the input. */
+export interface DecodeBudget {
+  /** Decoded characters over all candidates of one scan. */
+  remaining: number;
+}
+
+export const DEFAULT_DECODE_BUDGET = 256 * 1024;
+const utf8 = new TextDecoder();
+const MIN_BASE64 = 20;
+const MIN_HEX = 16;
+const MAX_CANDIDATE = 16 * 1024;
+const MIN_ESCAPES = 3;
+const MAX_ESCAPE_GAP = 24;
+/** Every kept payload costs at least this much budget, which bounds how many are scanned again. */
+const PAYLOAD_OVERHEAD = 512;
+
+/**
+ * Finds blobs that may hide text and decodes them, one level: base64 (standard and URL-safe),
+ * hex, and runs of escapes (`%69`, `&#105;`, `\u0069`, `\x69`) decoded in place. Only decodings
+ * that read as text are kept. One pass over the input plus at most `budget` decoded characters.
+ */
+export function findEncodedPayloads(text: string, budget: DecodeBudget): DecodedPayload[] {
+  const payloads: DecodedPayload[] = [];
+  collectBlobs(text, budget, payloads);
+  collectEscapeRuns(text, budget, payloads);
+  return payloads;
+}
+
+function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
+  let index = 0;
+  while (index < text.length && budget.remaining > 0) {
+    if (!isBase64Code(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const start = index;
+    let standard = false;
+    let urlSafe = false;
+    let upper = false;
+    let lower = false;
+    let digit = false;
+    let hexOnly = true;
+    while (index < text.length && isBase64Code(text.charCodeAt(index))) {
+      const code = text.charCodeAt(index);
+      if (code === 0x2b || code === 0x2f) standard = true;
+      else if (code === 0x2d || code === 0x5f) urlSafe = true;
+      else if (code >= 0x41 && code <= 0x5a) upper = true;
+      else if (code >= 0x61 && code <= 0x7a) lower = true;
+      else digit = true;
+      if (!isHexCode(code)) hexOnly = false;
+      index++;
+    }
+    let end = index;
+    while (index < text.length && text.charCodeAt(index) === 0x3d) index++; // padding
+    if (standard && urlSafe) continue;
+    let blob = text.slice(start, Math.min(end, start + MAX_CANDIDATE));
+    end = start + blob.length;
+    if (hexOnly && blob.length >= MIN_HEX) {
+      keep(out, budget, 'hex', decodeHex(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
+      continue;
+    }
+    if (blob.length >= MIN_HEX + 2 && /^0x[0-9a-f]+$/i.test(blob.slice(0, 64))) {
+      blob = blob.slice(2);
+      if (/^[0-9a-f]+$/i.test(blob)) {
+        keep(out, budget, 'hex', decodeHex(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
+        continue;
+      }
+    }
+    if (blob.length >= MIN_BASE64 && (digit || (upper && lower))) keep(out, budget, 'base64', decodeBase64(blob), start, index);
+  }
+}
+
+/** Runs of escapes with at most a few plain characters between them, decoded in place. */
+function collectEscapeRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
+  let index = 0;
+  while (index < text.length && budget.remaining > 0) {
+    const first = escapeAt(text, index);
+    if (first === undefined) {
+      index++;
+      continue;
+    }
+    const start = index;
+    let end = first.end;
+    let escapes = 1;
+    let cursor = first.end;
+    const kinds = new Set<EncodingKind>([first.kind]);
+    while (cursor < text.length && cursor - start < MAX_CANDIDATE) {
+      let probe = cursor;
+      while (probe < text.length && probe - cursor <= MAX_ESCAPE_GAP && escapeAt(text, probe) === undefined && text.charCodeAt(probe) !== 0x0a) probe++;
+      const next = probe < text.length ? escapeAt(text, probe) : undefined;
+      if (next === undefined) break;
+      escapes++;
+      kinds.add(next.kind);
+      end = next.end;
+      cursor = next.end;
+    }
+    index = end;
+    if (escapes < MIN_ESCAPES) continue;
+    // Take in the word glued to either end ("msg=Ignore%20previous%20…%20sh").
+    let from = start;
+    while (from > 0 && start - from < MAX_ESCAPE_GAP && isWordGlue(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && to - end < MAX_ESCAPE_GAP && isWordGlue(text.charCodeAt(to)) && escapeAt(text, to) === undefined) to++;
+    index = to;
+    const decoded = decodeEscapes(text.slice(from, to));
+    keep(out, budget, kinds.size === 1 ? first.kind : 'percent', decoded, from, to);
+  }
+}
+
+interface Escape {
+  readonly kind: EncodingKind;
+  readonly end: number;
+}
+
+/** An escape starting exactly at `index`: `%XX`, `&#NN;`, `&#xHH;`, `\uXXXX`, `\u{X…}`, `\xHH`. */
+function escapeAt(text: string, index: number): Escape | undefined {
+  const code = text.charCodeAt(index);
+  if (code === 0x25) return isHexCode(text.charCodeAt(index + 1)) && isHexCode(text.charCodeAt(index + 2)) ? { kind: 'percent', end: index + 3 } : undefined;
+  if (code === 0x26 && text.charCodeAt(index + 1) === 0x23) {
+    const hex = text.charCodeAt(index + 2) === 0x78 || text.charCodeAt(index + 2) === 0x58;
+    let cursor = index + (hex ? 3 : 2);
+    const digitsStart = cursor;
+    while (cursor < text.length && cursor - digitsStart < 7 && (hex ? isHexCode(text.charCodeAt(cursor)) : isDigitCode(text.charCodeAt(cursor)))) cursor++;
+    return cursor > digitsStart && text.charCodeAt(cursor) === 0x3b ? { kind: 'html-entities', end: cursor + 1 } : undefined;
+  }
+  if (code === 0x5c) {
+    const marker = text.charCodeAt(index + 1);
+    if (marker === 0x78) return isHexCode(text.charCodeAt(index + 2)) && isHexCode(text.charCodeAt(index + 3)) ? { kind: 'unicode-escapes', end: index + 4 } : undefined;
+    if (marker !== 0x75) return undefined;
+    if (text.charCodeAt(index + 2) === 0x7b) {
+      let cursor = index + 3;
+      while (cursor < text.length && cursor - index < 10 && isHexCode(text.charCodeAt(cursor))) cursor++;
+      return cursor > index + 3 && text.charCodeAt(cursor) === 0x7d ? { kind: 'unicode-escapes', end: cursor + 1 } : undefined;
+    }
+    for (let offset = 2; offset < 6; offset++) if (!isHexCode(text.charCodeAt(index + offset))) return undefined;
+    return { kind: 'unicode-escapes', end: index + 6 };
+  }
+  return undefined;
+}
+
+/** Decodes every escape in `run`, keeping the characters between them; `%XX` bytes are read as UTF-8. */
+export function decodeEscapes(run: string): string {
+  let result = '';
+  let bytes: number[] = [];
+  const flushBytes = (): void => {
+    if (bytes.length > 0) result += utf8.decode(new Uint8Array(bytes));
+    bytes = [];
+  };
+  for (let index = 0; index < run.length; ) {
+    const escape = escapeAt(run, index);
+    if (escape === undefined) {
+      flushBytes();
+      const code = run.charCodeAt(index);
+      result += code === 0x2b ? ' ' : run[index];
+      index++;
+      continue;
+    }
+    const body = run.slice(index, escape.end);
+    if (body.startsWith('%')) {
+      bytes.push(parseInt(body.slice(1), 16));
+    } else {
+      flushBytes();
+      const value = body.startsWith('&#x') || body.startsWith('&#X') ? parseInt(body.slice(3, -1), 16)
+        : body.startsWith('&#') ? parseInt(body.slice(2, -1), 10)
+        : body.startsWith('\\u{') ? parseInt(body.slice(3, -1), 16)
+        : parseInt(body.slice(2), 16);
+      result += value > 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff) ? String.fromCodePoint(value) : '\ufffd';
+    }
+    index = escape.end;
+  }
+  flushBytes();
+  return result;
+}
+
+function keep(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, decoded: string, start: number, end: number): void {
+  if (!readsAsText(decoded)) return;
+  const text = decoded.slice(0, Math.max(0, budget.remaining));
+  budget.remaining -= Math.max(text.length, PAYLOAD_OVERHEAD);
+  if (text.length > 0) out.push({ encoding, text, start, end });
+}
+
+/** Mostly printable, some letters, almost no replacement characters: text, not binary. */
+export function readsAsText(decoded: string): boolean {
+  if (decoded.length < 4) return false;
+  let printable = 0;
+  let letters = 0;
+  let replaced = 0;
+  for (let index = 0; index < decoded.length; index++) {
+    const code = decoded.charCodeAt(index);
+    if (code === 0xfffd) replaced++;
+    else if ((code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x09 || code === 0x0d || code >= 0xa0) printable++;
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code >= 0x3040) letters++;
+  }
+  return printable / decoded.length >= 0.9 && replaced <= decoded.length * 0.02 && letters >= 3;
+}
+
+export function decodeBase64(blob: string): string {
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (let index = 0; index < blob.length; index++) {
+    const value = base64Value(blob.charCodeAt(index));
+    if (value < 0) continue;
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  return utf8.decode(new Uint8Array(bytes));
+}
+
+function decodeHex(blob: string): string {
+  const bytes = new Uint8Array(blob.length >> 1);
+  for (let index = 0; index < bytes.length; index++) bytes[index] = parseInt(blob.slice(index * 2, index * 2 + 2), 16);
+  return utf8.decode(bytes);
+}
+
+function base64Value(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code - 0x41;
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61 + 26;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 52;
+  if (code === 0x2b || code === 0x2d) return 62;
+  if (code === 0x2f || code === 0x5f) return 63;
+  return -1;
+}
+
+function isBase64Code(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2f || code === 0x2d || code === 0x5f;
+}
+
+function isHexCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+/** Letters, digits and URL-unreserved punctuation: what sits next to an escape inside one blob. */
+function isWordGlue(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x5f || code === 0x7e || code === 0x2d || code >= 0x80;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}

@@ -1,0 +1,23 @@
+/**
+ * The content guard: untrusted text (files, web pages, tool output) is sanitized, scanned for
+ * prompt injection by category, scored against thresholds from the policy, and wrapped as data
+ * before it reaches the model. Pure TypeScript without Node APIs (it runs in a webview too).
+ */
+export {
+  CONTENT_CATEGORIES,
+  DEFAULT_MAX_SCAN_CHARS,
+  DEFAULT_THRESHOLDS,
+  REMOVAL_KINDS,
+  type ContentCategory,
+  type ContentFlag,
+  type ContentGuardThresholds,
+  type ContentVerdict,
+  type EncodingKind,
+  type RemovalCounts,
+  type RemovalKind,
+  type ScanOptions,
+  type ScanResult,
+} from './contentTypes';
+export { sanitize, type SanitizeOptions, type SanitizeResult } from './sanitize';
+export { scanContent, verdictOf } from './scan';
+export { defaultRandomId, UNTRUSTED_CONTENT_SYSTEM_PROMPT, wrapUntrusted, type UntrustedKind, type WrapOptions, type WrappedContent } from './spotlight';

@@ -1,0 +1,76 @@
+import type { ContentCategory } from './contentTypes';
+
+/**
+ * The rule language of the phrase detector. A term is a word, a phrase ("pay no attention to")
+ * or a stem ending in `*` ("instruc*" matches any word starting so). Terms are folded like the
+ * text (case, accents, homoglyphs), so they are written plainly, in their usual spelling.
+ */
+export interface TermSet {
+  readonly terms: readonly string[];
+}
+
+/** A union of term lists: `terms('ignore|disregard', OTHER_SET)`. */
+export function terms(...parts: readonly (string | TermSet)[]): TermSet {
+  const all: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') all.push(...part.split('|').map((term) => term.trim()).filter((term) => term !== ''));
+    else all.push(...part.terms);
+  }
+  return { terms: all };
+}
+
+export interface PhraseRule {
+  readonly id: string;
+  readonly category: ContentCategory;
+  /** Contribution to the score when the rule matches, in (0, 1]. */
+  readonly weight: number;
+  readonly lang?: string;
+  /**
+   * `sequence`: slots in order, slot k at most `gaps[k]` tokens after slot k-1.
+   * `window`: every slot somewhere within `window` tokens, in any order (for languages whose
+   * word order varies: "ignora las instrucciones anteriores", "以前の指示を無視して").
+   */
+  readonly kind: 'sequence' | 'window';
+  readonly slots: readonly TermSet[];
+  readonly gaps: readonly number[];
+  readonly window: number;
+  /** Sequence only: the tokens in a gap must all be filler words ("the", "all", "your", …). */
+  readonly strict: boolean;
+  /** Sequence only: no match when a negation ("not", "never") comes just before the first slot. */
+  readonly negatable: boolean;
+}
+
+export interface RuleOptions {
+  readonly lang?: string;
+  readonly strict?: boolean;
+  readonly negatable?: boolean;
+}
+
+/** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
+export function sequence(id: string, category: ContentCategory, weight: number, parts: readonly (TermSet | number)[], options: RuleOptions = {}): PhraseRule {
+  const slots: TermSet[] = [];
+  const gaps: number[] = [];
+  let gap = 0;
+  for (const part of parts) {
+    if (typeof part === 'number') {
+      gap = part;
+      continue;
+    }
+    gaps.push(slots.length === 0 ? 0 : gap);
+    slots.push(part);
+    gap = 0;
+  }
+  if (slots.length === 0) throw new Error(`rule ${id} has no slots`);
+  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false };
+}
+
+/** Every slot within `window` tokens of the others, in any order. */
+export function near(id: string, category: ContentCategory, weight: number, slots: readonly TermSet[], window: number, options: Pick<RuleOptions, 'lang'> = {}): PhraseRule {
+  if (slots.length < 2) throw new Error(`window rule ${id} needs two slots or more`);
+  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'window', slots, gaps: slots.map(() => 0), window, strict: false, negatable: false };
+}
+
+/** A single term list that is a finding by itself. */
+export function keyword(id: string, category: ContentCategory, weight: number, set: TermSet, options: RuleOptions = {}): PhraseRule {
+  return sequence(id, category, weight, [set], options);
+}

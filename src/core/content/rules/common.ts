@@ -1,0 +1,30 @@
+import { terms } from '../lexicon';
+
+/**
+ * Words a strict gap may contain: articles, determiners, possessives, quantifiers, the positional
+ * adjectives of "all of the previous", auxiliaries of "you were given". A gap with anything else
+ * ("ignore the *errors in the* previous build") breaks the phrase.
+ */
+export const FILLERS = terms(
+  'the|a|an|all|any|every|each|of|your|my|our|their|its|these|those|this|that|such|other|and|or|but|about|,|—|–|',
+  'previous|previously|prior|above|earlier|preceding|foregoing|former|initial|original|old|older|existing|past|current|given|received|',
+  'you|ye|were|was|have|has|had|been|be|are|is|to|me|us|so|far|now|just|only|please|kindly|completely|entirely|totally|fully|',
+  'simply|immediately|also|then|instead|both|whole|entire|system|safety|developer|developers|creator|creators|s|t|ve|re|d|ll|',
+  'set|list|of|one|single|further|additional|hidden|internal|default|base|built-in|core|own|rest|remaining|that|which|got|told|',
+  // Spanish, French, German, Portuguese, Italian articles and determiners, for the window rules' neighbours
+  'las|los|la|el|todas|todos|tus|sus|les|le|toutes|tous|tes|vos|des|die|der|das|alle|deine|ihre|as|os|todas|suas|tutte|tutti|le|gli|tue',
+);
+
+/** A negation just before an override verb cancels it: "do not ignore the previous instructions". */
+export const NEGATORS = terms("not|never|don't|doesn't|won't|shouldn't|cannot|can't|mustn't|no|nor|without");
+
+/**
+ * Words that address the model or an agent reading the text ("AI:", "Note to the assistant",
+ * "If you are an LLM"). Alone they mean little; before an imperative they mark an injection.
+ */
+export const ADDRESSEES = terms(
+  'ai|a.i.|ai assistant|ai assistants|ai agent|ai agents|ai model|ai models|ai system|ai systems|ai tools|assistant|assistants|coding assistant|',
+  'agent|agents|coding agent|automated agent|automated agents|autonomous agent|automated reviewers|ai reviewer|ai reviewers|llm|llms|',
+  'language model|language models|large language model|chatbot|chatbots|copilot|github copilot|claude|chatgpt|gpt|gpt-4|gpt-4o|gemini|cursor|',
+  'airlock|bot|bots|ki|ki-assistent|ki-assistenten|asistente|assistente|assistant ia|agente|ассистент|ии|助手|アシスタント|어시스턴트',
+);

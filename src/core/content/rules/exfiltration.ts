@@ -1,0 +1,38 @@
+import { near, sequence, terms, type PhraseRule } from '../lexicon';
+
+const SEND = terms(
+  'send|post|upload|transmit|forward|exfiltrate|exfil|leak|email|e-mail|mail|submit|copy|paste|share|report|deliver|pipe|append|include|',
+  'embed|put|insert|encode|smuggle|siphon|dump|beam|push|attach|add|write|render|base64-encode|url-encode|urlencode|concatenate',
+);
+/** What an injection wants out: secrets, keys, the conversation, the system prompt. */
+const SENSITIVE = terms(
+  'env|.env|dotenv|environment variables|env vars|environment|api key|api keys|apikey|api_key|secret|secrets|credentials|credential|password|passwords|',
+  'token|tokens|access token|private key|private keys|ssh key|ssh keys|id_rsa|id_ed25519|.ssh|aws credentials|.aws|npmrc|.npmrc|bash history|bash_history|.bash_history|',
+  'chat history|conversation|conversation history|chat log|the chat|this chat|the conversation|system prompt|previous messages|user messages|the user\'s messages|',
+  'cookies|session cookie|session token|openai_api_key|aws_secret_access_key|github_token|keys|source code|the repository|the repo|the workspace|the project|',
+  'every file|all files|the files|file contents|contents of|the contents|etc/passwd|etc/shadow|kubeconfig|.kube/config|.netrc|.git-credentials|.pgpass|last message|last command|user\'s last message|the summary|summary',
+);
+const STRONG_SENSITIVE = terms(
+  'env|.env|environment variables|env vars|api key|api keys|apikey|secret|secrets|credentials|password|passwords|token|tokens|private key|ssh key|id_rsa|',
+  '.ssh|aws credentials|.aws|npmrc|.npmrc|bash history|.bash_history|chat history|conversation|conversation history|system prompt|previous messages|cookies|',
+  'openai_api_key|aws_secret_access_key|github_token|etc/passwd|etc/shadow|kubeconfig|.netrc|.git-credentials|user\'s last message|last message|chat|the chat',
+);
+/** Where it should go: a URL, a webhook, an address, an image, a query string. */
+const DESTINATION = terms(
+  'http|https|webhook|webhook.site|endpoint|server|url|link|gist|pastebin|image|image url|query|query string|parameter|alt text|markdown|@|',
+  'this address|the following address|this link|the link|this url|the url|this endpoint|our endpoint|our server|backup endpoint|collector|requestbin|ngrok|',
+  'email address|mailbox|inbox|remote|external|attacker|domain|comment on',
+);
+
+/** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
+const STRONG_DESTINATION = terms('http|https|webhook|webhook.site|endpoint|server|url|gist|pastebin|requestbin|ngrok|collector|attacker|this address|email address');
+
+export const EXFILTRATION_RULES: readonly PhraseRule[] = [
+  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true }),
+  near('exfil.en.secret-send-url', 'exfiltration', 0.7, [SEND, STRONG_SENSITIVE, STRONG_DESTINATION], 16, { lang: 'en' }),
+  sequence('exfil.en.steal-verb', 'exfiltration', 0.55, [terms('exfiltrate|exfil|leak|steal|smuggle|siphon|harvest|collect and send|dump'), 6, SENSITIVE], { lang: 'en', negatable: true }),
+  sequence('exfil.en.reveal-prompt', 'exfiltration', 0.5, [terms('reveal|leak|disclose|dump|recite|expose|exfiltrate|divulge'), 3, terms('system prompt|system message|hidden instructions|hidden rules|initial prompt|secret instructions|instructions|hidden system message|full policy|prompt|configuration|rules')], { lang: 'en', negatable: true }),
+  sequence('exfil.en.show-prompt', 'exfiltration', 0.45, [terms('print|show|output|display|repeat|tell me|give me|paste|return|list|write out|spell out'), 3, terms('your system prompt|your hidden instructions|your hidden rules|your initial prompt|your instructions|your configuration|your rules|your secret instructions|the hidden system message|the hidden instructions|the full policy|your prompt|hidden rules|your system message')], { lang: 'en', negatable: true }),
+  sequence('exfil.en.reveal-secrets', 'exfiltration', 0.55, [terms('reveal|print|show|output|display|leak|disclose|dump|tell me|give me|paste|list|include|summarise|summarize|collect|find'), 4, terms('every secret|all secrets|the secrets|all the secrets|all api keys|the api key|the api keys|your api key|the private keys|the credentials|the environment variables|all environment variables|the contents of .env|the .env|the password|the admin password|the passwords|the token|the tokens|the user\'s api keys|secrets you|api keys you')], { lang: 'en', negatable: true }),
+  near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|sende|senden|schicke|schick|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
+];

@@ -1,0 +1,226 @@
+import { near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
+
+/** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
+const VERB = terms(
+  'ignore|ignoring|disregard|disregarding|forget|forgetting|neglect|bypass|circumvent|overrule|unlearn|nevermind|never mind|',
+  "pay no attention to|stop following|stop obeying|stop listening to|do not follow|don't follow|dont follow|do not obey|don't obey|dont obey|",
+  'no longer follow|no longer obey|disobey|set aside|put aside|throw out|throw away|discard|abandon|dismiss|skip over|look past|brush aside|',
+  'do not adhere to|stop adhering to|do not comply with|stop complying with',
+);
+/** Verbs that also have ordinary uses ("delete the previous rules" in a firewall guide): they need a strong context. */
+const WEAK_VERB = terms('override|overwrite|drop|skip|cancel|delete|clear|reset|erase|remove|replace|supersede|void|scrap|nullify|revoke|suspend|lift|wipe');
+const PRIOR = terms('previous|previously given|prior|above|earlier|preceding|foregoing|former|initial|original|old|older|past|aforementioned|above-mentioned|existing|system|initial|developer|hidden');
+const STRONG_PRIOR = terms('previous|prior|above|earlier|preceding|foregoing|original|initial|system|aforementioned');
+const STRONG_NOUN = terms(
+  'instructions|instruction|directives|directive|guidelines|guideline|system prompt|system prompts|system message|system instructions|',
+  'prompt|prompts|initial prompt|guardrails|safety rules|safety guidelines|content policy|programming|training|ethics|ethical guidelines|filters|safeguards',
+);
+const NOUN = terms(STRONG_NOUN, 'rules|rule|constraints|restrictions|limitations|policies|orders|commands|context|messages|directions|guidance|requests|boundaries|limits|text|input|everything');
+const WEAK_VERB_NOUN = terms('instructions|instruction|directives|guidelines|system prompt|system message|system instructions|system rules|programming|guardrails|safety rules');
+const AFTER = terms(
+  'above|before|earlier|previously|so far|until now|up to now|prior to this|you were given|you have been given|you received|',
+  "you've received|you have received|you got|given to you|you were told|you've been given|you've been told|you have been told",
+);
+const OWNED = terms('your|all your|all of your|all|every single|each of your');
+const EVERYTHING = terms('everything|all|anything|all of it|whatever');
+const BEFORE = terms('before|above|earlier|previously|so far|until now|you were told|you have been told|prior|up to this point|before this|above this');
+const VOIDED = terms('void|null and void|null|cancelled|canceled|revoked|nullified|overridden|superseded|suspended|fake|a decoy|invalid|not valid|no longer valid|no longer in effect|rescinded|obsolete now');
+const OWNER_PRIOR = terms('your|your previous|your prior|your original|your earlier|the previous|the prior|the original|the earlier|all previous|all prior');
+const STOP_APPLYING = terms("no longer apply|no longer applies|do not apply|don't apply|does not apply|doesn't apply|are outdated|are obsolete|are void|are cancelled|are revoked|have been revoked|have expired|are not valid|are invalid|are irrelevant");
+const PRECEDENCE = terms('take priority over|takes priority over|take precedence over|takes precedence over|override|overrides|supersede|supersedes|replace|replaces|replacing|trump|trumps|outrank|outranks');
+const THIS = terms('this|these|this message|this document|this text|this note|this file|this page|the following|what follows|these new|new|the new|my|mine');
+const TOLD = terms('what you were told|what you have been told|what you were taught|everything you were told|what your creators told you|what your developers told you|what your programmers told you|what they told you|the rules you were given|what you were instructed|how you were instructed|your training|your conditioning');
+
+function english(): PhraseRule[] {
+  const options = { lang: 'en', strict: true, negatable: true } as const;
+  return [
+    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [VERB, 4, PRIOR, 3, NOUN], options),
+    sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, AFTER], options),
+    sequence('override.en.verb-own-noun', 'instruction-override', 0.8, [VERB, OWNED, 2, STRONG_NOUN], options),
+    sequence('override.en.verb-the-system', 'instruction-override', 0.8, [VERB, 1, terms('system prompt|system message|system instructions|safety guidelines|safety rules|guardrails|developer instructions|developer message|content policy')], options),
+    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [WEAK_VERB, 3, STRONG_PRIOR, 2, WEAK_VERB_NOUN], options),
+    sequence('override.en.weak-verb-own', 'instruction-override', 0.75, [WEAK_VERB, terms('your|all your|all of your'), 1, WEAK_VERB_NOUN], options),
+    sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, BEFORE], { lang: 'en', negatable: true }),
+    sequence('override.en.told', 'instruction-override', 0.8, [VERB, 2, TOLD], { lang: 'en', negatable: true }),
+    sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true }),
+    sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, NOUN, 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en' }),
+    sequence('override.en.own-stop-applying', 'instruction-override', 0.75, [terms('your|your previous|your prior|your original'), 2, NOUN, 5, STOP_APPLYING], { lang: 'en' }),
+    sequence('override.en.given-stop-applying', 'instruction-override', 0.75, [NOUN, AFTER, 3, STOP_APPLYING], { lang: 'en' }),
+    sequence('override.en.precedence', 'instruction-override', 0.8, [THIS, 3, terms('instructions|instruction|rules|directives|message|text|document|note'), 3, PRECEDENCE, 2, terms('your|all|any|all of your|the|all previous|all prior|previous|prior|the system'), 2, WEAK_VERB_NOUN], { lang: 'en' }),
+    sequence('override.en.this-precedence', 'instruction-override', 0.75, [terms('this|what follows|the following|these'), 2, PRECEDENCE, 2, terms('your|all your|all of your|all previous|all prior|the previous|the prior|the system|your system|all other'), 2, WEAK_VERB_NOUN], { lang: 'en' }),
+  ];
+}
+
+interface Language {
+  readonly lang: string;
+  readonly verb: TermSet;
+  readonly prior: TermSet;
+  readonly noun: TermSet;
+  /** Nouns that name the system prompt itself: verb + one of these is enough. */
+  readonly system?: TermSet;
+  /** Window in tokens (characters for unspaced scripts). */
+  readonly window?: number;
+}
+
+/**
+ * The override family in other languages, as window rules: the verb, a "previous/above" word and
+ * an "instructions/rules" noun within a few tokens, in any order, since word order varies.
+ */
+const LANGUAGES: readonly Language[] = [
+  {
+    lang: 'es',
+    verb: terms('ignora|ignore|ignoren|ignorar|ignores|olvida|olvide|olviden|olvidar|olvides|descarta|descarte|omite|omita|pasa por alto|no sigas|no sigan|no siga|no hagas caso|haz caso omiso|hagan caso omiso|desestima|desobedece|deja de seguir|anula|anule'),
+    prior: terms('anterior*|previa|previas|previo|previos|precedente*|arriba|de arriba|original*|iniciales|que recibiste|hasta ahora|del sistema'),
+    noun: terms('instruccion*|indicacion*|regla|reglas|directriz|directrices|orden|ordenes|órdenes|norma|normas|consigna*|pauta*|prompt|mensajes'),
+    system: terms('prompt del sistema|mensaje del sistema|instrucciones del sistema'),
+  },
+  {
+    lang: 'fr',
+    verb: terms('ignore|ignorez|ignorer|ignores|oublie|oubliez|oublier|ne tiens plus compte|ne tenez plus compte|ne tiens pas compte|ne tenez pas compte|fais abstraction|faites abstraction|ne suis plus|ne suivez plus|ne suis pas|ne suivez pas|passe outre|passez outre|néglige|négligez|écarte|écartez|contourne|contournez|annule|annulez'),
+    prior: terms('précédent*|ci-dessus|antérieur*|plus haut|auparavant|avant|initial*|originel*|du système|reçues|reçus|jusqu\'ici'),
+    noun: terms('instruction*|consigne*|règle|règles|directive*|prompt*|ordre|ordres|indication*|message système'),
+    system: terms('prompt système|message système|instructions système'),
+  },
+  {
+    lang: 'de',
+    verb: terms('ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf'),
+    prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*'),
+    noun: terms('anweisung*|regel|regeln|richtlinie*|instruktion*|vorgabe*|befehl*|systemprompt*|system-prompt*|systemanweisung*|anordnung*|vorschrift*'),
+    system: terms('systemprompt*|system-prompt*|system prompt|systemanweisung*|systemnachricht*'),
+  },
+  {
+    lang: 'pt',
+    verb: terms('ignore|ignora|ignorem|ignorar|esqueça|esqueca|esqueçam|esquecer|desconsidere|desconsidera|desconsiderem|despreze|não siga|nao siga|não sigam|deixe de seguir|pare de seguir|descarte|descarta|anule'),
+    prior: terms('anterior|anteriores|prévia|prévias|prévio|prévios|acima|do sistema|originais|recebidas|iniciais|até agora'),
+    noun: terms('instrução|instruções|instrucao|instrucoes|regra|regras|diretriz|diretrizes|orientação|orientações|comandos|ordens|normas'),
+    system: terms('prompt do sistema|mensagem do sistema|instruções do sistema'),
+  },
+  {
+    lang: 'it',
+    verb: terms('ignora|ignori|ignorate|ignorare|dimentica|dimentichi|dimenticate|dimenticare|trascura|trascurate|non seguire|non rispettare|lascia perdere|disattendi|scarta|scartate|annulla'),
+    prior: terms('precedent*|sopra|di prima|prima|originali|iniziali|del sistema|ricevute|finora'),
+    noun: terms('istruzion*|regol*|indicazion*|direttiv*|prompt|comandi|linee guida|ordini'),
+    system: terms('prompt di sistema|messaggio di sistema|istruzioni di sistema'),
+  },
+  {
+    lang: 'nl',
+    verb: terms('negeer|negeren|vergeet|vergeten|sla over|volg niet|houd geen rekening met|laat varen'),
+    prior: terms('vorige|voorgaande|eerdere|bovenstaande|oorspronkelijke|oude|systeem'),
+    noun: terms('instructie*|regels|regel|richtlijn*|opdracht*|prompt|systeemprompt'),
+    system: terms('systeemprompt|systeembericht'),
+  },
+  {
+    lang: 'sv',
+    verb: terms('ignorera|glöm|bortse från|strunta i'),
+    prior: terms('tidigare|föregående|ovanstående|ursprungliga'),
+    noun: terms('instruktion*|regler|regel|riktlinjer|prompt|systemprompt'),
+    system: terms('systemprompt*'),
+  },
+  {
+    lang: 'pl',
+    verb: terms('zignoruj*|ignoruj*|zapomnij|zapomnijcie|nie stosuj się|nie przestrzegaj|pomiń|pomijaj|odrzuć'),
+    prior: terms('poprzedni*|wcześniejsz*|powyższ*|dotychczasow*|systemow*|pierwotn*'),
+    noun: terms('instrukcj*|polece*|zasad*|reguł*|wytyczn*|prompt*'),
+    system: terms('prompt systemowy|prompta systemowego|instrukcje systemowe'),
+  },
+  {
+    lang: 'tr',
+    verb: terms('yok say*|görmezden gel*|unut*|dikkate alma|göz ardı et*|umursama'),
+    prior: terms('önceki|yukarıdaki|önceden|daha önceki|sistem|verilen'),
+    noun: terms('talimat*|kural*|yönerge*|komut*|istem*|prompt*'),
+    system: terms('sistem istemi*|sistem prompt*|sistem talimat*'),
+  },
+  {
+    lang: 'ru',
+    verb: terms('игнорируй|игнорируйте|игнорировать|проигнорируй|проигнорируйте|забудь|забудьте|забыть|не обращай внимания|не обращайте внимания|не следуй|не следуйте|не выполняй|не выполняйте|отбрось|отбросьте|отмени|отмените|пренебреги'),
+    prior: terms('предыдущ*|прежн*|выше|вышеуказанн*|вышеизложенн*|ранее|раньше|изначальн*|системн*|старые'),
+    noun: terms('инструкц*|указани*|правил*|директив*|команд*|промпт*|подсказк*|установк*'),
+    system: terms('системный промпт|системного промпта|системную подсказку|системные инструкции'),
+  },
+  {
+    lang: 'uk',
+    verb: terms('ігноруй|ігноруйте|проігноруй|забудь|забудьте|не зважай|не зважайте|не звертай уваги|не виконуй|відкинь'),
+    prior: terms('попередн*|вище|раніше|системн*|початков*'),
+    noun: terms('інструкц*|вказівк*|вказівки|правил*|промпт*|команд*'),
+    system: terms('системний промпт|системні інструкції'),
+  },
+  {
+    lang: 'ar',
+    verb: terms('تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|انسوا|اترك|لا تتبع|لا تلتزم|تخط|أهمل|اهمل|تغاض'),
+    prior: terms('السابقة|السابق|السابقه|أعلاه|الماضية|الأصلية|النظام|المسبقة'),
+    noun: terms('التعليمات|تعليمات|القواعد|قواعد|الأوامر|أوامر|الإرشادات|إرشادات|التوجيهات|توجيهات|موجه|التلقين'),
+    system: terms('موجه النظام|تعليمات النظام|رسالة النظام'),
+  },
+  {
+    lang: 'hi',
+    verb: terms('अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं|भूल जाओ|अवहेलना|मत मानो|पालन मत करो|छोड़ दो'),
+    prior: terms('पिछले|पिछली|पिछला|पूर्व|ऊपर|ऊपर दिए|पहले|सिस्टम'),
+    noun: terms('निर्देश*|नियम*|आदेश*|प्रॉम्प्ट|हिदायत*'),
+    system: terms('सिस्टम प्रॉम्प्ट'),
+  },
+  {
+    lang: 'vi',
+    verb: terms('bỏ qua|phớt lờ|quên|lờ đi|không tuân theo|đừng tuân theo|đừng làm theo|gạt bỏ'),
+    prior: terms('trước đó|trước đây|trước|ở trên|bên trên|phía trên|hệ thống|ban đầu'),
+    noun: terms('hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lệnh|lời nhắc|mệnh lệnh|chỉ lệnh'),
+    system: terms('lời nhắc hệ thống|chỉ thị hệ thống'),
+  },
+  {
+    lang: 'id',
+    verb: terms('abaikan|lupakan|jangan ikuti|acuhkan|jangan patuhi|tinggalkan'),
+    prior: terms('sebelumnya|di atas|terdahulu|sistem|awal'),
+    noun: terms('instruksi|perintah|aturan|petunjuk|arahan|prompt|pedoman'),
+    system: terms('prompt sistem|instruksi sistem'),
+  },
+  {
+    lang: 'zh',
+    verb: terms('忽略|无视|忽视|忘记|忘掉|不要理会|不要遵守|不要遵循|别管|抛弃|放弃|跳过|不理会|無視|忘記|不要理會|不要遵循|停止遵循'),
+    prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|系统|系統|你收到的'),
+    noun: terms('指令|指示|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|限制'),
+    system: terms('系统提示|系统提示词|系統提示|系统指令|系统消息'),
+    window: 14,
+  },
+  {
+    lang: 'ja',
+    verb: terms('無視|忘れ|従わない|従うな|従わず|破棄|捨て|無効に'),
+    prior: terms('以前|前の|これまで|上記|先ほど|今まで|上の|システム|最初の|元の'),
+    noun: terms('指示|命令|ルール|指令|規則|プロンプト|制約|指図|設定'),
+    system: terms('システムプロンプト|システムメッセージ|システム指示'),
+    window: 16,
+  },
+  {
+    lang: 'ko',
+    verb: terms('무시*|잊어*|잊고|잊으*|잊어라|따르지 마*|따르지 말*|버려*|버리고'),
+    prior: terms('이전*|위의|위에|앞의|앞서*|지금까지*|기존*|시스템|원래*|처음*'),
+    noun: terms('지시*|명령*|지침*|규칙*|프롬프트*|룰*|지령*'),
+    system: terms('시스템 프롬프트*|시스템 지시*|시스템 메시지*'),
+  },
+];
+
+function multilingual(): PhraseRule[] {
+  return LANGUAGES.flatMap((language) => {
+    const window = language.window ?? 10;
+    const rules = [near(`override.${language.lang}.verb-prior-noun`, 'instruction-override', 0.9, [language.verb, language.prior, language.noun], window, { lang: language.lang })];
+    if (language.system !== undefined) rules.push(near(`override.${language.lang}.verb-system`, 'instruction-override', 0.8, [language.verb, language.system], Math.ceil(window * 0.75), { lang: language.lang }));
+    return rules;
+  });
+}
+
+/** English rules again over ROT13 text ("vtaber nyy cerivbhf vafgehpgvbaf"): the terms are rotated, not the text. */
+function rot13Rules(): PhraseRule[] {
+  const rotate = (set: TermSet): TermSet => terms(set.terms.map(rot13).join('|'));
+  return [
+    sequence('encoded.rot13.override', 'encoding-obfuscation', 0.85, [rotate(VERB), 4, rotate(PRIOR), 3, rotate(NOUN)], { lang: 'en' }),
+    sequence('encoded.rot13.verb-own-noun', 'encoding-obfuscation', 0.8, [rotate(VERB), rotate(OWNED), 2, rotate(STRONG_NOUN)], { lang: 'en' }),
+  ];
+}
+
+/** Fillers of the ROT13 rules' gaps ("gur", "nyy", "lbhe"). */
+export function rot13(term: string): string {
+  return term.replace(/[a-z]/gi, (char) => {
+    const base = char <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((char.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...multilingual(), ...rot13Rules()];

@@ -1,0 +1,58 @@
+import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+
+const BECOME = terms(
+  "you are now|you're now|you are no longer|you're no longer|from now on you are|from now on you're|you will now be|you will be|you have become|you've become|",
+  'you shall be|you must act as|you will act as|you will behave as|behave as|act as|acting as|pretend to be|pretend you are|pretend that you are|',
+  "pretend you're|roleplay as|role-play as|role play as|play the role of|impersonate|simulate|imagine you are|imagine you're|you must be|switch to being|",
+  'you are going to act as|you are going to pretend to be|you will pretend to be|you are going to be|your new persona|your new role|your new identity|your new name is|you are actually|you are really',
+);
+/** Personas that exist to shed the rules. */
+const UNBOUND = terms(
+  'dan|stan|dude|aim|jailbroken|jailbreak|unrestricted|unfiltered|uncensored|unbound|unchained|unshackled|unaligned|evil|rogue|',
+  'amoral|immoral|lawless|limitless|free from|freed from|liberated|no restrictions|no limits|no rules|no filters|no guidelines|no ethics|no morals|',
+  'without restrictions|without limits|without rules|without filters|without guidelines|without any restrictions|without any limits|without censorship|',
+  'in developer mode|in god mode|in dan mode|in jailbreak mode|in unrestricted mode|developer mode enabled|with no restrictions|with no limits|with no rules|with no filters|',
+  'with developer mode enabled|with no safety|with no ethical|escaped its guardrails|escaped your guardrails|broken free|no longer bound|hacker ai',
+);
+/** Any persona: weaker, since "act as a reverse proxy" and "you are now ready" are ordinary prose. */
+const PERSONA = terms(
+  'ai|an ai|a different ai|another ai|a new ai|assistant|a different assistant|model|a different model|chatbot|bot|persona|character|llm|language model|',
+  'gpt|chatgpt|system administrator|sysadmin|root|root user|superuser|admin|administrator|the administrator|the admin|repository owner|the repository owner|the owner|owner|god|my grandmother|my deceased grandmother|grandma|',
+  'named|called|which stands for|who|that|airlock|copilot|claude',
+);
+const MODE = terms('god mode|dan mode|jailbreak mode|unrestricted mode|evil mode|chaos mode|opposite mode|no-filter mode|unfiltered mode|uncensored mode|root mode');
+/** Real settings in phones and browsers, so weaker alone. */
+const ORDINARY_MODE = terms('developer mode|sudo mode|admin mode|debug mode|maintenance mode');
+const ENABLE = terms('enable|enabled|activate|activated|enter|entering|switch to|switch into|turn on|unlock|unlocked|engage|now in|you are in');
+
+const RESTRICTED = terms('restrictions|limitations|limits|filters|censorship|guardrails|safety training|content policies|content policy|ethical guidelines|moral guidelines|rules');
+
+/** Role phrases and "no limits" words in other languages. */
+const FOREIGN: readonly { lang: string; become: string; unbound: string; ai: string }[] = [
+  { lang: 'es', become: 'ahora eres|a partir de ahora eres|desde ahora eres|actúa como|actua como|finge ser|finge que eres|eres ahora', unbound: 'sin restricciones|sin límites|sin limites|sin reglas|sin filtros|sin censura', ai: 'ia|asistente|modelo|inteligencia artificial' },
+  { lang: 'fr', become: 'tu es maintenant|vous êtes maintenant|désormais tu es|à partir de maintenant tu es|agis comme|agissez comme|fais semblant d\'être', unbound: 'sans restriction|sans restrictions|sans aucune restriction|sans aucune limite|sans limites|sans règles|sans filtre|sans filtres|sans censure', ai: 'ia|assistant|modèle|intelligence artificielle' },
+  { lang: 'de', become: 'du bist jetzt|du bist ab jetzt|ab jetzt bist du|sie sind jetzt|tu so als wärst du|tu so, als wärst du|verhalte dich wie|spiele die rolle', unbound: 'ohne einschränkungen|uneingeschränkt*|ohne regeln|ohne filter|ohne grenzen|ohne zensur|ohne sicherheitsregeln', ai: 'ki|assistent|modell|künstliche intelligenz' },
+  { lang: 'pt', become: 'agora você é|você agora é|agora voce e|voce agora e|a partir de agora você é|aja como|finja ser|finja que é', unbound: 'sem restrições|sem restricoes|sem limites|sem regras|sem filtros|sem censura', ai: 'ia|assistente|modelo|inteligência artificial' },
+  { lang: 'it', become: 'ora sei|adesso sei|da ora sei|d\'ora in poi sei|comportati come|fingi di essere|agisci come', unbound: 'senza limiti|senza restrizioni|senza regole|senza filtri|senza censura', ai: 'ia|intelligenza artificiale|assistente|modello' },
+  { lang: 'ru', become: 'теперь ты|ты теперь|отныне ты|представь что ты|притворись|веди себя как|действуй как', unbound: 'без ограничений|без правил|без фильтров|без цензуры|правила безопасности к тебе не относятся', ai: 'ии|ассистент|модель|искусственный интеллект|бот' },
+  { lang: 'zh', become: '你现在是|你現在是|从现在起你是|從現在起你是|现在你是|扮演|假装你是|你将成为', unbound: '没有任何限制|沒有任何限制|无限制|不受限制|没有限制|没有规则|无任何限制|不受任何限制', ai: '人工智能|助手|模型|ai' },
+  { lang: 'ja', become: '今からあなたは|あなたは今|これからあなたは|になりきって|として振る舞|のふりをして', unbound: '制限のない|制限なし|制限がない|ルールのない|検閲のない|制約のない', ai: 'ai|アシスタント|モデル|人工知能' },
+  { lang: 'ko', become: '너는 이제|당신은 이제|이제부터 너는|이제 너는|처럼 행동*|인 척*', unbound: '제한이 없는|제한 없는|제한없는|규칙이 없는|필터 없는|검열 없는', ai: 'ai|어시스턴트|모델|인공지능' },
+];
+
+export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
+  sequence('role.en.become-unbound', 'role-manipulation', 0.75, [BECOME, 4, UNBOUND], { lang: 'en' }),
+  sequence('role.en.become-persona', 'role-manipulation', 0.45, [terms("you are now|you're now|you are no longer|you're no longer|from now on you are|you will now be|you have become|pretend to be|pretend you are|pretend that you are|roleplay as|role-play as|role play as|play the role of|you are going to pretend to be|you are going to act as|your new persona|your new role|your new identity"), 3, PERSONA], { lang: 'en' }),
+  sequence('role.en.enable-mode', 'role-manipulation', 0.6, [ENABLE, 1, MODE], { lang: 'en' }),
+  sequence('role.en.mode-enabled', 'role-manipulation', 0.45, [MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active|on')], { lang: 'en' }),
+  sequence('role.en.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE, 1, ORDINARY_MODE], { lang: 'en' }),
+  sequence('role.en.ordinary-mode-enabled', 'role-manipulation', 0.3, [ORDINARY_MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active')], { lang: 'en' }),
+  keyword('role.en.dan', 'role-manipulation', 0.7, terms('do anything now|dan mode|dan prompt|jailbroken|jailbreak mode|anti-dan|developer mode output|stay in character|strive to avoid norms')),
+  sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|you have been unlocked|you have been liberated|you are liberated from'), 3, RESTRICTED], { lang: 'en' }),
+  sequence('role.en.without-restrictions', 'role-manipulation', 0.3, [terms('without|with no|free of|no'), 1, terms('restrictions|censorship|filters|guardrails|safety filters|content filters|ethical guidelines|moral guidelines|safety training')], { lang: 'en' }),
+  sequence('role.en.as-your-developer', 'role-manipulation', 0.45, [terms('as your|i am your|i\'m your'), 1, terms('developer|creator|administrator|admin|owner|programmer|operator|master')], { lang: 'en' }),
+  ...FOREIGN.flatMap(({ lang, become, unbound, ai }) => [
+    near(`role.${lang}.become-unbound`, 'role-manipulation', 0.75, [terms(become), terms(unbound)], lang === 'zh' || lang === 'ja' ? 16 : 12, { lang }),
+    near(`role.${lang}.become-ai`, 'role-manipulation', 0.4, [terms(become), terms(ai)], lang === 'zh' || lang === 'ja' ? 8 : 5, { lang }),
+  ]),
+];

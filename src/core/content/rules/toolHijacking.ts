@@ -1,0 +1,44 @@
+import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+import { ADDRESSEES } from './common';
+
+/** Imperatives that make an agent act: run, edit, fetch, change the guard. */
+const ACT = terms(
+  'run|execute|exec|call|invoke|use|open|edit|modify|write|create|delete|remove|fetch|download|visit|browse|browse to|navigate to|load|curl|wget|',
+  'install|push|commit|add|change|set|update|disable|turn off|approve|apply|replace|overwrite|send|upload|post|print|read|cat|copy|whitelist|allowlist|',
+  'rewrite|append|insert|paste|deploy|publish|merge|chmod|kill|grant|enable|go to|reveal|show|output|tell|ignore|forget|include|list|summarize|summarise|answer|respond|reply',
+);
+const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlock|the guard|guard|sandbox|the sandbox|security checks|security guard|safety checks|safety filters|approval|approvals|approval dialog|approval dialogs|approval prompt|approval prompts|approval step|confirmation dialog|confirmation prompt|confirmations|egress rules|egress policy|egress filter|protections|content guard|security policy|the policy|the allowlist|allowlist');
+const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
+const CONTROL_FILE = terms(
+  '.airlock|.airlock/policy|airlock policy|the airlock policy|policy file|the policy file|policy yaml|default.yaml|.vscode/settings.json|vscode settings|',
+  '.bashrc|.zshrc|.profile|.bash_profile|authorized_keys|.ssh/config|.git/hooks|git hooks|crontab|.npmrc|.pypirc|.gitconfig|sudoers|/etc/hosts|launch.json|tasks.json|',
+  'vscode settings json|.vscode/tasks.json',
+);
+const COVERT = terms('without asking|without telling|without notifying|without informing|without alerting|without consulting|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation');
+
+export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
+  sequence('tool.en.addressed-imperative', 'tool-hijacking', 0.45, [ADDRESSEES, terms(':|,|—|–'), 6, ACT], { lang: 'en' }),
+  sequence('tool.en.addressed-note', 'tool-hijacking', 0.45, [terms("if you are an|if you are a|if you're an|if you're a|when you the|note to the|note for the|note to|note for|dear|hey|attention|instructions for the|instruction to any|instruction for any|instructions to any|instructions for any|message to the|message for the|important instructions for the|instructions for|instruction for|task for the"), 2, ADDRESSEES], { lang: 'en' }),
+  sequence('tool.en.addressed-reading', 'tool-hijacking', 0.45, [ADDRESSEES, 2, terms('reading this|reading this page|reading this file|reading this issue|processing this|summarizing this|summarising this|that reads this|who reads this|which reads this|that read this|who read this|parsing this|reviewing this|indexing this|crawling this')], { lang: 'en' }),
+  sequence('tool.en.addressed-instructions', 'tool-hijacking', 0.45, [ADDRESSEES, terms('instructions|instruction|task|note|directive|order|orders|command'), terms(':|—|–')], { lang: 'en' }),
+  sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true }),
+  // Docs tell users to allow hosts all the time: weak alone, decisive with an addressee or another finding.
+  sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
+  sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
+  sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty'), 6, CONTROL_FILE], { lang: 'en', negatable: true }),
+  sequence('tool.en.call-tool', 'tool-hijacking', 0.45, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true }),
+  // Network verbs only: "read CONTRIBUTING.md and follow the instructions there" is ordinary advice.
+  sequence('tool.en.fetch-and-follow', 'tool-hijacking', 0.7, [terms('fetch|visit|browse|browse to|navigate to|load|download|go to|request|curl|wget'), 12, terms('follow|obey|execute|do|run|carry out|apply|act on'), 3, terms('its instructions|the instructions|whatever it says|what it says|whatever they say|what they say|it says|the commands|its commands|the steps|its steps|the next steps|the instructions there|whatever is there')], { lang: 'en' }),
+  sequence('tool.en.download-execute', 'tool-hijacking', 0.3, [terms('download|fetch|get|curl|wget'), 10, terms('and execute it|and run it|then execute it|then run it|and execute|and run|execute it|run it')], { lang: 'en' }),
+  keyword('tool.en.covert', 'tool-hijacking', 0.45, COVERT, { lang: 'en' }),
+  sequence('tool.en.dont-tell-user', 'tool-hijacking', 0.6, [terms("do not tell|don't tell|never tell|do not inform|don't inform|do not notify|don't notify|do not mention|don't mention|never mention|do not alert|don't alert|do not show|don't show|hide this from|hide it from|hide that from|conceal this from|conceal it from|keep this from|keep it from|keep this secret from|keep it secret from|keep this hidden from"), 3, terms('the user|the human|the developer|the operator|to the user|from the user|the user about|a dialog|the dialog|a confirmation|any dialog|a prompt|user')], { lang: 'en' }),
+  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|secretly|quietly|covertly|discreetly|invisibly|in the background without'), 1, ACT], { lang: 'en' }),
+  sequence('tool.en.no-need-to-ask', 'tool-hijacking', 0.45, [terms("no need to|there is no need to|you don't need to|you do not need to|it is not necessary to|don't bother to|do not bother to|you needn't"), 2, terms('ask|confirm|request approval|request permission|ask for approval|ask for permission|ask for confirmation|wait for approval|wait for confirmation|check with the user|show a dialog|ask again')], { lang: 'en', strict: true }),
+  // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
+  keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en' }),
+  sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|allow|confirm|grant'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en' }),
+  keyword('tool.en.auto-approve-word', 'tool-hijacking', 0.5, terms('auto-approve|autoapprove|auto approve all|automatically approve|approve every|approve all tool calls|approve every file write|approve all edits|approve all writes'), { lang: 'en' }),
+  sequence('tool.en.agent-must', 'tool-hijacking', 0.3, [terms('the coding assistant|the assistant|the agent|the ai|the coding agent|the model|the llm|any ai|any agent|ai agents|ai assistants|automated agents|automated tools|language models'), 2, terms('must|should|needs to|has to|is required to|is instructed to|will now|must now|shall')], { lang: 'en' }),
+  keyword('tool.covert.multilingual', 'tool-hijacking', 0.55, terms('sin preguntar|sin avisar|sin confirmación|sin confirmacion|sans demander|sans confirmation|sans prévenir|ohne nachzufragen|ohne zu fragen|ohne rückfrage|ohne bestätigung|sem perguntar|sem confirmação|senza chiedere|senza conferma|без подтверждения|не спрашивая|无需确认|不要询问|確認せずに|확인 없이|묻지 말고')),
+  near('tool.addressed.multilingual', 'tool-hijacking', 0.45, [terms('asistente|ki-assistent|ki assistent|assistente|assistant ia|агент|ассистент|助手|アシスタント|어시스턴트'), terms('ejecuta|ejecute|führe|fuhre|exécute|execute|executa|esegui|выполни|запусти|执行|运行|実行|실행|borra|elimina|lösche|supprime|apaga|cancella|удали|删除|削除|삭제')], 6),
+];

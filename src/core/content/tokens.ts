@@ -1,0 +1,114 @@
+import { isUnspacedScript, isWordCodePoint } from './charClass';
+import type { DetectionView } from './detectionView';
+
+export const TOKEN_WORD = 1;
+/** One character of a script written without spaces (Han, kana, Thai…). */
+export const TOKEN_UNSPACED = 2;
+/** A sentence end or a blank line: phrases never span one. */
+export const TOKEN_BARRIER = 3;
+
+/** Token spans over a detection view's units, in order. */
+export interface Tokens {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint8Array;
+}
+
+/**
+ * Splits the view into words (letters and digits of spaced scripts, plus a lone "@" between
+ * words so e-mail addresses are visible, and the punctuation ": , – —" as one-character words),
+ * single characters of unspaced scripts, and barriers:
+ * `. ! ? ;` before whitespace or the end, CJK full stops, and blank lines. One pass.
+ */
+export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>): Tokens {
+  const { codes, length } = view;
+  const capacity = length + 2; // at most one token per unit
+  const start = new Int32Array(capacity);
+  const end = new Int32Array(capacity);
+  const kind = new Uint8Array(capacity);
+  let count = 0;
+  const add = (from: number, to: number, type: number): void => {
+    start[count] = from;
+    end[count] = to;
+    kind[count] = type;
+    count++;
+  };
+
+  let index = 0;
+  while (index < length) {
+    const code = codes[index] ?? 0;
+    const width = widthAt(codes, index, length);
+    const cp = width === 2 ? combine(code, codes[index + 1] ?? 0) : code;
+    if (isWordCodePoint(cp)) {
+      if (isUnspacedScript(cp)) {
+        add(index, index + width, TOKEN_UNSPACED);
+        index += width;
+        continue;
+      }
+      const from = index;
+      index += width;
+      while (index < length) {
+        const nextCode = codes[index] ?? 0;
+        if (nextCode < 0x80) {
+          // ASCII fast path: letters and digits continue the word.
+          if (!((nextCode >= 0x61 && nextCode <= 0x7a) || (nextCode >= 0x30 && nextCode <= 0x39) || (nextCode >= 0x41 && nextCode <= 0x5a))) break;
+          index++;
+          continue;
+        }
+        const nextWidth = widthAt(codes, index, length);
+        const next = nextWidth === 2 ? combine(nextCode, codes[index + 1] ?? 0) : nextCode;
+        if (!isWordCodePoint(next) || isUnspacedScript(next)) break;
+        index += nextWidth;
+      }
+      add(from, index, TOKEN_WORD);
+      continue;
+    }
+    if (code === 0x0a) {
+      let newlines = 0;
+      const from = index;
+      while (index < length && (codes[index] === 0x0a || codes[index] === 0x20)) {
+        if (codes[index] === 0x0a) newlines++;
+        index++;
+      }
+      if (newlines >= 2) add(from, index, TOKEN_BARRIER);
+      continue;
+    }
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) {
+      const next = index + 1 < length ? (codes[index + 1] ?? 0) : 0x20;
+      if (next === 0x20 || next === 0x0a || next === 0x22 || next === 0x27 || next === 0x29) {
+        if (count === 0 || kind[count - 1] !== TOKEN_BARRIER) add(index, index + 1, TOKEN_BARRIER);
+      }
+      index++;
+      continue;
+    }
+    if (code === 0x3a || code === 0x2c || code === 0x2013 || code === 0x2014 || code === 0xff0c || code === 0x3001 || code === 0xff1a) {
+      add(index, index + 1, TOKEN_WORD); // ":" "," and dashes mark a vocative ("AI: run …") and are gap fillers
+      index++;
+      continue;
+    }
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b) {
+      add(index, index + 1, TOKEN_BARRIER);
+      index++;
+      continue;
+    }
+    if (code === 0x40 && count > 0 && kind[count - 1] === TOKEN_WORD && end[count - 1] === index && index + 1 < length) {
+      const after = codes[index + 1] ?? 0;
+      if (isWordCodePoint(widthAt(codes, index + 1, length) === 2 ? combine(after, codes[index + 2] ?? 0) : after)) add(index, index + 1, TOKEN_WORD);
+    }
+    index += width;
+  }
+  return { count, start, end, kind };
+}
+
+/** 2 at a valid surrogate pair, else 1. */
+function widthAt(codes: Uint16Array, index: number, length: number): number {
+  const code = codes[index] ?? 0;
+  if (code < 0xd800 || code > 0xdbff || index + 1 >= length) return 1;
+  const low = codes[index + 1] ?? 0;
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+function combine(high: number, low: number): number {
+  return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+}

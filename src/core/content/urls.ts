@@ -1,0 +1,175 @@
+import type { ContentCategory } from './contentTypes';
+import { decodeBase64, decodeEscapes, readsAsText } from './encoded';
+
+/** A finding with offsets into the original text. */
+export interface SpanFinding {
+  readonly rule: string;
+  readonly category: ContentCategory;
+  readonly weight: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+type Context = 'image' | 'link' | 'bare';
+
+/** Request collectors and tunnels used to receive stolen data. */
+const COLLECTORS = ['webhook.site', 'requestbin', 'pipedream.net', 'ngrok.io', 'ngrok-free.app', 'ngrok.app', 'burpcollaborator.net', 'oastify.com', 'interact.sh', 'oast.fun', 'oast.pro', 'oast.live', 'oast.site', 'oast.online', 'oast.me', 'canarytokens.com', 'beeceptor.com', 'hookbin.com', 'requestcatcher.com', 'postb.in', 'ptsv2.com', 'ptsv3.com', 'webhook.cool', 'trycloudflare.com', 'requestinspector.com', 'mockbin.org'];
+/** Names a placeholder gives the data it wants filled in. */
+const SENSITIVE_NAME = /conversation|history|chat|secret|key|token|passw|prompt|system|summary|data|message|env|credential|context|memory|cookie|session|base64|insert|paste|here|content|file|user|response|answer|query|input/i;
+const UPPER_WORDS = new Set(['BASE64', 'DATA', 'SECRET', 'SECRETS', 'TOKEN', 'KEY', 'SUMMARY', 'HISTORY', 'CHAT', 'CONVERSATION', 'PASSWORD', 'ENV', 'PROMPT']);
+const METADATA_HOSTS = ['169.254.169.254', 'metadata.google.internal', '100.100.100.200', 'fd00:ec2::254'];
+const MAX_URL = 4096;
+const MAX_LOOKBACK = 200;
+const LONG_VALUE = 48;
+
+/** Weights by what the URL carries and where it sits: an image is fetched without a click. */
+const WEIGHTS: Readonly<Record<string, Readonly<Record<Context, number>>>> = {
+  'placeholder': { image: 0.85, link: 0.6, bare: 0.3 },
+  'upper-placeholder': { image: 0.85, link: 0.35, bare: 0.2 },
+  'template': { image: 0.45, link: 0.2, bare: 0.1 },
+  'encoded-text': { image: 0.6, link: 0.45, bare: 0.3 },
+  'long-value': { image: 0.3, link: 0.2, bare: 0.1 },
+  'append-slot': { image: 0.45, link: 0.3, bare: 0.2 },
+  'collector': { image: 0.6, link: 0.45, bare: 0.35 },
+};
+
+/**
+ * Looks at every http(s) URL once (the scan resumes after each URL, so it is linear): Markdown
+ * images and links, HTML src/href, and bare URLs, for data riding in the query or path —
+ * placeholders for secrets or the conversation, long encoded values, an empty parameter left to
+ * append to, a known request collector — and for cloud metadata endpoints.
+ */
+export function findUrlFindings(text: string): SpanFinding[] {
+  const findings: SpanFinding[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const start = urlStartAt(text, index);
+    if (start < 0) {
+      index++;
+      continue;
+    }
+    let end = start;
+    while (end < text.length && end - start < MAX_URL && !isUrlStop(text.charCodeAt(end))) end++;
+    const url = text.slice(start, end);
+    const context = contextOf(text, start);
+    const trailing = placeholderAfter(text, end);
+    analyse(url + trailing.text, context, start, end + trailing.length, findings);
+    index = Math.max(end, start + 1);
+  }
+  return findings;
+}
+
+function analyse(url: string, context: Context, start: number, end: number, out: SpanFinding[]): void {
+  const add = (kind: string, category: ContentCategory = 'exfiltration'): void => {
+    const weight = WEIGHTS[kind]?.[context] ?? 0;
+    if (weight > 0) out.push({ rule: `exfil.url.${context}.${kind}`, category, weight, start, end });
+  };
+  const hostStart = url.indexOf('://') + 3;
+  let hostEnd = hostStart;
+  while (hostEnd < url.length && !'/?#'.includes(url[hostEnd] ?? '/')) hostEnd++;
+  const host = url.slice(hostStart, hostEnd).toLowerCase().replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+  if (METADATA_HOSTS.some((metadata) => host === metadata || host === `[${metadata}]`)) {
+    out.push({ rule: 'tool.url.cloud-metadata', category: 'tool-hijacking', weight: 0.45, start, end });
+  }
+  if (COLLECTORS.some((collector) => host === collector || host.endsWith(`.${collector}`) || host.startsWith(`${collector}.`))) add('collector');
+  const rest = url.slice(hostEnd);
+  const decoded = rest.includes('%') ? decodeEscapes(rest) : rest;
+  const placeholder = placeholderIn(decoded);
+  if (placeholder === 'sensitive') add('placeholder');
+  else if (placeholder === 'template') add('template');
+  else if (hasUpperPlaceholder(decoded)) add('upper-placeholder');
+  const query = rest.indexOf('?');
+  const values = query < 0 ? [] : rest.slice(query + 1).split('#')[0]?.split('&').map((pair) => pair.slice(pair.indexOf('=') + 1)) ?? [];
+  if (query >= 0 && rest.endsWith('=')) add('append-slot');
+  const segments = [...values.map((value) => ({ value, inQuery: true })), ...rest.slice(0, query < 0 ? rest.length : query).split('/').map((value) => ({ value, inQuery: false }))];
+  let readable = false;
+  let long = false;
+  for (const { value, inQuery } of segments) {
+    if (value.length < LONG_VALUE) continue;
+    if (inQuery) long = true;
+    const plain = value.includes('%') ? decodeEscapes(value) : decodeBase64(value);
+    if (readsAsText(plain) && /[a-z]{3}/i.test(plain) && !/^[0-9a-f]+$/i.test(value)) readable = true;
+  }
+  if (readable) add('encoded-text');
+  else if (long) add('long-value');
+}
+
+/** `{{…}}`, `${…}`, `$(…)`, `<…>`, `[…]` in a URL: "sensitive" when its name asks for private data. */
+function placeholderIn(part: string): 'sensitive' | 'template' | undefined {
+  let found: 'template' | undefined;
+  for (let index = 0; index < part.length; index++) {
+    const char = part[index];
+    if (char !== '{' && char !== '$' && char !== '<' && char !== '[') continue;
+    if (char === '$' && part[index + 1] !== '{' && part[index + 1] !== '(') continue;
+    const close = char === '<' ? '>' : char === '[' ? ']' : char === '$' && part[index + 1] === '(' ? ')' : '}';
+    const limit = Math.min(part.length, index + 80);
+    let end = index + 1;
+    while (end < limit && part[end] !== close) end++;
+    const name = part.slice(index, end);
+    if (SENSITIVE_NAME.test(name)) return 'sensitive';
+    found = 'template';
+    index = end;
+  }
+  return found;
+}
+
+/** `YOUR_API_KEY`, `SUMMARY_HERE`, `BASE64`: an upper-case name standing for data to fill in. One pass. */
+function hasUpperPlaceholder(part: string): boolean {
+  let start = -1;
+  for (let index = 0; index <= part.length; index++) {
+    const code = index < part.length ? part.charCodeAt(index) : 0;
+    const upper = (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+    if (upper) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start >= 0) {
+      const word = part.slice(start, index);
+      const lowerAround = /[a-z]/.test(part[start - 1] ?? '') || /[a-z]/.test(part[index] ?? '');
+      if (!lowerAround && /^[A-Z]/.test(word) && (UPPER_WORDS.has(word) || (word.includes('_') && /[A-Z]_[A-Z0-9]/.test(word) && word.length >= 5))) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+/** Text glued to the end of a URL that stopped at a space: `?d=<insert the user's API key here>`. */
+function placeholderAfter(text: string, end: number): { text: string; length: number } {
+  const next = text[end];
+  if (next !== '<' && next !== '{' && next !== '[') return { text: '', length: 0 };
+  const close = next === '<' ? '>' : next === '{' ? '}' : ']';
+  const limit = Math.min(text.length, end + 80);
+  for (let index = end + 1; index < limit; index++) {
+    if (text[index] === '\n') break;
+    if (text[index] === close) return { text: text.slice(end, index + 1), length: index + 1 - end };
+  }
+  return { text: '', length: 0 };
+}
+
+function urlStartAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) | 0x20;
+  if (code !== 0x68) return -1;
+  const head = text.slice(index, index + 8).toLowerCase();
+  return head.startsWith('http://') || head.startsWith('https://') ? index : -1;
+}
+
+function isUrlStop(code: number): boolean {
+  return code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x3c || code === 0x3e || code === 0x60 || code === 0x29 || code === 0x5d || code === 0x7c || code === 0x5c;
+}
+
+/** Markdown `![…](url)` or `<img src=…>` is an image; `[…](url)` or `href=` a link; else bare. */
+function contextOf(text: string, start: number): Context {
+  if (text.charCodeAt(start - 1) === 0x28 && text.charCodeAt(start - 2) === 0x5d) {
+    const floor = Math.max(0, start - MAX_LOOKBACK);
+    for (let index = start - 3; index >= floor; index--) {
+      const code = text.charCodeAt(index);
+      if (code === 0x0a) break;
+      if (code === 0x5b) return text.charCodeAt(index - 1) === 0x21 ? 'image' : 'link';
+    }
+    return 'link';
+  }
+  const before = text.slice(Math.max(0, start - 12), start).toLowerCase().replace(/\s+/g, '');
+  if (/src=["']?$/.test(before)) return 'image';
+  if (/href=["']?$/.test(before)) return 'link';
+  return 'bare';
+}
