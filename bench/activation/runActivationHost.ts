@@ -1,7 +1,8 @@
+import type { Browser } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { logTail, startCodeServer } from '../../scripts/lib/codeServer';
 import { ACTIVATION_IDS_ENV, ACTIVATION_OUT_ENV, type HostResult } from './activationProtocol';
-import { benchWorkbenchUrl, openWorkbench } from './workbenchLaunch';
+import { launchChromium, testWorkbenchUrl } from '../../test/extension/workbenchLaunch';
 
 export interface HostRunOptions {
   readonly hostScript: string;
@@ -34,7 +35,7 @@ export async function runActivationHost(options: HostRunOptions): Promise<HostRe
     env: { [ACTIVATION_IDS_ENV]: options.ids.join(','), [ACTIVATION_OUT_ENV]: options.outFile },
   });
   try {
-    const browser = await openWorkbench(benchWorkbenchUrl(server, options.hostScript));
+    const browser = await openWorkbench(testWorkbenchUrl(server, options.hostScript));
     try {
       return await waitForHostResult(options.outFile, server.logPath);
     } finally {
@@ -56,4 +57,16 @@ async function waitForHostResult(outFile: string, logPath: string): Promise<Host
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   throw new Error(`the activation host wrote no result to ${outFile}; code-server log tail:\n${logTail(logPath)}`);
+}
+
+/** Opens the workbench; the extension host starts once the page loads. */
+async function openWorkbench(url: string): Promise<Browser> {
+  const browser = await launchChromium();
+  try {
+    await (await browser.newPage()).goto(url, { timeout: 60_000 });
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

@@ -6,27 +6,16 @@
 // is an empty harness, so the Airlock under test is the packaged VSIX that users install.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { installVsix, logTail, startCodeServer, type CodeServer } from '../../scripts/lib/codeServer';
-import { HARNESS_DIR, REPO_ROOT, VSIX_PATH, buildExtensionHostSuite } from './buildSuite';
+import { REPO_ROOT, VSIX_PATH, buildExtensionHostSuite } from './buildSuite';
+import { launchChromium, testWorkbenchUrl } from './workbenchLaunch';
 import { formatSuiteResult, readSuiteResult } from './report';
 import { createSandbox, suiteEnv, type Sandbox } from './sandbox';
 import type { SuiteResult } from './suite/index';
 
 const RESULT_TIMEOUT_MS = 5 * 60_000;
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** The workbench URL that makes the remote extension host load the harness and run the suite. */
-export function testWorkbenchUrl(server: CodeServer, suiteIndex: string): string {
-  const remote = (file: string): string => `vscode-remote://127.0.0.1:${server.port}${file}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(HARNESS_DIR)],
-    ['extensionTestsPath', remote(suiteIndex)],
-  ];
-  return `${server.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
 
 /** Resolves with the suite's result, or undefined once the extension host exited without one. */
 async function waitForResult(sandbox: Sandbox, server: CodeServer): Promise<SuiteResult | undefined> {
@@ -46,7 +35,7 @@ async function waitForResult(sandbox: Sandbox, server: CodeServer): Promise<Suit
 }
 
 async function openWorkbench(url: string, browserLog: string[]): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') browserLog.push(message.text());
