@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isEgressBlockedError } from '../../egress/egressBlockedError';
 import { isEgressLimitError } from '../../egress/egressLimitError';
-import { isWebReadError, readWebPage, type FetchFunction } from '../../web';
+import type { FetchFunction } from '../../web';
+import { isWebReadError } from '../../web/webReadError';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 
 const parameters = z.strictObject({
@@ -64,6 +65,9 @@ function parseTarget(raw: string): URL {
 
 async function run(args: Args, signal: AbortSignal, context: WebFetchContext): Promise<ToolResult> {
   try {
+    // Loaded on first use: the HTML parser, Readability and turndown are most of the bundle, and
+    // evaluating them at activation would slow every window down for a tool that may never run.
+    const { readWebPage } = await import('../../web/webReader');
     const page = await readWebPage(args.url, { fetch: context.fetch(), signal, ...(context.maxChars === undefined ? {} : { maxChars: context.maxChars }) });
     const host = new URL(page.finalUrl).host;
     const body = page.markdown === '' ? '(The page has no readable text.)' : page.markdown;
