@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuditSink } from '../core/audit/auditSink';
-import type { FetchLike } from '../core/egress/outgoingRequest';
+import type { SafeFetch } from '../core/egress/safeFetch';
 import { createModelFetch, ModelClient, type ProbeResult } from '../core/model/modelClient';
 import type { PolicyPack } from '../core/policy/policySchema';
 import { resolveModelEndpoint } from '../core/model/modelEndpoint';
@@ -35,7 +35,9 @@ export class ModelConnection implements vscode.Disposable {
 
   readonly onDidChange = this.changed.event;
 
-  private modelFetch: { timeoutMs: number; fetch: FetchLike } | undefined;
+  private modelFetch: { timeoutMs: number; fetch: SafeFetch } | undefined;
+  /** The policy parts the endpoint decision reads, as of the last refresh. */
+  private endpointRules = '';
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -47,8 +49,11 @@ export class ModelConnection implements vscode.Disposable {
   ) {
     this.current = { status: checkingStatus('', ''), client: undefined };
     this.disposables.push(
-      // The policy's model section decides which endpoints are allowed.
-      policyChanged(() => void this.refresh()),
+      // The policy's model and egress sections decide which endpoints are allowed; a reload that
+      // changed neither (a file rule, a trust-store write) needs no new probe.
+      policyChanged(() => {
+        if (endpointRulesOf(this.policy()) !== this.endpointRules) void this.refresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(MODEL_SECTION)) void this.refresh();
       }),
@@ -67,7 +72,9 @@ export class ModelConnection implements vscode.Disposable {
 
   async refresh(): Promise<ConnectionStatus> {
     const generation = ++this.generation;
-    const resolved = resolveModelEndpoint({ ...(await readModelSettings(this.secrets)), policy: this.policy() });
+    const policy = this.policy();
+    this.endpointRules = endpointRulesOf(policy);
+    const resolved = resolveModelEndpoint({ ...(await readModelSettings(this.secrets)), policy });
     if (!resolved.ok) {
       const status = settingsProblemStatus(resolved.problems);
       for (const problem of resolved.problems) this.log.error(problem.message);
@@ -84,8 +91,10 @@ export class ModelConnection implements vscode.Disposable {
   }
 
   /** One guarded fetch per timeout, so its rate and concurrency limits outlive a client rebuild. */
-  private sharedFetch(timeoutMs: number): FetchLike {
+  private sharedFetch(timeoutMs: number): SafeFetch {
     if (this.modelFetch?.timeoutMs !== timeoutMs) {
+      // The replaced fetch's pooled connections would otherwise stay open until the window closes.
+      void this.modelFetch?.fetch.close();
       this.modelFetch = { timeoutMs, fetch: createModelFetch({ requestTimeoutMs: timeoutMs, policy: this.policy, audit: this.audit }) };
     }
     return this.modelFetch.fetch;
@@ -100,7 +109,12 @@ export class ModelConnection implements vscode.Disposable {
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
+    void this.modelFetch?.fetch.close();
   }
+}
+
+function endpointRulesOf(policy: PolicyPack): string {
+  return JSON.stringify([policy.model, policy.egress]);
 }
 
 function checkingStatus(endpoint: string, model: string): ConnectionStatus {

@@ -1,11 +1,12 @@
-// How a suite is launched in code-server's extension host, shared by `npm run test:exthost` and
-// the activation benchmark. No side effects on import.
+// How a suite is launched in code-server's extension host and how Chromium is started, shared by
+// `npm run test:exthost`, the UI tests and the activation benchmark. No side effects on import.
 import { chromium, type Browser } from 'playwright-core';
 import type { CodeServer } from '../../scripts/lib/codeServer';
 import { HARNESS_DIR } from './buildSuite';
 
 const CHROMIUM = '/usr/bin/chromium';
-// Flags that work as root on these machines (see docs in README "Development").
+// Flags that work as root on these machines; without the background-networking ones Chromium
+// keeps dialling out on a network that refuses it.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**

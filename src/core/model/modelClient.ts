@@ -7,7 +7,7 @@ import type { AuditSink } from '../audit/auditSink';
 import { MODEL_TOOL } from '../egress/decide';
 import { loopbackOnlyPolicy } from '../egress/loopbackPolicy';
 import type { FetchLike } from '../egress/outgoingRequest';
-import { createSafeFetch } from '../egress/safeFetch';
+import { createSafeFetch, type SafeFetch } from '../egress/safeFetch';
 import type { PolicyPack } from '../policy/policySchema';
 import type { ModelEndpoint } from './modelEndpoint';
 import { describeModelFailure, ModelFailureError, ModelTimeoutError, unreachableFailure, type ModelFailure } from './modelFailure';
@@ -141,7 +141,7 @@ const MODEL_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
  * bound the rate and concurrency; the deadline, idle timeouts and response size are sized for a
  * streamed reply (the idle timeouts just above the client's, so its clearer message comes first).
  */
-export function createModelFetch(options: { readonly requestTimeoutMs: number; readonly policy?: () => PolicyPack; readonly audit?: AuditSink }): FetchLike {
+export function createModelFetch(options: { readonly requestTimeoutMs: number; readonly policy?: () => PolicyPack; readonly audit?: AuditSink }): SafeFetch {
   return createSafeFetch({
     tool: MODEL_TOOL,
     policy: options.policy ?? loopbackOnlyPolicy,

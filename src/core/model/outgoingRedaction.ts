@@ -1,11 +1,12 @@
 import type { AuditSink } from '../audit/auditSink';
 import type { ChatMessage } from '../chat/chatMessage';
 import { isLoopbackHost } from '../egress/decide';
+import { bareHost } from '../egress/egressTarget';
 import { countKinds, redact } from '../redaction/redact';
 
 /** True when requests to this base URL leave the machine. */
 export function isRemoteEndpoint(baseUrl: string): boolean {
-  return !isLoopbackHost(new URL(baseUrl).hostname.replace(/^\[|\]$/g, ''));
+  return !isLoopbackHost(bareHost(new URL(baseUrl).hostname));
 }
 
 /**

@@ -4,8 +4,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { installVsix, startCodeServer } from '../../../scripts/lib/codeServer';
+import { launchChromium } from '../../extension/workbenchLaunch';
 import { FIXTURE_MODEL, startFixtureModelServer, type FixtureModelServer } from '../../fixtures/modelServer/fixtureModelServer';
 import { waitForValue } from './waitFor';
 import { applyUserSettings } from './workbench';
@@ -14,9 +15,6 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const VSIX = path.join(REPO_ROOT, '.build', 'airlock.vsix');
 export const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
-const CHROMIUM = '/usr/bin/chromium';
-// These flags work as root on these machines (see the note on real VS Code tests).
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WORKBENCH_TIMEOUT_MS = 60_000;
 const WEBVIEW_TIMEOUT_MS = 60_000;
 const ACTION_TIMEOUT_MS = 15_000;
@@ -92,7 +90,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
   });
   cleanup.push(() => codeServer.stop());
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   cleanup.push(() => browser.close());
   const { page, browserRequests } = await openWorkbench(browser, codeServer.url);
   const screenshot = screenshotter(page);
