@@ -1,7 +1,7 @@
 // Bundles the extension host code, the CLI and the webview script with esbuild.
 import * as esbuild from 'esbuild';
 import process from 'node:process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 // The VSIX ships the minified build without source maps; development builds keep both readable.
@@ -28,4 +28,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // `bin.airlock` and `npx airlock` exec the file itself: without the x bit the shell refuses it.
+  chmodSync('dist/cli.js', 0o755);
 }
