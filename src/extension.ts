@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { ApprovalGate } from './core/approval/approvalGate';
 import { AuditLog } from './core/audit/auditLog';
@@ -16,6 +17,9 @@ import { ModalApprover } from './vscode/modalApprover';
 import { ModelConnection } from './vscode/modelConnection';
 import { ApiKeyStore } from './vscode/modelSettings';
 import { PolicyService } from './vscode/policyService';
+import { resolveConfigDir } from './core/policy/policyPaths';
+import { SecuritySettings, userOnlySetting } from './vscode/securitySettings';
+import { securityPosture } from './vscode/securityPosture';
 import { policyStatusBar } from './vscode/policyStatusBar';
 import type { PolicyPack } from './core/policy/policySchema';
 
@@ -27,11 +31,12 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const storage = context.storageUri ?? context.globalStorageUri;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const override = vscode.workspace.getConfiguration('airlock.audit').get<string>('path');
+    const override = userOnlySetting('airlock.audit.path');
     const auditFile = resolveAuditPath({ storageDir: storage.fsPath, ...(folder ? { workspaceFolder: folder } : {}), ...(override ? { override } : {}) });
     const audit = new AuditLog({ file: auditFile, onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
     context.subscriptions.push({ dispose: () => audit.close() });
-    const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit);
+    const settings = new SecuritySettings(resolveConfigDir(process.env, homedir()), log, audit);
+    const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit, settings);
     // The CLI finds this workspace's log through a user-level index.
     if (folder) void recordAuditLocation({ configDir: policy.configDir, workspaceFolder: folder, file: auditFile });
     const approver = new ModalApprover();
@@ -50,11 +55,12 @@ export function activate(context: vscode.ExtensionContext): void {
       workspaceTrusted: () => vscode.workspace.isTrusted,
     });
     const apiKeys = new ApiKeyStore(context.secrets);
-    const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange);
-    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants());
+    const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange, settings);
+    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection));
     const policyDocument = new EffectivePolicyDocument(policy);
     const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
     context.subscriptions.push(
+      settings,
       policy,
       { dispose: () => void webFetch.close() },
       approver,
@@ -62,12 +68,12 @@ export function activate(context: vscode.ExtensionContext): void {
       chat,
       policyDocument,
       auditPanel,
-      policyStatusBar(policy),
+      policyStatusBar(policy, settings, connection),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
-      ...registerCommands({ chat, connection, apiKeys, log, policy, policyDocument, audit, gate, auditPanel }),
+      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel }),
     );
-    void connection.refresh();
-    void policy.reload();
+    // Loading the user's decisions about workspace values fires the first policy load and model check.
+    void settings.load();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: chat only'}); audit log ${auditFile}`);
   } catch (error) {
     log.error(`activation failed: ${String(error)}`);

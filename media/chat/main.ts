@@ -14,6 +14,7 @@ const $ = <T extends HTMLElement>(id: string): T => {
 };
 
 const statusEl = $('status');
+const sourcesEl = $('sources');
 const noticeEl = $('notice');
 const messagesEl = $('messages');
 const promptEl = $<HTMLTextAreaElement>('prompt');
@@ -180,6 +181,9 @@ function receive(message: HostMessage): void {
   switch (message.type) {
     case 'status':
       return showStatus(message.state, message.endpoint, message.model, message.detail);
+    case 'sources':
+      sourcesEl.textContent = message.text;
+      return;
     case 'notice':
       return showNotice(message.notice);
     case 'turnStart':

@@ -34,6 +34,7 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
     <div class="status-lines">
       <div class="status-text">Checking the model server…</div>
       <div class="status-endpoint"></div>
+      <div class="status-sources" id="sources"></div>
     </div>
   </div>
 </header>

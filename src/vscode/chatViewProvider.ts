@@ -5,6 +5,7 @@ import { parseWebviewMessage, type HostMessage, type ToolCardState, type TurnSta
 import { redact } from '../core/redaction/redact';
 import { chatViewHtml } from './chatViewHtml';
 import type { ConnectionStatus, ModelConnection } from './modelConnection';
+import type { SecurityPosture } from './securityPosture';
 
 export const CHAT_VIEW_ID = 'airlock.chat';
 
@@ -32,8 +33,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly log: vscode.LogOutputChannel,
     private readonly tools: () => ToolRunner | undefined = () => undefined,
     private readonly onNewChat: () => void = () => undefined,
+    private readonly posture?: SecurityPosture,
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
+    if (posture) this.disposables.push(posture.onDidChange(() => this.postSources()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -156,8 +159,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
+  /** Where the endpoint and the pack come from: the user, or this workspace with the user's approval. */
+  private postSources(): void {
+    if (this.posture) this.post({ type: 'sources', text: this.posture.describe() });
+  }
+
   private postStatus(status: ConnectionStatus): void {
     this.post({ type: 'status', state: status.state, endpoint: status.endpoint, model: status.model, detail: status.detail });
+    this.postSources();
     const notice = status.notice && { ...status.notice, message: redact(status.notice.message).text };
     this.post({ type: 'notice', notice });
   }

@@ -6,6 +6,7 @@ import type { AuditLogPanel } from './auditLogPanel';
 import type { EffectivePolicyDocument } from './effectivePolicyDocument';
 import { allowDomain, listFirewallRules, removeDomain, selectPolicyPack } from './firewallCommands';
 import type { PolicyService } from './policyService';
+import type { SecuritySettings } from './securitySettings';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ModelConnection } from './modelConnection';
 import type { ApiKeyStore } from './modelSettings';
@@ -16,6 +17,7 @@ export interface CommandContext {
   readonly apiKeys: ApiKeyStore;
   readonly log: vscode.LogOutputChannel;
   readonly policy: PolicyService;
+  readonly settings: SecuritySettings;
   readonly policyDocument: EffectivePolicyDocument;
   readonly audit: AuditSink;
   readonly gate: ApprovalGate;
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.selectPolicyPack': (ctx) => () => selectPolicyPack(ctx),
   'airlock.showEffectivePolicy': (ctx) => () => ctx.policyDocument.show(),
   'airlock.reviewPolicyOverlay': reviewPolicyOverlay,
+  'airlock.reviewWorkspaceSettings': reviewWorkspaceSettings,
   'airlock.showAuditLog': (ctx) => () => ctx.auditPanel.show(),
 };
 
@@ -48,6 +51,12 @@ function asString(value: unknown): string | undefined {
 function reviewPolicyOverlay(ctx: CommandContext) {
   return async (): Promise<void> => {
     if (!(await ctx.policy.reviewOverlay())) void vscode.window.showInformationMessage('Airlock: there is no workspace policy overlay waiting for approval.');
+  };
+}
+
+function reviewWorkspaceSettings(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    if ((await ctx.settings.review()) === 0) void vscode.window.showInformationMessage('Airlock: this workspace asks for no security setting of its own that you could approve.');
   };
 }
 

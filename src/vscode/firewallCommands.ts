@@ -5,10 +5,12 @@ import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEdit
 import { ALL_TOOLS, listRules, type EgressRuleRow } from '../core/policy/firewallRules';
 import { formatHostPattern, parseHostPattern } from '../core/policy/hostPattern';
 import { unsafeEgressReason } from '../core/policy/hostSafety';
-import { POLICY_SECTION, type PolicyService } from './policyService';
+import type { PolicyService } from './policyService';
+import type { SecuritySettings } from './securitySettings';
 
 export interface FirewallContext {
   readonly policy: PolicyService;
+  readonly settings: SecuritySettings;
   readonly audit: AuditSink;
   readonly log: vscode.LogOutputChannel;
 }
@@ -94,8 +96,10 @@ export async function selectPolicyPack(ctx: FirewallContext): Promise<void> {
     const confirm = await vscode.window.showWarningMessage(`Airlock: switch from "strict" to "${choice.label}"?`, { modal: true, detail: 'This loosens the guard: files may become writable and more tools available.' }, 'Switch');
     if (confirm !== 'Switch') return;
   }
-  await vscode.workspace.getConfiguration(POLICY_SECTION).update('pack', choice.label, vscode.ConfigurationTarget.Workspace);
+  // Kept in Airlock's own store for this workspace: the repository's settings file is not the user's.
+  await ctx.settings.choose('airlock.policy.pack', choice.label);
   ctx.audit.record({ actor: 'user', action: 'policy.pack.select', target: choice.label, decision: 'allow', detail: { from: current } });
+  await ctx.policy.reload();
 }
 
 async function removeRule(ctx: FirewallContext, pattern: string, tool: string): Promise<boolean> {

@@ -5,7 +5,9 @@ import { createModelFetch, ModelClient, type ProbeResult } from '../core/model/m
 import type { PolicyPack } from '../core/policy/policySchema';
 import { resolveModelEndpoint } from '../core/model/modelEndpoint';
 import type { EndpointState, NoticeKind } from '../core/protocol/chatProtocol';
+import { settingSourceLabel } from '../core/settings/settingSourceLabel';
 import { readModelSettings, readRequestTimeoutMs, MODEL_SECTION, type ApiKeyStore } from './modelSettings';
+import type { SecuritySettings } from './securitySettings';
 
 export interface Notice {
   readonly kind: NoticeKind;
@@ -19,6 +21,8 @@ export interface ConnectionStatus {
   readonly endpoint: string;
   readonly model: string;
   readonly detail: string;
+  /** Where the endpoint comes from: "user settings", "approved for this workspace", … */
+  readonly source: string;
   readonly notice: Notice | null;
   readonly probe: ProbeResult;
 }
@@ -46,6 +50,7 @@ export class ModelConnection implements vscode.Disposable {
     private readonly policy: () => PolicyPack,
     private readonly audit: AuditSink,
     policyChanged: vscode.Event<unknown>,
+    private readonly settings: SecuritySettings,
   ) {
     this.current = { status: checkingStatus('', ''), client: undefined };
     this.disposables.push(
@@ -58,6 +63,8 @@ export class ModelConnection implements vscode.Disposable {
         if (event.affectsConfiguration(MODEL_SECTION)) void this.refresh();
       }),
       apiKeys.onDidChange(() => void this.refresh()),
+      // An approval for this workspace (or its withdrawal) changes the endpoint without a settings change.
+      settings.onDidChange(() => void this.refresh()),
     );
   }
 
@@ -74,20 +81,28 @@ export class ModelConnection implements vscode.Disposable {
     const generation = ++this.generation;
     const policy = this.policy();
     this.endpointRules = endpointRulesOf(policy);
-    const resolved = resolveModelEndpoint({ ...(await readModelSettings(this.secrets)), policy });
+    const resolved = resolveModelEndpoint({ ...(await readModelSettings(this.secrets, this.settings)), policy });
+    const source = this.endpointSource();
     if (!resolved.ok) {
-      const status = settingsProblemStatus(resolved.problems);
+      const status = { ...settingsProblemStatus(resolved.problems), source };
       for (const problem of resolved.problems) this.log.error(problem.message);
       return this.publish(generation, status, undefined);
     }
     const { endpoint } = resolved;
     const requestTimeoutMs = readRequestTimeoutMs();
     const client = new ModelClient(endpoint, { requestTimeoutMs, fetch: this.sharedFetch(requestTimeoutMs), audit: this.audit });
-    this.publish(generation, checkingStatus(endpoint.baseUrl, endpoint.model), client);
+    this.publish(generation, { ...checkingStatus(endpoint.baseUrl, endpoint.model), source }, client);
     const probe = await client.probe();
-    const status = probeStatus(endpoint.baseUrl, endpoint.model, probe);
-    this.log.info(`model endpoint ${endpoint.baseUrl} (${endpoint.model}): ${status.state}${probe.reachable ? '' : ` — ${probe.failure.message}`}`);
+    const status = { ...probeStatus(endpoint.baseUrl, endpoint.model, probe), source };
+    this.log.info(`model endpoint ${endpoint.baseUrl} (${endpoint.model}, from ${source}): ${status.state}${probe.reachable ? '' : ` — ${probe.failure.message}`}`);
     return this.publish(generation, status, client);
+  }
+
+  /** The endpoint's source; a value nobody set falls back to LLM_API_BASE, then the default. */
+  private endpointSource(): string {
+    const { source } = this.settings.resolved('airlock.model.baseUrl');
+    if (source !== 'default') return settingSourceLabel(source);
+    return process.env.LLM_API_BASE?.trim() ? 'LLM_API_BASE' : 'default';
   }
 
   /** One guarded fetch per timeout, so its rate and concurrency limits outlive a client rebuild. */
@@ -118,7 +133,7 @@ function endpointRulesOf(policy: PolicyPack): string {
 }
 
 function checkingStatus(endpoint: string, model: string): ConnectionStatus {
-  return { state: 'checking', endpoint, model, detail: 'Checking the model server…', notice: null, probe: { reachable: false, failure: { kind: 'failed', message: 'not checked yet' } } };
+  return { state: 'checking', endpoint, model, detail: 'Checking the model server…', source: '', notice: null, probe: { reachable: false, failure: { kind: 'failed', message: 'not checked yet' } } };
 }
 
 function settingsProblemStatus(problems: readonly { kind: 'invalid' | 'refused'; message: string; setting: string }[]): ConnectionStatus {
@@ -132,6 +147,7 @@ function settingsProblemStatus(problems: readonly { kind: 'invalid' | 'refused';
     endpoint: '',
     model: '',
     detail: refused ? 'Endpoint refused: not on this machine' : 'Model settings are invalid',
+    source: '',
     notice,
     probe: { reachable: false, failure: { kind: refused ? 'refused' : 'failed', message } },
   };
@@ -140,10 +156,10 @@ function settingsProblemStatus(problems: readonly { kind: 'invalid' | 'refused';
 function probeStatus(endpoint: string, model: string, probe: ProbeResult): ConnectionStatus {
   if (!probe.reachable) {
     const { failure } = probe;
-    return { state: 'unreachable', endpoint, model, detail: 'Model server not reachable', notice: { kind: 'unreachable', message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}) }, probe };
+    return { state: 'unreachable', endpoint, model, detail: 'Model server not reachable', source: '', notice: { kind: 'unreachable', message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}) }, probe };
   }
   const notice: Notice | null = probe.modelListed || probe.models.length === 0
     ? null
     : { kind: 'warning', message: `The server does not list the model "${model}" (it has: ${probe.models.slice(0, 8).join(', ')}).`, hint: `Run \`ollama pull ${model}\` or change airlock.model.name.` };
-  return { state: 'ready', endpoint, model, detail: 'Connected', notice, probe };
+  return { state: 'ready', endpoint, model, detail: 'Connected', source: '', notice, probe };
 }

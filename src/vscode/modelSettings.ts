@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { ModelSettingsInput } from '../core/model/modelEndpoint';
+import type { SecuritySettings } from './securitySettings';
 
 export const MODEL_SECTION = 'airlock.model';
 const API_KEY_SECRET = 'airlock.model.apiKey';
 const DEFAULT_TIMEOUT_SECONDS = 120;
 
-/** Reads the model settings; a value the user never set is undefined so env defaults apply. */
-export async function readModelSettings(secrets: vscode.SecretStorage): Promise<ModelSettingsInput> {
-  const config = vscode.workspace.getConfiguration(MODEL_SECTION);
+/**
+ * Reads the model settings as the user's (a workspace's value only once approved); a value
+ * nobody set is undefined so env defaults apply.
+ */
+export async function readModelSettings(secrets: vscode.SecretStorage, settings: SecuritySettings): Promise<ModelSettingsInput> {
   return {
-    baseUrl: explicitValue(config, 'baseUrl'),
-    model: explicitValue(config, 'name'),
+    baseUrl: settings.value('airlock.model.baseUrl'),
+    model: settings.value('airlock.model.name'),
     apiKey: await secrets.get(API_KEY_SECRET),
     env: process.env,
   };
@@ -21,14 +24,6 @@ export function readRequestTimeoutMs(): number {
   const value = vscode.workspace.getConfiguration(MODEL_SECTION).get<unknown>('requestTimeoutSeconds');
   const seconds = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_TIMEOUT_SECONDS;
   return Math.min(Math.max(seconds, 1), 3600) * 1000;
-}
-
-function explicitValue(config: vscode.WorkspaceConfiguration, key: string): string | undefined {
-  const inspected = config.inspect<unknown>(key);
-  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-  if (value === undefined) return undefined;
-  // A non-string (e.g. a number typed into settings.json) is reported by the endpoint check.
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The API key lives only in SecretStorage: never in settings, never in logs. */

@@ -7,6 +7,7 @@ import { PolicyStore, type EffectivePolicy, type PendingOverlay } from '../core/
 import { OverlayTrustStore } from '../core/policy/overlayTrust';
 import { resolveConfigDir, resolveManagedPolicyPath } from '../core/policy/policyPaths';
 import type { PolicyPack } from '../core/policy/policySchema';
+import type { SecuritySettings } from './securitySettings';
 
 export const POLICY_SECTION = 'airlock.policy';
 const APPROVE = 'Approve Overlay';
@@ -35,6 +36,7 @@ export class PolicyService implements vscode.Disposable {
     private readonly builtinDir: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly audit: AuditSink,
+    private readonly settings: SecuritySettings,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.airlock/policy/*.yaml');
     this.disposables.push(
@@ -47,6 +49,8 @@ export class PolicyService implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      // The user approved (or chose) a pack for this workspace: no settings change tells us.
+      settings.onDidChange(() => void this.reload()),
     );
     this.watchManagedFile();
     this.watchFile(this.trust.path);
@@ -61,8 +65,9 @@ export class PolicyService implements vscode.Disposable {
     return this.effective;
   }
 
+  /** The user's pack (or one stricter or approved for this workspace); never the repository's say-so alone. */
   get packName(): string {
-    return vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('pack') || DEFAULT_PACK_NAME;
+    return this.settings.value('airlock.policy.pack') || DEFAULT_PACK_NAME;
   }
 
   get workspaceFolder(): string | undefined {
@@ -89,7 +94,7 @@ export class PolicyService implements vscode.Disposable {
   }
 
   private async loadOnce(): Promise<EffectivePolicy> {
-    const managedSetting = vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('managedPath');
+    const managedSetting = this.settings.value('airlock.policy.managedPath');
     const workspaceFolder = this.workspaceFolder;
     const managedPath = resolveManagedPolicyPath(process.env, managedSetting);
     const effective = await this.store.load({
@@ -146,7 +151,7 @@ export class PolicyService implements vscode.Disposable {
   }
 
   private watchManagedFile(): void {
-    const managed = resolveManagedPolicyPath(process.env, vscode.workspace.getConfiguration(POLICY_SECTION).get<string>('managedPath'));
+    const managed = resolveManagedPolicyPath(process.env, this.settings.value('airlock.policy.managedPath'));
     if (managed !== undefined) this.watchFile(managed);
   }
 

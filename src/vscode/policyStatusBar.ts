@@ -1,19 +1,34 @@
 import * as vscode from 'vscode';
 import type { EffectivePolicy } from '../core/policy/effectivePolicy';
 import { isDefaultDeny } from '../core/policy/firewallRules';
+import { isIgnoredRequest, settingSourceLabel, workspaceRequestLabel } from '../core/settings/settingSourceLabel';
+import type { ModelConnection } from './modelConnection';
 import type { PolicyService } from './policyService';
+import type { SecuritySettings } from './securitySettings';
 
-/** Shows the active pack and whether the firewall is default-deny; a click shows the policy. */
-export function policyStatusBar(policy: PolicyService): vscode.Disposable {
+/**
+ * Shows the active pack, where it comes from when that is not the user's settings, and whether
+ * the firewall is default-deny; the tooltip adds the model endpoint and ignored workspace values.
+ * A click shows the policy.
+ */
+export function policyStatusBar(policy: PolicyService, settings: SecuritySettings, connection: ModelConnection): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('airlock.policy', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Airlock Policy';
   item.command = 'airlock.showEffectivePolicy';
   const update = (effective: EffectivePolicy): void => {
     const deny = isDefaultDeny(effective.policy);
     const attention = effective.errors.length > 0 || (effective.pendingOverlay !== undefined && !effective.pendingOverlay.rejected);
-    item.text = `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${deny ? ' · default deny' : ''}`;
+    const pack = settings.resolved('airlock.policy.pack');
+    const fromWorkspace = pack.source !== 'user' && pack.source !== 'default';
+    const managed = effective.sources.find((source) => source.kind === 'managed');
+    item.text = `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${fromWorkspace ? ` (${settingSourceLabel(pack.source)})` : ''}${managed ? ' · managed' : ''}${deny ? ' · default deny' : ''}`;
+    const model = connection.status;
+    const ignored = [...settings.all().values()].filter((resolved) => resolved.request !== undefined && isIgnoredRequest(resolved.request.status));
     item.tooltip = [
-      `Airlock policy pack "${effective.packName}"`,
+      `Airlock policy pack "${effective.packName}" from ${settingSourceLabel(pack.source)}`,
+      ...(managed ? [`Managed policy ${managed.file} caps it`] : []),
+      model.endpoint ? `Model ${model.model} at ${model.endpoint} from ${model.source}` : `Model: ${model.detail}`,
+      ...ignored.map((resolved) => `Workspace asks ${resolved.key} = "${resolved.request?.value ?? ''}": ${workspaceRequestLabel(resolved.request?.status ?? 'awaiting-approval')}`),
       deny ? 'Firewall: default deny, no host allowed' : 'Firewall: some hosts allowed (Airlock: Firewall: List Rules)',
       ...effective.errors.map((error) => `Error: ${error.message}`),
       ...(effective.pendingOverlay ? [`Overlay ${effective.pendingOverlay.file} is not approved and is ignored`] : []),
@@ -21,7 +36,10 @@ export function policyStatusBar(policy: PolicyService): vscode.Disposable {
     item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
-  const listener = policy.onDidChange(update);
-  if (policy.current) update(policy.current);
-  return vscode.Disposable.from(item, listener);
+  const refresh = (): void => {
+    if (policy.current) update(policy.current);
+  };
+  const listeners = [policy.onDidChange(update), settings.onDidChange(refresh), connection.onDidChange(refresh)];
+  refresh();
+  return vscode.Disposable.from(item, ...listeners);
 }

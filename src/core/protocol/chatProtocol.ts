@@ -25,6 +25,7 @@ export type ToolCardState = 'done' | 'denied' | 'error';
 /** Messages to the webview. */
 export type HostMessage =
   | { type: 'status'; state: EndpointState; endpoint: string; model: string; detail: string }
+  | { type: 'sources'; text: string }
   | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
   | { type: 'turnStart'; id: number; userText: string }
   | { type: 'delta'; id: number; text: string }

@@ -15,6 +15,7 @@ export const CONTRIBUTED_COMMANDS = [
   'airlock.selectPolicyPack',
   'airlock.showEffectivePolicy',
   'airlock.reviewPolicyOverlay',
+  'airlock.reviewWorkspaceSettings',
   'airlock.showAuditLog',
 ] as const;
 

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { settingSourceLabel } from '../core/settings/settingSourceLabel';
+import type { ModelConnection } from './modelConnection';
+import type { PolicyService } from './policyService';
+import type { SecuritySettings } from './securitySettings';
+
+/** One line saying where the model endpoint and the pack in force come from, for the panel header. */
+export interface SecurityPosture {
+  readonly describe: () => string;
+  readonly onDidChange: vscode.Event<unknown>;
+}
+
+export function securityPosture(policy: PolicyService, settings: SecuritySettings, connection: ModelConnection): SecurityPosture {
+  return {
+    describe: () => {
+      const model = connection.status.source;
+      const pack = settingSourceLabel(settings.resolved('airlock.policy.pack').source);
+      const managed = policy.current?.sources.some((source) => source.kind === 'managed') === true;
+      return `Endpoint from ${model || '…'} · pack ${policy.packName} from ${pack}${managed ? ', capped by managed policy' : ''}`;
+    },
+    onDidChange: (listener) => vscode.Disposable.from(policy.onDidChange(listener), settings.onDidChange(listener), connection.onDidChange(listener)),
+  };
+}
