@@ -15,6 +15,12 @@ const networkImports = NETWORK_MODULES.map((name) => ({
 // The openai SDK would fall back to the global fetch; only the model client, which always
 // hands it SafeFetch, may import it.
 const openaiImport = { name: 'openai', message: 'Only src/core/model/modelClient.ts may import openai (it passes SafeFetch).' };
+// Starting processes (ripgrep, sandboxed commands, MCP stdio servers) happens in one place,
+// src/core/process/, which decides how each runs. Do not relax this rule.
+const processImports = ['child_process', 'node:child_process'].map((name) => ({
+  name,
+  message: 'Only src/core/process/ may start processes. Do not relax this rule.',
+}));
 const vscodeImport = { name: 'vscode', message: 'src/core and src/cli never import vscode: the core talks to the editor through ports.' };
 const networkGlobals = ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource'].map((name) => ({
   name,
@@ -38,25 +44,29 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport] }],
+      'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, ...processImports] }],
       'no-restricted-globals': ['error', ...networkGlobals],
     },
   },
   {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport, ...processImports] }] },
+  },
+  {
+    files: ['src/core/process/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport] }] },
   },
   {
     files: ['src/core/model/modelClient.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, vscodeImport] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, vscodeImport, ...processImports] }] },
   },
   {
     files: ['src/core/egress/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport] }], 'no-restricted-globals': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...processImports] }], 'no-restricted-globals': 'off' },
   },
   {
     files: ['media/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports, ...processImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

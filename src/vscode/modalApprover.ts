@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApprovalAnswer, ApprovalRequest, Approver } from '../core/approval/approver';
+import type { ApprovalAnswer, ApprovalDiff, ApprovalRequest, Approver } from '../core/approval/approver';
 
 const ALLOW_ONCE = 'Allow once';
 const ALLOW_SESSION = 'Allow for this session';
@@ -17,35 +17,59 @@ export class ModalApprover implements Approver, vscode.TextDocumentContentProvid
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this);
 
   async ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> {
-    const buttons = [ALLOW_ONCE, ...(request.allowSession ? [ALLOW_SESSION] : []), ...(request.diff ? [SHOW_DIFF] : []), DENY];
+    const buttons = [ALLOW_ONCE, ...(request.allowSession ? [ALLOW_SESSION] : []), ...(request.diffs?.length ? [SHOW_DIFF] : []), DENY];
     const detail = `${request.detail}\n\nTool: ${request.tool} · risk: ${request.risk}`;
-    for (let shown = 0; shown < 20 && !signal.aborted; shown++) {
-      const choice = await vscode.window.showWarningMessage(`Airlock: ${request.title}`, { modal: true, detail }, ...buttons);
-      if (signal.aborted) break;
-      if (choice === ALLOW_ONCE) return { verdict: 'allow-once' };
-      if (choice === ALLOW_SESSION) return { verdict: 'allow-session' };
-      if (choice === SHOW_DIFF && request.diff) {
-        await this.showDiff(request.diff);
-        continue;
+    const opened: string[] = [];
+    try {
+      for (let shown = 0; shown < 20 && !signal.aborted; shown++) {
+        const choice = await vscode.window.showWarningMessage(`Airlock: ${request.title}`, { modal: true, detail }, ...buttons);
+        if (signal.aborted) break;
+        if (choice === ALLOW_ONCE) return { verdict: 'allow-once' };
+        if (choice === ALLOW_SESSION) return { verdict: 'allow-session' };
+        if (choice === SHOW_DIFF && request.diffs?.length) {
+          opened.push(await this.showDiffs(request.diffs));
+          continue;
+        }
+        if (choice === DENY) return { verdict: 'deny', reason: await askReason() };
+        return { verdict: 'deny', reason: 'dismissed' };
       }
-      if (choice === DENY) return { verdict: 'deny', reason: await askReason() };
-      return { verdict: 'deny', reason: 'dismissed' };
+      return { verdict: 'deny', reason: 'cancelled' };
+    } finally {
+      // The diff belongs to the question: once it is answered, its tabs close.
+      await this.closeDiffs(opened);
     }
-    return { verdict: 'deny', reason: 'cancelled' };
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.proposals.get(uri.query) ?? '';
   }
 
-  private async showDiff(diff: NonNullable<ApprovalRequest['diff']>): Promise<void> {
+  /** A diff editor for each file, side by side with the current text. Returns the id its tabs carry. */
+  private async showDiffs(diffs: readonly ApprovalDiff[]): Promise<string> {
     const id = String(this.nextId++);
-    this.proposals.set(`${id}-before`, diff.before);
-    this.proposals.set(`${id}-after`, diff.after);
-    const name = diff.path.split(/[\\/]/).pop() ?? diff.path;
-    const left = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${name}`, query: `${id}-before` });
-    const right = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${name}`, query: `${id}-after` });
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: current ↔ proposed by the agent`);
+    const pairs = diffs.map((diff, index) => {
+      this.proposals.set(`${id}-${index}-before`, diff.before);
+      this.proposals.set(`${id}-${index}-after`, diff.after);
+      const name = diff.path.split(/[\\/]/).pop() ?? diff.path;
+      const side = (which: string): vscode.Uri => vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: diff.path.startsWith('/') ? diff.path : `/${diff.path}`, query: `${id}-${index}-${which}` });
+      return { name, original: side('before'), proposed: side('after') };
+    });
+    for (const [index, pair] of pairs.entries()) {
+      const of = pairs.length > 1 ? ` (${index + 1} of ${pairs.length})` : '';
+      await vscode.commands.executeCommand('vscode.diff', pair.original, pair.proposed, `${pair.name}: current ↔ proposed by the agent${of}`, { preview: false });
+    }
+    return id;
+  }
+
+  private async closeDiffs(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const ours = (uri: unknown): boolean => uri instanceof vscode.Uri && uri.scheme === PROPOSAL_SCHEME && ids.some((id) => uri.query.startsWith(`${id}-`));
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => {
+      const input: unknown = tab.input;
+      return input instanceof vscode.TabInputTextDiff && ours(input.modified);
+    });
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+    for (const key of [...this.proposals.keys()]) if (ids.some((id) => key.startsWith(`${id}-`))) this.proposals.delete(key);
   }
 
   dispose(): void {

@@ -16,7 +16,7 @@ export function securityPosture(policy: PolicyService, settings: SecuritySetting
       const model = connection.status.source;
       const pack = settingSourceLabel(settings.resolved('airlock.policy.pack').source);
       const managed = policy.current?.sources.some((source) => source.kind === 'managed') === true;
-      return `Endpoint from ${model || '…'} · pack ${policy.packName} from ${pack}${managed ? ', capped by managed policy' : ''}`;
+      return `Endpoint: ${model || '…'} · Pack ${policy.packName}: ${pack}${managed ? ', capped by the managed policy' : ''}`;
     },
     onDidChange: (listener) => vscode.Disposable.from(policy.onDidChange(listener), settings.onDidChange(listener), connection.onDidChange(listener)),
   };

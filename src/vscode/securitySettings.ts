@@ -99,7 +99,7 @@ export class SecuritySettings implements vscode.Disposable {
     return askable.length;
   }
 
-  /** The modal: names the setting, the user's value and the repository's; pinned to that value. */
+  /** The modal: names the setting, the user's value and the repository's; pinned to that value. Enter keeps the user's. */
   private async ask(resolved: ResolvedSetting): Promise<void> {
     const { request, key } = resolved;
     const workspace = this.workspaceKey;
@@ -112,7 +112,7 @@ export class SecuritySettings implements vscode.Disposable {
       CONSEQUENCES.get(key) ?? '',
       'Approval is pinned to this exact value and kept in Airlock\'s own settings outside the repository; a changed value asks again.',
     ].join('\n\n');
-    const choice = await vscode.window.showWarningMessage(`Airlock: use this workspace's ${setting.label}?`, { modal: true, detail }, USE_WORKSPACE_VALUE, KEEP_MINE);
+    const choice = await vscode.window.showWarningMessage(`Airlock: use this workspace's ${setting.label}?`, { modal: true, detail }, KEEP_MINE, USE_WORKSPACE_VALUE);
     if (choice === undefined) return;
     const approved = choice === USE_WORKSPACE_VALUE;
     await (approved ? this.store.approve(workspace, key, request.value) : this.store.reject(workspace, key, request.value));

@@ -10,7 +10,7 @@ export interface ToolPlan {
   readonly target: string;
   readonly summary: string;
   readonly detail: string;
-  readonly diff?: ApprovalRequest['diff'];
+  readonly diffs?: ApprovalRequest['diffs'];
 }
 
 /**

@@ -59,7 +59,7 @@ export class ToolRunner {
     if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
     const risk = policy.tools[tool.id]?.risk ?? 'critical';
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
-      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diff ? { diff: plan.diff } : {}) }, signal);
+      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', plan.summary);
     }
     const result = await Promise.resolve()

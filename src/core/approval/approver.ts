@@ -10,8 +10,15 @@ export interface ApprovalRequest {
   readonly detail: string;
   /** Offered only when the policy permits session grants for this request. */
   readonly allowSession: boolean;
-  /** For edits: what the file holds now and what it would hold, so the user can open a diff. */
-  readonly diff?: { readonly path: string; readonly before: string; readonly after: string };
+  /** For edits: what each file holds now and what it would hold, so the user can open a diff. */
+  readonly diffs?: readonly ApprovalDiff[];
+}
+
+/** One file of a proposed edit: its path, its text now and its text after (empty: none). */
+export interface ApprovalDiff {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
 }
 
 export type ApprovalAnswer =

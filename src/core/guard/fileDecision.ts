@@ -20,6 +20,7 @@ export type FileReason =
   | 'too-large'
   | 'hard-link'
   | 'invalid-size'
+  | 'changed-since-decision'
   | 'guard-error';
 
 /**

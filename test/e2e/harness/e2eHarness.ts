@@ -183,7 +183,8 @@ async function openWorkbench(browser: Browser, url: string): Promise<{ page: Pag
   return { page, browserRequests };
 }
 
-async function openAirlockView(page: Page): Promise<FrameLocator> {
+/** Opens the Airlock view in a workbench window and returns the chat webview's document. */
+export async function openAirlockView(page: Page): Promise<FrameLocator> {
   await page.locator('.activitybar [aria-label^="Airlock"]').first().click({ timeout: WORKBENCH_TIMEOUT_MS });
   // Moves the pointer off the activity bar, so its tooltip does not cover the view in screenshots.
   await page.mouse.move(700, 400);

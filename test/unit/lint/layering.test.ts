@@ -21,6 +21,11 @@ describe('lint: layers and the one way out', () => {
     { name: 'core resolving DNS outside egress (exfiltration by lookup)', file: 'src/core/chat/leak.ts', code: "import { lookup } from 'node:dns/promises';\nexport const x = lookup;\n", rule: 'no-restricted-imports' },
     { name: 'webview script using fetch (exfiltration from the page)', file: 'media/chat/leak.ts', code: "export function f(): Promise<Response> { return fetch('http://127.0.0.1/'); }\n", rule: 'no-restricted-globals' },
     { name: 'openai SDK outside the model client (falls back to global fetch)', file: 'src/core/chat/leak.ts', code: "import OpenAI from 'openai';\nexport const x = OpenAI;\n", rule: 'no-restricted-imports' },
+    { name: 'core starting a process outside core/process (unguarded command)', file: 'src/core/agent/leak.ts', code: "import { spawn } from 'node:child_process';\nexport const x = spawn;\n", rule: 'no-restricted-imports' },
+    { name: 'adapter starting a process (unguarded command)', file: 'src/vscode/leak.ts', code: "import { execFile } from 'child_process';\nexport const x = execFile;\n", rule: 'no-restricted-imports' },
+    { name: 'egress module starting a process (unguarded command)', file: 'src/core/egress/leak.ts', code: "import { spawn } from 'node:child_process';\nexport const x = spawn;\n", rule: 'no-restricted-imports' },
+    { name: 'process module may start processes', file: 'src/core/process/leak.ts', code: "import { spawn } from 'node:child_process';\nexport const x = spawn;\n", rule: null },
+    { name: 'process module still may not open sockets (second way out)', file: 'src/core/process/leak.ts', code: "import * as net from 'node:net';\nexport const x = net;\n", rule: 'no-restricted-imports' },
     { name: 'egress module may use undici', file: 'src/core/egress/leak.ts', code: "import { request } from 'undici';\nexport const x = request;\n", rule: null },
     { name: 'adapter may import vscode', file: 'src/vscode/leak.ts', code: "import * as vscode from 'vscode';\nexport const x = vscode;\n", rule: null },
   ];

@@ -49,7 +49,7 @@ async function plan(args: Args, context: EgressUpdateContext): Promise<ToolPlan>
     target: `${args.action} ${pattern} ${args.tool ?? '*'}`,
     summary: `Firewall: ${verb}`,
     detail: `The agent asks to ${verb}${unchanged}.\nIt says: "${args.reason.replace(/[\p{Cc}\p{Cf}]/gu, ' ')}"\nFile: ${preview.file}`,
-    diff: { path: preview.file, before: preview.before ?? '', after: preview.after ?? preview.before ?? '' },
+    diffs: [{ path: preview.file, before: preview.before ?? '', after: preview.after ?? preview.before ?? '' }],
   };
 }
 

@@ -54,8 +54,8 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     assert.match(asked[0]?.title ?? '', /allow api\.example\.org for web\.fetch/);
     assert.match(asked[0]?.detail ?? '', /read the API docs/);
     assert.match(asked[0]?.detail ?? '', /\.airlock\/policy\/default\.yaml/);
-    assert.equal(asked[0]?.diff?.before, OVERLAY, 'the dialog can show the overlay as it is');
-    assert.match(asked[0]?.diff?.after ?? '', /web\.fetch:[\s\S]*api\.example\.org/, 'and as it would be');
+    assert.equal(asked[0]?.diffs?.[0]?.before, OVERLAY, 'the dialog can show the overlay as it is');
+    assert.match(asked[0]?.diffs?.[0]?.after ?? '', /web\.fetch:[\s\S]*api\.example\.org/, 'and as it would be');
   });
 
   it('refuses, without asking, to edit an overlay the user never approved (no laundering)', async () => {
