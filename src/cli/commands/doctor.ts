@@ -15,6 +15,7 @@ export function doctorCommand(context: CommandContext): Command {
     .description('check the model endpoint (allowed? answering? model listed?) and the Node version')
     .option('--base-url <url>', `model API base URL (default: $LLM_API_BASE or ${DEFAULT_BASE_URL})`)
     .option('--model <name>', `model name (default: $LLM_MODEL or ${DEFAULT_MODEL})`)
+    .option('--workspace <dir>', 'workspace folder whose .vscode/settings.json may ask for its own model (default: the current directory)')
     .option('--json', 'print one JSON object instead of the report')
     .addHelpText('after', '\nExit status: 0 all fine, 1 a check failed, 2 usage error.');
   return command.action(async () => {

@@ -5,6 +5,7 @@ import { PolicyError } from '../../core/policy/policyError';
 import { readPolicyFile } from '../../core/policy/policyFile';
 import { parseOverlay, parsePack } from '../../core/policy/policyLoader';
 import { ExitCode } from '../exitCode';
+import { packInForce, withPackSource } from '../settings/packInForce';
 import { loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import { effectivePolicyJson, renderEffectivePolicy } from '../policy/renderPolicy';
 import type { CommandContext } from './commandFactory';
@@ -68,11 +69,13 @@ function showCommand(context: CommandContext): Command {
     .addHelpText('after', '\nExit status: 0 shown, 1 a policy file has errors (what is in force is shown), 2 usage error.');
   return command.action(() => withUsageErrors(command, async () => {
     const options = command.opts<PolicyCliOptions & { json?: boolean }>();
-    const { load, effective } = await loadEffectivePolicy(options, context);
+    // The pack the extension would use here: --pack, else the workspace's only if stricter or approved.
+    const pack = await packInForce(options.workspace, command.getOptionValueSource('pack') === 'cli' ? options.pack : undefined, context);
+    const { load, effective } = await loadEffectivePolicy({ ...options, pack: pack.name }, context);
     if (options.json === true) {
-      context.stdout.write(`${JSON.stringify(effectivePolicyJson(effective), null, 2)}\n`);
+      context.stdout.write(`${JSON.stringify({ ...effectivePolicyJson(effective), packSource: pack.source, workspaceRequests: pack.workspaceRequests }, null, 2)}\n`);
     } else {
-      context.stdout.write(renderEffectivePolicy(effective, (sha256) => `airlock policy approve --workspace ${quote(load.workspaceFolder)} --pack ${effective.packName} --sha256 ${sha256}`));
+      context.stdout.write(withPackSource(pack, renderEffectivePolicy(effective, (sha256) => `airlock policy approve --workspace ${quote(load.workspaceFolder)} --pack ${effective.packName} --sha256 ${sha256}`)));
     }
     context.setExitCode(effective.errors.length > 0 ? ExitCode.failure : ExitCode.ok);
   }));

@@ -1,4 +1,5 @@
 import type { ProbeResult } from '../../core/model/modelClient';
+import { renderWorkspaceRequest } from '../settings/workspaceRequestReport';
 import type { DoctorReport } from './doctorReport';
 
 type Line = readonly [label: string, value: string];
@@ -10,7 +11,7 @@ const CLI_SETTINGS_NOTE = 'in the CLI the base URL comes from --base-url or LLM_
 
 /** The human form of a doctor report: one aligned "label  value" line per finding. */
 export function renderDoctorReport(report: DoctorReport): string {
-  const lines: Line[] = [nodeLine(report), ...endpointLines(report), ...probeLines(report.probe, report), resultLine(report)];
+  const lines: Line[] = [nodeLine(report), ...endpointLines(report), ...workspaceLines(report), ...probeLines(report.probe, report), resultLine(report)];
   if (!report.ok) lines.push(['Note', CLI_SETTINGS_NOTE]);
   const width = Math.max(...lines.map(([label]) => label.length));
   const body = lines.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
@@ -33,6 +34,10 @@ function endpointLines(report: DoctorReport): Line[] {
     ['Model', `${endpoint.model} ${sourceNote(sources.model)}`],
     ['API key', endpoint.apiKeySet ? 'set (LLM_API_KEY)' : 'not set (LLM_API_KEY; local servers rarely need one)'],
   ];
+}
+
+function workspaceLines({ workspaceRequests }: DoctorReport): Line[] {
+  return workspaceRequests.map((request): Line => ['Workspace asks', renderWorkspaceRequest(request)]);
 }
 
 function sourceNote(source: string): string {

@@ -1,32 +1,44 @@
+import { resolve } from 'node:path';
 import { ModelClient } from '../../core/model/modelClient';
 import { resolveModelEndpoint } from '../../core/model/modelEndpoint';
 import type { CliContext } from '../cliContext';
 import { probedReport, settingsProblemReport, type DoctorReport, type DoctorSources } from './doctorReport';
 import { checkNodeSupport } from '../nodeSupport';
-import { settingSource } from './settingSource';
+import type { SecuritySettingKey } from '../../core/settings/securitySettings';
+import { cliSecuritySettings } from '../settings/cliSecuritySettings';
+import { cliSourceLabel, workspaceRequestReports } from '../settings/workspaceRequestReport';
 
 export interface DoctorOptions {
   readonly baseUrl?: string;
   readonly model?: string;
+  readonly workspace?: string;
 }
 
+const MODEL_SETTINGS: readonly SecuritySettingKey[] = ['airlock.model.baseUrl', 'airlock.model.name'];
+
 /**
- * Resolves the endpoint the way the extension does (options first, then LLM_* variables, then
- * defaults), and probes it only when the core allows it: a refused URL is never contacted.
- * The client bounds the probe with its own timeout.
+ * Resolves the endpoint the way the extension does (the options stand for the user's settings;
+ * the workspace's `.vscode/settings.json` counts only once approved in Airlock's store; then
+ * LLM_* variables, then defaults), and probes it only when the core allows it: a refused URL is
+ * never contacted. The client bounds the probe with its own timeout.
  */
 export async function runDoctor(options: DoctorOptions, context: CliContext): Promise<DoctorReport> {
   const node = checkNodeSupport(context.nodeVersion);
-  const sources = doctorSources(options, context.env);
-  const resolved = resolveModelEndpoint({ baseUrl: options.baseUrl, model: options.model, env: context.env });
-  if (!resolved.ok) return settingsProblemReport(node, sources, resolved.problems);
-  const probe = await new ModelClient(resolved.endpoint).probe();
-  return probedReport(node, sources, resolved.endpoint, probe);
-}
-
-function doctorSources(options: DoctorOptions, env: CliContext['env']): DoctorSources {
-  return {
-    baseUrl: settingSource(options.baseUrl, '--base-url', env.LLM_API_BASE, 'LLM_API_BASE'),
-    model: settingSource(options.model, '--model', env.LLM_MODEL, 'LLM_MODEL'),
+  const folder = resolve(context.cwd ?? process.cwd(), options.workspace ?? '.');
+  const user = new Map<SecuritySettingKey, string>([
+    ...(options.baseUrl === undefined ? [] : [['airlock.model.baseUrl', options.baseUrl] as const]),
+    ...(options.model === undefined ? [] : [['airlock.model.name', options.model] as const]),
+  ]);
+  const { resolved: settings } = await cliSecuritySettings(folder, user, context);
+  const baseUrl = settings.get('airlock.model.baseUrl');
+  const model = settings.get('airlock.model.name');
+  const sources: DoctorSources = {
+    baseUrl: cliSourceLabel(baseUrl?.source ?? 'default', '--base-url', context.env.LLM_API_BASE, 'LLM_API_BASE'),
+    model: cliSourceLabel(model?.source ?? 'default', '--model', context.env.LLM_MODEL, 'LLM_MODEL'),
   };
+  const requests = workspaceRequestReports(settings, MODEL_SETTINGS);
+  const resolved = resolveModelEndpoint({ baseUrl: baseUrl?.value, model: model?.value, env: context.env });
+  if (!resolved.ok) return settingsProblemReport(node, sources, requests, resolved.problems);
+  const probe = await new ModelClient(resolved.endpoint).probe();
+  return probedReport(node, sources, requests, resolved.endpoint, probe);
 }
