@@ -27,6 +27,15 @@ const networkGlobals = ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource'].m
   message: 'Only src/core/egress/ may reach the network. Do not relax this rule.',
 }));
 
+const namedArrowExport = { selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > ArrowFunctionExpression', message: 'Use `export function` for named stack traces.' };
+// Policy maps are keyed by names from outside (tool ids, hosts, packs, servers, model URLs); a
+// plain `record[key]` finds `constructor` or `__proto__` on Object.prototype. Read and write them
+// through keyedRecord.ts (Object.hasOwn, null prototypes) or use a Map. Do not relax this rule.
+const computedLookup = {
+  selector: 'MemberExpression[computed=true]:not([property.type="Literal"])',
+  message: 'Look keys up with ownValue()/setOwn() from src/core/policy/keyedRecord.ts, or use a Map: a plain record[key] finds Object.prototype members.',
+};
+
 export default tseslint.config(
   { ignores: ['.scratch*', 'dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**'] },
   js.configs.recommended,
@@ -38,7 +47,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > ArrowFunctionExpression', message: 'Use `export function` for named stack traces.' }],
+      'no-restricted-syntax': ['error', namedArrowExport],
     },
   },
   {
@@ -67,6 +76,10 @@ export default tseslint.config(
   {
     files: ['media/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports, ...processImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
+  },
+  {
+    files: ['src/core/policy/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', namedArrowExport, computedLookup] },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const tools = new ToolRunner({
       tools: [
         webFetchTool({ fetch: () => webFetch }),
-        egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir }),
+        egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
       ],
       policy: () => policy.policy,
       gate,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { knownToolIds } from '../core/agent/toolRegistry';
 import type { AuditSink } from '../core/audit/auditSink';
 import { BUILTIN_PACK_NAMES } from '../core/policy/builtinPacks';
 import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEditor';
@@ -50,7 +51,7 @@ export async function listFirewallRules(ctx: FirewallContext): Promise<void> {
 
 /** "Airlock: Firewall: Allow Domain…": pick a tool (or all), enter a host pattern, confirm. */
 export async function allowDomain(ctx: FirewallContext, presetTool?: string, presetPattern?: string): Promise<boolean> {
-  const tool = presetTool ?? (await pickTool(ctx));
+  const tool = presetTool ?? (await pickTool());
   if (tool === undefined) return false;
   const raw = presetPattern ?? (await vscode.window.showInputBox({
     title: `Airlock: allow a host for ${tool === ALL_TOOLS ? 'all tools' : tool}`,
@@ -112,11 +113,20 @@ async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern
     void vscode.window.showErrorMessage('Airlock: open a folder first; firewall rules live in its .airlock/policy/ overlay.');
     return false;
   }
-  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, ...(tool === ALL_TOOLS ? {} : { tool }) };
+  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, ...ctx.policy.compositionFiles, ...(tool === ALL_TOOLS ? {} : { tool }) };
   try {
     const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
     ctx.audit.record({ actor: 'user', action: `firewall.${action}`, target: `${result.pattern} ${tool}`, decision: 'allow', detail: { file: result.file, changed: result.changed } });
-    await ctx.policy.reload();
+    const standing = await ctx.policy.confirmEdit(result);
+    if (!standing.inForce && standing.awaitingApproval) {
+      void vscode.window.showInformationMessage(`Airlock: removed ${result.pattern}. ${standing.reason}.`);
+      return true;
+    }
+    if (!standing.inForce) {
+      ctx.log.warn(`firewall ${action} ${pattern}: written, not in force: ${standing.reason}`);
+      void vscode.window.showWarningMessage(`Airlock: ${result.file} was written, but the change is not in force yet: ${standing.reason}`);
+      return false;
+    }
     void vscode.window.showInformationMessage(`Airlock: ${action === 'allow' ? 'allowed' : 'removed'} ${result.pattern} for ${tool === ALL_TOOLS ? 'all tools' : tool}${result.changed ? '' : ' (no change)'}.`);
     return true;
   } catch (error) {
@@ -127,8 +137,8 @@ async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern
   }
 }
 
-async function pickTool(ctx: FirewallContext): Promise<string | undefined> {
-  const tools = Object.keys(ctx.policy.policy?.tools ?? {}).filter((id) => id.startsWith('web.'));
+async function pickTool(): Promise<string | undefined> {
+  const tools = knownToolIds().filter((id) => id.startsWith('web.'));
   const choice = await vscode.window.showQuickPick([{ label: ALL_TOOLS_LABEL, id: ALL_TOOLS, description: 'egress.allow' }, ...tools.map((id) => ({ label: id, id, description: `egress.tools.${id}.allow` }))], { title: 'Airlock: allow a host for which tool?' });
   return choice?.id;
 }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { AuditSink } from '../core/audit/auditSink';
 import { DEFAULT_PACK_NAME } from '../core/policy/builtinPacks';
 import { PolicyStore, type EffectivePolicy, type PendingOverlay } from '../core/policy/effectivePolicy';
+import { editInForce, type EditStanding } from '../core/policy/editInForce';
+import type { FirewallEditResult } from '../core/policy/firewallEditor';
 import { OverlayTrustStore } from '../core/policy/overlayTrust';
 import { resolveConfigDir, resolveManagedPolicyPath } from '../core/policy/policyPaths';
 import type { PolicyPack } from '../core/policy/policySchema';
@@ -72,6 +74,17 @@ export class PolicyService implements vscode.Disposable {
 
   get workspaceFolder(): string | undefined {
     return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  }
+
+  /** The other layers an overlay edit is merged with before it is written. */
+  get compositionFiles(): { readonly builtinDir: string; readonly managedPath?: string } {
+    const managedPath = resolveManagedPolicyPath(process.env, this.settings.value('airlock.policy.managedPath'));
+    return { builtinDir: this.builtinDir, ...(managedPath === undefined ? {} : { managedPath }) };
+  }
+
+  /** Reloads after an edit and says whether the written overlay is the policy in force now. */
+  async confirmEdit(edit: Pick<FirewallEditResult, 'path' | 'file' | 'sha256' | 'trusted'>): Promise<EditStanding> {
+    return editInForce(await this.reload(), edit);
   }
 
   /** Reloads now; concurrent calls share one load and a change during a load triggers one more. */

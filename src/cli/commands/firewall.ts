@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { isKnownTool, unknownToolMessage } from '../../core/agent/toolRegistry';
+import { PolicyStore } from '../../core/policy/effectivePolicy';
+import { editInForce } from '../../core/policy/editInForce';
 import { addFirewallRule, removeFirewallRule } from '../../core/policy/firewallEditor';
 import { FirewallEditError, type FirewallEditErrorCode } from '../../core/policy/firewallEditError';
 import { ALL_TOOLS, listRules, rulesForTool } from '../../core/policy/firewallRules';
@@ -13,7 +16,7 @@ interface FirewallOptions extends PolicyCliOptions {
 }
 
 /** Mistakes in the command line itself; every other refusal is a failed command (exit 1). */
-const USAGE_CODES: ReadonlySet<FirewallEditErrorCode> = new Set(['FIREWALL_INVALID_PATTERN', 'FIREWALL_INVALID_TOOL', 'FIREWALL_UNKNOWN_PACK']);
+const USAGE_CODES: ReadonlySet<FirewallEditErrorCode> = new Set(['FIREWALL_INVALID_PATTERN', 'FIREWALL_INVALID_TOOL', 'FIREWALL_UNKNOWN_TOOL', 'FIREWALL_UNKNOWN_PACK']);
 
 /** `airlock firewall list|allow|remove`: the workspace's egress rules, edited in its overlay. */
 export function firewallCommand(context: CommandContext): Command {
@@ -56,17 +59,28 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
     .addHelpText('after', `\nExit status: 0 done (or nothing to do), 1 refused (${action === 'remove' ? 'the rule is not in the overlay, ' : ''}the overlay is not approved or is invalid), 2 usage error.`);
   return command.action((pattern: string) => withUsageErrors(command, async () => {
     const options = command.opts<FirewallOptions>();
+    const tool = options.tool === ALL_TOOLS ? undefined : options.tool;
+    // Refused before anything is read: a rule for a tool that does not exist is never written.
+    if (action === 'allow' && tool !== undefined && !isKnownTool(tool)) throw new CliUsageError(`--tool ${unknownToolMessage(tool)}`);
     const { load, effective } = await loadEffectivePolicy(options, context);
     reportPolicyProblems(effective, context);
-    const tool = options.tool === ALL_TOOLS ? undefined : options.tool;
-    if (tool !== undefined && effective.policy.tools[tool] === undefined) {
-      throw new CliUsageError(`--tool ${tool}: the "${effective.packName}" pack has no such tool; known tools: ${Object.keys(effective.policy.tools).join(', ')}`);
-    }
-    const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool };
+    const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool, builtinDir: load.builtinDir, ...(load.managedPath === undefined ? {} : { managedPath: load.managedPath }) };
     try {
       const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
       const where = tool === undefined ? 'every tool' : tool;
       const verb = action === 'allow' ? (result.changed ? 'allowed' : 'already allowed') : 'removed';
+      // Done only when the policy, loaded again as the extension loads it, is the one written.
+      const standing = editInForce(await new PolicyStore().load(load), result);
+      if (!standing.inForce && standing.awaitingApproval) {
+        context.stdout.write(`${verb}: ${result.pattern} for ${where} in ${result.file}\nnote: ${standing.reason}: airlock policy approve --sha256 ${result.sha256}\n`);
+        context.setExitCode(ExitCode.ok);
+        return;
+      }
+      if (!standing.inForce) {
+        context.stderr.write(`airlock: ${result.file} was written, but the change is not in force: ${standing.reason}\n`);
+        context.setExitCode(ExitCode.failure);
+        return;
+      }
       context.stdout.write(`${verb}: ${result.pattern} for ${where} in ${result.file}\n`);
       if (action === 'allow') warnIfBlocked(effective, result.pattern, tool, context);
       context.setExitCode(ExitCode.ok);

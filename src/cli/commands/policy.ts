@@ -1,6 +1,11 @@
 import { Command, Option } from 'commander';
 import { basename, resolve, sep } from 'node:path';
+import { isBuiltinPackName } from '../../core/policy/builtinPacks';
 import { OverlayTrustStore } from '../../core/policy/overlayTrust';
+import { composeCandidate } from '../../core/policy/overlayCandidate';
+import { resolveManagedPolicyPath } from '../../core/policy/policyPaths';
+import { unknownToolWarnings } from '../../core/policy/unknownTools';
+import { builtinPolicyDir } from '../policy/builtinPolicyDir';
 import { PolicyError } from '../../core/policy/policyError';
 import { readPolicyFile } from '../../core/policy/policyFile';
 import { parseOverlay, parsePack } from '../../core/policy/policyLoader';
@@ -33,22 +38,31 @@ function validateCommand(context: CommandContext): Command {
     .addHelpText('after', '\nErrors are printed as file:line:column: field: message.\nExit status: 0 valid, 1 invalid, 2 usage error.');
   return command.action((file: string | undefined) => withUsageErrors(command, async () => {
     const options = command.opts<ValidateOptions>();
-    const errors = file === undefined ? await validateWorkspace(options, context) : await validateFile(file, options.kind, context);
+    const errors = file === undefined ? await validateWorkspace(options, context) : await validateFile(file, options.kind, options.pack, context);
     for (const error of errors) context.stdout.write(`${error.message}\n`);
     context.setExitCode(errors.length > 0 ? ExitCode.failure : ExitCode.ok);
   }));
 }
 
-async function validateFile(file: string, kind: FileKind | undefined, context: CommandContext): Promise<readonly PolicyError[]> {
+async function validateFile(file: string, kind: FileKind | undefined, packName: string, context: CommandContext): Promise<readonly PolicyError[]> {
   const path = resolve(context.cwd ?? process.cwd(), file);
   const read = await readPolicyFile(path, file);
   if (!read.ok) return [new PolicyError(read.diagnostic)];
   const resolvedKind = kind ?? (path.includes(`${sep}.airlock${sep}policy${sep}`) ? 'overlay' : 'pack');
   const source = { text: read.content.text, file, expectedName: resolvedKind === 'managed' ? undefined : basename(path).replace(/\.ya?ml$/, '') };
   const result = resolvedKind === 'pack' ? parsePack(source) : parseOverlay(source, resolvedKind);
-  for (const warning of result.warnings) context.stderr.write(`warning: ${warning}\n`);
-  if (result.ok) context.stdout.write(`ok: ${file} is a valid ${resolvedKind === 'pack' ? 'pack' : `${resolvedKind} file`}\n`);
-  return result.ok ? [] : result.errors;
+  const warnings = [...result.warnings, ...(result.ok && resolvedKind !== 'pack' ? unknownToolWarnings(result) : [])];
+  for (const warning of warnings) context.stderr.write(`warning: ${warning}\n`);
+  if (!result.ok) return result.errors;
+  if (resolvedKind !== 'pack') {
+    // Valid means loadable: merged as the extension merges it, with the pack and the managed policy.
+    const named = source.expectedName ?? packName;
+    const files = { builtinDir: builtinPolicyDir(), packName: isBuiltinPackName(named) ? named : packName, managedPath: resolveManagedPolicyPath(context.env) };
+    const composed = await composeCandidate(files, { file, value: result.value }, resolvedKind);
+    if (!composed.ok) return [composed.error];
+  }
+  context.stdout.write(`ok: ${file} is a valid ${resolvedKind === 'pack' ? 'pack' : `${resolvedKind} file`}\n`);
+  return [];
 }
 
 async function validateWorkspace(options: PolicyCliOptions, context: CommandContext): Promise<readonly PolicyError[]> {

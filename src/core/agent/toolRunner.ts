@@ -6,6 +6,7 @@ import type { ContentVerdict } from '../content/contentTypes';
 import { wrapUntrusted } from '../content/spotlight';
 import type { PolicyPack } from '../policy/policySchema';
 import { functionName, type AgentTool, type ToolResult } from './agentTool';
+import { ownValue } from '../policy/keyedRecord';
 
 /** How one tool call ended, for the panel's tool card and the model. */
 export interface ToolCallOutcome {
@@ -57,7 +58,7 @@ export class ToolRunner {
     onPlan(tool.id, plan.summary);
     const policy = this.deps.policy();
     if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
-    const risk = policy.tools[tool.id]?.risk ?? 'critical';
+    const risk = ownValue(policy.tools, tool.id)?.risk ?? 'critical';
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
       const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', plan.summary);
@@ -97,7 +98,7 @@ export class ToolRunner {
   private available(): AgentTool[] {
     if (!this.deps.workspaceTrusted()) return [];
     const policy = this.deps.policy();
-    return policy ? this.deps.tools.filter((tool) => policy.tools[tool.id]?.enabled === true) : [];
+    return policy ? this.deps.tools.filter((tool) => ownValue(policy.tools, tool.id)?.enabled === true) : [];
   }
 
   private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {

@@ -2,6 +2,7 @@ import type { GateDecision } from '../approval/approvalGate';
 import type { ApprovalRequest } from '../approval/approver';
 import type { PolicyPack } from '../policy/policySchema';
 import type { EgressDecision } from './egressDecision';
+import { ownValue } from '../policy/keyedRecord';
 
 /** The approval port SafeFetch asks through (ApprovalGate fits: it adds session grants and its own timeout). */
 export interface EgressApprovals {
@@ -23,7 +24,7 @@ export async function askApproval(approvals: EgressApprovals | undefined, policy
   });
   const request: ApprovalRequest = {
     tool,
-    risk: policy.tools[tool]?.risk ?? 'medium',
+    risk: ownValue(policy.tools, tool)?.risk ?? 'medium',
     target: `${tool} ${url.protocol}//${url.host}`,
     title: `Allow ${tool} to reach ${url.host}?`,
     detail: `${decision.detail}\nRequest: ${redactedUrl}`,

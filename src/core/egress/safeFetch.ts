@@ -17,6 +17,7 @@ import { proxyFor, proxySettingsFromEnv, type ProxySettings } from './proxyRoute
 import { redactUrl } from './redactUrl';
 import { isRedirect, nextHop, type Hop } from './redirectHop';
 import { RequestLimits } from './requestLimits';
+import { ownValue } from '../policy/keyedRecord';
 
 /** Overrides for the bounds the policy's `limits` give (e.g. a model stream outlives a page fetch). */
 export interface SafeFetchBounds {
@@ -176,7 +177,7 @@ class SafeFetchEngine {
     const host = targetOf(url)?.host ?? url.hostname;
     let decision = decide(policy, tool, url);
     if (decision.verdict === 'deny') throw this.block(decision, redacted(), host);
-    const perMinute = policy.limits.requestsPerMinute.tools[tool] ?? policy.limits.requestsPerMinute.default;
+    const perMinute = ownValue(policy.limits.requestsPerMinute.tools, tool) ?? policy.limits.requestsPerMinute.default;
     const rate = this.limits.takeRate(perMinute);
     if (!rate.ok) {
       throw this.block({ reason: 'rate-limited', detail: `${tool} may send ${perMinute} requests per minute (limits.requestsPerMinute); try again in ${Math.ceil(rate.retryAfterMs / 1000)} s.` }, redacted(), host);

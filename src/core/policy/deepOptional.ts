@@ -17,10 +17,8 @@ export function deepOptional(schema: z.ZodType): z.ZodType {
 
 function withoutDefaults(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodObject) {
-    const shape: Record<string, z.ZodType> = {};
     const fields: Record<string, z.ZodType> = schema.shape;
-    for (const [key, field] of Object.entries(fields)) shape[key] = deepOptional(field).optional();
-    return z.strictObject(shape);
+    return z.strictObject(Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, deepOptional(field).optional()])));
   }
   if (schema instanceof z.ZodRecord) return z.record(schema.keyType as z.ZodString, deepOptional(schema.valueType as z.ZodType));
   return schema;

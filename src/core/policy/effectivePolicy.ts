@@ -6,9 +6,11 @@ import { PolicyError, formatDiagnostic } from './policyError';
 import { readPolicyFile } from './policyFile';
 import { parseOverlay, type ParsedPolicy } from './policyLoader';
 import { describeLoosening } from './policyLoosening';
-import { applyManaged, mergeOverlay } from './policyMerge';
+import { composePolicy, type ComposedLayer } from './policyComposition';
 import { overlayDisplayPath, overlayPath } from './policyPaths';
 import type { PolicyOverlay, PolicyPack } from './policySchema';
+import { unknownToolWarnings } from './unknownTools';
+import { ownEntries, ownValue } from './keyedRecord';
 
 export interface PolicyLoadOptions {
   /** The folder whose `.airlock/policy/<pack>.yaml` applies; without one there is no overlay. */
@@ -91,14 +93,17 @@ export class PolicyStore {
     const managed = options.managedPath === undefined ? undefined : await this.managedLayer(options.managedPath, report);
     const overlay = await this.overlayLayer(options, pack.value, report);
 
-    const withManaged = (policy: PolicyPack): PolicyPack => (managed === undefined ? policy : applyManaged(policy, managed.value));
-    const policy = withManaged(overlay.layer === undefined ? pack.value : mergeOverlay(pack.value, overlay.layer.value));
-    const sources = [pack.source, overlay.layer?.source, managed?.source].filter((source) => source !== undefined);
-    const result: EffectivePolicy = { policy, packName: pack.value.name, sources, errors: report.errors, warnings: report.warnings };
+    const composed = composeOrFallBack(pack, overlay.layer, managed, report);
+    const sources = [pack.source, composed.overlay?.source, composed.managed?.source].filter((source) => source !== undefined);
+    const result: EffectivePolicy = { policy: composed.policy, packName: pack.value.name, sources, errors: report.errors, warnings: report.warnings };
     if (overlay.pending === undefined) return result;
     const { value, ...pending } = overlay.pending;
-    const loosens = describeLoosening(withManaged(pack.value), withManaged(mergeOverlay(pack.value, value)));
-    return { ...result, pendingOverlay: { ...pending, loosens } };
+    const candidate = composePolicy(pack.value, { file: pending.file, value }, layerOf(composed.managed));
+    if (!candidate.ok) {
+      report.errors.push(candidate.error);
+      return result;
+    }
+    return { ...result, pendingOverlay: { ...pending, loosens: describeLoosening(composed.withoutOverlay, candidate.policy) } };
   }
 
   private async builtinLayer(builtinDir: string, packName: string, report: Report): Promise<Layer<PolicyPack>> {
@@ -124,7 +129,7 @@ export class PolicyStore {
     const read = await readPolicyFile(path, path);
     if (read.ok) {
       const parsed = parseOverlay({ text: read.content.text, file: path }, 'managed');
-      report.warnings.push(...parsed.warnings);
+      report.warnings.push(...parsed.warnings, ...(parsed.ok ? unknownToolWarnings(parsed) : []));
       if (parsed.ok) return this.remember({ kind: 'managed', path, file: path, sha256: read.content.sha256, content: parsed.value, current: true }, parsed.value);
       report.errors.push(...parsed.errors);
     } else {
@@ -161,7 +166,7 @@ export class PolicyStore {
       report.errors.push(...parsed.errors);
       return { layer: this.lastValid(path) };
     }
-    report.warnings.push(...toolsWithoutRisk(parsed, pack));
+    report.warnings.push(...toolsWithoutRisk(parsed, pack), ...unknownToolWarnings(parsed));
     const key = await overlayTrustKey(path);
     const status = await new OverlayTrustStore(options.configDir).status(key, read.content.sha256);
     if (status !== 'trusted') {
@@ -182,10 +187,38 @@ export class PolicyStore {
   }
 }
 
+interface Composed {
+  readonly policy: PolicyPack;
+  /** The pack with only the managed policy that applied: what a pending overlay is compared with. */
+  readonly withoutOverlay: PolicyPack;
+  readonly overlay: Layer<PolicyOverlay> | undefined;
+  readonly managed: Layer<PolicyOverlay> | undefined;
+}
+
+/**
+ * Composes the layers; when that fails, the error is reported and the failing layer left out
+ * (first the overlay, then the managed policy), so the pack's own rules still hold and every
+ * front end can show what is wrong instead of crashing.
+ */
+function composeOrFallBack(pack: Layer<PolicyPack>, overlay: Layer<PolicyOverlay> | undefined, managed: Layer<PolicyOverlay> | undefined, report: Report): Composed {
+  const attempts: [Layer<PolicyOverlay> | undefined, Layer<PolicyOverlay> | undefined][] = [[overlay, managed], [undefined, managed], [undefined, undefined]];
+  const withoutOverlay = composePolicy(pack.value, undefined, layerOf(managed));
+  for (const [withOverlay, withManaged] of attempts) {
+    const composed = composePolicy(pack.value, layerOf(withOverlay), layerOf(withManaged));
+    if (composed.ok) return { policy: composed.policy, withoutOverlay: withoutOverlay.ok ? withoutOverlay.policy : pack.value, overlay: withOverlay, managed: withManaged };
+    if (!report.errors.some((error) => error.message === composed.error.message)) report.errors.push(composed.error);
+  }
+  return { policy: pack.value, withoutOverlay: pack.value, overlay: undefined, managed: undefined };
+}
+
+function layerOf(layer: Layer<PolicyOverlay> | undefined): ComposedLayer<PolicyOverlay> | undefined {
+  return layer === undefined ? undefined : { file: layer.source.file, value: layer.value };
+}
+
 /** A tool the pack does not define gets `critical` when the overlay names no risk: say so. */
 function toolsWithoutRisk(parsed: ParsedPolicy<PolicyOverlay>, pack: PolicyPack): string[] {
-  return Object.entries(parsed.value.tools ?? {})
-    .filter(([tool, settings]) => settings?.risk === undefined && pack.tools[tool] === undefined)
+  return ownEntries(parsed.value.tools)
+    .filter(([tool, settings]) => settings?.risk === undefined && ownValue(pack.tools, tool) === undefined)
     .map(([tool]) => formatDiagnostic({ code: 'POLICY_SCHEMA', ...parsed.locate(['tools', tool]), detail: `the "${pack.name}" pack has no tool ${tool}, so it gets risk "critical"; give it a risk` }));
 }
 

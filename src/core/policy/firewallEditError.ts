@@ -4,6 +4,7 @@ import type { PolicyError } from './policyError';
 export type FirewallEditErrorCode =
   | 'FIREWALL_UNKNOWN_PACK'
   | 'FIREWALL_INVALID_TOOL'
+  | 'FIREWALL_UNKNOWN_TOOL'
   | 'FIREWALL_INVALID_PATTERN'
   | 'FIREWALL_RULE_NOT_FOUND'
   | 'FIREWALL_OVERLAY_NOT_APPROVED'

@@ -11,9 +11,11 @@ import { checkOverlayLocation } from './overlayLocation';
 import { OverlayTrustStore, overlayTrustKey } from './overlayTrust';
 import { PolicyError } from './policyError';
 import { readPolicyFile, sha256Of } from './policyFile';
+import { composeCandidate } from './overlayCandidate';
 import { parseOverlay } from './policyLoader';
 import { overlayDisplayPath, overlayPath } from './policyPaths';
 import { toolIdSchema } from './policySchema';
+import { isKnownTool, unknownToolMessage } from '../agent/toolRegistry';
 
 export interface FirewallEdit {
   readonly workspaceFolder: string;
@@ -25,6 +27,9 @@ export interface FirewallEdit {
   readonly tool?: string;
   /** Which list; the firewall commands edit `allow`. */
   readonly list?: EgressList;
+  /** The built-in packs and the managed policy: the edited overlay is merged with them before it is written. */
+  readonly builtinDir: string;
+  readonly managedPath?: string;
 }
 
 export interface FirewallEditResult {
@@ -36,6 +41,10 @@ export interface FirewallEditResult {
   readonly changed: boolean;
   /** True when the overlay did not exist and was created. */
   readonly created: boolean;
+  /** The SHA-256 of the content written (or found, when nothing changed): what must be in force once the edit applies. */
+  readonly sha256: string;
+  /** False when the file could not load before this edit: the result is not recorded as written by Airlock, so it asks for approval. */
+  readonly trusted: boolean;
 }
 
 /** Adds a host pattern to the overlay of the workspace's active pack, creating the overlay if needed. */
@@ -78,10 +87,10 @@ async function editOverlay(edit: FirewallEdit, create: boolean, change: ListChan
   const { pattern, path, file } = await prepare(edit, create);
   return withFileLock(path, async () => {
     const planned = await planEdit(edit, create, change);
-    if (planned.after === undefined) return { path, file, pattern, changed: false, created: false };
-    await new OverlayTrustStore(edit.configDir).trust(await overlayTrustKey(path), sha256Of(planned.after), 'written');
+    if (planned.after === undefined) return { path, file, pattern, changed: false, created: false, sha256: sha256Of(planned.before ?? ''), trusted: planned.trusted };
+    if (planned.trusted) await new OverlayTrustStore(edit.configDir).trust(await overlayTrustKey(path), sha256Of(planned.after), 'written');
     await writeFileAtomic(path, planned.after);
-    return { path, file, pattern, changed: true, created: planned.before === undefined };
+    return { path, file, pattern, changed: true, created: planned.before === undefined, sha256: sha256Of(planned.after), trusted: planned.trusted };
   });
 }
 
@@ -93,17 +102,19 @@ export interface FirewallPreview {
   readonly before: string | undefined;
   /** Undefined when the edit would change nothing. */
   readonly after: string | undefined;
+  /** Whether the new content counts as written by Airlock (see FirewallEditResult.trusted). */
+  readonly trusted: boolean;
 }
 
 /** What `addFirewallRule` / `removeFirewallRule` would write, checked the same way; nothing is written. */
 export async function previewFirewallEdit(edit: FirewallEdit, action: 'add' | 'remove'): Promise<FirewallPreview> {
   const create = action === 'add';
   const planned = await planEdit(edit, create, create ? addChange : removeChange);
-  return { file: planned.file, pattern: planned.pattern, before: planned.before, after: planned.after };
+  return { file: planned.file, pattern: planned.pattern, before: planned.before, after: planned.after, trusted: planned.trusted };
 }
 
 async function prepare(edit: FirewallEdit, create: boolean): Promise<{ pattern: string; path: string; file: string }> {
-  const { pattern, where } = checkRequest(edit);
+  const { pattern, where } = checkRequest(edit, create);
   const path = overlayPath(edit.workspaceFolder, edit.packName);
   const file = overlayDisplayPath(edit.packName);
   if (create) await ensureOverlayFolder(edit.workspaceFolder, file);
@@ -117,37 +128,61 @@ interface PlannedEdit {
   readonly pattern: string;
   readonly before: string | undefined;
   readonly after: string | undefined;
+  readonly trusted: boolean;
 }
 
 /** Reads the overlay (checked: inside the workspace, trusted, valid), applies the change, validates the result. */
 async function planEdit(edit: FirewallEdit, create: boolean, change: ListChange): Promise<PlannedEdit> {
-  const { pattern, listPath, where } = checkRequest(edit);
+  const { pattern, listPath, where } = checkRequest(edit, create);
   const path = overlayPath(edit.workspaceFolder, edit.packName);
   const file = overlayDisplayPath(edit.packName);
-  const current = (await exists(dirname(path))) ? await readCurrent(edit, path, file) : undefined;
+  const current = (await exists(dirname(path))) ? await readCurrent(edit, path, file, create) : undefined;
   if (current === undefined && !create) throw new FirewallEditError('FIREWALL_RULE_NOT_FOUND', `${pattern} is not in ${where}: ${file} does not exist`);
   const document = current === undefined ? newOverlayDocument(edit.packName) : parseDocument(current.text);
+  const trusted = current?.loadable ?? true;
   const before = readList(document, listPath);
   const after = change(before, pattern, `${where} of ${file}`);
-  if (after === before) return { file, pattern, before: current?.text, after: undefined };
+  if (after === before) return { file, pattern, before: current?.text, after: undefined, trusted };
   writeList(document, listPath, before, after);
   const text = document.toString(toStringOptions(current?.text));
+  // A removal from a file that cannot load is a repair: written even if other entries are still wrong.
+  if (!trusted) return { file, pattern, before: current?.text, after: text, trusted };
   const parsed = parseOverlay({ text, file, expectedName: edit.packName });
+  const verb = create ? 'added to' : 'removed from';
   // The details only: line numbers of a file that was never written would mislead.
-  if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be added to ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
-  return { file, pattern, before: current?.text, after: text };
+  if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be ${verb} ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
+  // The new effective policy is computed before anything is written: an edit that would leave it unloadable is refused.
+  const composed = await composeCandidate({ builtinDir: edit.builtinDir, packName: edit.packName, ...(edit.managedPath === undefined ? {} : { managedPath: edit.managedPath }) }, { file, value: parsed.value });
+  if (!composed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be ${verb} ${where}: the policy would not load (${composed.error.detail})`);
+  return { file, pattern, before: current?.text, after: text, trusted };
 }
 
-function checkRequest(edit: FirewallEdit): { pattern: string; listPath: string[]; where: string } {
+function checkRequest(edit: FirewallEdit, create: boolean): { pattern: string; listPath: string[]; where: string } {
   if (!isBuiltinPackName(edit.packName)) throw new FirewallEditError('FIREWALL_UNKNOWN_PACK', `there is no built-in pack named "${edit.packName}"`);
-  const parsed = parseHostPattern(edit.pattern);
-  if (!parsed.ok) throw new FirewallEditError('FIREWALL_INVALID_PATTERN', parsed.error);
   const list = edit.list ?? 'allow';
-  const pattern = formatHostPattern(parsed.pattern);
+  const pattern = requestedPattern(edit.pattern, create);
   if (edit.tool === undefined || edit.tool === ALL_TOOLS) return { pattern, listPath: ['egress', list], where: `egress.${list} (every tool)` };
-  const tool = toolIdSchema.safeParse(edit.tool);
-  if (!tool.success) throw new FirewallEditError('FIREWALL_INVALID_TOOL', `"${edit.tool}" is not a tool id: ${tool.error.issues[0]?.message ?? 'invalid'}`);
+  if (create) checkNewTool(edit.tool);
+  else if (edit.tool.trim() === '') throw new FirewallEditError('FIREWALL_INVALID_TOOL', 'the tool id is empty');
   return { pattern, listPath: ['egress', 'tools', edit.tool, list], where: `egress.tools["${edit.tool}"].${list}` };
+}
+
+/**
+ * The pattern in canonical form. A removal may also name an entry that is not a valid pattern,
+ * exactly as it stands in the file: that is how a file that cannot load is repaired.
+ */
+function requestedPattern(raw: string, create: boolean): string {
+  const parsed = parseHostPattern(raw);
+  if (parsed.ok) return formatHostPattern(parsed.pattern);
+  if (create || raw.trim() === '') throw new FirewallEditError('FIREWALL_INVALID_PATTERN', parsed.error);
+  return raw.trim();
+}
+
+/** A new rule names a tool that exists; removing one for any id that stands in the file is always allowed. */
+function checkNewTool(tool: string): void {
+  const parsed = toolIdSchema.safeParse(tool);
+  if (!parsed.success) throw new FirewallEditError('FIREWALL_INVALID_TOOL', `"${tool}" is not a tool id: ${parsed.error.issues.at(0)?.message ?? 'invalid'}`);
+  if (!isKnownTool(tool)) throw new FirewallEditError('FIREWALL_UNKNOWN_TOOL', unknownToolMessage(tool));
 }
 
 /** Creates `.airlock/policy` one level at a time, refusing to follow a link out of the workspace. */
@@ -161,20 +196,25 @@ async function ensureOverlayFolder(workspaceFolder: string, file: string): Promi
   }
 }
 
-/** The overlay's current text, after checking it may be edited; undefined when it does not exist. */
-async function readCurrent(edit: FirewallEdit, path: string, file: string): Promise<{ text: string } | undefined> {
+/**
+ * The overlay's current text, after checking it may be edited; undefined when it does not exist.
+ * A file that cannot load may still lose entries (`loadable: false`): that is how the product's
+ * own commands repair it. Adding to it is refused until it is fixed.
+ */
+async function readCurrent(edit: FirewallEdit, path: string, file: string, create: boolean): Promise<{ text: string; loadable: boolean } | undefined> {
   const read = await readPolicyFile(path, file);
   if (!read.ok && read.missing) return undefined;
   if (!read.ok) throw new FirewallEditError('FIREWALL_OVERLAY_INVALID', `${file} cannot be edited:`, [new PolicyError(read.diagnostic)]);
   const misplaced = await checkOverlayLocation(edit.workspaceFolder, path, file);
   if (misplaced !== undefined) throw new FirewallEditError('FIREWALL_OVERLAY_OUTSIDE_WORKSPACE', misplaced.detail);
+  const parsed = parseOverlay({ text: read.content.text, file, expectedName: edit.packName });
+  if (!parsed.ok && !create && parseDocument(read.content.text).errors.length === 0) return { text: read.content.text, loadable: false };
+  if (!parsed.ok) throw new FirewallEditError('FIREWALL_OVERLAY_INVALID', `${file} is invalid; fix it before editing it:`, parsed.errors);
   const status = await new OverlayTrustStore(edit.configDir).status(await overlayTrustKey(path), read.content.sha256);
   if (status !== 'trusted') {
     throw new FirewallEditError('FIREWALL_OVERLAY_NOT_APPROVED', `${file} was not written by Airlock and has not been approved (it may have come with the repository); approve it first ("airlock policy approve", or the dialog in VS Code), then edit it`);
   }
-  const parsed = parseOverlay({ text: read.content.text, file, expectedName: edit.packName });
-  if (!parsed.ok) throw new FirewallEditError('FIREWALL_OVERLAY_INVALID', `${file} is invalid; fix it before editing it:`, parsed.errors);
-  return { text: read.content.text };
+  return { text: read.content.text, loadable: true };
 }
 
 /** The comment a new overlay starts with: what the file is, how it merges, and why a hand edit asks again. */
@@ -206,7 +246,7 @@ function writeList(document: Document, listPath: readonly string[], before: read
     return;
   }
   for (let index = before.length - 1; index >= 0; index--) {
-    if (!after.includes(before[index] ?? '')) node.delete(index);
+    if (!after.includes(before.at(index) ?? '')) node.delete(index);
   }
   for (const entry of after) if (!before.includes(entry)) node.add(document.createNode(entry));
 }

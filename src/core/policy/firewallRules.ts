@@ -1,5 +1,6 @@
 import type { PolicySource, PolicySourceKind } from './effectivePolicy';
 import type { EgressRules, PolicyPack } from './policySchema';
+import { ownEntries, ownValue } from './keyedRecord';
 
 /** `*` stands for the rules every tool gets (`egress.allow`); otherwise a tool id (`egress.tools.<id>`). */
 export const ALL_TOOLS = '*';
@@ -26,13 +27,13 @@ export function listRules(sources: readonly PolicySource[]): EgressRuleRow[] {
   for (const source of sources) {
     const egress = source.content.egress;
     rows.push(...rowsOf(source, ALL_TOOLS, egress));
-    for (const [tool, rules] of Object.entries(egress?.tools ?? {})) rows.push(...rowsOf(source, tool, rules));
+    for (const [tool, rules] of ownEntries(egress?.tools)) rows.push(...rowsOf(source, tool, rules));
   }
   return rows;
 }
 
 function rowsOf(source: PolicySource, tool: string, rules: Partial<EgressRules> | undefined): EgressRuleRow[] {
-  return EGRESS_LISTS.flatMap((list) => [...new Set(rules?.[list] ?? [])].map((pattern) => ({ tool, list, pattern, source: source.kind, file: source.file })));
+  return EGRESS_LISTS.flatMap((list) => [...new Set(ownValue(rules, list) ?? [])].map((pattern) => ({ tool, list, pattern, source: source.kind, file: source.file })));
 }
 
 /** The rows that concern `tool`: its own rules and the rules for every tool. */

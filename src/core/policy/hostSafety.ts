@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { hostMatches, parseHostPattern, type HostPattern } from './hostPattern';
+import { ownValue } from './keyedRecord';
 
 /**
  * Cloud instance metadata services: an allow rule for one of them hands the machine's cloud
@@ -38,7 +39,7 @@ export function isLoopbackPattern(pattern: HostPattern): boolean {
 export function unsafeEgressReason(pattern: HostPattern): string | undefined {
   if (ipaddr.isValid(pattern.host)) {
     const range = ipaddr.process(pattern.host).range();
-    return range === 'unicast' ? undefined : `${pattern.host} is ${RANGE_NAMES[range] ?? `a ${range}`} address; agent tools may only reach public hosts (the local model goes under model.endpoints)`;
+    return range === 'unicast' ? undefined : `${pattern.host} is ${ownValue(RANGE_NAMES, range) ?? `a ${range}`} address; agent tools may only reach public hosts (the local model goes under model.endpoints)`;
   }
   if (LOCALHOST_NAME.test(pattern.host)) {
     return `${pattern.host} is this machine; agent tools may only reach public hosts (the local model goes under model.endpoints)`;

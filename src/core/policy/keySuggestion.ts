@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldPath } from './yamlLocation';
+import { ownValue } from './keyedRecord';
 
 /**
  * "did you mean requireApproval?" for a misspelt key. A typo in a security policy is worse than
@@ -20,7 +21,7 @@ export function suggestKey(schema: z.ZodType, objectPath: FieldPath, key: string
 function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
   let node: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
-    if (node instanceof z.ZodObject) node = unwrap((node.shape as Record<string, z.ZodType | undefined>)[String(segment)]);
+    if (node instanceof z.ZodObject) node = unwrap(ownValue(node.shape as Record<string, z.ZodType>, String(segment)));
     else if (node instanceof z.ZodRecord) node = unwrap(node.valueType as z.ZodType);
     else if (node instanceof z.ZodArray) node = unwrap(node.element as z.ZodType);
     else return [];
@@ -40,10 +41,10 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const substitution = (previous.at(j - 1) ?? 0) + (a.at(i - 1) === b.at(j - 1) ? 0 : 1);
+      current.push(Math.min((previous.at(j) ?? 0) + 1, (current.at(j - 1) ?? 0) + 1, substitution));
     }
     previous = current;
   }
-  return previous[b.length] ?? 0;
+  return previous.at(b.length) ?? 0;
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { withFileLock } from './fileLock';
+import { ownValue, setOwn } from './keyedRecord';
 
 /** Whether an overlay's current content may apply: approved or written by Airlock, refused, or never seen. */
 export type OverlayTrustStatus = 'trusted' | 'rejected' | 'unknown';
@@ -49,7 +50,7 @@ export class OverlayTrustStore {
   }
 
   async status(key: string, sha256: string): Promise<OverlayTrustStatus> {
-    const entry = (await this.read()).overlays[key];
+    const entry = ownValue((await this.read()).overlays, key);
     if (entry?.trusted.some((trusted) => trusted.sha256 === sha256)) return 'trusted';
     return entry?.rejected.includes(sha256) ? 'rejected' : 'unknown';
   }
@@ -74,7 +75,7 @@ export class OverlayTrustStore {
     await mkdir(this.configDir, { recursive: true, mode: 0o700 });
     await withFileLock(this.path, async () => {
       const file = await this.read();
-      file.overlays[key] = change(file.overlays[key] ?? { trusted: [], rejected: [] });
+      setOwn(file.overlays, key, change(ownValue(file.overlays, key) ?? { trusted: [], rejected: [] }));
       await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
     });
   }

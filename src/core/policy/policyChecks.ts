@@ -2,6 +2,7 @@ import { isLoopbackPattern, patternOf, unsafeEgressReason } from './hostSafety';
 import type { PolicyErrorCode } from './policyError';
 import type { EgressRules, PolicyOverlay } from './policySchema';
 import type { FieldPath } from './yamlLocation';
+import { ownEntries, ownValue } from './keyedRecord';
 
 /** What kind of file is being checked: a complete pack, a workspace overlay, or the managed file. */
 export type PolicyFileKind = 'pack' | 'overlay' | 'managed';
@@ -29,7 +30,7 @@ export function checkPolicy(policy: PolicyOverlay, kind: PolicyFileKind, expecte
   return [
     ...checkModelEndpoints(policy),
     ...checkEgressLists(policy.egress, ['egress']),
-    ...Object.entries(policy.egress?.tools ?? {}).flatMap(([tool, rules]) => checkEgressLists(rules, ['egress', 'tools', tool])),
+    ...ownEntries(policy.egress?.tools).flatMap(([tool, rules]) => checkEgressLists(rules, ['egress', 'tools', tool])),
     ...checkName(policy, kind, expectedName),
     ...checkApprovals(policy, kind),
   ];
@@ -46,7 +47,7 @@ function checkModelEndpoints(policy: PolicyOverlay): PolicyFinding[] {
 function checkEgressLists(rules: EgressRuleLists | undefined, at: FieldPath): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
   for (const list of ['allow', 'requireApproval'] as const) {
-    (rules?.[list] ?? []).forEach((entry, index) => {
+    (ownValue(rules, list) ?? []).forEach((entry, index) => {
       const pattern = patternOf(entry);
       const reason = pattern === undefined ? undefined : unsafeEgressReason(pattern);
       if (reason !== undefined) findings.push(error('POLICY_UNSAFE_RULE', [...at, list, index], `${entry} must not be reachable: ${reason}`));

@@ -9,7 +9,8 @@ export type PolicyErrorCode =
   | 'POLICY_UNSAFE_RULE'
   | 'POLICY_NAME_MISMATCH'
   | 'POLICY_UNKNOWN_PACK'
-  | 'POLICY_OUTSIDE_WORKSPACE';
+  | 'POLICY_OUTSIDE_WORKSPACE'
+  | 'POLICY_MERGE_FAILED';
 
 /** Where in a file a problem is: 1-based line and column, and the field path (`egress.allow[0]`). */
 export interface PolicyLocation {

@@ -5,6 +5,7 @@ import { checkPolicy, type PolicyFileKind } from './policyChecks';
 import { formatDiagnostic, PolicyError, type PolicyDiagnostic, type PolicyErrorCode, type PolicyLocation } from './policyError';
 import { policyOverlaySchema, policyPackSchema, type PolicyOverlay, type PolicyPack } from './policySchema';
 import { fieldAtOffset, formatFieldPath, locateField, type FieldPath } from './yamlLocation';
+import { ownValue } from './keyedRecord';
 
 /** Policy files are a few kilobytes; anything far larger is a mistake or an attack on the parser. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -95,7 +96,7 @@ function invalid(diagnostics: readonly PolicyDiagnostic[], warnings: readonly st
 function yamlDiagnostic(problem: YAMLError, document: Document.Parsed, lines: LineCounter, file: string): PolicyDiagnostic {
   const position = lines.linePos(problem.pos[0]);
   const code: PolicyErrorCode = problem.code === 'DUPLICATE_KEY' ? 'POLICY_DUPLICATE_KEY' : 'POLICY_YAML_SYNTAX';
-  const detail = YAML_DETAILS[problem.code] ?? firstLine(problem.message);
+  const detail = ownValue(YAML_DETAILS, problem.code) ?? firstLine(problem.message);
   // After a syntax error the structure is a guess; a field name would point at the wrong place.
   const field = FIELD_KNOWN.has(problem.code) ? formatFieldPath(fieldAtOffset(document, problem.pos[0])) : undefined;
   return { code, file, line: position.line, column: position.col, field, detail };

@@ -1,4 +1,5 @@
 import { RISK_LEVELS, type EgressRules, type PolicyPack } from './policySchema';
+import { ownEntries, ownValue } from './keyedRecord';
 
 /**
  * What `candidate` allows that `base` does not, one sentence per change, for the dialog that asks
@@ -45,7 +46,7 @@ function egressLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   const empty: EgressRules = { allow: [], requireApproval: [], block: [] };
   const lines = rulesLoosening(base.egress, candidate.egress, 'every tool', 'egress');
   for (const tool of new Set([...Object.keys(base.egress.tools), ...Object.keys(candidate.egress.tools)])) {
-    lines.push(...rulesLoosening(base.egress.tools[tool] ?? empty, candidate.egress.tools[tool] ?? empty, tool, `egress.tools["${tool}"]`));
+    lines.push(...rulesLoosening(ownValue(base.egress.tools, tool) ?? empty, ownValue(candidate.egress.tools, tool) ?? empty, tool, `egress.tools["${tool}"]`));
   }
   return lines;
 }
@@ -70,8 +71,8 @@ function modelLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
 
 function toolLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   const lines: string[] = [];
-  for (const [tool, settings] of Object.entries(candidate.tools)) {
-    const before = base.tools[tool];
+  for (const [tool, settings] of ownEntries(candidate.tools)) {
+    const before = ownValue(base.tools, tool);
     if (before === undefined) {
       if (settings.enabled) lines.push(`tools: adds the tool ${tool} (${settings.risk} risk)`);
       continue;
@@ -96,7 +97,7 @@ function limitLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   const baseRates = base.limits.requestsPerMinute;
   const rates = candidate.limits.requestsPerMinute;
   raise('requests per minute (default)', baseRates.default, rates.default);
-  for (const tool of new Set([...Object.keys(baseRates.tools), ...Object.keys(rates.tools)])) raise(`requests per minute for ${tool}`, baseRates.tools[tool] ?? baseRates.default, rates.tools[tool] ?? rates.default);
+  for (const tool of new Set([...Object.keys(baseRates.tools), ...Object.keys(rates.tools)])) raise(`requests per minute for ${tool}`, ownValue(baseRates.tools, tool) ?? baseRates.default, ownValue(rates.tools, tool) ?? rates.default);
   raise('the response size limit (bytes)', base.limits.maxResponseBytes, candidate.limits.maxResponseBytes);
   raise('the decompressed size limit (bytes)', base.limits.maxDecompressedBytes, candidate.limits.maxDecompressedBytes);
   raise('concurrent requests', base.limits.maxConcurrentRequests, candidate.limits.maxConcurrentRequests);

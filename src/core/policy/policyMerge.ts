@@ -1,3 +1,4 @@
+import { emptyRecord, ownEntries, ownValue, recordFrom, setOwn } from './keyedRecord';
 import { RISK_LEVELS, type EgressPolicyRules, type EgressRules, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type ToolSettings } from './policySchema';
 
 type OverlayEgress = NonNullable<PolicyOverlay['egress']>;
@@ -120,9 +121,9 @@ function addRules(base: EgressRules, added: OverlayRules | undefined): EgressRul
 }
 
 function addEgress(base: EgressPolicyRules, added: OverlayEgress | undefined): EgressPolicyRules {
-  const tools: Record<string, EgressRules> = { ...base.tools };
-  for (const [tool, rules] of Object.entries(added?.tools ?? {})) {
-    tools[tool] = addRules(base.tools[tool] ?? { allow: [], requireApproval: [], block: [] }, rules);
+  const tools = recordFrom(ownEntries(base.tools));
+  for (const [tool, rules] of ownEntries(added?.tools)) {
+    setOwn(tools, tool, addRules(ownValue(base.tools, tool) ?? { allow: [], requireApproval: [], block: [] }, rules));
   }
   return { ...addRules(base, added), tools };
 }
@@ -132,10 +133,10 @@ function mergeTools(
   added: OverlayTools | undefined,
   combine: (base: ToolSettings, added: Partial<ToolSettings>) => ToolSettings,
 ): Record<string, ToolSettings> {
-  const tools = { ...base };
-  for (const [tool, settings] of Object.entries(added ?? {})) {
-    const existing = base[tool];
-    tools[tool] = existing === undefined ? { risk: settings?.risk ?? 'critical', enabled: settings?.enabled ?? true } : combine(existing, settings ?? {});
+  const tools = recordFrom(ownEntries(base));
+  for (const [tool, settings] of ownEntries(added)) {
+    const existing = ownValue(base, tool);
+    setOwn(tools, tool, existing === undefined ? { risk: settings.risk ?? 'critical', enabled: settings.enabled ?? true } : combine(existing, settings));
   }
   return tools;
 }
@@ -144,33 +145,38 @@ function mergeRemote(base: readonly RemoteModel[], added: readonly RemoteModel[]
   const remote = [...base];
   for (const entry of added ?? []) {
     const index = remote.findIndex((existing) => existing.url === entry.url);
-    const existing = remote[index];
-    if (existing === undefined) remote.push(entry);
-    else remote[index] = combine(existing, entry);
+    const existing = remote.at(index);
+    if (index < 0 || existing === undefined) remote.push(entry);
+    else remote.splice(index, 1, combine(existing, entry));
   }
   return remote;
 }
 
 type Limits = PolicyPack['limits'];
-const LIMIT_SCALARS = ['maxResponseBytes', 'maxDecompressedBytes', 'maxConcurrentRequests', 'requestTimeoutSeconds', 'maxRedirects'] as const;
 
 /** The overlay's limits replace the pack's; tools without their own rate follow the default. */
 function replaceLimits(base: Limits, added: OverlayLimits | undefined): Limits {
-  const toolRates = { ...base.requestsPerMinute.tools };
-  for (const [tool, rate] of Object.entries(added?.requestsPerMinute?.tools ?? {})) if (rate !== undefined) toolRates[tool] = rate;
-  const limits: Limits = { ...base, requestsPerMinute: { default: added?.requestsPerMinute?.default ?? base.requestsPerMinute.default, tools: toolRates } };
-  for (const key of LIMIT_SCALARS) limits[key] = added?.[key] ?? base[key];
-  return limits;
+  const toolRates = recordFrom([...ownEntries(base.requestsPerMinute.tools), ...ownEntries(added?.requestsPerMinute?.tools)]);
+  return { ...base, ...scalarLimits(base, added, (value, replacement) => replacement ?? value), requestsPerMinute: { default: added?.requestsPerMinute?.default ?? base.requestsPerMinute.default, tools: toolRates } };
 }
 
 /** Upper bounds: the lower value wins, and the bound's default rate caps every tool's rate. */
 function boundLimits(base: Limits, bound: OverlayLimits | undefined): Limits {
   const rates = bound?.requestsPerMinute;
-  const toolRates: Record<string, number> = {};
+  const toolRates = emptyRecord<number>();
   for (const tool of union(Object.keys(base.requestsPerMinute.tools), Object.keys(rates?.tools ?? {}))) {
-    toolRates[tool] = lowest(base.requestsPerMinute.tools[tool] ?? base.requestsPerMinute.default, rates?.tools?.[tool] ?? rates?.default);
+    setOwn(toolRates, tool, lowest(ownValue(base.requestsPerMinute.tools, tool) ?? base.requestsPerMinute.default, ownValue(rates?.tools, tool) ?? rates?.default));
   }
-  const limits: Limits = { ...base, requestsPerMinute: { default: lowest(base.requestsPerMinute.default, rates?.default), tools: toolRates } };
-  for (const key of LIMIT_SCALARS) limits[key] = lowest(base[key], bound?.[key]);
-  return limits;
+  return { ...base, ...scalarLimits(base, bound, lowest), requestsPerMinute: { default: lowest(base.requestsPerMinute.default, rates?.default), tools: toolRates } };
+}
+
+/** The scalar limits, each combined from the base's value and the other file's, if it states one. */
+function scalarLimits(base: Limits, other: OverlayLimits | undefined, combine: (value: number, other: number | undefined) => number): Omit<Limits, 'requestsPerMinute'> {
+  return {
+    maxResponseBytes: combine(base.maxResponseBytes, other?.maxResponseBytes),
+    maxDecompressedBytes: combine(base.maxDecompressedBytes, other?.maxDecompressedBytes),
+    maxConcurrentRequests: combine(base.maxConcurrentRequests, other?.maxConcurrentRequests),
+    requestTimeoutSeconds: combine(base.requestTimeoutSeconds, other?.requestTimeoutSeconds),
+    maxRedirects: combine(base.maxRedirects, other?.maxRedirects),
+  };
 }

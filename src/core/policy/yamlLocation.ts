@@ -54,7 +54,7 @@ function childOf(document: Document.Parsed, parent: Node | null, segment: Proper
     return { node: asNode(pair.value), keyNode: asNode(pair.key) ?? undefined };
   }
   if (isSeq(container) && typeof segment === 'number') {
-    const item = container.items[segment];
+    const item = container.items.at(segment);
     return item === undefined ? undefined : { node: asNode(item), keyNode: undefined };
   }
   return undefined;
@@ -98,7 +98,7 @@ function stepTowards(node: Node | null, offset: number): { segment: PropertyKey;
   }
   if (isSeq(node)) {
     const index = node.items.findIndex((item) => contains(asNode(item), offset));
-    if (index >= 0) return { segment: index, node: asNode(node.items[index]) };
+    if (index >= 0) return { segment: index, node: asNode(node.items.at(index)) };
   }
   return undefined;
 }

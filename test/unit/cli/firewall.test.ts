@@ -97,7 +97,8 @@ describe('airlock firewall', () => {
     const usage: readonly [string, string[], RegExp][] = [
       ['an allow-everything pattern', ['*'], /"\*" would allow every host/],
       ['a URL instead of a host', ['https://example.com/x'], /is not a host pattern/],
-      ['a tool the pack does not have', ['--tool', 'web.fecth', 'example.com'], /no such tool; known tools: .*web\.fetch/],
+      ['a tool that does not exist', ['--tool', 'web.fecth', 'example.com'], /"web\.fecth" is not a tool Airlock knows; known tools: .*web\.fetch/],
+      ['a prototype name as a tool (constructor)', ['--tool', 'constructor', 'exfil.example.com'], /"constructor" is not a tool Airlock knows/],
       ['an unknown pack', ['--pack', 'paranoid', 'example.com'], /argument 'paranoid' is invalid/],
       ['a missing pattern', [], /missing required argument/],
     ];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PolicyStore } from '../../../src/core/policy/effectivePolicy';
 import { addFirewallRule, removeFirewallRule } from '../../../src/core/policy/firewallEditor';
 import { parseOverlay } from '../../../src/core/policy/policyLoader';
+import { REPO_POLICY_DIR } from '../core/policy/policyFixtures';
 import { PolicyWorkspace } from './policyCliFixtures';
 
 const REPO = join(__dirname, '../../..');
@@ -51,7 +52,7 @@ describe('firewall edits at the same moment (CLI processes and in-process)', fun
       }
     })();
 
-    const edit = { workspaceFolder: ws.folder, packName: 'default', configDir: ws.configDir };
+    const edit = { workspaceFolder: ws.folder, packName: 'default', configDir: ws.configDir, builtinDir: REPO_POLICY_DIR };
     const cliHosts = Array.from({ length: PROCESSES }, (_, index) => `cli${index}.example.com`);
     const localHosts = Array.from({ length: IN_PROCESS }, (_, index) => `local${index}.example.com`);
     const results = await Promise.all([

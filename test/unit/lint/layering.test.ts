@@ -27,6 +27,8 @@ describe('lint: layers and the one way out', () => {
     { name: 'process module may start processes', file: 'src/core/process/leak.ts', code: "import { spawn } from 'node:child_process';\nexport const x = spawn;\n", rule: null },
     { name: 'process module still may not open sockets (second way out)', file: 'src/core/process/leak.ts', code: "import * as net from 'node:net';\nexport const x = net;\n", rule: 'no-restricted-imports' },
     { name: 'egress module may use undici', file: 'src/core/egress/leak.ts', code: "import { request } from 'undici';\nexport const x = request;\n", rule: null },
+    { name: 'policy code indexing a record by an outside name (finds Object.prototype.constructor)', file: 'src/core/policy/leak.ts', code: "export function f(tools: Record<string, number>, tool: string): number | undefined { return tools[tool]; }\n", rule: 'no-restricted-syntax' },
+    { name: 'policy code may read a literal field', file: 'src/core/policy/leak.ts', code: "export function f(tools: Record<string, number>): number | undefined { return tools['web.fetch']; }\n", rule: null },
     { name: 'adapter may import vscode', file: 'src/vscode/leak.ts', code: "import * as vscode from 'vscode';\nexport const x = vscode;\n", rule: null },
   ];
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { addFirewallRule, previewFirewallEdit, removeFirewallRule, type FirewallEdit } from '../../policy/firewallEditor';
+import type { EditStanding } from '../../policy/editInForce';
+import { addFirewallRule, previewFirewallEdit, removeFirewallRule, type FirewallEdit, type FirewallEditResult } from '../../policy/firewallEditor';
 import { formatHostPattern, parseHostPattern } from '../../policy/hostPattern';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
+import { knownToolIds } from '../toolRegistry';
 
 const parameters = z.strictObject({
   action: z.enum(['add', 'remove']).describe('add: allow the host; remove: take an allow rule away'),
   host: z.string().min(1).max(300).describe('host pattern: example.com, *.example.com, optional :port'),
-  tool: z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/).max(100).optional().describe('tool id the rule is for, e.g. web.fetch; omit for every tool'),
+  tool: z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/).max(100).optional().describe(`tool id the rule is for, one of ${knownToolIds().join(', ')}; omit for every tool`),
   reason: z.string().min(1).max(500).describe('why the agent needs this, shown to the user'),
 });
 type Args = z.infer<typeof parameters>;
@@ -16,6 +18,10 @@ export interface EgressUpdateContext {
   readonly workspaceFolder: () => string | undefined;
   readonly packName: () => string;
   readonly configDir: string;
+  /** The built-in packs and managed policy the edited overlay is merged with before it is written. */
+  readonly compositionFiles: () => { readonly builtinDir: string; readonly managedPath?: string };
+  /** Reloads the policy after a write and says whether the written overlay is the one in force. */
+  readonly confirmEdit: (edit: FirewallEditResult) => Promise<EditStanding>;
 }
 
 /**
@@ -54,7 +60,7 @@ async function plan(args: Args, context: EgressUpdateContext): Promise<ToolPlan>
 }
 
 function editFor(args: Args, workspaceFolder: string, context: EgressUpdateContext): FirewallEdit {
-  return { workspaceFolder, packName: context.packName(), configDir: context.configDir, pattern: args.host, ...(args.tool ? { tool: args.tool } : {}) };
+  return { workspaceFolder, packName: context.packName(), configDir: context.configDir, pattern: args.host, ...context.compositionFiles(), ...(args.tool ? { tool: args.tool } : {}) };
 }
 
 async function run(args: Args, context: EgressUpdateContext): Promise<ToolResult> {
@@ -63,5 +69,8 @@ async function run(args: Args, context: EgressUpdateContext): Promise<ToolResult
   const edit = editFor(args, workspaceFolder, context);
   const result = args.action === 'add' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
   const done = args.action === 'add' ? `allowed ${result.pattern}` : `removed ${result.pattern}`;
+  // "Done" only once the reloaded policy is the one written: the model must not act on a rule that is not enforced.
+  const standing = await context.confirmEdit(result);
+  if (!standing.inForce) return { ok: false, error: `${result.file} was written, but the change is not in force: ${standing.reason}` };
   return { ok: true, summary: `Firewall: ${done} (${result.file})`, content: `Done: ${done} for ${args.tool ?? 'every tool'} in ${result.file}.` };
 }

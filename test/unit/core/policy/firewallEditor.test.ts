@@ -33,7 +33,7 @@ describe('firewall editor (overlay edits)', () => {
     workspaceFolder = join(folder.path, 'repo');
     mkdirSync(workspaceFolder);
     overlay = join(workspaceFolder, '.airlock', 'policy', 'default.yaml');
-    base = { workspaceFolder, packName: 'default', configDir: join(folder.path, 'config') };
+    base = { workspaceFolder, packName: 'default', configDir: join(folder.path, 'config'), builtinDir: REPO_POLICY_DIR };
   });
   afterEach(() => folder.remove());
 
@@ -52,7 +52,7 @@ describe('firewall editor (overlay edits)', () => {
 
   it('creates the overlay with a header, and the effective policy applies it at once (no approval)', async () => {
     const result = await addFirewallRule({ ...base, pattern: 'Docs.Python.org' });
-    assert.deepEqual(result, { path: overlay, file: '.airlock/policy/default.yaml', pattern: 'docs.python.org', changed: true, created: true });
+    assert.deepEqual(result, { path: overlay, file: '.airlock/policy/default.yaml', pattern: 'docs.python.org', changed: true, created: true, sha256: sha256Of(readFileSync(overlay, 'utf8')), trusted: true });
     const text = readFileSync(overlay, 'utf8');
     assert.match(text, /^# Airlock workspace overlay for the built-in "default" pack\.\n/);
     assert.match(text, /\nversion: 1\negress:\n {2}allow:\n {4}- docs\.python\.org\n$/);
@@ -132,6 +132,7 @@ describe('firewall editor (overlay edits)', () => {
     ['a private address (SSRF)', { pattern: '192.168.0.1' }, 'FIREWALL_RULE_REFUSED'],
     ['localhost (the model goes under model.endpoints)', { pattern: 'localhost:8080' }, 'FIREWALL_RULE_REFUSED'],
     ['a malformed tool id', { pattern: 'pypi.org', tool: 'Web Fetch' }, 'FIREWALL_INVALID_TOOL'],
+    ['a tool that does not exist, named like Object.prototype.constructor', { pattern: 'exfil.example.com', tool: 'constructor' }, 'FIREWALL_UNKNOWN_TOOL'],
     ['a pack that does not exist (or a path)', { pattern: 'pypi.org', packName: '../../etc' }, 'FIREWALL_UNKNOWN_PACK'],
   ];
   for (const [name, change, code] of refused) {
@@ -140,6 +141,20 @@ describe('firewall editor (overlay edits)', () => {
       assert.ok(!existsSync(overlay));
     });
   }
+
+  it('repairs a hand edit that cannot load: the bad entry can be removed, and the file then waits for approval', async () => {
+    await trustedOverlay(COMMENTED);
+    const broken = COMMENTED.replace('version: 1', 'version: 1\nmodel:\n  endpoints: [10.0.0.1]');
+    writeFileSync(overlay, broken);
+    await assert.rejects(addFirewallRule({ ...base, pattern: 'pypi.org' }), { code: 'FIREWALL_OVERLAY_INVALID' });
+    assert.equal(readFileSync(overlay, 'utf8'), broken, 'a refused edit leaves the file byte for byte');
+    writeFileSync(overlay, `version: 1\negress:\n  allow: ["*", docs.python.org]\n`);
+    const result = await removeFirewallRule({ ...base, pattern: '*' });
+    assert.equal(result.trusted, false, 'content Airlock did not write from a loadable file is not recorded as its own');
+    const effective = await new PolicyStore().load({ workspaceFolder, packName: 'default', builtinDir: REPO_POLICY_DIR, workspaceTrusted: true, configDir: base.configDir });
+    assert.deepEqual(effective.errors, []);
+    assert.equal(effective.pendingOverlay?.sha256, result.sha256);
+  });
 
   it('refuses to edit a trusted overlay that is invalid', async () => {
     await trustedOverlay('version: 1\negress:\n  alow: [pypi.org]\n');

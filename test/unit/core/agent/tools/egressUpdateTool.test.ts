@@ -9,6 +9,11 @@ import type { ApprovalAnswer, ApprovalRequest } from '../../../../../src/core/ap
 import { OverlayTrustStore, overlayTrustKey } from '../../../../../src/core/policy/overlayTrust';
 import { sha256Of } from '../../../../../src/core/policy/policyFile';
 import { policyPackSchema } from '../../../../../src/core/policy/policySchema';
+import { decide } from '../../../../../src/core/egress/decide';
+import { editInForce } from '../../../../../src/core/policy/editInForce';
+import { PolicyStore, type EffectivePolicy } from '../../../../../src/core/policy/effectivePolicy';
+import { PROTOTYPE_NAMES } from '../../policy/prototypeNames';
+import { REPO_POLICY_DIR } from '../../policy/policyFixtures';
 
 const OVERLAY = `# team overlay: keep this comment
 version: 1
@@ -18,6 +23,8 @@ egress:
 `;
 
 describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
+  /** The policy the last confirmation reloaded: what the window would enforce. */
+  let enforced: EffectivePolicy | undefined;
   let workspace: string;
   let configDir: string;
   let overlayFile: string;
@@ -38,7 +45,15 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
   function setup(answer: ApprovalAnswer, risk: 'low' | 'critical' = 'low'): { runner: ToolRunner; asked: ApprovalRequest[] } {
     const asked: ApprovalRequest[] = [];
     const gate = new ApprovalGate({ ask: (request) => { asked.push(request); return Promise.resolve(answer); } }, { record: () => undefined }, () => 1000);
-    const tool = egressUpdateTool({ workspaceFolder: () => workspace, packName: () => 'default', configDir });
+    const load = { workspaceFolder: workspace, packName: 'default', builtinDir: REPO_POLICY_DIR, workspaceTrusted: true, configDir };
+    const store = new PolicyStore();
+    const tool = egressUpdateTool({
+      workspaceFolder: () => workspace,
+      packName: () => 'default',
+      configDir,
+      compositionFiles: () => ({ builtinDir: REPO_POLICY_DIR }),
+      confirmEdit: async (edit) => editInForce((enforced = await store.load(load)), edit),
+    });
     const policy = policyPackSchema.parse({ version: 1, name: 'default', tools: { 'security.egress.update': { risk } }, approvals: { require: [] } });
     return { runner: new ToolRunner({ tools: [tool], policy: () => policy, gate, audit: { record: () => undefined }, workspaceTrusted: () => true }), asked };
   }
@@ -98,7 +113,26 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     { attack: 'URL instead of a host (path smuggling)', args: { action: 'add', host: 'https://evil.example/x', reason: 'x' } },
     { attack: 'unknown action', args: { action: 'replace', host: 'a.example', reason: 'x' } },
     { attack: 'missing reason', args: { action: 'add', host: 'a.example' } },
+    ...PROTOTYPE_NAMES.map((name) => ({ attack: `a rule for the tool "${name}" (an Object.prototype name)`, args: { action: 'add', host: 'exfil.example.com', tool: name, reason: 'harmless' } })),
   ];
+  it('an unknown tool is refused before any dialog, the model is told which tools exist, and the next call still works', async () => {
+    const { runner, asked } = setup({ verdict: 'allow-once' });
+    const outcome = await runner.run(call({ action: 'add', host: 'exfil.example.com', tool: 'constructor', reason: 'harmless' }), signal, () => undefined);
+    assert.equal(asked.length, 0, 'no dialog about a tool that does not exist');
+    assert.match(outcome.content, /"constructor" is not a tool Airlock knows; known tools: .*web\.fetch/);
+    assert.ok(runner.specs().some((spec) => spec.name === 'security_egress_update'), 'the agent still has its tools');
+    const next = await runner.run(call({ action: 'add', host: 'api.example.org', tool: 'web.fetch', reason: 'docs' }), signal, () => undefined);
+    assert.equal(next.state, 'done', next.content);
+  });
+
+  it('"done" means in force: a removed host is refused by the policy the tool reports as enforced', async () => {
+    const { runner } = setup({ verdict: 'allow-once' });
+    const outcome = await runner.run(call({ action: 'remove', host: 'docs.example.com', reason: 'tighten' }), signal, () => undefined);
+    assert.equal(outcome.state, 'done', outcome.content);
+    assert.ok(enforced, 'the tool reloaded the policy before it answered');
+    assert.equal(decide(enforced.policy, 'web.fetch', new URL('https://docs.example.com/')).verdict, 'deny');
+  });
+
   for (const { attack, args } of refused) {
     it(`refuses without asking: ${attack}`, async () => {
       const before = await readFile(overlayFile);
