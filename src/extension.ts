@@ -13,6 +13,7 @@ import { auditSnapshot } from './vscode/auditSnapshot';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
+import { fileTools } from './vscode/fileTools';
 import { ModalApprover } from './vscode/modalApprover';
 import { ModelConnection } from './vscode/modelConnection';
 import { ApiKeyStore } from './vscode/modelSettings';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const webFetch = createSafeFetch({ tool: 'web.fetch', policy: currentPolicy, audit, approvals: gate, actor: 'agent' });
     const tools = new ToolRunner({
       tools: [
+        ...fileTools(policy),
         webFetchTool({ fetch: () => webFetch }),
         egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
       ],

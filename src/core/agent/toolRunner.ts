@@ -59,9 +59,12 @@ export class ToolRunner {
     const policy = this.deps.policy();
     if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
     const risk = ownValue(policy.tools, tool.id)?.risk ?? 'critical';
+    // Who let the call through, for the tool card: the user, a session grant, or the policy.
+    let decidedBy = `allowed by the policy (risk ${risk})`;
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
       const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}) }, signal);
-      if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', plan.summary);
+      if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
+      decidedBy = decision.how === 'session-grant' ? 'allowed by a session grant' : 'allowed by you';
     }
     const result = await Promise.resolve()
       .then(() => tool.run(args.value, signal))
@@ -70,7 +73,7 @@ export class ToolRunner {
       this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
       return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [] };
     }
-    return this.guardOutput(call, tool, plan.target, result, policy);
+    return this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy);
   }
 
   /** Untrusted output reaches the model only sanitized, scanned and wrapped as data. */

@@ -59,6 +59,21 @@ describe('core/agent/toolRunner: every tool call passes the guard', () => {
     });
   }
 
+  const deciders: { who: string; pack: PolicyPack; answer: ApprovalAnswer; calls: number; summary: RegExp }[] = [
+    { who: 'the policy, for a risk it does not ask about', pack: policy('low'), answer: { verdict: 'deny' }, calls: 1, summary: /^echoed · allowed by the policy \(risk low\)$/ },
+    { who: 'the user, once', pack: policy('high'), answer: { verdict: 'allow-once' }, calls: 1, summary: /^echoed · allowed by you$/ },
+    { who: 'a session grant, on the second call', pack: policyPackSchema.parse({ version: 1, name: 'test', tools: { 'test.echo': { risk: 'high' } }, approvals: { allowSessionScope: true } }), answer: { verdict: 'allow-session' }, calls: 2, summary: /^echoed · allowed by a session grant$/ },
+    { who: 'the user, refusing', pack: policy('high'), answer: { verdict: 'deny', reason: 'denied: not now' }, calls: 1, summary: /^echo hi · not allowed by you \(denied: not now\)$/ },
+  ];
+  for (const row of deciders) {
+    it(`the card says who decided: ${row.who}`, async () => {
+      const { runner: r } = runner(echoTool(), row.pack, row.answer);
+      let outcome = await r.run(call('{"text":"hi"}'), signal, () => undefined);
+      for (let n = 1; n < row.calls; n++) outcome = await r.run(call('{"text":"hi"}'), signal, () => undefined);
+      assert.match(outcome.summary, row.summary);
+    });
+  }
+
   it('offers the model only the tools the policy enables, as JSON Schema functions', () => {
     assert.deepEqual(runner(echoTool(), policy('low'), { verdict: 'deny' }).runner.specs().map((s) => s.name), ['test_echo']);
     assert.deepEqual(runner(echoTool(), policy('low', false), { verdict: 'deny' }).runner.specs(), []);

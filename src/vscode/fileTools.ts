@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { AgentTool } from '../core/agent/agentTool';
+import { fsListTool } from '../core/agent/tools/fsListTool';
+import { fsReadTool } from '../core/agent/tools/fsReadTool';
+import { fsSearchTool } from '../core/agent/tools/fsSearchTool';
+import { fsWriteTool } from '../core/agent/tools/fsWriteTool';
+import { createFileGuard, type FileGuard } from '../core/guard/fileGuard';
+import type { FileRules } from '../core/guard/fileRules';
+import { findRipgrep } from '../core/process/ripgrepLocation';
+import { ripgrepSearch } from '../core/process/ripgrepSearch';
+import { nodeTextSearch } from '../core/search/nodeTextSearch';
+import type { TextSearchEngine } from '../core/search/textSearch';
+import type { PolicyService } from './policyService';
+import { VscodeWorkspaceEditor } from './vscodeWorkspaceEditor';
+
+/** Rules that allow nothing: with no policy loaded, the file tools see no file. */
+const NO_FILES: FileRules = { allow: [], deny: ['**'], readonly: [], extensions: [], maxFileSizeMb: 0 };
+
+/**
+ * The agent's file tools, wired to VS Code: the file guard built from the policy in force and the
+ * open workspace folders (rebuilt when either changes), VS Code's own ripgrep for search, and
+ * edits through buffers and WorkspaceEdit.
+ */
+export function fileTools(policy: PolicyService): AgentTool[] {
+  let cached: { rules: FileRules; folders: string; guard: FileGuard } | undefined;
+  const rules = (): FileRules => policy.policy?.files ?? NO_FILES;
+  const roots = (): string[] => (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+  const guard = (): FileGuard => {
+    const current = rules();
+    const folders = roots().join('\0');
+    if (cached?.rules !== current || cached.folders !== folders) cached = { rules: current, folders, guard: createFileGuard({ workspaceFolders: roots(), rules: current }) };
+    return cached.guard;
+  };
+  let engine: Promise<TextSearchEngine> | undefined;
+  const search: TextSearchEngine = {
+    search: async (query, signal) => (await (engine ??= findRipgrep(vscode.env.appRoot).then((rg) => (rg ? ripgrepSearch(rg) : nodeTextSearch())))).search(query, signal),
+  };
+  return [
+    fsListTool({ guard, roots }),
+    fsReadTool({ guard, roots }),
+    fsSearchTool({ guard, roots, rules, engine: () => search }),
+    fsWriteTool({ guard, roots, editor: new VscodeWorkspaceEditor() }),
+  ];
+}

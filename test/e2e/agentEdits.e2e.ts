@@ -1,0 +1,192 @@
+// UI tests of the agent's file tools in a real VS Code (code-server + Chromium) with the scripted
+// fixture model: the agent reads a file and proposes an edit; the modal dialog shows the file,
+// the summary and the lines added and removed; Show Diff opens the diff, which closes once the
+// dialog is answered; Allow applies the edit (Undo restores it); Deny… with a reason leaves the
+// bytes alone and the model is told why; and reads of `.env` and writes to
+// `.vscode/settings.json` are refused without a dialog, shown on the card and audited.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { cliAuditTail } from './harness/auditLog';
+import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
+import { clickDialogButton, expectNoDialogFor, modalDialog, waitForDialog, type DialogSnapshot } from './harness/dialogs';
+import { e2e } from './harness/rootHooks';
+import { stepShots } from './harness/stepShots';
+import { waitForValue } from './harness/waitFor';
+import { activeEditorText, runCommand } from './harness/workbench';
+
+const TURN_WAIT_MS = 45_000;
+const shot = stepShots(70);
+const OLD_SIGNATURE = 'export function splitEvenly(cents: Cents, parts: number): Cents[] {';
+const NEW_SIGNATURE = 'export function splitShares(cents: Cents, parts: number): Cents[] {';
+const SECRET = 'sk-e2e-never-leaves-0123456789';
+
+function chatRequests(): { body: unknown; rawBody: string }[] {
+  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
+}
+
+/** The `tool` messages of a recorded chat request: what the agent told the model about its tool calls. */
+function toolMessages(body: unknown): string[] {
+  const messages = (body as { messages?: unknown } | undefined)?.messages;
+  if (!Array.isArray(messages)) return [];
+  return messages.flatMap((message: unknown) => {
+    const record = message as { role?: unknown; content?: unknown };
+    return record.role === 'tool' ? [String(record.content)] : [];
+  });
+}
+
+function money(): string {
+  return readFileSync(path.join(e2e().workspace, 'src', 'money.ts'), 'utf8');
+}
+
+function renameCall(): { name: string; arguments: Record<string, unknown> } {
+  return {
+    name: 'fs_write',
+    arguments: { summary: 'Rename splitEvenly to splitShares', changes: [{ action: 'replace', path: 'src/money.ts', search: OLD_SIGNATURE, replace: NEW_SIGNATURE }] },
+  };
+}
+
+function card(assistant: Locator, tool: string): Locator {
+  return assistant.locator(`.tool-card[data-tool="${tool}"]`);
+}
+
+async function cardState(assistant: Locator, tool: string, state: string): Promise<string> {
+  await waitForValue(`the ${tool} card to reach data-state="${state}"`, () => card(assistant, tool).last().getAttribute('data-state').catch(() => '(no card)'), (seen) => seen === state, TURN_WAIT_MS);
+  return ((await card(assistant, tool).last().locator('.tool-summary').textContent()) ?? '').trim();
+}
+
+/** The dialog's Allow button: the first that allows this one edit (not a session grant). */
+function allowLabel(dialog: DialogSnapshot): string {
+  const label = dialog.buttons.find((button) => button.startsWith('Allow') && !button.includes('session'));
+  assert.ok(label, `the dialog offers Allow: ${JSON.stringify(dialog.buttons)}`);
+  return label;
+}
+
+function diffTabs(page: Page): Locator {
+  return page.locator('.tabs-container .tab').filter({ hasText: '↔' });
+}
+
+describe('Airlock agent edits (UI: code-server + Chromium)', () => {
+  before(async function () {
+    this.timeout(60_000);
+    await waitForStatus(e2e().view, 'ready', 45_000);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    const { page } = e2e();
+    if (await modalDialog(page).isVisible()) await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+  });
+
+  it('reads, proposes a rename, shows the diff in the modal, applies it on Allow, and Undo restores it', async function () {
+    this.timeout(180_000);
+    const { view, fixture, page } = e2e();
+    const original = money();
+    fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_read', arguments: { path: 'src/money.ts' } }] });
+    fixture.enqueue({ kind: 'tool-calls', calls: [renameCall()] });
+    fixture.enqueue({ kind: 'text', chunks: ['Renamed splitEvenly to splitShares.'] });
+    const before = chatRequests().length;
+    const { assistant } = await sendPrompt(view, 'Rename `splitEvenly` to `splitShares` in src/money.ts');
+
+    const dialog = await waitForDialog(page, /Edit src\/money\.ts: Rename splitEvenly to splitShares/, TURN_WAIT_MS);
+    await shot(page, 'edit-dialog');
+    assert.match(dialog.detail, /src\/money\.ts \(\+1 −1\)/, `the dialog names the file and the lines: ${dialog.detail}`);
+    assert.ok(dialog.buttons.includes('Show Diff'), `Show Diff is offered: ${JSON.stringify(dialog.buttons)}`);
+    assert.equal(money(), original, 'nothing is written before the user answers');
+
+    await clickDialogButton(page, 'Show Diff');
+    await diffTabs(page).first().waitFor({ timeout: 15_000 });
+    const again = await waitForDialog(page, /Edit src\/money\.ts/);
+    await shot(page, 'edit-diff-open');
+    assert.match(await diffTabs(page).first().innerText(), /money\.ts: current ↔ proposed/);
+
+    await clickDialogButton(page, allowLabel(again));
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'edit-applied');
+    assert.equal(await diffTabs(page).count(), 0, 'the diff tab closes once the dialog is answered');
+    assert.equal(money(), original.replace(OLD_SIGNATURE, NEW_SIGNATURE), 'the approved text is on disk');
+    assert.match(await cardState(assistant, 'fs.write', 'done'), /Edited src\/money\.ts \(\+1 −1\) · allowed by you/);
+
+    const sent = chatRequests().slice(before);
+    assert.equal(sent.length, 3, 'three completions: read, write, answer');
+    const told = toolMessages(sent[2]?.body);
+    assert.match(told.at(-2) ?? '', /splitEvenly/, 'the model saw the file it read');
+    assert.match(told.at(-1) ?? '', /^Applied: src\/money\.ts \(\+1 −1\)\.$/, `the model is told the edit is in force: ${told.at(-1)}`);
+
+    // Undo in the editor restores the text the edit replaced.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('src/money.ts');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitForValue('money.ts open with the edit', () => activeEditorText(page), (text) => text.includes('splitShares'), 15_000);
+    await page.locator('.monaco-editor.focused .view-lines').click();
+    await page.keyboard.press('Control+Z');
+    await waitForValue('Undo to restore splitEvenly', () => activeEditorText(page), (text) => text.includes('splitEvenly') && !text.includes('splitShares'), 15_000);
+    await shot(page, 'edit-undone');
+    await runCommand(page, 'File: Save');
+    await waitForValue('the undone text on disk', () => Promise.resolve(money()), (text) => text === original, 15_000);
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  it('Deny… with a reason leaves the file byte for byte and tells the model why', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page } = e2e();
+    const bytes = readFileSync(path.join(e2e().workspace, 'src', 'money.ts'));
+    fixture.enqueue({ kind: 'tool-calls', calls: [renameCall()] });
+    fixture.enqueue({ kind: 'text', chunks: ['Understood, I left it as it was.'] });
+    const before = chatRequests().length;
+    const { assistant } = await sendPrompt(view, 'Rename splitEvenly again');
+    await waitForDialog(page, /Edit src\/money\.ts/, TURN_WAIT_MS);
+    await clickDialogButton(page, 'Deny…');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('keep the public name stable');
+    await shot(page, 'edit-deny-reason');
+    await page.keyboard.press('Enter');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'edit-denied');
+    assert.deepEqual(readFileSync(path.join(e2e().workspace, 'src', 'money.ts')), bytes, 'the file is unchanged, byte for byte');
+    assert.match(await cardState(assistant, 'fs.write', 'denied'), /not allowed by you \(denied: keep the public name stable\)/);
+    const told = toolMessages(chatRequests().slice(before)[1]?.body).at(-1) ?? '';
+    assert.match(told, /keep the public name stable/, `the model is told the reason: ${told}`);
+  });
+
+  it('a read of .env and a write to .vscode/settings.json are refused without a dialog, shown, and audited', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page, workspace, configDir } = e2e();
+    writeFileSync(path.join(workspace, '.env'), `API_TOKEN=${SECRET}\n`);
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    const settingsBefore = (() => {
+      try {
+        return readFileSync(settingsFile, 'utf8');
+      } catch {
+        return undefined;
+      }
+    })();
+    fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_read', arguments: { path: '.env' } }] });
+    fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_write', arguments: { summary: 'Point Airlock at my server', changes: [{ action: 'write', path: '.vscode/settings.json', content: '{"airlock.model.baseUrl":"http://127.0.0.1:5173/v1"}' }] } }] });
+    fixture.enqueue({ kind: 'text', chunks: ['Both were refused.'] });
+    const before = chatRequests().length;
+    const { assistant } = await sendPrompt(view, 'Show me the .env and fix the settings');
+    await expectNoDialogFor(page, 3_000);
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'env-and-settings-refused');
+    assert.match(await cardState(assistant, 'fs.read', 'error'), /\.env cannot be read/);
+    assert.match(await cardState(assistant, 'fs.write', 'error'), /workspace settings/);
+    for (const request of chatRequests().slice(before)) assert.ok(!request.rawBody.includes(SECRET), 'the .env secret never reaches the model');
+    const settingsAfter = (() => {
+      try {
+        return readFileSync(settingsFile, 'utf8');
+      } catch {
+        return undefined;
+      }
+    })();
+    assert.equal(settingsAfter, settingsBefore, '.vscode/settings.json is untouched');
+
+    const entries = await cliAuditTail(workspace, configDir, 50);
+    assert.ok(entries.some((entry) => entry.action === 'tool.fs.read' && entry.decision === 'deny' && (entry.reason ?? '').includes('.env')), 'the .env read is audited as a denial');
+    assert.ok(entries.some((entry) => entry.action === 'tool.fs.write' && entry.decision === 'deny' && (entry.reason ?? '').includes('settings')), 'the settings write is audited as a denial');
+  });
+});
