@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApprovalGate } from '../approval/approvalGate';
 import type { AuditSink } from '../audit/auditSink';
-import type { ToolCall, ToolSpec } from '../chat/chatMessage';
+import type { ToolCall, ToolSpec } from '../messages/chatMessage';
 import type { ContentVerdict } from '../content/contentTypes';
 import { wrapUntrusted } from '../content/spotlight';
 import type { PolicyPack } from '../policy/policySchema';

@@ -2,7 +2,7 @@ import type { ToolCallOutcome, ToolRunner } from '../agent/toolRunner';
 import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/spotlight';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
-import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from './chatMessage';
+import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from '../messages/chatMessage';
 
 /** The part of the model client a conversation needs; the core's port to the model. */
 export interface ChatModel {

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import type { ChatMessage, ModelEvent, ToolSpec } from '../chat/chatMessage';
+import type { ChatMessage, ModelEvent, ToolSpec } from '../messages/chatMessage';
 import { isRemoteEndpoint, redactForRemote } from './outgoingRedaction';
 import { ToolCallAssembler, wireMessage } from './wireFormat';
 import type { AuditSink } from '../audit/auditSink';

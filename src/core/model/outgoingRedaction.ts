@@ -1,5 +1,5 @@
 import type { AuditSink } from '../audit/auditSink';
-import type { ChatMessage } from '../chat/chatMessage';
+import type { ChatMessage } from '../messages/chatMessage';
 import { isLoopbackHost } from '../egress/decide';
 import { bareHost } from '../egress/egressTarget';
 import { countKinds, redact } from '../redaction/redact';

@@ -1,5 +1,5 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage, ToolCall } from '../chat/chatMessage';
+import type { ChatMessage, ToolCall } from '../messages/chatMessage';
 import { ModelFailureError } from './modelFailure';
 
 /** Our messages in the OpenAI wire shape. */
