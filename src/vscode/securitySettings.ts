@@ -133,6 +133,7 @@ export class SecuritySettings implements vscode.Disposable {
       this.reported.add(seen);
       const message = `Airlock ignored this workspace's ${resolved.key} = "${request.value}" (${workspaceRequestLabel(request.status)}); in force: ${resolved.value ?? securitySetting(resolved.key).defaultValue} from ${settingSourceLabel(resolved.source)}.`;
       this.log.warn(message);
+      this.audit.record({ actor: 'system', action: 'settings.workspace.ignore', target: resolved.key, decision: 'deny', reason: request.status, detail: { value: request.value, level: request.level } });
       if (request.status === 'rejected') continue;
       void vscode.window.showWarningMessage(message, REVIEW).then((choice) => {
         if (choice !== REVIEW) return;

@@ -11,12 +11,12 @@ import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startFixtureModelServer, type FixtureModelServer, type RecordedRequest } from '../fixtures/modelServer/fixtureModelServer';
 import { sendPrompt, waitForMessageState } from './harness/chatPanel';
-import { clickDialogButton, waitForDialog } from './harness/dialogs';
+import { clickDialogButton, submitInput, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { openAirlockView, SAMPLE_WORKSPACE } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand } from './harness/workbench';
+import { activeEditorText, runCommand, startCommand } from './harness/workbench';
 
 const ENDPOINT_DIALOG = 'Airlock: use this workspace\'s model endpoint?';
 /** A second extension host starting on 2 busy cores. */
@@ -63,14 +63,31 @@ async function headerText(chat: FrameLocator): Promise<string> {
   return ((await chat.locator('#status').textContent()) ?? '').replace(/\s+/g, ' ');
 }
 
-function storeFile(): { workspaces: Record<string, Record<string, { approved: { value: string }[]; rejected: string[] }>> } {
+function storeFile(): { workspaces: Record<string, Record<string, { approved: { value: string }[]; rejected: string[]; chosen?: { value: string } }>> } {
   const file = path.join(e2e().configDir, 'workspace-settings.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof storeFile> : { workspaces: {} };
 }
 
-function storedDecisions(setting: string): { approved: string[]; rejected: string[] } {
+function storedDecisions(setting: string): { approved: string[]; rejected: string[]; chosen: string[] } {
   const entries = Object.values(storeFile().workspaces).map((settings) => settings[setting]).filter((entry) => entry !== undefined);
-  return { approved: entries.flatMap((entry) => entry.approved.map((approved) => approved.value)), rejected: entries.flatMap((entry) => entry.rejected) };
+  return {
+    approved: entries.flatMap((entry) => entry.approved.map((approved) => approved.value)),
+    rejected: entries.flatMap((entry) => entry.rejected),
+    chosen: entries.flatMap((entry) => (entry.chosen === undefined ? [] : [entry.chosen.value])),
+  };
+}
+
+/** "Airlock: Select Policy Pack…", picking `pack`; a looser pack is confirmed in the modal. */
+async function selectPack(target: Page, pack: string, confirm: boolean): Promise<void> {
+  await target.locator('[id="workbench.parts.editor"]').click();
+  await startCommand(target, 'Airlock: Select Policy Pack…');
+  await waitForQuickInput(target, /policy pack/);
+  // Typing filters the list to that pack; Enter picks it.
+  await submitInput(target, pack);
+  if (confirm) {
+    await waitForDialog(target, `switch from "strict" to "${pack}"`);
+    await clickDialogButton(target, 'Switch');
+  }
 }
 
 /** Clicks "Review" on the notification about `value` and waits for the approval dialog. */
@@ -185,5 +202,21 @@ describe('Airlock security settings a repository asks for (UI: code-server + Chr
     await waitForValue('the store to record the refusal', () => Promise.resolve(storedDecisions('airlock.model.baseUrl')), (decisions) => decisions.rejected.includes(changed));
     assert.match(await headerText(chat), new RegExp(e2e().fixture.baseUrl.replaceAll('.', '\\.')), 'the user\'s endpoint stays in force');
     await shot(target, 'settings-changed-value-refused');
+  });
+
+  it('Select Policy Pack… keeps its choice for this workspace in Airlock\'s store, not in the repository\'s settings file', async function () {
+    this.timeout(90_000);
+    const { page: target, view: chat } = window2();
+    const repositoryFile = readFileSync(settingsFile(), 'utf8');
+    await selectPack(target, 'default', true);
+    const chosen = await waitForValue('the status bar to show the chosen pack and where it comes from', () => statusBarText(target), (text) => text.includes('default (chosen for this workspace)'));
+    await shot(target, 'settings-pack-chosen-for-workspace');
+    assert.deepEqual(storedDecisions('airlock.policy.pack').chosen, ['default'], `the choice is in Airlock's store (status bar: "${chosen}")`);
+    assert.equal(readFileSync(settingsFile(), 'utf8'), repositoryFile, 'the repository\'s settings file is untouched');
+    await waitForValue('the panel header to name the chosen pack', () => headerText(chat), (text) => text.includes('Pack default: chosen for this workspace'));
+
+    await selectPack(target, 'strict', false);
+    await waitForValue('the status bar to show the user\'s strict again', () => statusBarText(target), (text) => /strict/.test(text) && !text.includes('('));
+    assert.deepEqual(storedDecisions('airlock.policy.pack').chosen, [], 'choosing the user\'s own pack clears the per-workspace choice');
   });
 });
