@@ -51,14 +51,14 @@ export function activate(context: vscode.ExtensionContext): void {
         webFetchTool({ fetch: () => webFetch }),
         egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
       ],
-      policy: () => policy.policy,
+      policy: () => policy.toolPolicy,
       gate,
       audit,
       workspaceTrusted: () => vscode.workspace.isTrusted,
     });
     const apiKeys = new ApiKeyStore(context.secrets);
     const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange, settings);
-    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection));
+    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection), policy);
     const policyDocument = new EffectivePolicyDocument(policy);
     const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
     context.subscriptions.push(

@@ -16,6 +16,7 @@ const $ = <T extends HTMLElement>(id: string): T => {
 const statusEl = $('status');
 const sourcesEl = $('sources');
 const noticeEl = $('notice');
+const policyBannerEl = $('policy-banner');
 const messagesEl = $('messages');
 const promptEl = $<HTMLTextAreaElement>('prompt');
 const sendEl = $<HTMLButtonElement>('send');
@@ -56,6 +57,12 @@ function showNotice(notice: { kind: NoticeKind; message: string; hint?: string }
   noticeEl.dataset.kind = notice?.kind ?? '';
   setText(noticeEl, '.notice-message', notice?.message ?? '');
   setInlineMarkdown(noticeEl, '.notice-hint', notice?.hint ?? '');
+}
+
+/** Plain text: the message quotes a policy file, which may hold anything. */
+function showPolicyProblem(message: string | null): void {
+  policyBannerEl.hidden = message === null;
+  setText(policyBannerEl, '.policy-banner-message', message ?? '');
 }
 
 function setText(root: HTMLElement, selector: string, text: string): void {
@@ -186,6 +193,8 @@ function receive(message: HostMessage): void {
       return;
     case 'notice':
       return showNotice(message.notice);
+    case 'policyProblem':
+      return showPolicyProblem(message.message);
     case 'turnStart':
       return startTurn(message.id, message.userText);
     case 'delta':
@@ -214,5 +223,6 @@ sendEl.addEventListener('click', send);
 stopEl.addEventListener('click', () => vscode.postMessage({ type: 'stop' }));
 $('notice-retry').addEventListener('click', () => vscode.postMessage({ type: 'checkModel' }));
 $('notice-settings').addEventListener('click', () => vscode.postMessage({ type: 'openSettings' }));
+$('policy-open-file').addEventListener('click', () => vscode.postMessage({ type: 'openPolicyFile' }));
 vscode.postMessage({ type: 'ready' });
 promptEl.focus();

@@ -46,6 +46,12 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
     <button id="notice-settings" class="text-button">Open Settings</button>
   </div>
 </section>
+<section id="policy-banner" hidden role="alert">
+  <div class="policy-banner-message"></div>
+  <div class="notice-actions">
+    <button id="policy-open-file" class="text-button">Open File</button>
+  </div>
+</section>
 <main id="messages" aria-live="polite"></main>
 <footer class="composer">
   <textarea id="prompt" rows="3" placeholder="Ask Airlock… (Enter to send, Shift+Enter for a new line)" aria-label="Message"></textarea>

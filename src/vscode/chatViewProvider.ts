@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
 import type { ToolRunner } from '../core/agent/toolRunner';
+import type { EffectivePolicy } from '../core/policy/effectivePolicy';
 import { ChatSession, type TurnEvent } from '../core/chat/chatSession';
 import { parseWebviewMessage, type HostMessage, type ToolCardState, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
 import { redact } from '../core/redaction/redact';
 import { chatViewHtml } from './chatViewHtml';
+import { openPolicyError } from './policyErrorLocation';
 import type { ConnectionStatus, ModelConnection } from './modelConnection';
 import type { SecurityPosture } from './securityPosture';
 
 export const CHAT_VIEW_ID = 'airlock.chat';
+
+/** What the panel needs of the policy: whether it failed to load, and where its files are. */
+export interface PolicyHealth {
+  readonly current: EffectivePolicy | undefined;
+  readonly onDidChange: vscode.Event<EffectivePolicy>;
+  errorPath(file: string): string;
+}
 
 interface ShownTurn {
   readonly id: number;
@@ -34,9 +43,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly tools: () => ToolRunner | undefined = () => undefined,
     private readonly onNewChat: () => void = () => undefined,
     private readonly posture?: SecurityPosture,
+    private readonly policy?: PolicyHealth,
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
     if (posture) this.disposables.push(posture.onDidChange(() => this.postSources()));
+    if (policy) this.disposables.push(policy.onDidChange(() => this.postPolicyProblem()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -88,6 +99,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.model');
         return;
+      case 'openPolicyFile': {
+        const error = this.policy?.current?.errors.at(0);
+        if (error && this.policy) await openPolicyError(error, this.policy.errorPath(error.file));
+        return;
+      }
     }
   }
 
@@ -150,6 +166,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** A re-created page (the view was hidden) gets the status and the conversation again. */
   private replay(): void {
     this.postStatus(this.connection.status);
+    this.postPolicyProblem();
     this.post({ type: 'reset' });
     for (const turn of this.turns) {
       this.post({ type: 'turnStart', id: turn.id, userText: turn.userText });
@@ -162,6 +179,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Where the endpoint and the pack come from: the user, or this workspace with the user's approval. */
   private postSources(): void {
     if (this.posture) this.post({ type: 'sources', text: this.posture.describe() });
+  }
+
+  /** A policy that fails to load is said in the panel, not only in a log: the agent's tools are off. */
+  private postPolicyProblem(): void {
+    const errors = this.policy?.current?.errors ?? [];
+    const message = errors.length === 0 ? null : `The policy failed to load: ${errors.map((error) => error.message).join('; ')}. Agent tools are off until it is fixed.`;
+    this.post({ type: 'policyProblem', message });
   }
 
   private postStatus(status: ConnectionStatus): void {

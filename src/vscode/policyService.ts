@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
+import type { PolicyError } from '../core/policy/policyError';
+import { openPolicyError } from './policyErrorLocation';
 import type { AuditSink } from '../core/audit/auditSink';
 import { DEFAULT_PACK_NAME } from '../core/policy/builtinPacks';
 import { PolicyStore, type EffectivePolicy, type PendingOverlay } from '../core/policy/effectivePolicy';
@@ -14,6 +16,7 @@ import type { SecuritySettings } from './securitySettings';
 export const POLICY_SECTION = 'airlock.policy';
 const APPROVE = 'Approve Overlay';
 const KEEP_IGNORING = 'Keep Ignoring';
+const OPEN_FILE = 'Open File';
 
 /**
  * The effective policy for this window: built-in pack, workspace overlay, managed policy. It
@@ -65,6 +68,17 @@ export class PolicyService implements vscode.Disposable {
 
   get current(): EffectivePolicy | undefined {
     return this.effective;
+  }
+
+  /** The policy the agent's tools run under: none while a policy file fails to load (fail closed). */
+  get toolPolicy(): PolicyPack | undefined {
+    return this.effective !== undefined && this.effective.errors.length === 0 ? this.effective.policy : undefined;
+  }
+
+  /** Where a policy error's file is on disk: overlay errors name it relative to the workspace. */
+  errorPath(file: string): string {
+    const folder = this.workspaceFolder;
+    return isAbsolute(file) || folder === undefined ? file : join(folder, file);
   }
 
   /** The user's pack (or one stricter or approved for this workspace); never the repository's say-so alone. */
@@ -132,8 +146,14 @@ export class PolicyService implements vscode.Disposable {
       this.log.error(`policy: ${error.message}`);
       if (this.reportedErrors.has(error.message)) continue;
       this.reportedErrors.add(error.message);
-      void vscode.window.showErrorMessage(`Airlock: invalid policy — ${error.message}. The last valid policy stays in force.`);
+      void this.notifyLoadFailure(error);
     }
+  }
+
+  /** One notification per distinct error; its button opens the file at the line. */
+  private async notifyLoadFailure(error: PolicyError): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(`Airlock: the policy failed to load — ${error.message}. Agent tools are off until it is fixed.`, OPEN_FILE);
+    if (choice === OPEN_FILE) await openPolicyError(error, this.errorPath(error.file));
   }
 
   /** "Airlock: Review Workspace Policy Overlay…": asks again, also about one the user refused. */

@@ -21,7 +21,8 @@ export function policyStatusBar(policy: PolicyService, settings: SecuritySetting
     const pack = settings.resolved('airlock.policy.pack');
     const fromWorkspace = pack.source !== 'user' && pack.source !== 'default';
     const managed = effective.sources.find((source) => source.kind === 'managed');
-    item.text = `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${fromWorkspace ? ` (${settingSourceLabel(pack.source)})` : ''}${managed ? ' · managed' : ''}${deny ? ' · default deny' : ''}`;
+    const failed = effective.errors.length > 0;
+    item.text = failed ? `$(error) ${effective.packName} · policy error, tools off` : `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${fromWorkspace ? ` (${settingSourceLabel(pack.source)})` : ''}${managed ? ' · managed' : ''}${deny ? ' · default deny' : ''}`;
     const model = connection.status;
     const ignored = [...settings.all().values()].filter((resolved) => resolved.request !== undefined && isIgnoredRequest(resolved.request.status));
     item.tooltip = [
@@ -31,9 +32,10 @@ export function policyStatusBar(policy: PolicyService, settings: SecuritySetting
       ...ignored.map((resolved) => `Workspace asks ${resolved.key} = "${resolved.request?.value ?? ''}": ${workspaceRequestLabel(resolved.request?.status ?? 'awaiting-approval')}`),
       deny ? 'Firewall: default deny, no host allowed' : 'Firewall: some hosts allowed (Airlock: Firewall: List Rules)',
       ...effective.errors.map((error) => `Error: ${error.message}`),
+      ...(failed ? ['The policy failed to load: agent tools are off until it is fixed.'] : []),
       ...(effective.pendingOverlay ? [`Overlay ${effective.pendingOverlay.file} is not approved and is ignored`] : []),
     ].join('\n');
-    item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor = failed ? new vscode.ThemeColor('statusBarItem.errorBackground') : attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   const refresh = (): void => {

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../../core/model/modelEndpoint';
+import { DEFAULT_PACK_NAME } from '../../core/policy/builtinPacks';
 import { ExitCode } from '../exitCode';
+import { loadEffectivePolicy } from '../policy/policyCliOptions';
 import { renderDoctorReport } from '../doctor/renderDoctorReport';
 import { runDoctor, type DoctorOptions } from '../doctor/runDoctor';
 import type { CommandContext } from './commandFactory';
@@ -21,7 +23,14 @@ export function doctorCommand(context: CommandContext): Command {
   return command.action(async () => {
     const options = command.opts<DoctorCommandOptions>();
     const report = await runDoctor(options, context);
-    context.stdout.write(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorReport(report));
-    context.setExitCode(report.ok ? ExitCode.ok : ExitCode.failure);
+    // A policy that fails to load leaves the agent without tools: the doctor names file and field.
+    const { effective } = await loadEffectivePolicy({ pack: DEFAULT_PACK_NAME, ...(options.workspace === undefined ? {} : { workspace: options.workspace }) }, context);
+    const policyErrors = effective.errors.map((error) => error.message);
+    context.stdout.write(options.json === true ? `${JSON.stringify({ ...report, policyErrors }, null, 2)}\n` : `${renderDoctorReport(report)}${renderPolicyErrors(policyErrors)}`);
+    context.setExitCode(report.ok && policyErrors.length === 0 ? ExitCode.ok : ExitCode.failure);
   });
+}
+
+function renderPolicyErrors(errors: readonly string[]): string {
+  return errors.map((error) => `  Policy  failed to load, agent tools are off: ${error}\n`).join('');
 }

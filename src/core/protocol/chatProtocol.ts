@@ -14,6 +14,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('newChat') }).strict(),
   z.object({ type: z.literal('checkModel') }).strict(),
   z.object({ type: z.literal('openSettings') }).strict(),
+  z.object({ type: z.literal('openPolicyFile') }).strict(),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
@@ -26,6 +27,8 @@ export type ToolCardState = 'done' | 'denied' | 'error';
 export type HostMessage =
   | { type: 'status'; state: EndpointState; endpoint: string; model: string; detail: string }
   | { type: 'sources'; text: string }
+  /** A policy that failed to load: the banner's text (file, field, reason), or null when it loads. */
+  | { type: 'policyProblem'; message: string | null }
   | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
   | { type: 'turnStart'; id: number; userText: string }
   | { type: 'delta'; id: number; text: string }
