@@ -87,7 +87,7 @@ export class SecuritySettings implements vscode.Disposable {
   /** The user's own choice for this workspace (the pack picker); their user setting's value clears it. */
   async choose(key: SecuritySettingKey, value: string): Promise<void> {
     if (this.workspaceKey === undefined) throw new Error('open a folder first: a choice for this workspace needs one');
-    const user = levels(key).user;
+    const user = levels(key).user ?? securitySetting(key).defaultValue;
     await this.store.choose(this.workspaceKey, key, value === user ? undefined : value);
     await this.load();
   }
