@@ -16,8 +16,10 @@ export function securityPosture(policy: PolicyService, settings: SecuritySetting
       const model = connection.status.source;
       const pack = settingSourceLabel(settings.resolved('airlock.policy.pack').source);
       const managed = policy.current?.sources.some((source) => source.kind === 'managed') === true;
-      return `Endpoint: ${model || '…'} · Pack ${policy.packName}: ${pack}${managed ? ', capped by the managed policy' : ''}`;
+      const sources = `Endpoint: ${model || '…'} · Pack ${policy.packName}: ${pack}${managed ? ', capped by the managed policy' : ''}`;
+      // Said in the panel, not only in VS Code's banner: the user should know why the agent cannot act.
+      return vscode.workspace.isTrusted ? sources : `Restricted Mode: chat only, the agent has no tools and the repository's policy overlay is ignored until you trust this folder · ${sources}`;
     },
-    onDidChange: (listener) => vscode.Disposable.from(policy.onDidChange(listener), settings.onDidChange(listener), connection.onDidChange(listener)),
+    onDidChange: (listener) => vscode.Disposable.from(policy.onDidChange(listener), settings.onDidChange(listener), connection.onDidChange(listener), vscode.workspace.onDidGrantWorkspaceTrust(listener)),
   };
 }

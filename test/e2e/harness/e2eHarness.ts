@@ -13,7 +13,7 @@ import { applyUserSettings } from './workbench';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
-const VSIX = path.join(REPO_ROOT, '.build', 'airlock.vsix');
+export const VSIX = path.join(REPO_ROOT, '.build', 'airlock.vsix');
 export const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
 const WORKBENCH_TIMEOUT_MS = 60_000;
 const WEBVIEW_TIMEOUT_MS = 60_000;
@@ -134,7 +134,7 @@ function copyIfPresent(from: string, to: string): void {
   }
 }
 
-function suiteSettings(fixture: FixtureModelServer): Record<string, unknown> {
+export function suiteSettings(fixture: FixtureModelServer): Record<string, unknown> {
   return {
     'airlock.model.baseUrl': fixture.baseUrl,
     'airlock.model.name': FIXTURE_MODEL,
