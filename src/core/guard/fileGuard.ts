@@ -5,7 +5,7 @@ import { checkWriteSize, describeSize, withinSizeLimit } from './fileSize';
 import { errorCode, nodeGuardFs, statIfExists, type GuardFs, type GuardStats } from './guardFs';
 import { hostPathPlatform, pathApiFor, type PathPlatform } from './pathPlatform';
 import { findPathProblem } from './pathSyntax';
-import { resolveRealLocation } from './realLocation';
+import { directLocator, folderCachingLocator, type Located, type Locator } from './pathLocator';
 import { compileFileRules, judgeByRules, type FileRuleMatcher } from './ruleMatcher';
 import { foldersContaining, resolveWorkspaceFolders, type FolderPath, type WorkspaceFolder } from './workspaceFolders';
 
@@ -30,6 +30,12 @@ export interface FileGuard {
   decide(path: string, mode: FileMode): Promise<FileDecision>;
   /** Whether a write of this many bytes is within the size limit; ask before writing. */
   checkWriteSize(bytes: number): FileDecision;
+  /**
+   * The same guard for one tool call that decides many paths (a listing, search hits): it
+   * resolves each folder's real path once for the call instead of once per file. Ask for a new
+   * one on every call, so a folder swapped for a link since the last call is judged anew.
+   */
+  forCall(): FileGuard;
 }
 
 const MODES: ReadonlySet<string> = new Set<FileMode>(['read', 'write', 'list']);
@@ -74,21 +80,32 @@ export function createFileGuard(options: FileGuardOptions): FileGuard {
     return matcher;
   }
 
-  return {
-    async decide(path: string, mode: FileMode): Promise<FileDecision> {
-      try {
-        if (typeof path !== 'string') return denyFile('invalid-path', 'the path is not a string.');
-        if (!MODES.has(mode)) return denyFile('guard-error', `"${String(mode)}" is not a file mode (read, write, list).`);
-        folders ??= resolveWorkspaceFolders(options.workspaceFolders, { fs, platform, pathApi, caseInsensitive: options.caseInsensitive });
-        return await decidePath({ fs, pathApi, platform, rules: options.rules, folders: await folders, matcherFor }, path, mode);
-      } catch (error) {
-        return denyFile('guard-error', `the guard could not decide (${error instanceof Error ? error.message : String(error)}), so access is denied.`);
-      }
-    },
-    checkWriteSize(bytes: number): FileDecision {
-      return checkWriteSize(bytes, options.rules.maxFileSizeMb);
-    },
-  };
+  const direct = directLocator(fs, pathApi);
+
+  /** `cached`: the locator of one call, or undefined to resolve every path on its own. */
+  function guardWith(cached: Locator | undefined): FileGuard {
+    return {
+      async decide(path: string, mode: FileMode): Promise<FileDecision> {
+        try {
+          if (typeof path !== 'string') return denyFile('invalid-path', 'the path is not a string.');
+          if (!MODES.has(mode)) return denyFile('guard-error', `"${String(mode)}" is not a file mode (read, write, list).`);
+          folders ??= resolveWorkspaceFolders(options.workspaceFolders, { fs, platform, pathApi, caseInsensitive: options.caseInsensitive });
+          const resolved = await folders;
+          // A folder's real path plus a name as typed is not what realpath answers on a volume
+          // that ignores case (it gives the name as stored), so those resolve every path.
+          const locate = cached !== undefined && resolved.every((folder) => !folder.caseInsensitive) ? cached : direct;
+          return await decidePath({ fs, pathApi, platform, rules: options.rules, folders: resolved, matcherFor, locate }, path, mode);
+        } catch (error) {
+          return denyFile('guard-error', `the guard could not decide (${error instanceof Error ? error.message : String(error)}), so access is denied.`);
+        }
+      },
+      checkWriteSize(bytes: number): FileDecision {
+        return checkWriteSize(bytes, options.rules.maxFileSizeMb);
+      },
+      forCall: () => guardWith(folderCachingLocator(fs, pathApi)),
+    };
+  }
+  return guardWith(undefined);
 }
 
 interface DecideContext {
@@ -98,6 +115,7 @@ interface DecideContext {
   readonly rules: FileRules;
   readonly folders: readonly WorkspaceFolder[];
   matcherFor(folder: WorkspaceFolder): FileRuleMatcher;
+  readonly locate: Locator;
 }
 
 async function decidePath(context: DecideContext, raw: string, mode: FileMode): Promise<FileDecision> {
@@ -113,12 +131,13 @@ async function decidePath(context: DecideContext, raw: string, mode: FileMode): 
   const named = foldersContaining(lexical, folders, pathApi, 'given-or-real');
   if (named.length === 0) return denyFile('outside-workspace', `${lexical} is outside the workspace folders (${folders.map((folder) => folder.given).join(', ')}).`, { path: lexical });
 
-  const location = await resolveOrExplain(fs, absolute, pathApi);
-  if (typeof location !== 'string') return location;
+  const located = await context.locate(absolute);
+  if ('decision' in located) return located;
+  const location = located.path;
   const real = foldersContaining(location, folders, pathApi, 'real');
   if (real.length === 0) return denyFile('symlink-escape', `${raw} leads through a symbolic link to ${location}, outside the workspace folders.`, { path: location });
 
-  const onDisk = await statOrExplain(fs, location);
+  const onDisk = await inspect(fs, located);
   if ('decision' in onDisk) return onDisk;
   if (mode !== 'list' && real.some((entry) => entry.relative === '')) return denyFile('not-a-file', 'a workspace folder can be listed, not read or written.', { path: location });
 
@@ -132,19 +151,10 @@ async function decidePath(context: DecideContext, raw: string, mode: FileMode): 
   return judgeOnDisk(onDisk.stats, mode, context.rules, location) ?? { ...allowedBy, path: location };
 }
 
-/** The real location, or the denial that explains why it cannot be known. */
-async function resolveOrExplain(fs: GuardFs, absolute: string, pathApi: PlatformPath): Promise<string | FileDecision> {
-  try {
-    const location = await resolveRealLocation(absolute, fs, pathApi);
-    if (location.kind === 'resolved') return location.path;
-    return denyFile('dangling-symlink', `${location.link} is a symbolic link to something missing; writing through it would create a file wherever it points.`, { path: location.link });
-  } catch (error) {
-    return denyFile('unresolvable-path', `the real location of ${absolute} could not be determined (${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}).`);
-  }
-}
-
 /** What is at the location (stats undefined: nothing yet), or the denial when it cannot be inspected. */
-async function statOrExplain(fs: GuardFs, location: string): Promise<{ readonly stats: GuardStats | undefined } | FileDecision> {
+async function inspect(fs: GuardFs, located: Located): Promise<{ readonly stats: GuardStats | undefined } | FileDecision> {
+  if (located.onDisk !== undefined) return located.onDisk;
+  const location = located.path;
   try {
     return { stats: await statIfExists(fs, location) };
   } catch (error) {

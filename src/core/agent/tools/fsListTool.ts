@@ -46,7 +46,8 @@ export function fsListTool(context: FsListContext): AgentTool<Args> {
 }
 
 async function run(args: Args, context: FsListContext): Promise<ToolResult> {
-  const guard = context.guard();
+  // One call's guard: each folder's real path is resolved once for the whole listing.
+  const guard = context.guard().forCall();
   const shown = displayPath(context.roots, args.path);
   const walk: Walk = { lines: [], denied: 0, notDescended: 0, cut: false };
   const root = await readGuardedDirectory(guard, args.path);

@@ -45,7 +45,8 @@ export function fsSearchTool(context: FsSearchContext): AgentTool<Args> {
 }
 
 async function run(args: Args, signal: AbortSignal, context: FsSearchContext): Promise<ToolResult> {
-  const guard = context.guard();
+  // One call's guard: hits in the same folder share one resolution of its real path.
+  const guard = context.guard().forCall();
   const where = displayPath(context.roots, args.path);
   const folder = await guard.decide(args.path, 'list');
   if (folder.decision === 'deny' || folder.path === undefined) return { ok: false, error: `${where} cannot be searched: ${folder.detail}` };

@@ -227,6 +227,24 @@ describe('core/guard/fileGuard', () => {
     }
   });
 
+  describe('forCall: one call\'s guard (folders resolved once) gives every row the same answer and path', () => {
+    // One call guard per guard for all rows, so later rows meet folders cached by earlier ones.
+    let called: Partial<Record<GuardName, FileGuard>>;
+    before(() => {
+      called = {};
+    });
+    for (const row of ROWS) {
+      it(`${row.attack} (${row.mode}${row.guard ? `, ${row.guard} guard` : ''})`, async () => {
+        const name = row.guard ?? 'default';
+        const guard = (called[name] ??= guards[name].forCall());
+        const target = typeof row.path === 'string' ? row.path : row.path(workspace);
+        const [alone, inCall] = [await guards[name].decide(target, row.mode), await guard.decide(target, row.mode)];
+        assert.equal(inCall.reason, row.reason, inCall.detail);
+        assert.deepEqual(inCall, alone);
+      });
+    }
+  });
+
   describe('decide: the resolved path is the one to open', () => {
     it('reports the real location of a path named through a link', async () => {
       const decision = await guards.default.decide('in-link/a.ts', 'read');

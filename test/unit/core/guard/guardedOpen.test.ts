@@ -30,14 +30,16 @@ function makeLayout(): Layout {
 /** A guard whose decision is real, after which `swap` changes the disk before the tool uses it. */
 function racingGuard(layout: Layout, swap: (layout: Layout) => void): FileGuard {
   const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: { allow: ['**'], deny: [], readonly: [], extensions: [], maxFileSizeMb: 1 } });
-  return {
+  const racing: FileGuard = {
     async decide(target: string, mode: FileMode) {
       const decision = await guard.decide(target, mode);
       swap(layout);
       return decision;
     },
     checkWriteSize: (bytes) => guard.checkWriteSize(bytes),
+    forCall: () => racing,
   };
+  return racing;
 }
 
 function swapFolderForLink(layout: Layout): void {
