@@ -36,9 +36,12 @@ export const SYSTEM_PROMPT = [
 
 /** One conversation: its history, the streaming of each reply and the tool calls between. */
 export class ChatSession {
-  private history: ChatMessage[] = [];
+  private history: ChatMessage[];
 
-  constructor(private readonly systemPrompt: string = SYSTEM_PROMPT) {}
+  /** `history` continues a saved conversation. */
+  constructor(private readonly systemPrompt: string = SYSTEM_PROMPT, history: readonly ChatMessage[] = []) {
+    this.history = [...history];
+  }
 
   get messages(): readonly ChatMessage[] {
     return this.history;
