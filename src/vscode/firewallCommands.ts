@@ -3,9 +3,10 @@ import { knownToolIds } from '../core/agent/toolRegistry';
 import type { AuditSink } from '../core/audit/auditSink';
 import { BUILTIN_PACK_NAMES } from '../core/policy/builtinPacks';
 import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEditor';
-import { ALL_TOOLS, listRules, type EgressRuleRow } from '../core/policy/firewallRules';
+import { ALL_TOOLS, listRules, type EgressList, type EgressRuleRow } from '../core/policy/firewallRules';
 import { formatHostPattern, parseHostPattern } from '../core/policy/hostPattern';
 import { unsafeEgressReason } from '../core/policy/hostSafety';
+import { standingEgressEntries } from '../core/policy/standingEntries';
 import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
 
@@ -75,17 +76,21 @@ export async function allowDomain(ctx: FirewallContext, presetTool?: string, pre
   return runEdit(ctx, 'allow', pattern, tool);
 }
 
-/** "Airlock: Firewall: Remove Domain…": pick one of the overlay's allow rules. */
+/**
+ * "Airlock: Firewall: Remove Domain…": pick any egress entry that stands in the workspace overlay,
+ * read from the file itself, so an overlay that fails to load can be repaired from here.
+ */
 export async function removeDomain(ctx: FirewallContext): Promise<boolean> {
-  const effective = await ctx.policy.reload();
-  const rows = listRules(effective.sources).filter((row) => row.source === 'overlay' && row.list === 'allow');
-  if (rows.length === 0) {
-    void vscode.window.showInformationMessage('Airlock: the workspace overlay allows no host; there is nothing to remove.');
+  const workspaceFolder = ctx.policy.workspaceFolder;
+  const entries = workspaceFolder === undefined ? [] : await standingEgressEntries(workspaceFolder, ctx.policy.packName);
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage('Airlock: the workspace overlay lists no host; there is nothing to remove.');
     return false;
   }
-  const choice = await vscode.window.showQuickPick(rows.map((row) => ({ label: row.pattern, description: row.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : row.tool, row })), { title: 'Airlock: remove an allowed host', placeHolder: 'Host to remove' });
+  const items = entries.map((entry) => ({ label: entry.pattern, description: `${entry.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : entry.tool} · ${entry.list}`, entry }));
+  const choice = await vscode.window.showQuickPick(items, { title: 'Airlock: remove a host from the workspace overlay', placeHolder: 'Entry to remove' });
   if (!choice) return false;
-  return removeRule(ctx, choice.row.pattern, choice.row.tool);
+  return runEdit(ctx, 'remove', choice.entry.pattern, choice.entry.tool, choice.entry.list);
 }
 
 /** "Airlock: Select Policy Pack…": a looser pack than the current one asks first. */
@@ -107,13 +112,13 @@ async function removeRule(ctx: FirewallContext, pattern: string, tool: string): 
   return runEdit(ctx, 'remove', pattern, tool);
 }
 
-async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern: string, tool: string): Promise<boolean> {
+async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern: string, tool: string, list: EgressList = 'allow'): Promise<boolean> {
   const workspaceFolder = ctx.policy.workspaceFolder;
   if (workspaceFolder === undefined) {
     void vscode.window.showErrorMessage('Airlock: open a folder first; firewall rules live in its .airlock/policy/ overlay.');
     return false;
   }
-  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, ...ctx.policy.compositionFiles, ...(tool === ALL_TOOLS ? {} : { tool }) };
+  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, list, ...ctx.policy.compositionFiles, ...(tool === ALL_TOOLS ? {} : { tool }) };
   try {
     const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
     ctx.audit.record({ actor: 'user', action: `firewall.${action}`, target: `${result.pattern} ${tool}`, decision: 'allow', detail: { file: result.file, changed: result.changed } });

@@ -17,14 +17,15 @@ export class ModalApprover implements Approver, vscode.TextDocumentContentProvid
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this);
 
   async ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> {
-    const buttons = [ALLOW_ONCE, ...(request.allowSession ? [ALLOW_SESSION] : []), ...(request.diffs?.length ? [SHOW_DIFF] : []), DENY];
+    const allow = request.allowLabel ?? ALLOW_ONCE;
+    const buttons = [allow, ...(request.allowSession ? [ALLOW_SESSION] : []), ...(request.diffs?.length ? [SHOW_DIFF] : []), DENY];
     const detail = `${request.detail}\n\nTool: ${request.tool} · risk: ${request.risk}`;
     const opened: string[] = [];
     try {
       for (let shown = 0; shown < 20 && !signal.aborted; shown++) {
         const choice = await vscode.window.showWarningMessage(`Airlock: ${request.title}`, { modal: true, detail }, ...buttons);
         if (signal.aborted) break;
-        if (choice === ALLOW_ONCE) return { verdict: 'allow-once' };
+        if (choice === allow) return { verdict: 'allow-once' };
         if (choice === ALLOW_SESSION) return { verdict: 'allow-session' };
         if (choice === SHOW_DIFF && request.diffs?.length) {
           opened.push(await this.showDiffs(request.diffs));

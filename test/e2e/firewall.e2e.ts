@@ -121,7 +121,8 @@ async function agentAsksForEgress(prompt: string, answer: string, shotName: stri
   const dialog = await waitForDialog(page, EGRESS_TITLE, DIALOG_WAIT_MS);
   await guardShot(page, shotName);
   assert.equal(dialog.message, EGRESS_TITLE);
-  assert.ok(dialog.buttons.includes('Allow once') && dialog.buttons.includes('Deny…'), `the dialog offers Allow once and Deny…: ${JSON.stringify(dialog.buttons)}`);
+  assert.ok(dialog.buttons.includes('Add Rule') && dialog.buttons.includes('Deny…'), `the dialog offers Add Rule (it stays in the overlay) and Deny…: ${JSON.stringify(dialog.buttons)}`);
+  assert.ok(!dialog.buttons.includes('Allow once'), 'a permanent rule is not offered as "Allow once"');
   assert.ok(!dialog.buttons.some((label) => /session/i.test(label)), `changing the firewall is never allowed for a whole session: ${JSON.stringify(dialog.buttons)}`);
   assert.ok(dialog.detail.includes(EGRESS_REASON), `the dialog shows the agent's reason: "${dialog.detail}"`);
   assert.ok(dialog.detail.includes('.airlock/policy/default.yaml'), `the dialog names the file: "${dialog.detail}"`);
@@ -300,7 +301,7 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     const during = readOverlay().bytes;
     assert.ok(before !== undefined && during !== undefined && Buffer.compare(before, during) === 0, 'showing the diff writes nothing');
 
-    await clickDialogButton(page, 'Allow once');
+    await clickDialogButton(page, 'Add Rule');
     const told = await finishTurn(request, 'done', answer);
     await guardShot(page, 'egress-allowed');
     const overlay = readOverlay();

@@ -11,6 +11,7 @@ export interface ToolPlan {
   readonly summary: string;
   readonly detail: string;
   readonly diffs?: ApprovalRequest['diffs'];
+  readonly allowLabel?: string;
 }
 
 /**

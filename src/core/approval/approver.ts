@@ -10,6 +10,8 @@ export interface ApprovalRequest {
   readonly detail: string;
   /** Offered only when the policy permits session grants for this request. */
   readonly allowSession: boolean;
+  /** The allow button's words when "Allow once" would mislead, e.g. a firewall rule that stays in the file. */
+  readonly allowLabel?: string;
   /** For edits: what each file holds now and what it would hold, so the user can open a diff. */
   readonly diffs?: readonly ApprovalDiff[];
 }

@@ -68,7 +68,13 @@ export class ChatSession {
         });
         turn.push({ role: 'assistant', content: reply.text, ...(reply.calls.length > 0 ? { toolCalls: reply.calls } : {}) });
         if (reply.calls.length === 0 || !tools) return this.commit(turn, { state: 'done', text });
-        await this.runTools(reply.calls, tools, turn, signal, onEvent);
+        await this.runTools(reply.calls.slice(0, MAX_TOOL_CALLS_PER_STEP), tools, turn, signal, onEvent);
+        const dropped = answerDropped(reply.calls.slice(MAX_TOOL_CALLS_PER_STEP), turn);
+        if (dropped > 0) {
+          const note = `\n\n_${dropped} more tool ${dropped === 1 ? 'call was' : 'calls were'} not run: at most ${MAX_TOOL_CALLS_PER_STEP} per reply._`;
+          text += note;
+          onEvent({ type: 'text', text: note });
+        }
       }
       const bound = `\n\n_Stopped after ${MAX_MODEL_CALLS_PER_TURN} model calls in one turn._`;
       text += bound;
@@ -87,7 +93,7 @@ export class ChatSession {
     let calls: readonly ToolCall[] = [];
     for await (const event of model.streamChat(request, signal, tools?.specs() ?? [])) {
       if (event.type === 'toolCalls') {
-        calls = event.calls.slice(0, MAX_TOOL_CALLS_PER_STEP);
+        calls = event.calls;
         continue;
       }
       text += event.text;
@@ -111,6 +117,15 @@ export class ChatSession {
     if (this.history.length > MAX_HISTORY_MESSAGES) this.history = trimHistory(this.history);
     return outcome;
   }
+}
+
+/**
+ * Every call the model made gets an answer, also those beyond the per-reply bound: the model is
+ * told why they did not run instead of guessing. Returns how many were dropped.
+ */
+function answerDropped(calls: readonly ToolCall[], turn: ChatMessage[]): number {
+  for (const call of calls) turn.push({ role: 'tool', toolCallId: call.id, content: `Error: not run: at most ${MAX_TOOL_CALLS_PER_STEP} tool calls per reply. Ask again for what still matters.` });
+  return calls.length;
 }
 
 /** A stopped turn may end mid-step; the history must still be a valid conversation. */

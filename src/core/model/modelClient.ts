@@ -27,6 +27,8 @@ export interface ModelClientOptions {
   readonly audit?: AuditSink;
   /** Longest wait for the first token and between tokens; a silent server is given up on. */
   readonly requestTimeoutMs?: number;
+  /** Longest silence once a reply has started (a loading model may take longer for its first token). */
+  readonly streamIdleTimeoutMs?: number;
   readonly probeTimeoutMs?: number;
 }
 
@@ -49,6 +51,7 @@ const NO_KEY = 'airlock-no-key';
 export class ModelClient {
   private readonly client: OpenAI;
   private readonly requestTimeoutMs: number;
+  private readonly streamIdleTimeoutMs: number;
   private readonly probeTimeoutMs: number;
 
   private readonly remote: boolean;
@@ -58,6 +61,7 @@ export class ModelClient {
     this.remote = isRemoteEndpoint(endpoint.baseUrl);
     this.audit = options.audit;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
+    this.streamIdleTimeoutMs = Math.min(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS, this.requestTimeoutMs);
     this.probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
     this.client = new OpenAI({
       baseURL: endpoint.baseUrl,
@@ -105,7 +109,8 @@ export class ModelClient {
         { signal: guard.signal },
       );
       for await (const raw of stream) {
-        guard.restart();
+        // Once tokens flow, a server that goes silent is stuck: stop waiting long before the first-token bound.
+        guard.restart(this.streamIdleTimeoutMs, 'idle');
         chunks++;
         const delta = chunkSchema.parse(raw).choices[0]?.delta;
         if (delta?.content) yield { type: 'text', text: delta.content };
@@ -131,6 +136,9 @@ export class ModelClient {
     return failure;
   }
 }
+
+/** How long a started reply may stay silent before the turn fails with a message saying so. */
+const STREAM_IDLE_TIMEOUT_MS = 30_000;
 
 /** A streamed reply may run for many minutes; the client's own watchdog handles silence. */
 const MODEL_STREAM_DEADLINE_MS = 60 * 60_000;
@@ -180,9 +188,9 @@ class RequestGuard {
     return this.controller.signal;
   }
 
-  restart(): void {
+  restart(timeoutMs = this.timeoutMs, phase: ModelTimeoutError['phase'] = 'first-token'): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.controller.abort(new ModelTimeoutError(this.timeoutMs / 1000)), this.timeoutMs);
+    this.timer = setTimeout(() => this.controller.abort(new ModelTimeoutError(timeoutMs / 1000, phase)), timeoutMs);
   }
 
   throwIfAborted(): void {

@@ -17,8 +17,9 @@ export class ModelFailureError extends Error {
 
 /** Raised by the client's own watchdog; kept apart from the user's Stop. */
 export class ModelTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`no answer within ${seconds} s`);
+  /** `idle`: the reply had started and then the server went silent. */
+  constructor(readonly seconds: number, readonly phase: 'first-token' | 'idle' = 'first-token') {
+    super(phase === 'idle' ? `no more of the reply within ${seconds} s` : `no answer within ${seconds} s`);
     this.name = 'ModelTimeoutError';
   }
 }
@@ -43,6 +44,9 @@ export function describeModelFailure(error: unknown, endpoint: EndpointRef): Mod
     return { kind: 'refused', message: blocked.message, hint: 'Airlock talks only to a model on this machine; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1.' };
   }
   const timeout = findInChain(error, (e) => e instanceof ModelTimeoutError);
+  if (timeout instanceof ModelTimeoutError && timeout.phase === 'idle') {
+    return { kind: 'timeout', message: `The model server at ${endpoint.baseUrl} stopped sending in the middle of the reply (nothing for ${timeout.seconds} s).`, hint: 'Send the message again to retry.' };
+  }
   if (timeout instanceof ModelTimeoutError) {
     return { kind: 'timeout', message: `The model server at ${endpoint.baseUrl} did not answer within ${timeout.seconds} s.`, hint: 'A large model may still be loading; try again, or raise airlock.model.requestTimeoutSeconds.' };
   }

@@ -103,6 +103,19 @@ describe('core/chat/chatSession: the agent loop', () => {
     assert.equal(toolMessage?.content, 'echoed ping');
   });
 
+  it('50 tool calls in one reply: 8 run, every other one is answered with why, and the user is told how many were dropped', async () => {
+    fixture.enqueue({ kind: 'tool-calls', calls: Array.from({ length: 50 }, (_, i) => ({ name: 'test_echo', arguments: { text: `call${i}` } })) });
+    fixture.enqueue({ kind: 'text', chunks: ['ok'] });
+    let ran = 0;
+    const outcome = await new ChatSession('S').send(client, 'flood', new AbortController().signal, (e) => { if (e.type === 'toolEnd') ran++; }, echoRunner());
+    assert.equal(ran, 8);
+    assert.match(outcome.text, /42 more tool calls were not run: at most 8 per reply/);
+    const second = fixture.requests.filter((r) => r.path === '/v1/chat/completions')[1]?.body as { messages: { role: string; content: string | null; tool_call_id?: string }[] };
+    const answers = second.messages.filter((m) => m.role === 'tool');
+    assert.equal(answers.length, 50, 'every call the model made has an answer');
+    assert.equal(answers.filter((m) => /^Error: not run: at most 8 tool calls per reply/.test(m.content ?? '')).length, 42);
+  });
+
   it('bounds a model that calls tools forever', async () => {
     for (let i = 0; i < 10; i++) fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'test_echo', arguments: { text: `loop${i}` } }] });
     const outcome = await new ChatSession('S').send(client, 'loop', new AbortController().signal, () => undefined, echoRunner());

@@ -76,6 +76,15 @@ describe('core/model/modelClient (against the fixture model server)', () => {
     });
   }
 
+  it('a reply that starts and then goes silent fails on the idle bound, not the first-token one, and says so', async () => {
+    const idle = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 1500, streamIdleTimeoutMs: 300 });
+    fixture.enqueue({ kind: 'text', chunks: ['first ', 'second'], delayMs: 1000 });
+    const failure = await failureOf(collect(idle));
+    assert.equal(failure.kind, 'timeout', failure.message);
+    assert.match(failure.message, /stopped sending in the middle of the reply \(nothing for 0\.3 s\)/);
+    assert.match(failure.hint ?? '', /retry/i);
+  });
+
   it('reports a closed port as unreachable with how to start a server', async () => {
     const down = new ModelClient({ baseUrl: `http://127.0.0.1:${await closedLoopbackPort()}/v1`, model: 'm', apiKey: undefined });
     const failure = await failureOf(collect(down));

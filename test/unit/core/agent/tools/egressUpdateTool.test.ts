@@ -66,6 +66,7 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     await runner.run(call({ action: 'add', host: 'API.Example.org', tool: 'web.fetch', reason: 'read the API docs' }), signal, () => undefined);
     assert.equal(asked.length, 1);
     assert.equal(asked[0]?.allowSession, false, 'a guard edit is never remembered for the session');
+    assert.equal(asked[0]?.allowLabel, 'Add Rule', 'the button says what it does: the rule stays in the overlay');
     assert.match(asked[0]?.title ?? '', /allow api\.example\.org for web\.fetch/);
     assert.match(asked[0]?.detail ?? '', /read the API docs/);
     assert.match(asked[0]?.detail ?? '', /\.airlock\/policy\/default\.yaml/);
