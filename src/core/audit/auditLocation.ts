@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { withFileLock } from '../policy/fileLock';
+import { ownValue } from '../policy/keyedRecord';
 
 /** The active file's name inside the audit folder. */
 export const AUDIT_FILE_NAME = 'audit.jsonl';
@@ -57,11 +58,11 @@ export async function recordAuditLocation(input: { readonly configDir: string; r
   const indexFile = join(input.configDir, AUDIT_INDEX_FILE);
   const key = folderKey(input.workspaceFolder);
   const file = resolve(input.file);
-  if (readIndex(indexFile).workspaces[key]?.file === file) return;
+  if (ownValue(readIndex(indexFile).workspaces, key)?.file === file) return;
   mkdirSync(input.configDir, { recursive: true, mode: 0o700 });
   await withFileLock(indexFile, async () => {
     const index = readIndex(indexFile);
-    if (index.workspaces[key]?.file === file) return;
+    if (ownValue(index.workspaces, key)?.file === file) return;
     const next: AuditIndex = { version: 1, workspaces: { ...index.workspaces, [key]: { file, updated: new Date().toISOString() } } };
     await writeFileAtomic(indexFile, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   });
@@ -69,7 +70,7 @@ export async function recordAuditLocation(input: { readonly configDir: string; r
 
 /** The audit log the index records for `workspaceFolder`, if any. */
 export function lookupAuditLocation(input: { readonly configDir: string; readonly workspaceFolder: string }): string | undefined {
-  return readIndex(join(input.configDir, AUDIT_INDEX_FILE)).workspaces[folderKey(input.workspaceFolder)]?.file;
+  return ownValue(readIndex(join(input.configDir, AUDIT_INDEX_FILE)).workspaces, folderKey(input.workspaceFolder))?.file;
 }
 
 function readIndex(indexFile: string): AuditIndex {
