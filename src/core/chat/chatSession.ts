@@ -3,6 +3,8 @@ import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/spotlight';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
 import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from '../messages/chatMessage';
+import { fitToContext, type ContextUse } from './contextBudget';
+import { refusesTools } from './toolSupport';
 
 /** The part of the model client a conversation needs; the core's port to the model. */
 export interface ChatModel {
@@ -18,7 +20,16 @@ export type TurnOutcome =
 export type TurnEvent =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'toolStart'; readonly callId: string; readonly tool: string; readonly summary: string }
-  | { readonly type: 'toolEnd'; readonly outcome: ToolCallOutcome };
+  | { readonly type: 'toolEnd'; readonly outcome: ToolCallOutcome }
+  /** How full the model's context window is for the request just sent. */
+  | { readonly type: 'context'; readonly use: ContextUse }
+  /** The model refused the tools; this chat goes on without them. */
+  | { readonly type: 'toolsUnsupported' };
+
+/** Per-turn settings: the model's context length, when known, bounds each request. */
+export interface TurnOptions {
+  readonly contextTokens?: number;
+}
 
 // Bounds what one conversation can hold and do, so a session cannot grow or loop without limit.
 const MAX_HISTORY_MESSAGES = 60;
@@ -37,6 +48,7 @@ export const SYSTEM_PROMPT = [
 /** One conversation: its history, the streaming of each reply and the tool calls between. */
 export class ChatSession {
   private history: ChatMessage[];
+  private toolsUnsupported = false;
 
   /** `history` continues a saved conversation. */
   constructor(private readonly systemPrompt: string = SYSTEM_PROMPT, history: readonly ChatMessage[] = []) {
@@ -57,7 +69,7 @@ export class ChatSession {
    * bound is reached). A stopped turn keeps what happened; a failed one is dropped, so a retry
    * starts clean.
    */
-  async send(model: ChatModel, userText: string, signal: AbortSignal, onEvent: (event: TurnEvent) => void, tools?: ToolRunner): Promise<TurnOutcome> {
+  async send(model: ChatModel, userText: string, signal: AbortSignal, onEvent: (event: TurnEvent) => void, tools?: ToolRunner, options: TurnOptions = {}): Promise<TurnOutcome> {
     const turn: ChatMessage[] = [{ role: 'user', content: userText }];
     let text = '';
     try {
@@ -65,7 +77,7 @@ export class ChatSession {
         const reply = await this.streamStep(model, turn, signal, tools, (delta) => {
           text += delta;
           onEvent({ type: 'text', text: delta });
-        });
+        }, onEvent, options);
         turn.push({ role: 'assistant', content: reply.text, ...(reply.calls.length > 0 ? { toolCalls: reply.calls } : {}) });
         if (reply.calls.length === 0 || !tools) return this.commit(turn, { state: 'done', text });
         await this.runTools(reply.calls.slice(0, MAX_TOOL_CALLS_PER_STEP), tools, turn, signal, onEvent);
@@ -87,11 +99,14 @@ export class ChatSession {
     }
   }
 
-  private async streamStep(model: ChatModel, turn: readonly ChatMessage[], signal: AbortSignal, tools: ToolRunner | undefined, onText: (delta: string) => void): Promise<{ text: string; calls: readonly ToolCall[] }> {
-    const request: ChatMessage[] = [{ role: 'system', content: this.systemPrompt }, ...this.history, ...turn];
+  private async streamStep(model: ChatModel, turn: readonly ChatMessage[], signal: AbortSignal, tools: ToolRunner | undefined, onText: (delta: string) => void, onEvent: (event: TurnEvent) => void, options: TurnOptions): Promise<{ text: string; calls: readonly ToolCall[] }> {
+    const full: ChatMessage[] = [{ role: 'system', content: this.systemPrompt }, ...this.history, ...turn];
+    const fitted = options.contextTokens === undefined ? undefined : fitToContext(full, options.contextTokens);
+    if (fitted) onEvent({ type: 'context', use: fitted.use });
+    const request = fitted?.messages ?? full;
     let text = '';
     let calls: readonly ToolCall[] = [];
-    for await (const event of model.streamChat(request, signal, tools?.specs() ?? [])) {
+    for await (const event of this.streamWithTools(model, request, signal, tools, onEvent)) {
       if (event.type === 'toolCalls') {
         calls = event.calls;
         continue;
@@ -101,6 +116,22 @@ export class ChatSession {
       if (text.length > MAX_REPLY_CHARS) throw new ModelFailureError({ kind: 'failed', message: `The reply passed ${MAX_REPLY_CHARS} characters and was cut off.` });
     }
     return { text, calls };
+  }
+
+  /**
+   * A model that cannot call tools (Ollama answers HTTP 400 "does not support tools") is asked
+   * again without them, and the rest of this chat goes on without tools.
+   */
+  private async *streamWithTools(model: ChatModel, request: readonly ChatMessage[], signal: AbortSignal, tools: ToolRunner | undefined, onEvent: (event: TurnEvent) => void): AsyncGenerator<ModelEvent, void, undefined> {
+    const specs = this.toolsUnsupported ? [] : (tools?.specs() ?? []);
+    try {
+      yield* model.streamChat(request, signal, specs);
+    } catch (error) {
+      if (specs.length === 0 || !refusesTools(error)) throw error;
+      this.toolsUnsupported = true;
+      onEvent({ type: 'toolsUnsupported' });
+      yield* model.streamChat(request, signal, []);
+    }
   }
 
   private async runTools(calls: readonly ToolCall[], tools: ToolRunner, turn: ChatMessage[], signal: AbortSignal, onEvent: (event: TurnEvent) => void): Promise<void> {

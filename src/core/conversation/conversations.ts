@@ -22,7 +22,9 @@ export interface TurnInput {
 }
 
 /** The model to answer with, or why there is none (the turn then ends with that error). */
-export type ModelChoice = { readonly ok: true; readonly model: ChatModel; readonly tools: ToolRunner | undefined } | { readonly ok: false; readonly reason: string };
+export type ModelChoice =
+  | { readonly ok: true; readonly model: ChatModel; readonly tools: ToolRunner | undefined; readonly contextTokens?: number }
+  | { readonly ok: false; readonly reason: string };
 
 interface RunningTurn {
   readonly controller: AbortController;
@@ -113,7 +115,7 @@ export class Conversations {
     const outcome = await conversation.session.send(choice.model, modelText, signal, (event) => {
       applyEvent(turn, event);
       onEvent(event);
-    }, choice.tools);
+    }, choice.tools, choice.contextTokens === undefined ? {} : { contextTokens: choice.contextTokens });
     if (outcome.state === 'error') endTurn(turn, 'error', [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' '));
     else endTurn(turn, outcome.state);
     conversation.updatedAt = Date.now();
