@@ -5,6 +5,7 @@ import { PolicyStore, type PolicyLoadOptions } from '../../../../src/core/policy
 import { isDefaultDeny } from '../../../../src/core/policy/firewallRules';
 import { OverlayTrustStore } from '../../../../src/core/policy/overlayTrust';
 import { REPO_POLICY_DIR, temporaryFolder } from './policyFixtures';
+import { PROTOTYPE_NAMES } from './prototypeNames';
 
 const REPO_OVERLAY = '# shipped with the repository\nversion: 1\negress:\n  allow: [docs.python.org]\n';
 
@@ -35,6 +36,14 @@ describe('effective policy (PolicyStore)', () => {
     assert.equal(result.pendingOverlay, undefined);
     assert.ok(isDefaultDeny(result.policy));
   });
+
+  for (const name of PROTOTYPE_NAMES) {
+    it(`a pack named "${name}" (an Object.prototype name): the default pack, with an error naming it`, async () => {
+      const result = await new PolicyStore().load({ ...options, packName: name });
+      assert.equal(result.packName, 'default');
+      assert.ok(result.errors.some((error) => error.code === 'POLICY_UNKNOWN_PACK' && error.detail.includes(`"${name}"`)), JSON.stringify(result.errors.map((error) => error.message)));
+    });
+  }
 
   it('without a workspace folder there is no overlay', async () => {
     writeFileSync(overlay, REPO_OVERLAY);
