@@ -14,6 +14,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['media/chat/main.ts'], outfile: 'dist/webview/chat.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // Chunks the panel loads on first use (an iife cannot be split): media/chat/chunkLoader.ts.
+  ...['markdown', 'highlight'].map((name) => ({ ...common, entryPoints: [`media/chat/${name}Chunk.ts`], outfile: `dist/webview/chat-${name}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
   { ...common, entryPoints: ['media/audit/main.ts'], outfile: 'dist/webview/audit.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

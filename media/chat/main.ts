@@ -1,5 +1,10 @@
-import type { EndpointState, HostMessage, NoticeKind, ToolCardState, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
-import { renderInlineMarkdown, renderMarkdown } from './markdown';
+import type { EndpointState, HostMessage, NoticeKind, ToolCardState, ToolFix, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
+import { decorateCodeBlocks, handleCodeBlockClick } from './codeBlocks';
+import { Composer } from './composer';
+import { showEmptyState } from './emptyState';
+import { renderInlineMarkdownInto, renderMarkdownInto } from './lazyMarkdown';
+import { addAssistantActions, addUserActions, type MessageActionHandlers } from './messageActions';
+import { showFixResult, toolFixButton } from './toolFix';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -26,24 +31,14 @@ interface AssistantView {
   readonly element: HTMLElement;
   readonly body: HTMLElement;
   readonly tools: HTMLElement;
+  readonly userText: string;
   text: string;
   renderQueued: boolean;
 }
 const assistants = new Map<number, AssistantView>();
-let streaming = false;
-
-function send(): void {
-  const text = promptEl.value.trim();
-  if (!text || streaming) return;
-  vscode.postMessage({ type: 'send', text });
-  promptEl.value = '';
-}
-
-function setStreaming(value: boolean): void {
-  streaming = value;
-  stopEl.hidden = !value;
-  sendEl.disabled = value;
-}
+const composer = new Composer({ prompt: promptEl, send: sendEl, stop: stopEl }, (text) => vscode.postMessage({ type: 'send', text }), () => vscode.postMessage({ type: 'stop' }));
+const copy = (text: string): void => vscode.postMessage({ type: 'copy', text });
+const messageActions: MessageActionHandlers = { copy, retry: (text) => composer.submit(text), edit: (text) => composer.fill(text) };
 
 function showStatus(state: EndpointState, endpoint: string, model: string, detail: string): void {
   statusEl.dataset.state = state;
@@ -73,7 +68,7 @@ function setText(root: HTMLElement, selector: string, text: string): void {
 /** Our own hints and errors use `code` spans; they go through the same sanitizer as replies. */
 function setInlineMarkdown(root: HTMLElement, selector: string, text: string): void {
   const element = root.querySelector(selector);
-  if (element) element.innerHTML = renderInlineMarkdown(text);
+  if (element instanceof HTMLElement) renderInlineMarkdownInto(element, text);
 }
 
 function addMessage(role: 'user' | 'assistant'): { element: HTMLElement; body: HTMLElement } {
@@ -91,14 +86,16 @@ function addMessage(role: 'user' | 'assistant'): { element: HTMLElement; body: H
 }
 
 function startTurn(id: number, userText: string): void {
-  addMessage('user').body.textContent = userText;
+  const user = addMessage('user');
+  user.body.textContent = userText;
+  addUserActions(user.element, userText, messageActions);
   const { element, body } = addMessage('assistant');
   element.dataset.state = 'streaming';
   const tools = document.createElement('div');
   tools.className = 'tool-cards';
   body.before(tools);
-  assistants.set(id, { element, body, tools, text: '', renderQueued: false });
-  setStreaming(true);
+  assistants.set(id, { element, body, tools, userText, text: '', renderQueued: false });
+  composer.setStreaming(true);
   scrollToEnd();
 }
 
@@ -118,7 +115,7 @@ function appendDelta(id: number, text: string): void {
 const TOOL_ICONS: Record<ToolCardState | 'running', string> = { running: 'loading codicon-modifier-spin', done: 'check', denied: 'circle-slash', error: 'error' };
 
 /** A tool call's card: which tool, what it does, and how the guard and the user decided. */
-function showTool(id: number, callId: string, tool: string, state: ToolCardState | 'running', summary: string, flags: readonly string[] = []): void {
+function showTool(id: number, callId: string, tool: string, state: ToolCardState | 'running', summary: string, flags: readonly string[] = [], fix?: ToolFix): void {
   const view = assistants.get(id);
   if (!view) return;
   let card = [...view.tools.children].find((child): child is HTMLElement => child instanceof HTMLElement && child.dataset.callId === callId);
@@ -146,30 +143,33 @@ function showTool(id: number, callId: string, tool: string, state: ToolCardState
     return badge;
   });
   card.dataset.flags = flags.join(' ');
-  card.replaceChildren(icon, name, text, ...badges);
+  card.replaceChildren(icon, name, text, ...badges, ...(fix ? [toolFixButton(fix, (asked) => vscode.postMessage({ type: 'allowHost', fix: asked }))] : []));
   scrollToEnd();
 }
 
 function render(view: AssistantView): void {
-  view.body.innerHTML = renderMarkdown(view.text);
-  scrollToEnd();
+  renderMarkdownInto(view.body, view.text, () => {
+    decorateCodeBlocks(view.body);
+    scrollToEnd();
+  });
 }
 
 function endTurn(id: number, state: TurnState, error?: string): void {
   const view = assistants.get(id);
-  setStreaming(false);
+  composer.setStreaming(false);
   if (!view) return;
   render(view);
   view.element.dataset.state = state;
   if (state === 'stopped') appendNote(view.element, 'message-note', 'Stopped.');
-  if (state === 'error') appendNote(view.element, 'message-error', error ?? 'The reply failed.', true);
+  // Plain text: an error quotes the model server's own words, which are not ours to render.
+  if (state === 'error') appendNote(view.element, 'message-error', error ?? 'The reply failed.');
+  addAssistantActions(view.element, () => view.text, view.userText, messageActions);
 }
 
-function appendNote(parent: HTMLElement, className: string, text: string, markdown = false): void {
+function appendNote(parent: HTMLElement, className: string, text: string): void {
   const note = document.createElement('div');
   note.className = className;
-  if (markdown) note.innerHTML = renderInlineMarkdown(text);
-  else note.textContent = text;
+  note.textContent = text;
   parent.append(note);
   scrollToEnd();
 }
@@ -177,7 +177,8 @@ function appendNote(parent: HTMLElement, className: string, text: string, markdo
 function reset(): void {
   assistants.clear();
   messagesEl.replaceChildren();
-  setStreaming(false);
+  composer.clear();
+  composer.setStreaming(false);
 }
 
 function scrollToEnd(): void {
@@ -202,7 +203,9 @@ function receive(message: HostMessage): void {
     case 'toolStart':
       return showTool(message.id, message.callId, message.tool, 'running', message.summary);
     case 'toolEnd':
-      return showTool(message.id, message.callId, message.tool, message.state, message.summary, message.flags);
+      return showTool(message.id, message.callId, message.tool, message.state, message.summary, message.flags, message.fix);
+    case 'fixResult':
+      return showFixResult(messagesEl, message.fix, message.allowed);
     case 'turnEnd':
       return endTurn(message.id, message.state, message.error);
     case 'reset':
@@ -213,14 +216,10 @@ function receive(message: HostMessage): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => receive(event.data));
-promptEl.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    send();
-  }
+messagesEl.addEventListener('click', (event) => {
+  handleCodeBlockClick(event.target, { copy, apply: (code, mode, file) => vscode.postMessage({ type: 'applyCode', code, mode, ...(file === undefined ? {} : { file }) }) });
 });
-sendEl.addEventListener('click', send);
-stopEl.addEventListener('click', () => vscode.postMessage({ type: 'stop' }));
+showEmptyState(messagesEl, (text) => composer.fill(text));
 $('notice-retry').addEventListener('click', () => vscode.postMessage({ type: 'checkModel' }));
 $('notice-settings').addEventListener('click', () => vscode.postMessage({ type: 'openSettings' }));
 $('policy-open-file').addEventListener('click', () => vscode.postMessage({ type: 'openPolicyFile' }));

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
+import { parseFenceInfo } from './fenceInfo';
 
 // Model output is untrusted: no raw HTML, and images become text so that a reply cannot make
 // the page fetch a URL (a classic exfiltration channel). DOMPurify is the second fence.
@@ -11,6 +12,18 @@ md.renderer.rules.image = (tokens, index) => {
   const src = token ? md.utils.escapeHtml(String(token.attrGet('src') ?? '')) : '';
   return `<span class="blocked-image" title="Images in replies are not loaded">[image: ${alt || 'untitled'} — ${src}]</span>`;
 };
+
+// A fence's info names the language and maybe the file the block is for: the code block's
+// toolbar reads them from data attributes (kept by DOMPurify) on the `code` element.
+md.core.ruler.push('airlock_fence_info', (state) => {
+  for (const token of state.tokens) {
+    if (token.type !== 'fence') continue;
+    const info = parseFenceInfo(token.info);
+    token.info = info.language;
+    token.attrSet('data-label', info.label);
+    if (info.file) token.attrSet('data-file', info.file);
+  }
+});
 
 const PURIFY_OPTIONS = {
   FORBID_TAGS: ['img', 'style', 'form', 'input', 'iframe', 'object', 'embed', 'video', 'audio', 'svg', 'math'],

@@ -54,10 +54,10 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
 </section>
 <main id="messages" aria-live="polite"></main>
 <footer class="composer">
-  <textarea id="prompt" rows="3" placeholder="Ask Airlock… (Enter to send, Shift+Enter for a new line)" aria-label="Message"></textarea>
+  <textarea id="prompt" rows="3" placeholder="Ask Airlock… (Enter to send, Shift+Enter for a new line, Esc to stop)" aria-label="Message"></textarea>
   <div class="composer-actions">
-    <button id="stop" class="icon-button" title="Stop" aria-label="Stop" hidden><span class="codicon codicon-debug-stop"></span></button>
-    <button id="send" class="icon-button primary" title="Send" aria-label="Send"><span class="codicon codicon-send"></span></button>
+    <button id="stop" class="stop-button" title="Stop the reply (Esc)" aria-label="Stop the reply" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span><span>Stop</span></button>
+    <button id="send" class="icon-button primary" title="Send (Enter)" aria-label="Send"><span class="codicon codicon-send" aria-hidden="true"></span></button>
   </div>
 </footer>
 <script nonce="${nonce}" src="${asset('chat.js')}"></script>

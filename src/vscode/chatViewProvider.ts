@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ToolRunner } from '../core/agent/toolRunner';
 import type { EffectivePolicy } from '../core/policy/effectivePolicy';
 import { ChatSession, type TurnEvent } from '../core/chat/chatSession';
-import { parseWebviewMessage, type HostMessage, type ToolCardState, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
+import { parseWebviewMessage, type HostMessage, type ToolCardState, type ToolFix, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
 import { redact } from '../core/redaction/redact';
 import { chatViewHtml } from './chatViewHtml';
 import { openPolicyError } from './policyErrorLocation';
@@ -18,10 +18,17 @@ export interface PolicyHealth {
   errorPath(file: string): string;
 }
 
+/** What the panel's buttons do beyond chatting: Insert/Apply a code block, allow a blocked host. */
+export interface PanelActions {
+  applyCode(code: string, mode: 'insert' | 'file', file: string | undefined): Promise<void>;
+  /** Asks in the firewall's own dialog; true once the rule is in force. */
+  allowHost(fix: ToolFix): Promise<boolean>;
+}
+
 interface ShownTurn {
   readonly id: number;
   readonly userText: string;
-  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string; flags: string[] }[];
+  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string; flags: string[]; fix?: ToolFix }[];
   text: string;
   state: TurnState | 'streaming';
   error?: string;
@@ -44,6 +51,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly onNewChat: () => void = () => undefined,
     private readonly posture?: SecurityPosture,
     private readonly policy?: PolicyHealth,
+    private readonly actions?: PanelActions,
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
     if (posture) this.disposables.push(posture.onDidChange(() => this.postSources()));
@@ -96,6 +104,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'checkModel':
         await this.connection.refresh();
         return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'applyCode':
+        await this.actions?.applyCode(message.code, message.mode, message.file);
+        return;
+      case 'allowHost': {
+        const allowed = (await this.actions?.allowHost(message.fix)) ?? false;
+        this.post({ type: 'fixResult', fix: message.fix, allowed });
+        return;
+      }
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.model');
         return;
@@ -147,7 +166,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'toolEnd': {
         const { outcome } = event;
-        const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags] };
+        const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags], ...(outcome.fix ? { fix: outcome.fix } : {}) };
         turn.tools.push(card);
         this.post({ type: 'toolEnd', id: turn.id, ...card });
         return;

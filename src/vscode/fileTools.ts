@@ -4,17 +4,13 @@ import { fsListTool } from '../core/agent/tools/fsListTool';
 import { fsReadTool } from '../core/agent/tools/fsReadTool';
 import { fsSearchTool } from '../core/agent/tools/fsSearchTool';
 import { fsWriteTool } from '../core/agent/tools/fsWriteTool';
-import { createFileGuard, type FileGuard } from '../core/guard/fileGuard';
-import type { FileRules } from '../core/guard/fileRules';
 import { findRipgrep } from '../core/process/ripgrepLocation';
 import { ripgrepSearch } from '../core/process/ripgrepSearch';
 import { nodeTextSearch } from '../core/search/nodeTextSearch';
 import type { TextSearchEngine } from '../core/search/textSearch';
 import type { PolicyService } from './policyService';
 import { VscodeWorkspaceEditor } from './vscodeWorkspaceEditor';
-
-/** Rules that allow nothing: with no policy loaded, the file tools see no file. */
-const NO_FILES: FileRules = { allow: [], deny: ['**'], readonly: [], extensions: [], maxFileSizeMb: 0 };
+import { workspaceFiles } from './workspaceFiles';
 
 /**
  * The agent's file tools, wired to VS Code: the file guard built from the policy in force and the
@@ -22,15 +18,7 @@ const NO_FILES: FileRules = { allow: [], deny: ['**'], readonly: [], extensions:
  * edits through buffers and WorkspaceEdit.
  */
 export function fileTools(policy: PolicyService): AgentTool[] {
-  let cached: { rules: FileRules; folders: string; guard: FileGuard } | undefined;
-  const rules = (): FileRules => policy.policy?.files ?? NO_FILES;
-  const roots = (): string[] => (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-  const guard = (): FileGuard => {
-    const current = rules();
-    const folders = roots().join('\0');
-    if (cached?.rules !== current || cached.folders !== folders) cached = { rules: current, folders, guard: createFileGuard({ workspaceFolders: roots(), rules: current }) };
-    return cached.guard;
-  };
+  const { rules, roots, guard } = workspaceFiles(policy);
   let engine: Promise<TextSearchEngine> | undefined;
   const search: TextSearchEngine = {
     search: async (query, signal) => (await (engine ??= findRipgrep(vscode.env.appRoot).then((rg) => (rg ? ripgrepSearch(rg) : nodeTextSearch())))).search(query, signal),

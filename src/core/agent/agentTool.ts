@@ -2,8 +2,14 @@ import type { z } from 'zod';
 import type { ApprovalRequest } from '../approval/approver';
 import type { UntrustedKind } from '../content/spotlight';
 
+/** A change to the policy that would let a refused call through, offered on its card (asked first). */
+export interface ToolFix {
+  readonly tool: string;
+  readonly host: string;
+}
+
 /** What a tool hands back to the model (as data) and shows on its card in the panel. */
-export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string } | { readonly ok: false; readonly error: string };
+export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string } | { readonly ok: false; readonly error: string; readonly fix?: ToolFix };
 
 /** What the tool will do with these arguments, for the approval dialog and the tool card. */
 export interface ToolPlan {

@@ -5,7 +5,7 @@ import type { ToolCall, ToolSpec } from '../messages/chatMessage';
 import type { ContentVerdict } from '../content/contentTypes';
 import { wrapUntrusted } from '../content/spotlight';
 import type { PolicyPack } from '../policy/policySchema';
-import { functionName, type AgentTool, type ToolResult } from './agentTool';
+import { functionName, type AgentTool, type ToolFix, type ToolResult } from './agentTool';
 import { ownValue } from '../policy/keyedRecord';
 
 /** How one tool call ended, for the panel's tool card and the model. */
@@ -19,6 +19,8 @@ export interface ToolCallOutcome {
   /** Content-guard categories found in untrusted output (empty when none or not scanned). */
   readonly flags: readonly string[];
   readonly guard?: { readonly verdict: ContentVerdict; readonly score: number };
+  /** For a call the firewall refused: the rule that would allow it, offered on the card. */
+  readonly fix?: ToolFix;
 }
 
 export interface ToolRunnerDeps {
@@ -71,7 +73,7 @@ export class ToolRunner {
       .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
     if (!result.ok) {
       this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
-      return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [] };
+      return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [], ...(result.fix ? { fix: result.fix } : {}) };
     }
     return this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy);
   }

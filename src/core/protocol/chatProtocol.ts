@@ -3,6 +3,18 @@ import { z } from 'zod';
 /** Longest message the panel may send: bounds memory and the model request. */
 export const MAX_PROMPT_CHARS = 100_000;
 
+/** Longest code block the panel may copy or apply: the size fs.write accepts for a whole file. */
+export const MAX_CODE_CHARS = 2_000_000;
+
+/** The fix a blocked tool card offers in place: allow this host for this tool (asks first). */
+export const toolFixSchema = z
+  .object({
+    tool: z.string().regex(/^[a-z][a-z0-9.]{0,63}$/),
+    host: z.string().regex(/^[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/),
+  })
+  .strict();
+export type ToolFix = z.infer<typeof toolFixSchema>;
+
 /**
  * Messages from the webview. The webview is a browser context that renders model output, so
  * everything it sends is validated before the extension acts on it.
@@ -13,6 +25,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }).strict(),
   z.object({ type: z.literal('newChat') }).strict(),
   z.object({ type: z.literal('checkModel') }).strict(),
+  z.object({ type: z.literal('copy'), text: z.string().max(MAX_CODE_CHARS) }).strict(),
+  /** A code block's Insert (at the active editor's selection) or Apply (a whole-file write). */
+  z.object({ type: z.literal('applyCode'), code: z.string().max(MAX_CODE_CHARS), mode: z.enum(['insert', 'file']), file: z.string().min(1).max(4096).optional() }).strict(),
+  z.object({ type: z.literal('allowHost'), fix: toolFixSchema }).strict(),
   z.object({ type: z.literal('openSettings') }).strict(),
   z.object({ type: z.literal('openPolicyFile') }).strict(),
 ]);
@@ -33,7 +49,8 @@ export type HostMessage =
   | { type: 'turnStart'; id: number; userText: string }
   | { type: 'delta'; id: number; text: string }
   | { type: 'toolStart'; id: number; callId: string; tool: string; summary: string }
-  | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string; flags: string[] }
+  | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string; flags: string[]; fix?: ToolFix }
+  | { type: 'fixResult'; fix: ToolFix; allowed: boolean }
   | { type: 'turnEnd'; id: number; state: TurnState; error?: string }
   | { type: 'reset' }
   | { type: 'rejected'; message: string };

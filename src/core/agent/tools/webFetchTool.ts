@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isEgressBlockedError } from '../../egress/egressBlockedError';
+import { isEgressBlockedError, type EgressBlockedError } from '../../egress/egressBlockedError';
 import { isEgressLimitError } from '../../egress/egressLimitError';
 import type { FetchFunction } from '../../web';
 import { isWebReadError } from '../../web/webReadError';
-import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
+import type { AgentTool, ToolFix, ToolPlan, ToolResult } from '../agentTool';
 
 const parameters = z.strictObject({
   url: z.string().min(1).max(2048).describe('absolute http:// or https:// URL of the page to read'),
@@ -77,11 +77,14 @@ async function run(args: Args, signal: AbortSignal, context: WebFetchContext): P
       summary: `Fetched ${host} (${page.markdown.length} chars)`,
     };
   } catch (error) {
-    return { ok: false, error: describeFailure(error, args.url, signal) };
+    const fix = isEgressBlockedError(error) ? fixFor(error) : undefined;
+    return { ok: false, error: describeFailure(error, args.url, signal), ...(fix ? { fix } : {}) };
   }
 }
 
 function describeFailure(error: unknown, rawUrl: string, signal: AbortSignal): string {
+  // A name that does not resolve is the network's failure, not the firewall's decision.
+  if (isEgressBlockedError(error) && error.reason === 'unresolvable-host') return `Network failure, not a firewall block: ${blockSentence(error)}`;
   if (isEgressBlockedError(error)) return `Blocked by the Airlock firewall: ${blockSentence(error)}`;
   if (isEgressLimitError(error)) return `Stopped by the Airlock firewall's limits: ${blockSentence(error)}`;
   if (isWebReadError(error)) return error.message;
@@ -89,6 +92,14 @@ function describeFailure(error: unknown, rawUrl: string, signal: AbortSignal): s
   const host = hostOf(rawUrl);
   const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
   return `Could not fetch ${host}: ${cause}`;
+}
+
+/**
+ * Only a host no rule mentions can be fixed in place by allowing it; a host a rule blocks, a
+ * private address or a metadata endpoint stays blocked whatever the user clicks.
+ */
+function fixFor(error: EgressBlockedError): ToolFix | undefined {
+  return error.reason === 'no-rule-matched' && error.host ? { tool: error.tool, host: error.host } : undefined;
 }
 
 /** The firewall's own sentence for the block (its detail), falling back to the error message. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { MAX_PROMPT_CHARS, parseWebviewMessage } from '../../../../src/core/protocol/chatProtocol';
+import { MAX_CODE_CHARS, MAX_PROMPT_CHARS, parseWebviewMessage } from '../../../../src/core/protocol/chatProtocol';
 
 describe('core/protocol/chatProtocol: messages from the webview are validated', () => {
-  const accepted: unknown[] = [{ type: 'ready' }, { type: 'send', text: 'hello' }, { type: 'stop' }, { type: 'newChat' }, { type: 'checkModel' }, { type: 'openSettings' }];
+  const accepted: unknown[] = [{ type: 'ready' }, { type: 'send', text: 'hello' }, { type: 'stop' }, { type: 'newChat' }, { type: 'checkModel' }, { type: 'openSettings' }, { type: 'copy', text: 'x' }, { type: 'applyCode', code: 'x', mode: 'insert' }, { type: 'applyCode', code: '', mode: 'file', file: 'src/a.ts' }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com' } }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com:8443' } }];
   for (const message of accepted) {
     it(`accepts ${JSON.stringify(message)}`, () => assert.ok(parseWebviewMessage(message).ok));
   }
@@ -15,6 +15,12 @@ describe('core/protocol/chatProtocol: messages from the webview are validated', 
     { attack: 'text of the wrong type', message: { type: 'send', text: { toString: 'x' } } },
     { attack: 'empty text', message: { type: 'send', text: '   ' } },
     { attack: 'oversized text (memory exhaustion)', message: { type: 'send', text: 'a'.repeat(MAX_PROMPT_CHARS + 1) } },
+    { attack: 'oversized code to copy or apply', message: { type: 'applyCode', code: 'a'.repeat(MAX_CODE_CHARS + 1), mode: 'file' } },
+    { attack: 'an apply mode the extension does not have', message: { type: 'applyCode', code: 'x', mode: 'shell' } },
+    { attack: 'an allow fix with a wildcard that would open every host', message: { type: 'allowHost', fix: { tool: 'web.fetch', host: '*' } } },
+    { attack: 'an allow fix smuggling a second host after a space', message: { type: 'allowHost', fix: { tool: 'web.fetch', host: 'a.com evil.com' } } },
+    { attack: 'an allow fix for a made-up tool name with a path', message: { type: 'allowHost', fix: { tool: '../policy', host: 'example.com' } } },
+    { attack: 'an allow fix with an extra field', message: { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com', list: 'block' } } },
     { attack: 'prototype pollution attempt', message: JSON.parse('{"type":"stop","__proto__":{"polluted":true}}') as unknown },
   ];
   for (const { attack, message } of rejected) {

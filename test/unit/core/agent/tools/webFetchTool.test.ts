@@ -5,6 +5,7 @@ import { ApprovalGate } from '../../../../../src/core/approval/approvalGate';
 import type { ApprovalRequest } from '../../../../../src/core/approval/approver';
 import type { AuditEvent } from '../../../../../src/core/audit/auditSink';
 import { EgressBlockedError } from '../../../../../src/core/egress/egressBlockedError';
+import type { EgressReason } from '../../../../../src/core/egress/egressDecision';
 import { EgressLimitError } from '../../../../../src/core/egress/egressLimitError';
 import type { SafeFetch } from '../../../../../src/core/egress/safeFetch';
 import { policyPackSchema } from '../../../../../src/core/policy/policySchema';
@@ -92,7 +93,26 @@ describe('core/agent/tools/webFetchTool (web.fetch)', () => {
     it('a firewall block becomes the error, with the firewall\'s reason', async () => {
       const blocked = new EgressBlockedError({ reason: 'no-rule-matched', detail: 'evil.example is not on the web.fetch allow list', tool: 'web.fetch', host: 'evil.example' });
       const result = await webFetchTool({ fetch: () => () => Promise.reject(blocked) }).run({ url: 'https://evil.example/?q=secret' }, signal);
-      assert.deepEqual(result, { ok: false, error: 'Blocked by the Airlock firewall: evil.example is not on the web.fetch allow list.' });
+      assert.deepEqual(result, { ok: false, error: 'Blocked by the Airlock firewall: evil.example is not on the web.fetch allow list.', fix: { tool: 'web.fetch', host: 'evil.example' } });
+    });
+    const noFix: { attack: string; reason: EgressReason; host: string }[] = [
+      { attack: 'a host a rule blocks (an allow button would undo the block)', reason: 'blocked-by-rule', host: 'pastebin.com' },
+      { attack: 'the cloud metadata endpoint', reason: 'metadata-host', host: 'metadata.google.internal' },
+      { attack: 'a private address behind a public name', reason: 'private-address', host: 'rebind.example' },
+      { attack: 'a local host name', reason: 'local-host-name', host: 'router.local' },
+    ];
+    for (const row of noFix) {
+      it(`offers no fix for ${row.attack}`, async () => {
+        const blocked = new EgressBlockedError({ reason: row.reason, detail: 'refused.', tool: 'web.fetch', host: row.host });
+        const result = await webFetchTool({ fetch: () => () => Promise.reject(blocked) }).run({ url: `https://${row.host}/` }, signal);
+        assert.ok(!result.ok);
+        assert.equal(result.fix, undefined);
+      });
+    }
+    it('a failed DNS lookup is a network failure, not a firewall block, and offers no fix', async () => {
+      const unresolved = new EgressBlockedError({ reason: 'unresolvable-host', detail: 'docs.example.com could not be resolved (getaddrinfo ENOTFOUND docs.example.com).', tool: 'web.fetch', host: 'docs.example.com' });
+      const result = await webFetchTool({ fetch: () => () => Promise.reject(unresolved) }).run({ url: 'https://docs.example.com/' }, signal);
+      assert.deepEqual(result, { ok: false, error: 'Network failure, not a firewall block: docs.example.com could not be resolved (getaddrinfo ENOTFOUND docs.example.com).' });
     });
     it('a block recognised by its code (an error from another copy of the module) is reported the same way', async () => {
       const foreign = Object.assign(new Error('Airlock blocked a web.fetch request to 10.0.0.1: a private address.'), { code: 'EGRESS_DENIED', detail: 'the address 10.0.0.1 is private.' });
