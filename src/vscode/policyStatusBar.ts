@@ -7,8 +7,9 @@ import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
 
 /**
- * Shows the active pack, where it comes from when that is not the user's settings, and whether
- * the firewall is default-deny; the tooltip adds the model endpoint and ignored workspace values.
+ * Shows the active pack and, when either is not the user's own, where the pack and the model
+ * endpoint come from, and whether the firewall is default-deny; the tooltip adds the endpoint and
+ * ignored workspace values.
  * A click shows the policy.
  */
 export function policyStatusBar(policy: PolicyService, settings: SecuritySettings, connection: ModelConnection): vscode.Disposable {
@@ -21,8 +22,11 @@ export function policyStatusBar(policy: PolicyService, settings: SecuritySetting
     const pack = settings.resolved('airlock.policy.pack');
     const fromWorkspace = pack.source !== 'user' && pack.source !== 'default';
     const managed = effective.sources.find((source) => source.kind === 'managed');
+    // The user's own endpoint goes without saying; one this workspace supplied is always named.
+    const endpoint = settings.resolved('airlock.model.baseUrl').source;
+    const workspaceModel = endpoint === 'workspace-approved' ? ` · model ${settingSourceLabel(endpoint)}` : '';
     const failed = effective.errors.length > 0;
-    item.text = failed ? `$(error) ${effective.packName} · policy error, tools off` : `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${fromWorkspace ? ` (${settingSourceLabel(pack.source)})` : ''}${managed ? ' · managed' : ''}${deny ? ' · default deny' : ''}`;
+    item.text = failed ? `$(error) ${effective.packName} · policy error, tools off` : `$(${attention ? 'shield-x' : 'shield'}) ${effective.packName}${fromWorkspace ? ` (${settingSourceLabel(pack.source)})` : ''}${managed ? ' · managed' : ''}${workspaceModel}${deny ? ' · default deny' : ''}`;
     const model = connection.status;
     const ignored = [...settings.all().values()].filter((resolved) => resolved.request !== undefined && isIgnoredRequest(resolved.request.status));
     item.tooltip = [

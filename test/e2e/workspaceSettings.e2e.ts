@@ -185,7 +185,8 @@ describe('Airlock security settings a repository asks for (UI: code-server + Chr
     const reply = await waitForMessageState(sent.assistant, 'done');
     assert.match(reply.text, /answered by the repository's server/);
     assert.equal(chatRequests(repo()).length, 1, 'the approved server got the message');
-    assert.match(await statusBarText(target), /strict/, 'the pack is still the user\'s strict');
+    const statusBar = await waitForValue('the status bar to name the approved endpoint', () => statusBarText(target), (text) => text.includes('model approved for this workspace'));
+    assert.match(statusBar, /\bstrict\b/, `the pack is still the user's strict: "${statusBar}"`);
     await shot(target, 'settings-endpoint-approved');
   });
 
