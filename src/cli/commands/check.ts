@@ -44,7 +44,7 @@ function checkPathCommand(context: CommandContext): Command {
     .addHelpText('after', [
       '',
       'Prints {"decision":"allow"|"deny","reason":...,"rule":...,"path":...,"detail":...}.',
-      'Exit status: 0 allowed (with --jsonl: every line), 10 denied (any line), 1 error, 2 usage error.',
+      'Exit status: 0 allowed (with --jsonl: every line), 10 denied (any line), 1 error (a policy file fails to load), 2 usage error.',
     ].join('\n'));
   return command.action((path: string | undefined) => withUsageErrors(command, async () => {
     const options = command.opts<CheckPathOptions>();
@@ -54,7 +54,8 @@ function checkPathCommand(context: CommandContext): Command {
     reportPolicyProblems(effective, context);
     const guard = createFileGuard({ workspaceFolders: [load.workspaceFolder], rules: effective.policy.files });
     const allAllowed = path === undefined ? await checkLines(guard, options.mode, context) : await checkOne(guard, path, options.mode, context);
-    context.setExitCode(allAllowed ? ExitCode.ok : ExitCode.denied);
+    // A policy that fails to load leaves the agent without tools: the check says so, whatever the rules say.
+    context.setExitCode(effective.errors.length > 0 ? ExitCode.failure : allAllowed ? ExitCode.ok : ExitCode.denied);
   }));
 }
 
@@ -119,7 +120,7 @@ function checkUrlCommand(context: CommandContext): Command {
       '',
       'Prints {"decision":"allow"|"deny"|"ask","reason":...,"rule":...,"tool":...,"url":...,"detail":...,"addresses":[...]}.',
       'The URL is printed redacted (no credentials, query or fragment). Nothing is ever connected.',
-      'Exit status: 0 allowed (with --jsonl: every line), 10 denied (any line), 11 needs approval (any line, none denied), 1 error, 2 usage error.',
+      'Exit status: 0 allowed (with --jsonl: every line), 10 denied (any line), 11 needs approval (any line, none denied), 1 error (a policy file fails to load), 2 usage error.',
     ].join('\n'));
   return command.action((url: string | undefined) => withUsageErrors(command, async () => {
     const options = command.opts<CheckUrlOptions>();
@@ -144,7 +145,7 @@ function checkUrlCommand(context: CommandContext): Command {
         verdicts.push(line.decision);
       }
     }
-    context.setExitCode(verdicts.includes('deny') ? ExitCode.denied : verdicts.includes('ask') ? ExitCode.ask : ExitCode.ok);
+    context.setExitCode(effective.errors.length > 0 ? ExitCode.failure : verdicts.includes('deny') ? ExitCode.denied : verdicts.includes('ask') ? ExitCode.ask : ExitCode.ok);
   }));
 }
 

@@ -25,6 +25,8 @@ describe('airlock with a workspace policy that fails to load', () => {
     ['policy show', ['policy', 'show']],
     ['firewall list', ['firewall', 'list']],
     ['firewall allow (refused: fix the file first)', ['firewall', 'allow', 'pypi.org']],
+    ['check url (the agent would have no tools)', ['check', 'url', 'https://docs.example.com/', '--no-resolve']],
+    ['check path', ['check', 'path', 'README.md']],
   ];
   for (const [name, argv] of commands) {
     it(`${name}: names file and field, exits non-zero`, async () => {
