@@ -257,7 +257,7 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     const { page } = e2e();
     await focusWorkbench(page);
     await startCommand(page, 'Airlock: Firewall: Remove Domain…');
-    const choices = await waitForQuickInput(page, /remove an allowed host/i);
+    const choices = await waitForQuickInput(page, /remove a host from the workspace overlay/i);
     await guardShot(page, 'remove-domain-pick');
     assert.ok(choices.rows.some((row) => row.includes(PALETTE_HOST)), `${PALETTE_HOST} is offered for removal: ${JSON.stringify(choices.rows)}`);
     await pickRow(page, PALETTE_HOST);
