@@ -1,10 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { denyFile, type FileDecision } from '../../guard/fileDecision';
 import type { FileGuard } from '../../guard/fileGuard';
 import { NOT_DESCENDED } from '../../files/generatedFolders';
 import { readGuardedDirectory } from '../../guard/guardedOpen';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 import { displayPath, type WorkspaceRoots } from './workspaceRoots';
+
+/** Entries judged together; see listFolder. */
+const JUDGE_WINDOW = 32;
 
 const parameters = z.strictObject({
   path: z.string().min(1).max(4096).default('.').describe('folder to list, relative to the workspace folder; default the workspace folder'),
@@ -66,17 +70,31 @@ async function run(args: Args, context: FsListContext): Promise<ToolResult> {
   };
 }
 
-async function listFolder(guard: FileGuard, folder: string, entries: readonly { name: string; isDirectory(): boolean; isFile(): boolean }[], level: number, args: Args, walk: Walk): Promise<void> {
+type Entry = { readonly name: string; isDirectory(): boolean; isFile(): boolean };
+type Listing = Awaited<ReturnType<typeof readGuardedDirectory>>;
+
+/** An entry's decision and, for a folder the walk will descend into, its listing already under way. */
+interface Judged {
+  readonly decision: FileDecision;
+  readonly listing?: Promise<Listing | undefined>;
+}
+
+async function listFolder(guard: FileGuard, folder: string, entries: readonly Entry[], level: number, args: Args, walk: Walk): Promise<void> {
   const sorted = [...entries].sort((a, b) => Number(b.isDirectory()) - Number(a.isDirectory()) || a.name.localeCompare(b.name));
   const indent = '  '.repeat(level - 1);
-  for (const entry of sorted) {
+  let window: Promise<Judged[]> = Promise.resolve([]);
+  for (const [index, entry] of sorted.entries()) {
     if (walk.lines.length >= args.maxEntries) {
       walk.cut = true;
       return;
     }
-    const child = path.join(folder, entry.name);
     const isFolder = entry.isDirectory();
-    const decision = await guard.decide(child, isFolder ? 'list' : 'read');
+    // Entries are judged a window at a time, together, and their subfolders read ahead: each
+    // step waits on the disk, and one at a time the waits add up. A window, not the whole folder,
+    // because the cap may stop the listing early.
+    if (index % JUDGE_WINDOW === 0) window = judgeWindow(guard, folder, sorted.slice(index, index + JUDGE_WINDOW), level, args);
+    const judged = (await window)[index % JUDGE_WINDOW];
+    const decision = judged?.decision ?? denyFile('guard-error', `${entry.name} was not decided.`);
     // Too large to read is still there to see; every other denial hides the entry.
     if (decision.decision === 'deny' && decision.reason !== 'too-large') {
       walk.denied++;
@@ -88,11 +106,22 @@ async function listFolder(guard: FileGuard, folder: string, entries: readonly { 
       walk.notDescended++;
       continue;
     }
-    const sub = await readGuardedDirectory(guard, child);
-    if (!sub.ok) {
+    const sub = await judged?.listing;
+    if (sub === undefined || !sub.ok) {
       walk.denied++;
       continue;
     }
-    await listFolder(guard, sub.value.decision.path ?? child, sub.value.entries, level + 1, args, walk);
+    await listFolder(guard, sub.value.decision.path ?? path.join(folder, entry.name), sub.value.entries, level + 1, args, walk);
   }
+}
+
+function judgeWindow(guard: FileGuard, folder: string, entries: readonly Entry[], level: number, args: Args): Promise<Judged[]> {
+  return Promise.all(entries.map(async (entry): Promise<Judged> => {
+    const child = path.join(folder, entry.name);
+    const isFolder = entry.isDirectory();
+    const decision = await guard.decide(child, isFolder ? 'list' : 'read');
+    if (!isFolder || decision.decision === 'deny' || level >= args.depth || NOT_DESCENDED.has(entry.name)) return { decision };
+    // A folder that cannot be read is hidden like a denied one.
+    return { decision, listing: readGuardedDirectory(guard, child).catch(() => undefined) };
+  }));
 }

@@ -73,12 +73,14 @@ async function run(args: Args, signal: AbortSignal, context: FsSearchContext): P
   };
 }
 
-/** Each file with hits is decided once; a denied file's lines are dropped and only counted. */
+/**
+ * Each file with hits is decided once, all together (each decision waits on the disk; hits are
+ * capped, so the files are too); a denied file's lines are dropped and only counted.
+ */
 async function keepAllowed(guard: FileGuard, hits: readonly TextSearchHit[]): Promise<{ allowed: TextSearchHit[]; hiddenFiles: number }> {
-  const verdicts = new Map<string, boolean>();
-  for (const hit of hits) {
-    if (!verdicts.has(hit.path)) verdicts.set(hit.path, (await guard.decide(hit.path, 'read')).decision === 'allow');
-  }
+  const files = [...new Set(hits.map((hit) => hit.path))];
+  const decisions = await Promise.all(files.map((file) => guard.decide(file, 'read')));
+  const verdicts = new Map(files.map((file, index) => [file, decisions[index]?.decision === 'allow']));
   const hiddenFiles = [...verdicts.values()].filter((allowed) => !allowed).length;
   return { allowed: hits.filter((hit) => verdicts.get(hit.path) === true), hiddenFiles };
 }
