@@ -12,11 +12,12 @@ import type { CommandContext } from './commandFactory';
 
 interface FirewallOptions extends PolicyCliOptions {
   readonly tool?: string;
+  readonly field?: string;
   readonly json?: boolean;
 }
 
 /** Mistakes in the command line itself; every other refusal is a failed command (exit 1). */
-const USAGE_CODES: ReadonlySet<FirewallEditErrorCode> = new Set(['FIREWALL_INVALID_PATTERN', 'FIREWALL_INVALID_TOOL', 'FIREWALL_UNKNOWN_TOOL', 'FIREWALL_UNKNOWN_PACK']);
+const USAGE_CODES: ReadonlySet<FirewallEditErrorCode> = new Set(['FIREWALL_INVALID_PATTERN', 'FIREWALL_INVALID_TOOL', 'FIREWALL_UNKNOWN_TOOL', 'FIREWALL_INVALID_FIELD', 'FIREWALL_UNKNOWN_PACK']);
 
 /** `airlock firewall list|allow|remove`: the workspace's egress rules, edited in its overlay. */
 export function firewallCommand(context: CommandContext): Command {
@@ -55,7 +56,9 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
       ? 'allow a host pattern (example.com, *.example.com, host:port) for every tool or one tool'
       : 'remove a host pattern that the workspace overlay allows')
     .argument('<host-pattern>', 'example.com, *.example.com or an IP literal, with an optional :port')
-    .option('--tool <id>', `the tool the rule is for (default: every tool, "${ALL_TOOLS}")`)
+    .option('--tool <id>', `the tool the rule is for (default: every tool, "${ALL_TOOLS}")`);
+  if (action === 'remove') command.option('--field <list>', 'remove the entry from another list of the overlay instead (files.deny, model.endpoints, …), as it stands in the file');
+  command
     .addHelpText('after', `\nExit status: 0 done (or nothing to do), 1 refused (${action === 'remove' ? 'the rule is not in the overlay, ' : ''}the overlay is not approved or is invalid), 2 usage error.`);
   return command.action((pattern: string) => withUsageErrors(command, async () => {
     const options = command.opts<FirewallOptions>();
@@ -64,10 +67,10 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
     if (action === 'allow' && tool !== undefined && !isKnownTool(tool)) throw new CliUsageError(`--tool ${unknownToolMessage(tool)}`);
     const { load, effective } = await loadEffectivePolicy(options, context);
     reportPolicyProblems(effective, context);
-    const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool, builtinDir: load.builtinDir, ...(load.managedPath === undefined ? {} : { managedPath: load.managedPath }) };
+    const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool, builtinDir: load.builtinDir, ...(load.managedPath === undefined ? {} : { managedPath: load.managedPath }), ...(options.field === undefined ? {} : { field: options.field }) };
     try {
       const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
-      const where = tool === undefined ? 'every tool' : tool;
+      const where = options.field ?? (tool === undefined ? 'every tool' : tool);
       const verb = action === 'allow' ? (result.changed ? 'allowed' : 'already allowed') : 'removed';
       // Done only when the policy, loaded again as the extension loads it, is the one written.
       const standing = editInForce(await new PolicyStore().load(load), result);

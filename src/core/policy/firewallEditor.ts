@@ -27,6 +27,11 @@ export interface FirewallEdit {
   readonly tool?: string;
   /** Which list; the firewall commands edit `allow`. */
   readonly list?: EgressList;
+  /**
+   * For a removal only: another list of the overlay (`files.deny`, `model.endpoints`, …) to take
+   * the entry out of, as it stands in the file, so any section of an unloadable overlay can be repaired.
+   */
+  readonly field?: string;
   /** The built-in packs and the managed policy: the edited overlay is merged with them before it is written. */
   readonly builtinDir: string;
   readonly managedPath?: string;
@@ -159,12 +164,22 @@ async function planEdit(edit: FirewallEdit, create: boolean, change: ListChange)
 
 function checkRequest(edit: FirewallEdit, create: boolean): { pattern: string; listPath: string[]; where: string } {
   if (!isBuiltinPackName(edit.packName)) throw new FirewallEditError('FIREWALL_UNKNOWN_PACK', `there is no built-in pack named "${edit.packName}"`);
+  if (edit.field !== undefined) return otherListRequest(edit.field, edit.pattern, create);
   const list = edit.list ?? 'allow';
   const pattern = requestedPattern(edit.pattern, create);
   if (edit.tool === undefined || edit.tool === ALL_TOOLS) return { pattern, listPath: ['egress', list], where: `egress.${list} (every tool)` };
   if (create) checkNewTool(edit.tool);
   else if (edit.tool.trim() === '') throw new FirewallEditError('FIREWALL_INVALID_TOOL', 'the tool id is empty');
   return { pattern, listPath: ['egress', 'tools', edit.tool, list], where: `egress.tools["${edit.tool}"].${list}` };
+}
+
+/** The string lists outside `egress` whose entries a removal may name. */
+const OTHER_LISTS: ReadonlySet<string> = new Set(['files.allow', 'files.deny', 'files.readonly', 'files.extensions', 'model.endpoints', 'approvals.require']);
+
+function otherListRequest(field: string, entry: string, create: boolean): { pattern: string; listPath: string[]; where: string } {
+  if (create) throw new FirewallEditError('FIREWALL_INVALID_FIELD', 'only removals name another list of the overlay; allow rules go under egress');
+  if (!OTHER_LISTS.has(field)) throw new FirewallEditError('FIREWALL_INVALID_FIELD', `"${field}" is not a list of the overlay outside egress; one of ${[...OTHER_LISTS].join(', ')}`);
+  return { pattern: requestedPattern(entry, false), listPath: field.split('.'), where: field };
 }
 
 /**

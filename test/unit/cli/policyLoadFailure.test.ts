@@ -51,6 +51,22 @@ describe('airlock with a workspace policy that fails to load', () => {
     assert.match(run.stderr, /not in force: the policy failed to load: .*egress\.allow\[0\]/);
   });
 
+  it('the same for the other sections: firewall remove --field takes a bad model endpoint out', async () => {
+    ws.writeRepositoryOverlay('version: 1\nmodel:\n  endpoints: [127.0.0.1, 10.0.0.1]\n');
+    const run = await ws.run(['firewall', 'remove', '--field', 'model.endpoints', '10.0.0.1']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(readFileSync(ws.overlay, 'utf8'), /10\.0\.0\.1/);
+    assert.match(readFileSync(ws.overlay, 'utf8'), /127\.0\.0\.1/);
+    assert.equal((await ws.run(['policy', 'validate'])).code, 0);
+  });
+
+  it('--field names only a list outside egress: anything else is a usage error, nothing written', async () => {
+    const run = await ws.run(['firewall', 'remove', '--field', 'egress.tools', '*']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /"egress\.tools" is not a list of the overlay outside egress/);
+    assert.equal(readFileSync(ws.overlay, 'utf8'), UNLOADABLE);
+  });
+
   it('policy validate FILE runs the merge too, and names file and field', async () => {
     const run = await ws.run(['policy', 'validate', ws.overlay]);
     assert.equal(run.code, 1);

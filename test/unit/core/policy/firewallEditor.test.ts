@@ -133,6 +133,7 @@ describe('firewall editor (overlay edits)', () => {
     ['localhost (the model goes under model.endpoints)', { pattern: 'localhost:8080' }, 'FIREWALL_RULE_REFUSED'],
     ['a malformed tool id', { pattern: 'pypi.org', tool: 'Web Fetch' }, 'FIREWALL_INVALID_TOOL'],
     ['a tool that does not exist, named like Object.prototype.constructor', { pattern: 'exfil.example.com', tool: 'constructor' }, 'FIREWALL_UNKNOWN_TOOL'],
+    ['an addition to a list outside egress (only removals may name one)', { pattern: '**', field: 'files.allow' }, 'FIREWALL_INVALID_FIELD'],
     ['a pack that does not exist (or a path)', { pattern: 'pypi.org', packName: '../../etc' }, 'FIREWALL_UNKNOWN_PACK'],
   ];
   for (const [name, change, code] of refused) {
