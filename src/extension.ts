@@ -8,8 +8,11 @@ import { webFetchTool } from './core/agent/tools/webFetchTool';
 import { createSafeFetch } from './core/egress/safeFetch';
 import { loopbackOnlyPolicy } from './core/egress/loopbackPolicy';
 import { ToolRunner } from './core/agent/toolRunner';
+import { ConversationStore } from './core/conversation/conversationStore';
+import { Conversations } from './core/conversation/conversations';
 import { AuditLogPanel } from './vscode/auditLogPanel';
 import { auditSnapshot } from './vscode/auditSnapshot';
+import { ChatAttachments } from './vscode/chatAttachments';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
@@ -23,6 +26,7 @@ import { resolveConfigDir } from './core/policy/policyPaths';
 import { SecuritySettings, userOnlySetting } from './vscode/securitySettings';
 import { securityPosture } from './vscode/securityPosture';
 import { policyStatusBar } from './vscode/policyStatusBar';
+import { workspaceFiles } from './vscode/workspaceFiles';
 import type { PolicyPack } from './core/policy/policySchema';
 
 /** Builds the core and wires the adapters. Nothing else happens here. */
@@ -59,7 +63,12 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     const apiKeys = new ApiKeyStore(context.secrets);
     const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange, settings);
-    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate));
+    const files = workspaceFiles(policy);
+    const attachments = new ChatAttachments({ guard: files.guard, roots: files.roots, thresholds: () => policy.policy?.contentGuard });
+    // Past chats live under the extension's storage for this workspace, never in the repository.
+    const conversations = new Conversations(new ConversationStore(vscode.Uri.joinPath(storage, 'conversations').fsPath));
+    const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name) };
+    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
     const policyDocument = new EffectivePolicyDocument(policy);
     const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
     context.subscriptions.push(
@@ -68,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
       { dispose: () => void webFetch.close() },
       approver,
       connection,
+      attachments,
       chat,
       policyDocument,
       auditPanel,
@@ -77,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     // Loading the user's decisions about workspace values fires the first policy load and model check.
     void settings.load();
+    void chat.restore();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: chat only'}); audit log ${auditFile}`);
   } catch (error) {
     log.error(`activation failed: ${String(error)}`);

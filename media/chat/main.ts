@@ -1,6 +1,7 @@
 import type { EndpointState, HostMessage, NoticeKind, ToolCardState, ToolFix, TurnState, WebviewMessage } from '../../src/core/protocol/chatProtocol';
 import { decorateCodeBlocks, handleCodeBlockClick } from './codeBlocks';
 import { Composer } from './composer';
+import { startConversationUi } from './conversationUi';
 import { showEmptyState } from './emptyState';
 import { renderInlineMarkdownInto, renderMarkdownInto } from './lazyMarkdown';
 import { addAssistantActions, addUserActions, type MessageActionHandlers } from './messageActions';
@@ -216,6 +217,7 @@ function receive(message: HostMessage): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => receive(event.data));
+startConversationUi((message) => vscode.postMessage(message));
 messagesEl.addEventListener('click', (event) => {
   handleCodeBlockClick(event.target, { copy, apply: (code, mode, file) => vscode.postMessage({ type: 'applyCode', code, mode, ...(file === undefined ? {} : { file }) }) });
 });

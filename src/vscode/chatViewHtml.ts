@@ -37,7 +37,10 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
       <div class="status-sources" id="sources"></div>
     </div>
   </div>
+  <select id="model-picker" class="model-picker" title="Model" aria-label="Model" hidden></select>
+  <button id="history-toggle" class="icon-button" title="Past chats" aria-label="Past chats" aria-expanded="false" aria-controls="history"><span class="codicon codicon-history" aria-hidden="true"></span></button>
 </header>
+<ul id="history" class="history" aria-label="Past chats" hidden></ul>
 <section id="notice" hidden role="alert">
   <div class="notice-message"></div>
   <div class="notice-hint"></div>
@@ -54,11 +57,14 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
 </section>
 <main id="messages" aria-live="polite"></main>
 <footer class="composer">
+  <div id="chips" class="chips" role="list" aria-label="Attached context" hidden></div>
+  <ul id="mentions" class="mentions" role="listbox" aria-label="Files and folders to attach" hidden></ul>
   <textarea id="prompt" rows="3" placeholder="Ask Airlock… (Enter to send, Shift+Enter for a new line, Esc to stop)" aria-label="Message"></textarea>
   <div class="composer-actions">
     <button id="stop" class="stop-button" title="Stop the reply (Esc)" aria-label="Stop the reply" hidden><span class="codicon codicon-debug-stop" aria-hidden="true"></span><span>Stop</span></button>
     <button id="send" class="icon-button primary" title="Send (Enter)" aria-label="Send"><span class="codicon codicon-send" aria-hidden="true"></span></button>
   </div>
+  <div id="context-meter" class="context-meter" role="meter" aria-label="Context window used" aria-valuemin="0" aria-valuemax="100" hidden><div class="context-bar"><div class="context-bar-fill"></div></div><span class="context-text"></span></div>
 </footer>
 <script nonce="${nonce}" src="${asset('chat.js')}"></script>
 </body>

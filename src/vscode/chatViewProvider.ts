@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import type { ToolRunner } from '../core/agent/toolRunner';
 import type { EffectivePolicy } from '../core/policy/effectivePolicy';
-import { ChatSession, type TurnEvent } from '../core/chat/chatSession';
-import { parseWebviewMessage, type HostMessage, type ToolCardState, type ToolFix, type TurnState, type WebviewMessage } from '../core/protocol/chatProtocol';
+import type { TurnEvent } from '../core/chat/chatSession';
+import { messageWithAttachments } from '../core/context/attachmentReader';
+import { Conversations, type ModelChoice, type TurnListener } from '../core/conversation/conversations';
+import type { TranscriptTurn } from '../core/conversation/transcriptTurn';
+import { parseWebviewMessage, type HostMessage, type ToolFix, type WebviewMessage } from '../core/protocol/chatProtocol';
 import { redact } from '../core/redaction/redact';
+import type { ChatAttachments, TakenAttachments } from './chatAttachments';
 import { chatViewHtml } from './chatViewHtml';
 import { openPolicyError } from './policyErrorLocation';
 import type { ConnectionStatus, ModelConnection } from './modelConnection';
+import { readContextTokens } from './modelSettings';
 import type { SecurityPosture } from './securityPosture';
 
 export const CHAT_VIEW_ID = 'airlock.chat';
@@ -25,22 +30,17 @@ export interface PanelActions {
   allowHost(fix: ToolFix): Promise<boolean>;
 }
 
-interface ShownTurn {
-  readonly id: number;
-  readonly userText: string;
-  readonly tools: { callId: string; tool: string; state: ToolCardState; summary: string; flags: string[]; fix?: ToolFix }[];
-  text: string;
-  state: TurnState | 'streaming';
-  error?: string;
+/** The chats of this workspace, what the user attaches, and where the model picker's choice goes. */
+export interface ConversationParts {
+  readonly conversations: Conversations;
+  readonly attachments?: ChatAttachments;
+  /** Stores the picked model as the user's choice (never in workspace settings). */
+  readonly chooseModel?: (name: string) => Promise<void>;
 }
 
 /** The sidebar chat: validates what the page sends, streams replies into it. */
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private readonly session = new ChatSession();
-  private readonly turns: ShownTurn[] = [];
-  private running: AbortController | undefined;
-  private nextTurnId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -52,8 +52,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly posture?: SecurityPosture,
     private readonly policy?: PolicyHealth,
     private readonly actions?: PanelActions,
+    private readonly parts: ConversationParts = { conversations: new Conversations(undefined) },
   ) {
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
+    if (parts.attachments) this.disposables.push(parts.attachments.onDidChange(() => this.postChips()));
     if (posture) this.disposables.push(posture.onDidChange(() => this.postSources()));
     if (policy) this.disposables.push(policy.onDidChange(() => this.postPolicyProblem()));
   }
@@ -71,13 +73,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     ];
   }
 
-  /** Starts a new conversation (also the "Airlock: New Chat" command). */
-  newChat(): void {
-    this.running?.abort();
-    this.session.reset();
-    this.onNewChat();
-    this.turns.length = 0;
+  /** Starts a new conversation (also the "Airlock: New Chat" command); a running turn is cancelled first. */
+  async newChat(): Promise<void> {
     this.post({ type: 'reset' });
+    await this.parts.conversations.newChat();
+    this.onNewChat();
+    await this.postChats();
+  }
+
+  /** Shows the chat the panel had before a window reload. */
+  async restore(): Promise<void> {
+    await this.parts.conversations.restoreLatest();
+    this.replay();
+  }
+
+  /** "Airlock: Add Selection to Chat". */
+  addSelection(editor: vscode.TextEditor): boolean {
+    return this.parts.attachments?.addSelection(editor) ?? false;
   }
 
   private receive(raw: unknown): void {
@@ -97,7 +109,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'send':
         return this.send(message.text);
       case 'stop':
-        this.running?.abort();
+        this.parts.conversations.stop();
         return;
       case 'newChat':
         return this.newChat();
@@ -118,6 +130,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.model');
         return;
+      case 'mention': {
+        const items = (await this.parts.attachments?.mentions(message.query)) ?? [];
+        this.post({ type: 'mentions', query: message.query, items: items.map((item) => ({ label: item.label, path: item.path, kind: item.kind })) });
+        return;
+      }
+      case 'attach':
+        return this.parts.attachments?.add(message.kind, message.path);
+      case 'attachEditor':
+        return this.parts.attachments?.addActiveEditor();
+      case 'detach':
+        return this.parts.attachments?.remove(message.id);
+      case 'openChat':
+        if (await this.parts.conversations.open(message.id)) this.replay();
+        return;
+      case 'pickModel':
+        return this.pickModel(message.name);
       case 'openPolicyFile': {
         const error = this.policy?.current?.errors.at(0);
         if (error && this.policy) await openPolicyError(error, this.policy.errorPath(error.file));
@@ -127,39 +155,60 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private async send(text: string): Promise<void> {
-    if (this.running) {
+    const { conversations } = this.parts;
+    if (conversations.busy) {
       this.post({ type: 'rejected', message: 'A reply is still streaming; stop it before sending another message.' });
       return;
     }
-    const turn: ShownTurn = { id: this.nextTurnId++, userText: text, tools: [], text: '', state: 'streaming' };
-    this.turns.push(turn);
-    this.post({ type: 'turnStart', id: turn.id, userText: text });
-    const client = this.connection.client;
-    if (!client) {
-      const notice = this.connection.status.notice;
-      return this.endTurn(turn, 'error', notice?.message ?? 'The model settings cannot be used yet.');
+    const taken: TakenAttachments = (await this.parts.attachments?.take()) ?? { names: [], read: { blocks: [], leftOut: [], notes: [] } };
+    const { outcome } = await conversations.send({ userText: text, attachments: taken.names, modelText: messageWithAttachments(text, taken.read) }, this.modelChoice(), this.listener(taken));
+    if (outcome?.state === 'error') {
+      this.log.warn(`model reply failed: ${outcome.failure.message}`);
+      if (outcome.failure.kind === 'unreachable') void this.connection.refresh();
     }
-    const controller = new AbortController();
-    this.running = controller;
-    try {
-      const outcome = await this.session.send(client, text, controller.signal, (event) => this.showEvent(turn, event), this.tools());
-      if (outcome.state === 'error') {
-        this.log.warn(`model reply failed: ${outcome.failure.message}`);
-        this.endTurn(turn, 'error', [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' '));
-        if (outcome.failure.kind === 'unreachable') void this.connection.refresh();
-        return;
-      }
-      this.endTurn(turn, outcome.state);
-    } finally {
-      this.running = undefined;
-    }
+    await this.postChats();
   }
 
-  private showEvent(turn: ShownTurn, event: TurnEvent): void {
+  private modelChoice(): ModelChoice {
+    const client = this.connection.client;
+    if (!client) return { ok: false, reason: this.connection.status.notice?.message ?? 'The model settings cannot be used yet.' };
+    const { probe } = this.connection.status;
+    return { ok: true, model: client, tools: this.tools(), contextTokens: readContextTokens(probe.reachable ? probe.contextLength : undefined) };
+  }
+
+  /** What the panel is told of a turn; the guard's left-out files are said under the question. */
+  private listener(taken: TakenAttachments): TurnListener {
+    return {
+      start: (turn) => {
+        this.postTurnStart(turn);
+        if (taken.read.leftOut.length > 0) this.post({ type: 'turnNote', id: turn.id, kind: 'warning', text: `Left out by the security policy, not sent to the model: ${taken.read.leftOut.join(', ')}` });
+        for (const note of taken.read.notes) this.post({ type: 'turnNote', id: turn.id, kind: 'info', text: note });
+      },
+      event: (turn, event) => this.showEvent(turn, event),
+      end: (turn) => this.postTurnEnd(turn),
+    };
+  }
+
+  private async pickModel(name: string): Promise<void> {
+    const { probe } = this.connection.status;
+    // Only a model the server lists can be picked: the page's message is not trusted to name one.
+    if (!probe.reachable || !new Set(probe.models).has(name) || !this.parts.chooseModel) {
+      this.post({ type: 'rejected', message: `The model server does not list a model named "${name.slice(0, 80)}".` });
+      return;
+    }
+    await this.parts.chooseModel(name);
+  }
+
+  private showEvent(turn: TranscriptTurn, event: TurnEvent): void {
     switch (event.type) {
       case 'text':
-        turn.text += event.text;
         this.post({ type: 'delta', id: turn.id, text: event.text });
+        return;
+      case 'context':
+        this.post({ type: 'context', used: event.use.used, limit: event.use.limit, trimmed: event.use.trimmed });
+        return;
+      case 'toolsUnsupported':
+        this.post({ type: 'turnNote', id: turn.id, kind: 'warning', text: `The model ${this.connection.status.model} cannot call tools, so Airlock chats without them: it cannot read, search or edit files in this chat.` });
         return;
       case 'toolStart':
         this.post({ type: 'toolStart', id: turn.id, callId: event.callId, tool: event.tool, summary: event.summary });
@@ -167,19 +216,29 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'toolEnd': {
         const { outcome } = event;
         const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags], ...(outcome.fix ? { fix: outcome.fix } : {}) };
-        turn.tools.push(card);
         this.post({ type: 'toolEnd', id: turn.id, ...card });
         return;
       }
     }
   }
 
-  private endTurn(turn: ShownTurn, state: TurnState, rawError?: string): void {
-    // Error text can quote a server's reply or a URL; secrets in it are not shown.
-    const error = rawError === undefined ? undefined : redact(rawError).text;
-    turn.state = state;
-    if (error !== undefined) turn.error = error;
-    this.post({ type: 'turnEnd', id: turn.id, state, ...(error === undefined ? {} : { error }) });
+  private postTurnStart(turn: TranscriptTurn): void {
+    this.post({ type: 'turnStart', id: turn.id, userText: turn.userText, ...(turn.attachments.length > 0 ? { attachments: [...turn.attachments] } : {}) });
+  }
+
+  /** The turn's error was redacted when it was recorded. */
+  private postTurnEnd(turn: TranscriptTurn): void {
+    if (turn.state !== 'streaming') this.post({ type: 'turnEnd', id: turn.id, state: turn.state, ...(turn.error === undefined ? {} : { error: turn.error }) });
+  }
+
+  private postChips(): void {
+    if (this.parts.attachments) this.post({ type: 'attachments', chips: this.parts.attachments.chips() });
+  }
+
+  private async postChats(): Promise<void> {
+    const { conversations } = this.parts;
+    const items = await conversations.list();
+    this.post({ type: 'chats', current: conversations.id, items: items.map((item) => ({ id: item.id, title: item.title, updatedAt: item.updatedAt })) });
   }
 
   /** A re-created page (the view was hidden) gets the status and the conversation again. */
@@ -187,12 +246,21 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.postStatus(this.connection.status);
     this.postPolicyProblem();
     this.post({ type: 'reset' });
-    for (const turn of this.turns) {
-      this.post({ type: 'turnStart', id: turn.id, userText: turn.userText });
-      for (const card of turn.tools) this.post({ type: 'toolEnd', id: turn.id, ...card });
+    for (const turn of this.parts.conversations.turns) {
+      this.postTurnStart(turn);
+      for (const card of turn.tools) this.post({ type: 'toolEnd', id: turn.id, ...card, flags: [...card.flags] });
       if (turn.text) this.post({ type: 'delta', id: turn.id, text: turn.text });
-      if (turn.state !== 'streaming') this.post({ type: 'turnEnd', id: turn.id, state: turn.state, ...(turn.error === undefined ? {} : { error: turn.error }) });
+      this.postTurnEnd(turn);
     }
+    this.postChips();
+    void this.postChats();
+    this.postModels(this.connection.status);
+  }
+
+  /** The model picker lists what the server reports, with the model in use first if it is unlisted. */
+  private postModels(status: ConnectionStatus): void {
+    const names = status.probe.reachable ? status.probe.models : [];
+    this.post({ type: 'models', current: status.model, names: names.includes(status.model) || !status.model ? names : [status.model, ...names] });
   }
 
   /** Where the endpoint and the pack come from: the user, or this workspace with the user's approval. */
@@ -209,6 +277,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private postStatus(status: ConnectionStatus): void {
     this.post({ type: 'status', state: status.state, endpoint: status.endpoint, model: status.model, detail: status.detail });
+    this.postModels(status);
     this.postSources();
     const notice = status.notice && { ...status.notice, message: redact(status.notice.message).text };
     this.post({ type: 'notice', notice });
@@ -219,7 +288,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
-    this.running?.abort();
+    this.parts.conversations.stop();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

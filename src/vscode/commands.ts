@@ -29,6 +29,7 @@ type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
 /** One factory per command, registered in one loop; ids match package.json `contributes.commands`. */
 const COMMANDS: Record<string, CommandFactory> = {
   'airlock.newChat': newChat,
+  'airlock.addSelectionToChat': addSelectionToChat,
   'airlock.checkModel': checkModel,
   'airlock.setApiKey': setApiKey,
   'airlock.clearApiKey': clearApiKey,
@@ -66,7 +67,19 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 
 function newChat(ctx: CommandContext) {
   return async (): Promise<void> => {
-    ctx.chat.newChat();
+    await ctx.chat.newChat();
+    await vscode.commands.executeCommand('airlock.chat.focus');
+  };
+}
+
+/** "Airlock: Add Selection to Chat": the selection becomes a chip above the prompt. */
+function addSelectionToChat(ctx: CommandContext) {
+  return async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !ctx.chat.addSelection(editor)) {
+      void vscode.window.showInformationMessage('Airlock: select some text in a file first.');
+      return;
+    }
     await vscode.commands.executeCommand('airlock.chat.focus');
   };
 }

@@ -5,6 +5,8 @@ import type { SecuritySettings } from './securitySettings';
 export const MODEL_SECTION = 'airlock.model';
 const API_KEY_SECRET = 'airlock.model.apiKey';
 const DEFAULT_TIMEOUT_SECONDS = 120;
+// When neither the user nor the server says: a size every current local model handles.
+const DEFAULT_CONTEXT_TOKENS = 8192;
 
 /**
  * Reads the model settings as the user's (a workspace's value only once approved); a value
@@ -42,4 +44,11 @@ export class ApiKeyStore {
   async clear(): Promise<void> {
     await this.secrets.delete(API_KEY_SECRET);
   }
+}
+
+/** The model's context length in tokens: the user's setting, else what the server reports, else 8192. */
+export function readContextTokens(reported: number | undefined): number {
+  const value = vscode.workspace.getConfiguration(MODEL_SECTION).get<unknown>('contextLength');
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1024) return Math.min(value, 10_000_000);
+  return reported ?? DEFAULT_CONTEXT_TOKENS;
 }

@@ -145,7 +145,7 @@ function applyEvent(turn: TranscriptTurn, event: TurnEvent): void {
   if (event.type === 'text') turn.text += event.text;
   if (event.type === 'toolEnd') {
     const { outcome } = event;
-    turn.tools.push({ callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags] });
+    turn.tools.push({ callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags], ...(outcome.fix ? { fix: outcome.fix } : {}) });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../messages/chatMessage';
+import { toolFixSchema } from '../protocol/chatProtocol';
 import { redact } from '../redaction/redact';
 import type { TranscriptTurn } from './transcriptTurn';
 
@@ -12,7 +13,7 @@ const message = z.union([
   z.strictObject({ role: z.literal('assistant'), content: z.string(), toolCalls: z.array(toolCall).max(64).optional() }),
   z.strictObject({ role: z.literal('tool'), toolCallId: z.string().max(200), content: z.string() }),
 ]);
-const toolCard = z.strictObject({ callId: z.string(), tool: z.string(), state: z.enum(['done', 'denied', 'error']), summary: z.string(), flags: z.array(z.string()).max(32) });
+const toolCard = z.strictObject({ callId: z.string(), tool: z.string(), state: z.enum(['done', 'denied', 'error']), summary: z.string(), flags: z.array(z.string()).max(32), fix: toolFixSchema.optional() });
 const turn = z.strictObject({
   id: z.number().int().min(1),
   userText: z.string(),

@@ -1,4 +1,4 @@
-import type { ToolCardState, TurnState } from '../protocol/chatProtocol';
+import type { ToolCardState, ToolFix, TurnState } from '../protocol/chatProtocol';
 
 /** A tool call as its card shows it. */
 export interface ToolCard {
@@ -7,6 +7,8 @@ export interface ToolCard {
   readonly state: ToolCardState;
   readonly summary: string;
   readonly flags: readonly string[];
+  /** The fix a blocked card offers in place ("Allow example.com for web.fetch…"). */
+  readonly fix?: ToolFix;
 }
 
 /**

@@ -10,10 +10,11 @@ import type { FetchLike } from '../egress/outgoingRequest';
 import { createSafeFetch, type SafeFetch } from '../egress/safeFetch';
 import type { PolicyPack } from '../policy/policySchema';
 import type { ModelEndpoint } from './modelEndpoint';
+import { reportedContextLength } from './reportedContextLength';
 import { describeModelFailure, ModelFailureError, ModelTimeoutError, unreachableFailure, type ModelFailure } from './modelFailure';
 
 export type ProbeResult =
-  | { readonly reachable: true; readonly models: string[]; readonly modelListed: boolean }
+  | { readonly reachable: true; readonly models: string[]; readonly modelListed: boolean; readonly contextLength?: number }
   | { readonly reachable: false; readonly failure: ModelFailure };
 
 export interface ModelClientOptions {
@@ -77,12 +78,15 @@ export class ModelClient {
     const guard = new RequestGuard(this.probeTimeoutMs, signal);
     try {
       const ids: string[] = [];
+      let contextLength: number | undefined;
       for await (const model of this.client.models.list({ signal: guard.signal })) {
-        ids.push(modelListSchema.parse(model).id);
+        const { id } = modelListSchema.parse(model);
+        ids.push(id);
+        if (sameModel(id, this.endpoint.model)) contextLength = reportedContextLength(model);
         if (ids.length >= 1000) break;
       }
       guard.throwIfAborted();
-      return { reachable: true, models: ids, modelListed: ids.some((id) => sameModel(id, this.endpoint.model)) };
+      return { reachable: true, models: ids, modelListed: ids.some((id) => sameModel(id, this.endpoint.model)), ...(contextLength === undefined ? {} : { contextLength }) };
     } catch (error) {
       return { reachable: false, failure: this.classify(guard.reasonFor(error)) };
     } finally {

@@ -30,6 +30,14 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('applyCode'), code: z.string().max(MAX_CODE_CHARS), mode: z.enum(['insert', 'file']), file: z.string().min(1).max(4096).optional() }).strict(),
   z.object({ type: z.literal('allowHost'), fix: toolFixSchema }).strict(),
   z.object({ type: z.literal('openSettings') }).strict(),
+  /** The `@` completion: files and folders whose path contains the query. */
+  z.object({ type: z.literal('mention'), query: z.string().max(200) }).strict(),
+  /** Attach a file or folder (a path from the completion; the file guard decides when it is sent). */
+  z.object({ type: z.literal('attach'), kind: z.enum(['file', 'folder']), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ type: z.literal('attachEditor') }).strict(),
+  z.object({ type: z.literal('detach'), id: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
+  z.object({ type: z.literal('openChat'), id: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(),
+  z.object({ type: z.literal('pickModel'), name: z.string().trim().min(1).max(200) }).strict(),
   z.object({ type: z.literal('openPolicyFile') }).strict(),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -38,6 +46,12 @@ export type EndpointState = 'checking' | 'ready' | 'unreachable' | 'invalid' | '
 export type NoticeKind = 'unreachable' | 'invalid-settings' | 'refused' | 'error' | 'warning';
 export type TurnState = 'done' | 'stopped' | 'error';
 export type ToolCardState = 'done' | 'denied' | 'error';
+/** A chip above the prompt: something attached, or the active editor offered as context. */
+export interface AttachmentChip {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'file' | 'folder' | 'selection' | 'editor';
+}
 
 /** Messages to the webview. */
 export type HostMessage =
@@ -46,7 +60,15 @@ export type HostMessage =
   /** A policy that failed to load: the banner's text (file, field, reason), or null when it loads. */
   | { type: 'policyProblem'; message: string | null }
   | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
-  | { type: 'turnStart'; id: number; userText: string }
+  | { type: 'turnStart'; id: number; userText: string; attachments?: string[] }
+  /** Said under a message: attached files the guard left out, a model that cannot call tools. */
+  | { type: 'turnNote'; id: number; kind: 'info' | 'warning'; text: string }
+  | { type: 'attachments'; chips: AttachmentChip[] }
+  | { type: 'mentions'; query: string; items: { label: string; path: string; kind: 'file' | 'folder' }[] }
+  /** How full the model's context window was for the last request, in estimated tokens. */
+  | { type: 'context'; used: number; limit: number; trimmed: number }
+  | { type: 'chats'; current: string; items: { id: string; title: string; updatedAt: number }[] }
+  | { type: 'models'; current: string; names: string[] }
   | { type: 'delta'; id: number; text: string }
   | { type: 'toolStart'; id: number; callId: string; tool: string; summary: string }
   | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string; flags: string[]; fix?: ToolFix }

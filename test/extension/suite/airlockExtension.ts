@@ -5,6 +5,7 @@ export const EXTENSION_ID = 'airlock-dev.airlock';
 
 export const CONTRIBUTED_COMMANDS = [
   'airlock.newChat',
+  'airlock.addSelectionToChat',
   'airlock.checkModel',
   'airlock.setApiKey',
   'airlock.clearApiKey',

@@ -1,0 +1,132 @@
+// UI tests of the conversation in a real VS Code (code-server + Chromium) with the scripted
+// fixture model: `@src/` attaches a folder whose `.env` never reaches the model (the fixture's
+// request log is the proof) and the panel says it was left out; New Chat during a streamed reply
+// cancels it, and the next request carries nothing of the old chat; a reloaded window shows the
+// conversation again and the list of past chats.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { messagesOf, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
+import { openAirlockView } from './harness/e2eHarness';
+import { e2e } from './harness/rootHooks';
+import { stepShots } from './harness/stepShots';
+import { waitForValue } from './harness/waitFor';
+import { runCommand } from './harness/workbench';
+
+const TURN_WAIT_MS = 45_000;
+const shot = stepShots(80);
+const ENV_SECRET = 'sk-e2e-dotenv-never-reaches-the-model-42';
+
+function chatBodies(): string[] {
+  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions').map((request) => request.rawBody);
+}
+
+async function waitForRequests(count: number): Promise<string[]> {
+  return waitForValue(`${count} chat requests at the fixture`, () => Promise.resolve(chatBodies()), (bodies) => bodies.length >= count, TURN_WAIT_MS);
+}
+
+/** After a reload the chat view may already be open; clicking its icon again would close it. */
+async function chatViewAfterReload(page: Page): Promise<FrameLocator> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  const frames = page.locator('iframe.webview.ready');
+  const open = await waitForValue('the chat webview after the reload', async () => {
+    const count = await frames.count();
+    for (let i = 0; i < count; i += 1) {
+      const inner = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      if ((await inner.locator('#prompt').count()) > 0) return inner;
+    }
+    return undefined;
+  }, (found) => found !== undefined, 20_000).catch(() => undefined);
+  return open ?? openAirlockView(page);
+}
+
+describe('Airlock conversation (UI: code-server + Chromium)', () => {
+  before(async function () {
+    this.timeout(60_000);
+    await waitForStatus(e2e().view, 'ready', 45_000);
+  });
+
+  it('@src/ attaches the folder; its .env never reaches the model and the panel says it was left out', async function () {
+    this.timeout(120_000);
+    const { view, page, workspace } = e2e();
+    writeFileSync(path.join(workspace, 'src', '.env'), `OPENAI_API_KEY=${ENV_SECRET}\n`);
+    const prompt = view.locator('#prompt');
+    await prompt.fill('@src');
+    const first = view.locator('#mentions .mention').first();
+    await first.waitFor({ timeout: 15_000 });
+    const offered = await view.locator('#mentions .mention').allTextContents();
+    assert.ok(offered.every((label) => !label.includes('.env')), `the completion offers a denied file: ${JSON.stringify(offered)}`);
+    assert.equal((await first.textContent())?.trim(), 'src/');
+    await prompt.press('Enter');
+    const chip = view.locator('#chips .chip[data-kind="folder"]');
+    await chip.waitFor({ timeout: 15_000 });
+    assert.equal((await chip.textContent())?.trim(), 'src/');
+    assert.equal(await prompt.inputValue(), '', 'the @ text became the chip');
+
+    const before = chatBodies().length;
+    const { user, assistant } = await sendPrompt(view, 'What do these files do?');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    const note = user.locator('.turn-note[data-kind="warning"]');
+    await note.waitFor({ timeout: 15_000 });
+    await shot(page, 'attached-folder-env-left-out');
+    assert.match((await note.textContent()) ?? '', /Left out by the security policy.*src\/\.env/);
+    assert.match((await user.locator('.message-attachments').textContent()) ?? '', /src\//);
+
+    const sent = (await waitForRequests(before + 1)).at(-1) ?? '';
+    assert.match(sent, /splitEvenly/, 'the attached folder\'s files reached the model');
+    assert.match(sent, /UNTRUSTED_/, 'as data, through the content guard');
+    assert.ok(!sent.includes(ENV_SECRET), 'the .env\'s secret reached the fixture');
+    assert.ok(!sent.includes('.env'), 'not even the .env\'s name reached the fixture');
+    assert.equal(await view.locator('#chips .chip[data-kind="folder"]').count(), 0, 'the chips were sent with the message');
+  });
+
+  it('New Chat during a streamed reply cancels it; the next request carries nothing of the old chat', async function () {
+    this.timeout(120_000);
+    const { view, page, fixture } = e2e();
+    fixture.enqueue({ kind: 'text', chunks: Array.from({ length: 300 }, (_, i) => `old-partial-${i} `), delayMs: 100 });
+    const { assistant } = await sendPrompt(view, 'OLD-CHAT-QUESTION about money');
+    await waitForValue('the old reply to stream', async () => (await assistant.locator('.message-body').textContent()) ?? '', (text) => text.includes('old-partial-3'), TURN_WAIT_MS);
+    await runCommand(page, 'Airlock: New Chat');
+    await waitForValue('the panel to be empty', () => messagesOf(view, 'user').count(), (count) => count === 0, 15_000);
+
+    const before = chatBodies().length;
+    const fresh = await sendPrompt(view, 'FRESH-QUESTION');
+    await waitForMessageState(fresh.assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'new-chat-after-streamed-reply');
+    const sent = (await waitForRequests(before + 1)).at(-1) ?? '';
+    assert.match(sent, /FRESH-QUESTION/);
+    assert.ok(!sent.includes('OLD-CHAT-QUESTION'), 'the old question leaked into the new chat');
+    assert.ok(!sent.includes('old-partial'), 'the old partial answer leaked into the new chat');
+    assert.equal(await messagesOf(view, 'user').count(), 1);
+  });
+
+  it('a reloaded window shows the conversation again, and the past chats', async function () {
+    this.timeout(180_000);
+    const { view, page, fixture } = e2e();
+    fixture.enqueue({ kind: 'text', chunks: ['Noted: ', 'the ledger rounds half up.'] });
+    const { assistant } = await sendPrompt(view, 'REMEMBER-ME across a reload');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+
+    await page.reload();
+    const reloaded = await chatViewAfterReload(page);
+    e2e().view = reloaded;
+    await waitForStatus(reloaded, 'ready', 45_000);
+    const user = messagesOf(reloaded, 'user').first();
+    await waitForValue('the conversation after the reload', async () => ((await user.count()) > 0 ? (await user.textContent()) ?? '' : ''), (text) => text.includes('REMEMBER-ME'), 30_000);
+    const answer = await waitForMessageState(messagesOf(reloaded, 'assistant').first(), 'done');
+    assert.match(answer.text, /the ledger rounds half up/);
+
+    await reloaded.locator('#history-toggle').click();
+    const items = reloaded.locator('#history .history-item');
+    await items.first().waitFor({ timeout: 15_000 });
+    await shot(page, 'reloaded-conversation-and-past-chats');
+    const titles = await reloaded.locator('#history .history-title').allTextContents();
+    assert.ok(titles.some((title) => title.includes('OLD-CHAT-QUESTION')), `the chat left by New Chat is listed: ${JSON.stringify(titles)}`);
+    assert.equal(titles[0], 'REMEMBER-ME across a reload', 'the latest chat first');
+
+    await reloaded.locator('#history .history-item', { hasText: 'OLD-CHAT-QUESTION' }).click();
+    await waitForValue('the old chat reopened', async () => (await messagesOf(reloaded, 'user').first().textContent()) ?? '', (text) => text.includes('OLD-CHAT-QUESTION'), 15_000);
+    assert.equal(await messagesOf(reloaded, 'assistant').first().getAttribute('data-state'), 'stopped', 'the cancelled reply was kept in its own chat, as stopped');
+  });
+});
