@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { basename, resolve, sep } from 'node:path';
 import { isBuiltinPackName } from '../../core/policy/builtinPacks';
+import { PolicyStore } from '../../core/policy/effectivePolicy';
+import { editInForce } from '../../core/policy/editInForce';
 import { OverlayTrustStore } from '../../core/policy/overlayTrust';
 import { composeCandidate } from '../../core/policy/overlayCandidate';
 import { resolveManagedPolicyPath } from '../../core/policy/policyPaths';
@@ -114,8 +116,11 @@ function approveCommand(context: CommandContext): Command {
       context.setExitCode(ExitCode.failure);
     } else {
       await new OverlayTrustStore(load.configDir).trust(pending.key, pending.sha256, 'approved');
-      context.stdout.write(`approved: ${pending.file} (sha256 ${pending.sha256}) now applies\n`);
-      context.setExitCode(ExitCode.ok);
+      // "Now applies" only once the policy, loaded again, is the approved content.
+      const standing = editInForce(await new PolicyStore().load(load), { path: pending.path, file: pending.file, sha256: pending.sha256, trusted: true });
+      if (standing.inForce) context.stdout.write(`approved: ${pending.file} (sha256 ${pending.sha256}) now applies\n`);
+      else context.stderr.write(`airlock: ${pending.file} was approved, but it is not in force: ${standing.reason}\n`);
+      context.setExitCode(standing.inForce ? ExitCode.ok : ExitCode.failure);
     }
   }));
 }
