@@ -26,6 +26,10 @@ export class Composer {
     this.queueEl.setAttribute('aria-label', 'Queued messages');
     elements.prompt.before(this.queueEl);
     elements.prompt.addEventListener('keydown', (event) => this.onKey(event));
+    // Escape stops a reply wherever focus is in the panel (a code block, a button), not only in the box.
+    document.addEventListener('keydown', (event) => {
+      if (event.target !== elements.prompt && composerAction(event, this.streaming) === 'stop') this.stop();
+    });
     elements.send.addEventListener('click', () => this.submitBox());
     elements.stop.addEventListener('click', () => this.stop());
   }

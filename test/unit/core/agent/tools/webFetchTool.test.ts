@@ -195,6 +195,7 @@ describe('core/agent/tools/webFetchTool (web.fetch)', () => {
       assert.equal(outcome.content, 'Error: Blocked by the Airlock firewall: evil.example is not on the web.fetch allow list.');
       assert.equal(audit.at(-1)?.reason, 'Blocked by the Airlock firewall: evil.example is not on the web.fetch allow list.');
       assert.equal(audit.at(-1)?.target, 'https://evil.example/steal');
+      assert.deepEqual(outcome.fix, { tool: 'web.fetch', host: 'evil.example' }, 'the card offers to allow the host');
     });
   });
 });
