@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import process from 'node:process';
 import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chunkBuilds, lazyChunksPlugin } from './lib/lazyChunks.mjs';
 
 const watch = process.argv.includes('--watch');
 // The VSIX ships the minified build without source maps; development builds keep both readable.
@@ -11,7 +12,9 @@ const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, keepNames: true, logLevel: 'info', legalComments: 'none' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
+  // import() of a lazy chunk becomes require() of its file (see scripts/lib/lazyChunks.mjs).
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'], plugins: [lazyChunksPlugin('dist/extension.js')], supported: { 'dynamic-import': false } },
+  ...chunkBuilds(common),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['media/chat/main.ts'], outfile: 'dist/webview/chat.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Chunks the panel loads on first use (an iife cannot be split): media/chat/chunkLoader.ts.

@@ -3,7 +3,7 @@ import type { ApprovalGate } from '../approval/approvalGate';
 import type { AuditSink } from '../audit/auditSink';
 import type { ToolCall, ToolSpec } from '../messages/chatMessage';
 import type { ContentVerdict } from '../content/contentTypes';
-import { wrapUntrusted } from '../content/spotlight';
+import { loadContentGuard } from '../content/contentGuardLoader';
 import type { PolicyPack } from '../policy/policySchema';
 import { functionName, type AgentTool, type ToolFix, type ToolResult } from './agentTool';
 import { ownValue } from '../policy/keyedRecord';
@@ -75,15 +75,16 @@ export class ToolRunner {
       this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
       return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [], ...(result.fix ? { fix: result.fix } : {}) };
     }
-    return this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy);
+    return await this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy);
   }
 
   /** Untrusted output reaches the model only sanitized, scanned and wrapped as data. */
-  private guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack): ToolCallOutcome {
+  private async guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack): Promise<ToolCallOutcome> {
     if (!tool.untrustedOutput) {
       this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done' });
       return { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content, flags: [] };
     }
+    const { wrapUntrusted } = await loadContentGuard();
     const wrapped = wrapUntrusted(result.content, { source: target, kind: tool.untrustedOutput, thresholds: policy.contentGuard });
     const flags = [...new Set(wrapped.scan.flags.map((flag) => flag.category))];
     const verdict = wrapped.scan.verdict;

@@ -1,5 +1,5 @@
 import type { ToolCallOutcome, ToolRunner } from '../agent/toolRunner';
-import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/spotlight';
+import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/untrustedPrompt';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
 import type { ChatMessage, ModelEvent, ToolCall, ToolSpec } from '../messages/chatMessage';

@@ -20,4 +20,5 @@ export {
 } from './contentTypes';
 export { sanitize, type SanitizeOptions, type SanitizeResult } from './sanitize';
 export { scanContent, verdictOf } from './scan';
-export { defaultRandomId, UNTRUSTED_CONTENT_SYSTEM_PROMPT, wrapUntrusted, type UntrustedKind, type WrapOptions, type WrappedContent } from './spotlight';
+export { defaultRandomId, wrapUntrusted, type UntrustedKind, type WrapOptions, type WrappedContent } from './spotlight';
+export { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from './untrustedPrompt';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { sliceLines, MAX_READ_CHARS } from '../agent/tools/fsReadTool';
 import { displayPath, type WorkspaceRoots } from '../agent/tools/workspaceRoots';
 import type { ContentGuardThresholds } from '../content/contentTypes';
-import { wrapUntrusted } from '../content/spotlight';
+import { loadContentGuard } from '../content/contentGuardLoader';
+import type { WrapOptions, WrappedContent } from '../content/spotlight';
 import { NOT_DESCENDED } from '../files/generatedFolders';
 import { decodeText } from '../files/textFile';
 import type { FileGuard } from '../guard/fileGuard';
@@ -35,6 +36,7 @@ interface Collected {
   leftOut: string[];
   notes: string[];
   chars: number;
+  readonly wrap: (text: string, options: WrapOptions) => WrappedContent;
 }
 
 /**
@@ -43,7 +45,8 @@ interface Collected {
  * named in `leftOut`; it never reaches the model, not even by name.
  */
 export async function readAttachments(attachments: readonly Attachment[], context: AttachmentContext): Promise<ReadAttachments> {
-  const collected: Collected = { blocks: [], leftOut: [], notes: [], chars: 0 };
+  const { wrapUntrusted } = await loadContentGuard();
+  const collected: Collected = { blocks: [], leftOut: [], notes: [], chars: 0, wrap: wrapUntrusted };
   for (const attachment of attachments) {
     if (attachment.kind === 'folder') await readFolder(attachment.path, 1, context, collected);
     else if (attachment.kind === 'file') await readFile(attachment.path, context, collected);
@@ -109,7 +112,7 @@ function add(label: string, text: string, context: AttachmentContext, collected:
     collected.notes.push(`${label} was not attached: the attachments passed ${MAX_ATTACHED_CHARS} characters.`);
     return;
   }
-  const wrapped = wrapUntrusted(text, { source: label, kind: 'file', ...(context.thresholds ? { thresholds: context.thresholds } : {}) });
+  const wrapped = collected.wrap(text, { source: label, kind: 'file', ...(context.thresholds ? { thresholds: context.thresholds } : {}) });
   if (wrapped.withheld) collected.notes.push(`${label} was withheld by the content guard.`);
   collected.blocks.push(wrapped.text);
   collected.chars += wrapped.text.length;

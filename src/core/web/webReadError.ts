@@ -16,6 +16,10 @@ export class WebReadError extends Error {
   }
 }
 
+/**
+ * By shape as well as by class: the reader is built as a chunk loaded on first use, with its own
+ * copy of this class, so an error it throws is not an instance of the copy in the main bundle.
+ */
 export function isWebReadError(value: unknown): value is WebReadError {
-  return value instanceof WebReadError;
+  return value instanceof WebReadError || (value instanceof Error && value.name === 'WebReadError' && typeof (value as { code?: unknown }).code === 'string');
 }
