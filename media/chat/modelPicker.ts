@@ -15,6 +15,6 @@ export class ModelPicker {
       option.selected = name === current;
       return option;
     }));
-    this.select.hidden = names.length < 2;
+    this.select.hidden = names.length === 0;
   }
 }

@@ -1,8 +1,9 @@
 // UI tests of the conversation in a real VS Code (code-server + Chromium) with the scripted
 // fixture model: `@src/` attaches a folder whose `.env` never reaches the model (the fixture's
 // request log is the proof) and the panel says it was left out; New Chat during a streamed reply
-// cancels it, and the next request carries nothing of the old chat; a reloaded window shows the
-// conversation again and the list of past chats.
+// cancels it, and the next request carries nothing of the old chat; Add Selection to Chat makes
+// a chip whose lines reach the model; a reloaded window shows the conversation again and the list
+// of past chats.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,10 +13,10 @@ import { openAirlockView } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { runCommand } from './harness/workbench';
+import { activeEditorText, runCommand } from './harness/workbench';
 
 const TURN_WAIT_MS = 45_000;
-const shot = stepShots(80);
+const shot = stepShots(100);
 const ENV_SECRET = 'sk-e2e-dotenv-never-reaches-the-model-42';
 
 function chatBodies(): string[] {
@@ -65,10 +66,12 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     assert.equal(await prompt.inputValue(), '', 'the @ text became the chip');
 
     const before = chatBodies().length;
+    e2e().fixture.enqueue({ kind: 'text', chunks: ['They split shared expenses.'] });
     const { user, assistant } = await sendPrompt(view, 'What do these files do?');
     await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
     const note = user.locator('.turn-note[data-kind="warning"]');
     await note.waitFor({ timeout: 15_000 });
+    await user.scrollIntoViewIfNeeded();
     await shot(page, 'attached-folder-env-left-out');
     assert.match((await note.textContent()) ?? '', /Left out by the security policy.*src\/\.env/);
     assert.match((await user.locator('.message-attachments').textContent()) ?? '', /src\//);
@@ -101,6 +104,32 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     assert.equal(await messagesOf(view, 'user').count(), 1);
   });
 
+  it('Add Selection to Chat attaches the selected lines as a chip; they reach the model as file data', async function () {
+    this.timeout(120_000);
+    const { view, page, fixture } = e2e();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('src/money.ts');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitForValue('money.ts open', () => activeEditorText(page), (text) => text.includes('splitEvenly'), 15_000);
+    await page.locator('.monaco-editor.focused .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await runCommand(page, 'Airlock: Add Selection to Chat');
+    const chip = view.locator('#chips .chip[data-kind="selection"]');
+    await chip.waitFor({ timeout: 15_000 });
+    assert.match((await chip.textContent()) ?? '', /^src\/money\.ts:1-\d+$/);
+    await shot(page, 'selection-chip');
+
+    const before = chatBodies().length;
+    fixture.enqueue({ kind: 'text', chunks: ['It splits amounts in cents.'] });
+    const { assistant } = await sendPrompt(view, 'Explain the selection');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    const sent = (await waitForRequests(before + 1)).at(-1) ?? '';
+    assert.match(sent, /selected by the user/);
+    assert.match(sent, /splitEvenly/);
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   it('a reloaded window shows the conversation again, and the past chats', async function () {
     this.timeout(180_000);
     const { view, page, fixture } = e2e();
@@ -112,9 +141,10 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     const reloaded = await chatViewAfterReload(page);
     e2e().view = reloaded;
     await waitForStatus(reloaded, 'ready', 45_000);
-    const user = messagesOf(reloaded, 'user').first();
-    await waitForValue('the conversation after the reload', async () => ((await user.count()) > 0 ? (await user.textContent()) ?? '' : ''), (text) => text.includes('REMEMBER-ME'), 30_000);
-    const answer = await waitForMessageState(messagesOf(reloaded, 'assistant').first(), 'done');
+    // The chat New Chat started (its first question FRESH-QUESTION) is the one that comes back.
+    const users = messagesOf(reloaded, 'user');
+    await waitForValue('the conversation after the reload', async () => (await users.allTextContents()).join(' | '), (text) => text.includes('FRESH-QUESTION') && text.includes('REMEMBER-ME'), 30_000);
+    const answer = await waitForMessageState(messagesOf(reloaded, 'assistant').last(), 'done');
     assert.match(answer.text, /the ledger rounds half up/);
 
     await reloaded.locator('#history-toggle').click();
@@ -122,11 +152,12 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     await items.first().waitFor({ timeout: 15_000 });
     await shot(page, 'reloaded-conversation-and-past-chats');
     const titles = await reloaded.locator('#history .history-title').allTextContents();
-    assert.ok(titles.some((title) => title.includes('OLD-CHAT-QUESTION')), `the chat left by New Chat is listed: ${JSON.stringify(titles)}`);
-    assert.equal(titles[0], 'REMEMBER-ME across a reload', 'the latest chat first');
+    // The chat New Chat left began with the first test's question; OLD-CHAT-QUESTION came later in it.
+    assert.ok(titles.includes('What do these files do?'), `the chat left by New Chat is listed: ${JSON.stringify(titles)}`);
+    assert.equal(titles[0], 'FRESH-QUESTION', 'the latest chat first, named by its first question');
 
-    await reloaded.locator('#history .history-item', { hasText: 'OLD-CHAT-QUESTION' }).click();
-    await waitForValue('the old chat reopened', async () => (await messagesOf(reloaded, 'user').first().textContent()) ?? '', (text) => text.includes('OLD-CHAT-QUESTION'), 15_000);
-    assert.equal(await messagesOf(reloaded, 'assistant').first().getAttribute('data-state'), 'stopped', 'the cancelled reply was kept in its own chat, as stopped');
+    await reloaded.locator('#history .history-item', { hasText: 'What do these files do?' }).click();
+    await waitForValue('the old chat reopened', async () => (await messagesOf(reloaded, 'user').allTextContents()).join(' | '), (text) => text.includes('OLD-CHAT-QUESTION'), 15_000);
+    assert.equal(await messagesOf(reloaded, 'assistant').last().getAttribute('data-state'), 'stopped', 'the cancelled reply was kept in its own chat, as stopped');
   });
 });

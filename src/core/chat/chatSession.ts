@@ -59,10 +59,6 @@ export class ChatSession {
     return this.history;
   }
 
-  reset(): void {
-    this.history = [];
-  }
-
   /**
    * Sends the user's text and runs the agent loop: stream a reply, run the tool calls it asks
    * for through the guard, feed the results back, until the model answers without tools (or a

@@ -56,14 +56,6 @@ describe('core/chat/chatSession', () => {
     assert.ok(outcome.state === 'error' && outcome.failure.kind === 'interrupted');
     assert.equal(session.messages.length, 0);
   });
-
-  it('reset forgets the conversation', async () => {
-    const session = new ChatSession('S');
-    await session.send(client, 'q', new AbortController().signal, () => undefined);
-    assert.equal(session.messages.length, 2);
-    session.reset();
-    assert.equal(session.messages.length, 0);
-  });
 });
 
 describe('core/chat/chatSession: the agent loop', () => {

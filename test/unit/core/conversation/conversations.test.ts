@@ -109,6 +109,23 @@ describe('core/conversation/conversations', () => {
     assert.deepEqual(body.messages.map((message) => message.content), ['S', 'first question', 'first answer', 'second question']);
   });
 
+  it('a reload in the middle of a reply shows the question, and the cut-off turn as stopped', async () => {
+    const before = new Conversations(new ConversationStore(folder), 'S');
+    fixture.enqueue({ kind: 'text', chunks: Array.from({ length: 100 }, () => 'x'), delayMs: 20 });
+    let reloaded: Conversations | undefined;
+    let restored: Promise<void> | undefined;
+    await before.send(input('asked before the reload'), { ok: true, model: client, tools: undefined }, {
+      ...listener(),
+      event: () => {
+        if (restored) return;
+        reloaded = new Conversations(new ConversationStore(folder), 'S');
+        restored = reloaded.restoreLatest().then(() => before.stop());
+      },
+    });
+    await restored;
+    assert.deepEqual(reloaded?.turns.map((turn) => [turn.userText, turn.state]), [['asked before the reload', 'stopped']]);
+  });
+
   it('lists past chats, the latest first, and reopens one by id', async () => {
     const chats = new Conversations(new ConversationStore(folder), 'S');
     await chats.send(input('chat one'), { ok: true, model: client, tools: undefined }, listener());
