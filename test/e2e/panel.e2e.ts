@@ -1,8 +1,8 @@
 // UI tests of the chat panel's own features in a real VS Code (code-server + Chromium) with the
 // scripted fixture model: the empty state's example prompts; a code block highlighted, labelled,
-// with Copy/Insert/Apply, whose Apply goes through the edit approval; a message typed while a
+// with Copy/Insert/Apply, whose Apply and Insert go through the edit approval; a message typed while a
 // reply streams is queued and sent after it; Esc stops; a blocked web.fetch card offers the
-// firewall fix in place; and the same panel in the light theme.
+// firewall fix in place; and the same panel in the other default theme (dark or light).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, runCommand, startCommand } from './harness/workbench';
 
 const TURN_WAIT_MS = 45_000;
 const shot = stepShots(90);
@@ -127,6 +127,28 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     await clickDialogButton(page, 'Allow once');
     await waitForValue('the approved text on disk', () => Promise.resolve(readFileSync(moneyFile(), 'utf8')), (text) => text === proposed, 15_000);
     await shot(page, 'panel-apply-done');
+  });
+
+  it('Insert puts the code at the cursor of the active editor, after the same approval', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page } = e2e();
+    const before = readFileSync(moneyFile(), 'utf8');
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('src/money.ts');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitForValue('money.ts open in the editor', () => activeEditorText(page), (text) => text.includes('export type Cents'), 15_000);
+    await page.keyboard.press('Control+Home');
+    fixture.enqueue({ kind: 'text', chunks: ['Put this at the top:\n\n', '```ts\n', '// Inserted from the chat\n', '```\n'] });
+    const { assistant } = await sendPrompt(view, 'Give me a header comment');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await assistant.locator('.code-block button[data-code-action="insert"]').click();
+    await waitForDialog(page, /Insert code into src\/money\.ts \(from the chat\)/, TURN_WAIT_MS);
+    await shot(page, 'panel-insert-dialog');
+    await clickDialogButton(page, 'Allow once');
+    await waitForValue('the code inserted at the cursor', () => Promise.resolve(readFileSync(moneyFile(), 'utf8')), (text) => text === `// Inserted from the chat\n${before}`, 15_000);
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('a message typed while a reply streams is shown as queued and sent when the reply ends', async function () {
