@@ -108,6 +108,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return this.replay();
       case 'send':
         return this.send(message.text);
+      case 'editLast':
+        return this.editLast(message.text);
       case 'stop':
         this.parts.conversations.stop();
         return;
@@ -154,6 +156,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
+  /** The edited question takes the last turn's place: the panel and the model's history forget the old one. */
+  private async editLast(text: string): Promise<void> {
+    if (!(await this.parts.conversations.removeLastTurn())) {
+      this.post({ type: 'rejected', message: 'There is no last message to edit, or a reply is still streaming.' });
+      return;
+    }
+    this.replay();
+    return this.send(text);
+  }
+
   private async send(text: string): Promise<void> {
     const { conversations } = this.parts;
     if (conversations.busy) {
@@ -196,7 +208,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.post({ type: 'rejected', message: `The model server does not list a model named "${name.slice(0, 80)}".` });
       return;
     }
-    await this.parts.chooseModel(name);
+    try {
+      await this.parts.chooseModel(name);
+    } catch (error) {
+      // With no folder open there is no workspace to keep the choice for: say so in the panel.
+      this.post({ type: 'rejected', message: `The model could not be switched: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   private showEvent(turn: TranscriptTurn, event: TurnEvent): void {

@@ -2,8 +2,8 @@
 // fixture model: `@src/` attaches a folder whose `.env` never reaches the model (the fixture's
 // request log is the proof) and the panel says it was left out; New Chat during a streamed reply
 // cancels it, and the next request carries nothing of the old chat; Add Selection to Chat makes
-// a chip whose lines reach the model; a reloaded window shows the conversation again and the list
-// of past chats.
+// a chip whose lines reach the model; a model that refuses tools is named in the panel and still
+// answers; a reloaded window shows the conversation again and the list of past chats.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -128,6 +128,23 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     assert.match(sent, /selected by the user/);
     assert.match(sent, /splitEvenly/);
     await runCommand(page, 'View: Close All Editors');
+  });
+
+  it('a model without tool calling: the panel says so, and the turn is answered without tools', async function () {
+    this.timeout(120_000);
+    const { view, page, fixture } = e2e();
+    fixture.enqueue({ kind: 'http-error', status: 400, body: { error: { message: 'registry.ollama.ai/library/fixture-model does not support tools', type: 'api_error' } } });
+    fixture.enqueue({ kind: 'text', chunks: ['A plain answer.'] });
+    const before = chatBodies().length;
+    const { user, assistant } = await sendPrompt(view, 'Hello from a model without tools');
+    const reply = await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    assert.match(reply.text, /A plain answer\./);
+    const note = user.locator('.turn-note[data-kind="warning"]');
+    await note.waitFor({ timeout: 15_000 });
+    assert.match((await note.textContent()) ?? '', /cannot call tools/);
+    await shot(page, 'model-without-tools');
+    const sent = (await waitForRequests(before + 2)).slice(before).map((body) => JSON.parse(body) as { tools?: unknown[] });
+    assert.deepEqual(sent.map((body) => (body.tools?.length ?? 0) > 0), [true, false], 'offered tools once, then asked again without them');
   });
 
   it('a reloaded window shows the conversation again, and the past chats', async function () {
