@@ -16,7 +16,7 @@ import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 
-const shot = stepShots(90);
+const shot = stepShots(115);
 const TURN_WAIT_MS = 45_000;
 const NOTES = `# Release notes 2.3
 

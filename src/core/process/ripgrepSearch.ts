@@ -18,7 +18,8 @@ export function ripgrepSearch(rgPath: string): TextSearchEngine {
 }
 
 export function ripgrepArgs(query: TextSearchQuery): string[] {
-  const args = ['--json', '--no-config', '--hidden', '--no-follow', '--max-filesize', String(query.maxFileBytes)];
+  // --no-ignore-parent: ignore files above the searched folder do not hide its files (as VS Code's search).
+  const args = ['--json', '--no-config', '--hidden', '--no-follow', '--no-ignore-parent', '--max-filesize', String(query.maxFileBytes)];
   args.push(query.regex ? '--engine=default' : '--fixed-strings');
   args.push(query.caseSensitive ? '--case-sensitive' : '--ignore-case');
   for (const glob of query.globs) args.push('--glob', glob);
