@@ -1,6 +1,14 @@
 import { composerAction } from './composerKeys';
 import { PromptQueue, type QueuedPrompt } from './promptQueue';
 
+/** What the composer asks of the extension. */
+export interface ComposerHandlers {
+  send(text: string): void;
+  stop(): void;
+  /** The edited last question, to replace the last turn. */
+  editLast(text: string): void;
+}
+
 export interface ComposerElements {
   readonly prompt: HTMLTextAreaElement;
   readonly send: HTMLButtonElement;
@@ -14,13 +22,19 @@ export interface ComposerElements {
 export class Composer {
   private readonly queue = new PromptQueue();
   private readonly queueEl = document.createElement('ul');
+  private readonly editHint = document.createElement('div');
   private streaming = false;
+  private editing = false;
 
   constructor(
     private readonly elements: ComposerElements,
-    private readonly sendText: (text: string) => void,
-    private readonly stop: () => void,
+    private readonly handlers: ComposerHandlers,
   ) {
+    this.editHint.className = 'edit-hint';
+    this.editHint.hidden = true;
+    this.editHint.setAttribute('role', 'status');
+    this.editHint.textContent = 'Editing your last message: Enter sends it in place of the old one (and its answer), Esc cancels.';
+    elements.prompt.before(this.editHint);
     this.queueEl.className = 'prompt-queue';
     this.queueEl.hidden = true;
     this.queueEl.setAttribute('aria-label', 'Queued messages');
@@ -28,10 +42,10 @@ export class Composer {
     elements.prompt.addEventListener('keydown', (event) => this.onKey(event));
     // Escape stops a reply wherever focus is in the panel (a code block, a button), not only in the box.
     document.addEventListener('keydown', (event) => {
-      if (event.target !== elements.prompt && composerAction(event, this.streaming) === 'stop') this.stop();
+      if (event.target !== elements.prompt && composerAction(event, this.state()) === 'stop') handlers.stop();
     });
     elements.send.addEventListener('click', () => this.submitBox());
-    elements.stop.addEventListener('click', () => this.stop());
+    elements.stop.addEventListener('click', () => handlers.stop());
   }
 
   /** Sends `text` now, or queues it while a reply streams. False when the queue is full. */
@@ -39,7 +53,7 @@ export class Composer {
     const trimmed = text.trim();
     if (trimmed === '') return true;
     if (!this.streaming) {
-      this.sendText(trimmed);
+      this.handlers.send(trimmed);
       return true;
     }
     const queued = this.queue.add(trimmed);
@@ -55,6 +69,14 @@ export class Composer {
     prompt.setSelectionRange(text.length, text.length);
   }
 
+  /** Edit and resend: the last question goes back in the box; sending it replaces the last turn. */
+  startEdit(text: string): void {
+    this.fill(text);
+    if (this.streaming) return;
+    this.editing = true;
+    this.editHint.hidden = false;
+  }
+
   setStreaming(value: boolean): void {
     this.streaming = value;
     this.elements.stop.hidden = !value;
@@ -64,24 +86,45 @@ export class Composer {
 
   /** A new chat: what was queued for the old one is not sent. */
   clear(): void {
+    this.endEdit();
     this.queue.clear();
     this.queueEl.replaceChildren();
     this.queueEl.hidden = true;
   }
 
   private onKey(event: KeyboardEvent): void {
-    const action = composerAction(event, this.streaming);
+    const action = composerAction(event, this.state());
     if (action === 'send') {
       event.preventDefault();
       this.submitBox();
     } else if (action === 'stop') {
       event.preventDefault();
-      this.stop();
+      this.handlers.stop();
+    } else if (action === 'cancel-edit') {
+      event.preventDefault();
+      this.endEdit();
+      this.elements.prompt.value = '';
     }
+  }
+
+  private state(): { streaming: boolean; editing: boolean } {
+    return { streaming: this.streaming, editing: this.editing };
+  }
+
+  private endEdit(): void {
+    this.editing = false;
+    this.editHint.hidden = true;
   }
 
   private submitBox(): void {
     const { prompt } = this.elements;
+    const text = prompt.value.trim();
+    if (this.editing && !this.streaming && text !== '') {
+      this.endEdit();
+      prompt.value = '';
+      this.handlers.editLast(text);
+      return;
+    }
     if (this.submit(prompt.value)) prompt.value = '';
     else prompt.setAttribute('aria-invalid', 'true');
   }
@@ -92,7 +135,7 @@ export class Composer {
     this.queueEl.querySelector(`[data-queue-id="${next.id}"]`)?.remove();
     this.queueEl.hidden = this.queue.size === 0;
     this.elements.prompt.removeAttribute('aria-invalid');
-    this.sendText(next.text);
+    this.handlers.send(next.text);
   }
 
   private showQueued(item: QueuedPrompt): void {

@@ -37,9 +37,12 @@ interface AssistantView {
   renderQueued: boolean;
 }
 const assistants = new Map<number, AssistantView>();
-const composer = new Composer({ prompt: promptEl, send: sendEl, stop: stopEl }, (text) => vscode.postMessage({ type: 'send', text }), () => vscode.postMessage({ type: 'stop' }));
+const composer = new Composer(
+  { prompt: promptEl, send: sendEl, stop: stopEl },
+  { send: (text) => vscode.postMessage({ type: 'send', text }), stop: () => vscode.postMessage({ type: 'stop' }), editLast: (text) => vscode.postMessage({ type: 'editLast', text }) },
+);
 const copy = (text: string): void => vscode.postMessage({ type: 'copy', text });
-const messageActions: MessageActionHandlers = { copy, retry: (text) => composer.submit(text), edit: (text) => composer.fill(text) };
+const messageActions: MessageActionHandlers = { copy, retry: (text) => composer.submit(text), edit: (text) => composer.startEdit(text) };
 
 function showStatus(state: EndpointState, endpoint: string, model: string, detail: string): void {
   statusEl.dataset.state = state;

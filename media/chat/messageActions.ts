@@ -3,7 +3,7 @@ export interface MessageActionHandlers {
   copy(text: string): void;
   /** Sends the prompt again (queued if a reply streams). */
   retry(prompt: string): void;
-  /** Puts the prompt back in the message box to change and send again. */
+  /** Puts the prompt back in the message box; sent, it replaces the last turn. */
   edit(prompt: string): void;
 }
 

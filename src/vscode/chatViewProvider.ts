@@ -108,6 +108,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return this.replay();
       case 'send':
         return this.send(message.text);
+      case 'editLast':
+        return this.editLast(message.text);
       case 'stop':
         this.parts.conversations.stop();
         return;
@@ -152,6 +154,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       }
     }
+  }
+
+  /** The edited question takes the last turn's place: the panel and the model's history forget the old one. */
+  private async editLast(text: string): Promise<void> {
+    if (!(await this.parts.conversations.removeLastTurn())) {
+      this.post({ type: 'rejected', message: 'There is no last message to edit, or a reply is still streaming.' });
+      return;
+    }
+    this.replay();
+    return this.send(text);
   }
 
   private async send(text: string): Promise<void> {

@@ -178,6 +178,33 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     await shot(page, 'panel-queued-sent');
   });
 
+  it('Edit on the last question puts it back in the box; sent, it replaces the last turn in the panel and in the request', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page } = e2e();
+    fixture.enqueue({ kind: 'text', chunks: ['Paris.'] });
+    const { user, assistant } = await sendPrompt(view, 'What is the capitol of France?');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await user.locator('[data-message-action="edit"]').click();
+    const prompt = view.locator('#prompt');
+    assert.equal(await prompt.inputValue(), 'What is the capitol of France?');
+    await view.locator('.edit-hint').waitFor({ state: 'visible' });
+    await prompt.fill('What is the capital of France?');
+    await shot(page, 'panel-edit-last');
+    fixture.enqueue({ kind: 'text', chunks: ['Paris, still.'] });
+    const before = chatRequests().length;
+    await prompt.press('Enter');
+    const lastAnswer = messagesOf(view, 'assistant').last();
+    await waitForValue('the edited question answered', async () => (await lastAnswer.innerText()).includes('Paris, still.') && (await lastAnswer.getAttribute('data-state')) === 'done', Boolean, TURN_WAIT_MS);
+    const questions = await messagesOf(view, 'user').locator('.message-body').allInnerTexts();
+    assert.equal(questions.at(-1), 'What is the capital of France?');
+    assert.ok(!questions.some((text) => text.includes('capitol')), `the old question is gone from the panel: ${JSON.stringify(questions)}`);
+    const sent = chatRequests().slice(before);
+    assert.equal(sent.length, 1);
+    const body = JSON.stringify(sent[0]?.body);
+    assert.ok(body.includes('What is the capital of France?') && !body.includes('capitol') && !body.includes('"Paris."'), 'the request carries the edited question, not the old one or its answer');
+    await shot(page, 'panel-edit-last-sent');
+  });
+
   it('Esc in the message box stops a streaming reply', async function () {
     this.timeout(90_000);
     const { view, fixture, page } = e2e();

@@ -59,6 +59,12 @@ export class ChatSession {
     return this.history;
   }
 
+  /** Forgets the last question and all that answered it (replies, tool calls): it is being asked anew. */
+  dropLastExchange(): void {
+    const index = this.history.findLastIndex((message) => message.role === 'user');
+    if (index >= 0) this.history = this.history.slice(0, index);
+  }
+
   /**
    * Sends the user's text and runs the agent loop: stream a reply, run the tool calls it asks
    * for through the guard, feed the results back, until the model answers without tools (or a

@@ -29,6 +29,17 @@ export class Conversation {
     return turn;
   }
 
+  /**
+   * Takes back the last turn, for Edit and resend. A failed turn left nothing in the model's
+   * history (the session drops it), so only a turn that ended or was stopped takes history with it.
+   */
+  removeLastTurn(): TranscriptTurn | undefined {
+    const turn = this.turns.pop();
+    if (turn && turn.state !== 'error') this.session.dropLastExchange();
+    if (turn) this.updatedAt = Date.now();
+    return turn;
+  }
+
   toSaved(): Omit<SavedConversation, 'version'> {
     return { id: this.id, title: this.title, updatedAt: this.updatedAt, history: [...this.session.messages], turns: this.turns };
   }

@@ -85,6 +85,13 @@ export class Conversations {
     this.running?.controller.abort();
   }
 
+  /** Edit and resend: the last question and its answer are taken back, so the edited one replaces them. False while a reply runs. */
+  async removeLastTurn(): Promise<boolean> {
+    if (this.running || !this.current.removeLastTurn()) return false;
+    await this.save(this.current);
+    return true;
+  }
+
   /** Runs one turn in the current chat and saves the chat when the turn starts and ends. */
   async send(input: TurnInput, choice: ModelChoice, listener: TurnListener): Promise<{ turn: TranscriptTurn; outcome?: TurnOutcome }> {
     if (this.running) throw new Error('A reply is still streaming; stop it before sending another message.');

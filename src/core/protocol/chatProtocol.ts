@@ -22,6 +22,8 @@ export type ToolFix = z.infer<typeof toolFixSchema>;
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('send'), text: z.string().trim().min(1).max(MAX_PROMPT_CHARS) }).strict(),
+  /** The last question, edited: it replaces the last turn (question and answer) and is sent. */
+  z.object({ type: z.literal('editLast'), text: z.string().trim().min(1).max(MAX_PROMPT_CHARS) }).strict(),
   z.object({ type: z.literal('stop') }).strict(),
   z.object({ type: z.literal('newChat') }).strict(),
   z.object({ type: z.literal('checkModel') }).strict(),
@@ -83,5 +85,7 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-  return { ok: false, error: `Rejected a message from the chat panel${where}: ${issue?.message ?? 'invalid message'}.` };
+  // An unknown type's issue lists every type there is: the short form keeps the message readable.
+  const what = issue?.code === 'invalid_union' ? 'unknown message type' : (issue?.message ?? 'invalid message');
+  return { ok: false, error: `Rejected a message from the chat panel${where}: ${what}.` };
 }

@@ -74,6 +74,51 @@ describe('core/conversation/conversations', () => {
     assert.deepEqual(body.messages, [{ role: 'system', content: 'SYSTEM' }, { role: 'user', content: 'fresh question' }]);
   });
 
+  describe('Edit and resend: the last turn is taken back, so the edited question replaces it', () => {
+    const rows: { name: string; last: 'text' | 'http-error'; history: { role: string; content: string }[] }[] = [
+      { name: 'after an answer: the old question and its answer leave the history', last: 'text', history: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'answer 1' }] },
+      { name: 'after a failed reply (which left no history): the turn before it stays', last: 'http-error', history: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'answer 1' }] },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        const chats = new Conversations(new ConversationStore(folder), 'SYSTEM');
+        const model = { ok: true as const, model: client, tools: undefined };
+        fixture.enqueue({ kind: 'text', chunks: ['answer 1'] });
+        await chats.send(input('first'), model, listener());
+        fixture.enqueue(row.last === 'text' ? { kind: 'text', chunks: ['answer 2'] } : { kind: 'http-error', status: 500 });
+        await chats.send(input('second, with a typo'), model, listener());
+        assert.equal(await chats.removeLastTurn(), true);
+        assert.deepEqual(chats.turns.map((turn) => turn.userText), ['first']);
+        fixture.enqueue({ kind: 'text', chunks: ['answer 2, edited'] });
+        await chats.send(input('second, edited'), model, listener());
+        const body = JSON.parse(chatBodies(fixture).at(-1) ?? '{}') as { messages: { role: string; content: string }[] };
+        assert.deepEqual(body.messages, [{ role: 'system', content: 'SYSTEM' }, ...row.history, { role: 'user', content: 'second, edited' }]);
+        assert.deepEqual(chats.turns.map((turn) => turn.userText), ['first', 'second, edited']);
+      });
+    }
+    it('refuses while a reply streams, and with no turn at all', async () => {
+      const chats = new Conversations(new ConversationStore(folder), 'SYSTEM');
+      assert.equal(await chats.removeLastTurn(), false, 'nothing to take back');
+      fixture.enqueue({ kind: 'text', chunks: Array.from({ length: 100 }, (_, i) => `part-${i} `), delayMs: 20 });
+      let refused: boolean | undefined;
+      const running = chats.send(input('long'), { ok: true, model: client, tools: undefined }, {
+        ...listener(),
+        event: () => {
+          if (refused === undefined) {
+            refused = false;
+            void chats.removeLastTurn().then((removed) => {
+              refused = !removed;
+              chats.stop();
+            });
+          }
+        },
+      });
+      await running;
+      assert.equal(refused, true, 'the running turn was not taken back');
+      assert.equal(chats.turns.length, 1);
+    });
+  });
+
   it('a chat left behind keeps its cancelled turn, and its late events never reach the panel', async () => {
     const store = new ConversationStore(folder);
     const chats = new Conversations(store, 'S');

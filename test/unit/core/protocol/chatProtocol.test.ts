@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { MAX_CODE_CHARS, MAX_PROMPT_CHARS, parseWebviewMessage } from '../../../../src/core/protocol/chatProtocol';
 
 describe('core/protocol/chatProtocol: messages from the webview are validated', () => {
-  const accepted: unknown[] = [{ type: 'ready' }, { type: 'send', text: 'hello' }, { type: 'stop' }, { type: 'newChat' }, { type: 'checkModel' }, { type: 'openSettings' }, { type: 'copy', text: 'x' }, { type: 'applyCode', code: 'x', mode: 'insert' }, { type: 'applyCode', code: '', mode: 'file', file: 'src/a.ts' }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com' } }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com:8443' } }, { type: 'mention', query: 'src' }, { type: 'attach', kind: 'folder', path: '/ws/src' }, { type: 'attachEditor' }, { type: 'detach', id: 'a1' }, { type: 'openChat', id: '0f8e6f3c-1b2a-4c5d-9e8f-7a6b5c4d3e2f' }, { type: 'pickModel', name: 'qwen2.5-coder:7b' }];
+  const accepted: unknown[] = [{ type: 'ready' }, { type: 'send', text: 'hello' }, { type: 'stop' }, { type: 'newChat' }, { type: 'checkModel' }, { type: 'openSettings' }, { type: 'copy', text: 'x' }, { type: 'editLast', text: 'again, better' }, { type: 'applyCode', code: 'x', mode: 'insert' }, { type: 'applyCode', code: '', mode: 'file', file: 'src/a.ts' }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com' } }, { type: 'allowHost', fix: { tool: 'web.fetch', host: 'example.com:8443' } }, { type: 'mention', query: 'src' }, { type: 'attach', kind: 'folder', path: '/ws/src' }, { type: 'attachEditor' }, { type: 'detach', id: 'a1' }, { type: 'openChat', id: '0f8e6f3c-1b2a-4c5d-9e8f-7a6b5c4d3e2f' }, { type: 'pickModel', name: 'qwen2.5-coder:7b' }];
   for (const message of accepted) {
     it(`accepts ${JSON.stringify(message)}`, () => assert.ok(parseWebviewMessage(message).ok));
   }
@@ -15,6 +15,7 @@ describe('core/protocol/chatProtocol: messages from the webview are validated', 
     { attack: 'text of the wrong type', message: { type: 'send', text: { toString: 'x' } } },
     { attack: 'empty text', message: { type: 'send', text: '   ' } },
     { attack: 'oversized text (memory exhaustion)', message: { type: 'send', text: 'a'.repeat(MAX_PROMPT_CHARS + 1) } },
+    { attack: 'an edit of the last message with no text', message: { type: 'editLast', text: ' ' } },
     { attack: 'oversized code to copy or apply', message: { type: 'applyCode', code: 'a'.repeat(MAX_CODE_CHARS + 1), mode: 'file' } },
     { attack: 'an apply mode the extension does not have', message: { type: 'applyCode', code: 'x', mode: 'shell' } },
     { attack: 'an allow fix with a wildcard that would open every host', message: { type: 'allowHost', fix: { tool: 'web.fetch', host: '*' } } },
