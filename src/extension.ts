@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Past chats live under the extension's storage for this workspace, never in the repository.
     const conversations = new Conversations(new ConversationStore(vscode.Uri.joinPath(storage, 'conversations').fsPath));
     const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name) };
-    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => gate.clearSessionGrants(), securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
+    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => { gate.clearSessionGrants(); tools.forgetFlagged(); }, securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
     const policyDocument = new EffectivePolicyDocument(policy);
     const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
     context.subscriptions.push(

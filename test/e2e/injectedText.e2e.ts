@@ -45,6 +45,7 @@ describe('Airlock and text that carries an injection (UI: code-server + Chromium
     const dialog = await waitForDialog(page, /Edit pwned\.txt/, TURN_WAIT_MS);
     await shot(page, 'injected-text-write-asks');
     assert.match(dialog.detail, /pwned\.txt \[new\]/, `the dialog shows the new file: ${dialog.detail}`);
+    assert.match(dialog.detail, /content guard flagged text from vendor\/release-notes\.md \(tool-hijacking\)/, `the dialog warns where the request may come from: ${dialog.detail}`);
     assert.equal(await card.getAttribute('data-state'), 'done', `the notes were read: ${await card.innerText()}`);
     const flags = (await card.getAttribute('data-flags')) ?? '';
     assert.match(flags, /tool-hijacking/, `the card carries the content guard's flag: "${flags}"`);

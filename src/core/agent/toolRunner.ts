@@ -40,7 +40,19 @@ export interface ToolRunnerDeps {
  * told to the model, never a crash.
  */
 export class ToolRunner {
+  /**
+   * Where text the content guard flagged came from in this chat, with its categories: every later
+   * approval says so, since the request may follow instructions hidden in that text. A Map: the
+   * keys are paths and URLs.
+   */
+  private readonly flagged = new Map<string, Set<string>>();
+
   constructor(private readonly deps: ToolRunnerDeps) {}
+
+  /** A new chat starts without the flags of the last one. */
+  forgetFlagged(): void {
+    this.flagged.clear();
+  }
 
   /** The tools the model may be offered now. */
   specs(): ToolSpec[] {
@@ -64,7 +76,7 @@ export class ToolRunner {
     // Who let the call through, for the tool card: the user, a session grant, or the policy.
     let decidedBy = `allowed by the policy (risk ${risk})`;
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
-      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: plan.detail, allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}) }, signal);
+      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: this.warnIfFlagged(plan.detail), allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
       decidedBy = decision.how === 'session-grant' ? 'allowed by a session grant' : 'allowed by you';
     }
@@ -97,8 +109,15 @@ export class ToolRunner {
       flags,
       detail: { tool: tool.id, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
     });
+    if (verdict !== 'allow') this.flagged.set(target, new Set([...(this.flagged.get(target) ?? []), ...flags]));
     const note = verdict === 'allow' ? '' : ` · content guard: ${verdict} (${flags.join(', ')})`;
     return { callId: call.id, tool: tool.id, state: wrapped.withheld ? 'denied' : 'done', summary: `${result.summary}${note}`, content: wrapped.text, flags, guard: { verdict, score: wrapped.scan.score } };
+  }
+
+  private warnIfFlagged(detail: string): string {
+    if (this.flagged.size === 0) return detail;
+    const sources = [...this.flagged].slice(0, 5).map(([source, categories]) => `${source} (${[...categories].join(', ')})`).join('; ');
+    return `⚠ Earlier in this chat the content guard flagged text from ${sources}. This request may follow instructions hidden in that text.\n\n${detail}`;
   }
 
   private available(): AgentTool[] {
