@@ -15,26 +15,13 @@ import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 import { activeEditorText, runCommand } from './harness/workbench';
+import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
 const shot = stepShots(70);
 const OLD_SIGNATURE = 'export function splitEvenly(cents: Cents, parts: number): Cents[] {';
 const NEW_SIGNATURE = 'export function splitShares(cents: Cents, parts: number): Cents[] {';
 const SECRET = 'sk-e2e-never-leaves-0123456789';
-
-function chatRequests(): { body: unknown; rawBody: string }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
-
-/** The `tool` messages of a recorded chat request: what the agent told the model about its tool calls. */
-function toolMessages(body: unknown): string[] {
-  const messages = (body as { messages?: unknown } | undefined)?.messages;
-  if (!Array.isArray(messages)) return [];
-  return messages.flatMap((message: unknown) => {
-    const record = message as { role?: unknown; content?: unknown };
-    return record.role === 'tool' ? [String(record.content)] : [];
-  });
-}
 
 function money(): string {
   return readFileSync(path.join(e2e().workspace, 'src', 'money.ts'), 'utf8');

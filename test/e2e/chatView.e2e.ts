@@ -6,6 +6,7 @@ import { FIXTURE_MODEL } from '../fixtures/modelServer/fixtureModelServer';
 import { messagesOf, readMessage, readNotice, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { e2e } from './harness/rootHooks';
 import { sleep, waitForValue } from './harness/waitFor';
+import { chatRequests } from './harness/modelRequests';
 
 const MARKDOWN_REPLY = [
   'Here is ',
@@ -18,10 +19,6 @@ const MARKDOWN_REPLY = [
   'and not a script: <script>globalThis.airlockInjected = 1</script>\n\n',
   'end of reply.',
 ];
-
-function chatRequests(): { body: unknown }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
 
 describe('Airlock chat view (UI: code-server + Chromium)', () => {
   it('opens on a ready model and shows its URL and name', async () => {

@@ -20,6 +20,7 @@ import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 import { runCommand } from './harness/workbench';
+import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'web.fetch';
 const SECRET = 'abc123';
@@ -35,20 +36,6 @@ const shot = stepShots(60);
 
 /** What the tamper test changed, so it can be put back whatever happens. */
 let tampered: { file: string; original: string; modified: string } | undefined;
-
-function chatRequests(): { body: unknown }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
-
-/** The `tool` messages of a recorded chat request: what the agent told the model about its tool calls. */
-function toolMessages(body: unknown): string[] {
-  const messages = (body as { messages?: unknown } | undefined)?.messages;
-  if (!Array.isArray(messages)) return [];
-  return messages.flatMap((message: unknown) => {
-    const record = message as { role?: unknown; content?: unknown };
-    return record.role === 'tool' ? [String(record.content)] : [];
-  });
-}
 
 /** F1 would go to a webview while it has focus: focus the workbench first. */
 async function focusWorkbench(page: Page): Promise<void> {

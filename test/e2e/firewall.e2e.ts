@@ -18,6 +18,7 @@ import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 import { runCommand, startCommand } from './harness/workbench';
+import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'security.egress.update';
 const EGRESS_HOST = 'api.example.org';
@@ -83,20 +84,6 @@ async function waitForStatusBar(page: Page, accept: (text: string) => boolean, d
 
 function toastWith(page: Page, text: string): Locator {
   return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
-}
-
-function chatRequests(): { body: unknown }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
-
-/** The `tool` messages of a recorded chat request: what the agent told the model about its tool calls. */
-function toolMessages(body: unknown): string[] {
-  const messages = (body as { messages?: unknown } | undefined)?.messages;
-  if (!Array.isArray(messages)) return [];
-  return messages.flatMap((message: unknown) => {
-    const record = message as { role?: unknown; content?: unknown };
-    return record.role === 'tool' ? [String(record.content)] : [];
-  });
 }
 
 interface EgressRequest {

@@ -14,16 +14,13 @@ import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 import { activeEditorText, runCommand, startCommand } from './harness/workbench';
+import { chatRequests } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
 const shot = stepShots(90);
 const BLOCKED_HOST = 'docs.panel-e2e.example';
 // Long enough to act while it streams; nothing asserts how long anything took.
 const SLOW_REPLY = { kind: 'text' as const, chunks: Array.from({ length: 40 }, (_, index) => `word${index} `), delayMs: 150 };
-
-function chatRequests(): { body: unknown }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
 
 /** The last user message of a recorded chat request. */
 function lastUserText(body: unknown): string {

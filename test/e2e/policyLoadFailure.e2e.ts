@@ -14,6 +14,7 @@ import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
 import { runCommand, startCommand } from './harness/workbench';
+import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'security.egress.update';
 /** Allows every host: the loader refuses it, so the whole overlay cannot load. */
@@ -22,19 +23,6 @@ const WAIT_MS = 30_000;
 
 function overlayFile(): string {
   return path.join(e2e().workspace, '.airlock', 'policy', 'default.yaml');
-}
-
-function chatRequests(): { body: unknown }[] {
-  return e2e().fixture.requests.filter((request) => request.method === 'POST' && request.path === '/v1/chat/completions');
-}
-
-function toolMessages(body: unknown): string[] {
-  const messages = (body as { messages?: unknown } | undefined)?.messages;
-  if (!Array.isArray(messages)) return [];
-  return messages.flatMap((message: unknown) => {
-    const record = message as { role?: unknown; content?: unknown };
-    return record.role === 'tool' ? [String(record.content)] : [];
-  });
 }
 
 function offeredTools(body: unknown): string[] {
