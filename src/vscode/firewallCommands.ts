@@ -6,7 +6,7 @@ import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEdit
 import { ALL_TOOLS, listRules, type EgressList, type EgressRuleRow } from '../core/policy/firewallRules';
 import { formatHostPattern, parseHostPattern } from '../core/policy/hostPattern';
 import { unsafeEgressReason } from '../core/policy/hostSafety';
-import { standingEgressEntries } from '../core/policy/standingEntries';
+import { standingEgressEntries, standingFieldEntries } from '../core/policy/standingEntries';
 import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
 
@@ -83,14 +83,19 @@ export async function allowDomain(ctx: FirewallContext, presetTool?: string, pre
 export async function removeDomain(ctx: FirewallContext): Promise<boolean> {
   const workspaceFolder = ctx.policy.workspaceFolder;
   const entries = workspaceFolder === undefined ? [] : await standingEgressEntries(workspaceFolder, ctx.policy.packName);
-  if (entries.length === 0) {
+  const fields = workspaceFolder === undefined ? [] : await standingFieldEntries(workspaceFolder, ctx.policy.packName);
+  if (entries.length === 0 && fields.length === 0) {
     void vscode.window.showInformationMessage('Airlock: the workspace overlay lists no host; there is nothing to remove.');
     return false;
   }
-  const items = entries.map((entry) => ({ label: entry.pattern, description: `${entry.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : entry.tool} · ${entry.list}`, entry }));
-  const choice = await vscode.window.showQuickPick(items, { title: 'Airlock: remove a host from the workspace overlay', placeHolder: 'Entry to remove' });
+  const items = [
+    ...entries.map((entry) => ({ label: entry.pattern, description: `${entry.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : entry.tool} · ${entry.list}`, remove: () => runEdit(ctx, 'remove', entry.pattern, entry.tool, entry.list) })),
+    // Entries of the other lists too: any one of them can be what keeps the overlay from loading.
+    ...fields.map((entry) => ({ label: entry.value, description: entry.field, remove: () => runEdit(ctx, 'remove', entry.value, ALL_TOOLS, 'allow', entry.field) })),
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Airlock: remove a host from the workspace overlay (or another entry that stands in it)', placeHolder: 'Entry to remove' });
   if (!choice) return false;
-  return runEdit(ctx, 'remove', choice.entry.pattern, choice.entry.tool, choice.entry.list);
+  return choice.remove();
 }
 
 /** "Airlock: Select Policy Pack…": a looser pack than the current one asks first. */
@@ -112,13 +117,13 @@ async function removeRule(ctx: FirewallContext, pattern: string, tool: string): 
   return runEdit(ctx, 'remove', pattern, tool);
 }
 
-async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern: string, tool: string, list: EgressList = 'allow'): Promise<boolean> {
+async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern: string, tool: string, list: EgressList = 'allow', field?: string): Promise<boolean> {
   const workspaceFolder = ctx.policy.workspaceFolder;
   if (workspaceFolder === undefined) {
     void vscode.window.showErrorMessage('Airlock: open a folder first; firewall rules live in its .airlock/policy/ overlay.');
     return false;
   }
-  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, list, ...ctx.policy.compositionFiles, ...(tool === ALL_TOOLS ? {} : { tool }) };
+  const edit = { workspaceFolder, packName: ctx.policy.packName, configDir: ctx.policy.configDir, pattern, list, ...ctx.policy.compositionFiles, ...(tool === ALL_TOOLS ? {} : { tool }), ...(field === undefined ? {} : { field }) };
   try {
     const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
     ctx.audit.record({ actor: 'user', action: `firewall.${action}`, target: `${result.pattern} ${tool}`, decision: 'allow', detail: { file: result.file, changed: result.changed } });
@@ -132,7 +137,8 @@ async function runEdit(ctx: FirewallContext, action: 'allow' | 'remove', pattern
       void vscode.window.showWarningMessage(`Airlock: ${result.file} was written, but the change is not in force yet: ${standing.reason}`);
       return false;
     }
-    void vscode.window.showInformationMessage(`Airlock: ${action === 'allow' ? 'allowed' : 'removed'} ${result.pattern} for ${tool === ALL_TOOLS ? 'all tools' : tool}${result.changed ? '' : ' (no change)'}.`);
+    const scope = field ?? `for ${tool === ALL_TOOLS ? 'all tools' : tool}`;
+    void vscode.window.showInformationMessage(`Airlock: ${action === 'allow' ? 'allowed' : 'removed'} ${result.pattern} ${field === undefined ? scope : `from ${scope}`}${result.changed ? '' : ' (no change)'}.`);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -43,7 +43,9 @@ export class PolicyService implements vscode.Disposable {
     private readonly audit: AuditSink,
     private readonly settings: SecuritySettings,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.airlock/policy/*.yaml');
+    // The folders too: a `.airlock/policy/` made and filled at once (a checkout, a hand edit) is
+    // reported as the folder's creation alone, and the overlay in it would go unnoticed until a reload.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.airlock{,/policy,/policy/*.yaml}');
     this.disposables.push(
       watcher,
       watcher.onDidCreate(() => void this.reload()),

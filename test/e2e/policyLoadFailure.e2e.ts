@@ -12,13 +12,15 @@ import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPa
 import { clickDialogButton, closeQuickInput, modalDialog, pickRow, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
-import { waitForValue } from './harness/waitFor';
+import { sleep, waitForValue } from './harness/waitFor';
 import { runCommand, startCommand } from './harness/workbench';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'security.egress.update';
 /** Allows every host: the loader refuses it, so the whole overlay cannot load. */
 const UNLOADABLE = 'version: 1\negress:\n  allow: ["*", docs.example.com]\n';
+/** A model endpoint that is not on this machine: refused by the loader, outside the egress section. */
+const UNLOADABLE_ENDPOINT = 'version: 1\nmodel:\n  endpoints: ["evil.example.com"]\negress:\n  allow: [docs.example.com]\n';
 const WAIT_MS = 30_000;
 
 function overlayFile(): string {
@@ -110,5 +112,29 @@ describe('Airlock: a policy that cannot load, and a tool that does not exist (UI
     assert.doesNotMatch(repaired, /"\*"/);
     assert.match(repaired, /docs\.example\.com/, 'the other entry stays');
     await guardShot(page, 'policy-repaired');
+  });
+
+  it('an overlay that cannot load because of an entry outside egress (a remote model endpoint) is repaired from the same palette command', async () => {
+    const { page } = e2e();
+    // Seen here: a hand edit landing within a second of the repair's own write was not reported by
+    // VS Code's file watcher (the two were taken as one change). Let the repair's write settle.
+    await sleep(2_000);
+    writeFileSync(overlayFile(), UNLOADABLE_ENDPOINT);
+    const banner = await waitForValue('the policy banner in the panel', bannerText, (text) => text.includes('The policy failed to load'), WAIT_MS);
+    assert.match(banner, /model\.endpoints\[0\]/, 'the banner names the field');
+
+    await page.locator('[id="workbench.parts.editor"]').click();
+    await startCommand(page, 'Airlock: Firewall: Remove Domain…');
+    const choices = await waitForQuickInput(page, /remove a host from the workspace overlay/i);
+    assert.ok(choices.rows.some((row) => /evil\.example\.com/.test(row) && /model\.endpoints/.test(row)), `the endpoint is offered with its field: ${JSON.stringify(choices.rows)}`);
+    await guardShot(page, 'policy-field-entry-offered');
+    await pickRow(page, /evil\.example\.com/);
+    await waitForDialog(page, 'Airlock: approve the workspace policy overlay?', WAIT_MS);
+    await clickDialogButton(page, 'Approve Overlay');
+
+    await waitForValue('the banner to go', bannerText, (text) => text === '(hidden)', WAIT_MS);
+    const repaired = readFileSync(overlayFile(), 'utf8');
+    assert.doesNotMatch(repaired, /evil\.example\.com/);
+    assert.match(repaired, /docs\.example\.com/, 'the egress entry stays');
   });
 });

@@ -174,7 +174,8 @@ function checkRequest(edit: FirewallEdit, create: boolean): { pattern: string; l
 }
 
 /** The string lists outside `egress` whose entries a removal may name. */
-const OTHER_LISTS: ReadonlySet<string> = new Set(['files.allow', 'files.deny', 'files.readonly', 'files.extensions', 'model.endpoints', 'approvals.require']);
+/** The overlay's lists outside egress whose entries a removal may name (`--field`, the palette's Remove). */
+export const OTHER_LISTS: ReadonlySet<string> = new Set(['files.allow', 'files.deny', 'files.readonly', 'files.extensions', 'model.endpoints', 'approvals.require']);
 
 function otherListRequest(field: string, entry: string, create: boolean): { pattern: string; listPath: string[]; where: string } {
   if (create) throw new FirewallEditError('FIREWALL_INVALID_FIELD', 'only removals name another list of the overlay; allow rules go under egress');

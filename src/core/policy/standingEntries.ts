@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { OTHER_LISTS } from './firewallEditor';
 import { ALL_TOOLS, EGRESS_LISTS, type EgressList } from './firewallRules';
 import { ownEntries, ownValue } from './keyedRecord';
 import { readPolicyFile } from './policyFile';
@@ -21,15 +22,40 @@ export async function standingEgressEntries(workspaceFolder: string, packName: s
   return read.ok ? egressEntriesOf(read.content.text) : [];
 }
 
-export function egressEntriesOf(text: string): StandingEntry[] {
+/** One entry of another list of the overlay (files.deny, model.endpoints, …), as it is written. */
+export interface StandingFieldEntry {
+  readonly field: string;
+  readonly value: string;
+}
+
+/** The entries of the overlay's other lists, read like the egress entries: loadable or not. */
+export async function standingFieldEntries(workspaceFolder: string, packName: string): Promise<StandingFieldEntry[]> {
+  const read = await readPolicyFile(overlayPath(workspaceFolder, packName), overlayDisplayPath(packName));
+  return read.ok ? fieldEntriesOf(read.content.text) : [];
+}
+
+export function fieldEntriesOf(text: string): StandingFieldEntry[] {
+  const data = overlayData(text);
+  return [...OTHER_LISTS].flatMap((field) => {
+    const [section, list] = field.split('.');
+    const entries = ownValue(asRecord(ownValue(asRecord(data), section ?? '')), list ?? '');
+    return Array.isArray(entries) ? entries.map((entry) => ({ field, value: String(entry) })) : [];
+  });
+}
+
+/** The overlay's YAML as plain data, or undefined when it does not parse. */
+function overlayData(text: string): unknown {
   const document = parseDocument(text, { uniqueKeys: false });
-  if (document.errors.length > 0) return [];
-  let data: unknown;
+  if (document.errors.length > 0) return undefined;
   try {
-    data = document.toJS({ maxAliasCount: 50 });
+    return document.toJS({ maxAliasCount: 50 });
   } catch {
-    return []; // an alias bomb: nothing to offer, the loader reports it
+    return undefined; // an alias bomb: nothing to offer, the loader reports it
   }
+}
+
+export function egressEntriesOf(text: string): StandingEntry[] {
+  const data = overlayData(text);
   const egress = asRecord(ownValue(asRecord(data), 'egress'));
   const tools = ownEntries(asRecord(ownValue(egress, 'tools')));
   return [...listsOf(ALL_TOOLS, egress), ...tools.flatMap(([tool, rules]) => listsOf(tool, asRecord(rules)))];

@@ -108,6 +108,8 @@ function readAssignment(text: string, rawStart: number, nameStart: number, nameE
   // `password = strict;`, `password: "x",`, `Key = "v",`: a statement or an object literal in code, not an INI or YAML line.
   else if ((context === 'env' || context === 'yaml') && /^["']?[ \t]*[;,]/.test(text.slice(value.start + value.text.length, value.start + value.text.length + 20))) context = 'code';
   if (context === 'yaml' && !value.quoted && !endsLine(text, value.start + value.text.length)) return undefined;
+  // A quoted key before a colon ("password": "…") is JSON, data like YAML: its quoted values are literals, not code.
+  if (quotedName && operator === ':' && value.quoted && context === 'code') context = 'yaml';
   return { name, context, value: value.text, valueStart: value.start, quoted: value.quoted };
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { egressEntriesOf } from '../../../../src/core/policy/standingEntries';
+import { egressEntriesOf, fieldEntriesOf } from '../../../../src/core/policy/standingEntries';
 
 describe('standing egress entries (what the firewall commands can remove, loadable or not)', () => {
   const rows: { name: string; text: string; expected: ReturnType<typeof egressEntriesOf> }[] = [
@@ -18,5 +18,21 @@ describe('standing egress entries (what the firewall commands can remove, loadab
   ];
   for (const { name, text, expected } of rows) {
     it(name, () => assert.deepEqual(egressEntriesOf(text), expected));
+  }
+});
+
+describe('standing entries of the other lists (files, model endpoints, approvals), loadable or not', () => {
+  const rows: { name: string; text: string; expected: ReturnType<typeof fieldEntriesOf> }[] = [
+    {
+      name: 'a deny glob and a model endpoint the schema refuses are listed, so the palette can remove them',
+      text: 'version: 1\nfiles:\n  deny: ["[unclosed"]\nmodel:\n  endpoints: ["evil.example.com"]\n',
+      expected: [{ field: 'files.deny', value: '[unclosed' }, { field: 'model.endpoints', value: 'evil.example.com' }],
+    },
+    { name: 'a section named like an Object.prototype member offers nothing', text: 'version: 1\nconstructor:\n  deny: [x]\n__proto__:\n  allow: [y]\n', expected: [] },
+    { name: 'a list of the wrong shape offers nothing', text: 'version: 1\nfiles:\n  deny: notalist\n', expected: [] },
+    { name: 'a file whose YAML does not parse offers nothing (fix it by hand)', text: 'files: [unclosed\n', expected: [] },
+  ];
+  for (const { name, text, expected } of rows) {
+    it(name, () => assert.deepEqual(fieldEntriesOf(text), expected));
   }
 });

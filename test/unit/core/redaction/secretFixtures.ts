@@ -69,6 +69,8 @@ export const SECRET_ROWS: readonly SecretRow[] = [
   row('Django settings secret key', 'env-secret', "SECRET_KEY = '", 'django-insecure-k3y-f0r-d3v', "'\n"),
   row('YAML password', 'password-assignment', 'database:\n  user: app\n  password: ', 'p@ssw0rd!', '\n  host: db\n'),
   row('JSON password', 'password-assignment', '{"username": "admin", "password": "', 'letmein123', '"}'),
+  row('JSON password shaped like an identifier (fuzz counterexample)', 'password-assignment', '{"password": "', 'hunter2hunter2', '"}'),
+  row('JSON password that mentions "passd" (fuzz counterexample)', 'password-assignment', ' {"password": "', 'PASSdAAAAAA!0', '"} '),
   row('code password literal', 'password-assignment', 'const conn = connect({ user: "app", password: \'', 'hunter2', '\' });'),
   row('CLI password flag', 'password-assignment', 'mysql -u root --password=', 'R00tPw!', ' app'),
   row('properties file', 'password-assignment', 'spring.datasource.password=', 'SpringPw1', '\n'),
