@@ -13,7 +13,7 @@ import { openAirlockView } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand } from './harness/workbench';
+import { activeEditorText, quickOpen, runCommand } from './harness/workbench';
 
 const TURN_WAIT_MS = 45_000;
 const shot = stepShots(100);
@@ -45,7 +45,12 @@ async function chatViewAfterReload(page: Page): Promise<FrameLocator> {
 describe('Airlock conversation (UI: code-server + Chromium)', () => {
   before(async function () {
     this.timeout(60_000);
-    await waitForStatus(e2e().view, 'ready', 45_000);
+    const { view, page } = e2e();
+    await waitForStatus(view, 'ready', 45_000);
+    // These tests start their own chat: the files before them leave theirs in the window.
+    await page.locator('[id="workbench.parts.editor"]').click();
+    await runCommand(page, 'Airlock: New Chat');
+    await waitForValue('an empty chat', () => messagesOf(view, 'user').count(), (count) => count === 0, 15_000);
   });
 
   it('@src/ attaches the folder; its .env never reaches the model and the panel says it was left out', async function () {
@@ -107,10 +112,7 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
   it('Add Selection to Chat attaches the selected lines as a chip; they reach the model as file data', async function () {
     this.timeout(120_000);
     const { view, page, fixture } = e2e();
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('src/money.ts');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'src/money.ts');
     await waitForValue('money.ts open', () => activeEditorText(page), (text) => text.includes('splitEvenly'), 15_000);
     await page.locator('.monaco-editor.focused .view-lines').click();
     await page.keyboard.press('Control+A');

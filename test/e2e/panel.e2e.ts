@@ -13,7 +13,7 @@ import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, quickOpen, runCommand, startCommand } from './harness/workbench';
 import { chatRequests } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
@@ -131,10 +131,7 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     const { view, fixture, page } = e2e();
     const before = readFileSync(moneyFile(), 'utf8');
     await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('src/money.ts');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'src/money.ts');
     await waitForValue('money.ts open in the editor', () => activeEditorText(page), (text) => text.includes('export type Cents'), 15_000);
     await page.keyboard.press('Control+Home');
     fixture.enqueue({ kind: 'text', chunks: ['Put this at the top:\n\n', '```ts\n', '// Inserted from the chat\n', '```\n'] });

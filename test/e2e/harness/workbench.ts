@@ -67,3 +67,17 @@ export async function activeEditorText(page: Page): Promise<string> {
   // Monaco renders spaces as non-breaking spaces.
   return lines.map((line) => line.replace(/\u00a0/g, ' ').trim()).join('\n');
 }
+
+/**
+ * Opens a workspace file through Quick Open once its row leads the list: before the search
+ * answers, the first row is a recently opened file (the settings editor, say), and Enter would
+ * open that instead.
+ */
+export async function quickOpen(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(relativePath);
+  const name = relativePath.split('/').pop() ?? relativePath;
+  const first = page.locator('.quick-input-list .monaco-list-row').first();
+  await waitForValue(`Quick Open to list ${relativePath} first`, () => first.innerText().catch(() => ''), (text) => text.includes(name), PALETTE_TIMEOUT_MS);
+  await page.keyboard.press('Enter');
+}
