@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import type { AgentTool } from '../../../../src/core/agent/agentTool';
-import { ToolRunner } from '../../../../src/core/agent/toolRunner';
-import { ApprovalGate } from '../../../../src/core/approval/approvalGate';
-import { policyPackSchema } from '../../../../src/core/policy/policySchema';
+import type { ToolRunner } from '../../../../src/core/agent/toolRunner';
 import { ChatSession } from '../../../../src/core/chat/chatSession';
-import { ModelClient } from '../../../../src/core/model/modelClient';
-import { startFixtureModelServer, type FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import type { ModelClient } from '../../../../src/core/model/modelClient';
+import type { FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import { echoTool, lowRiskRunner, startFixtureModel } from './chatTestParts';
 
 describe('core/chat/chatSession', () => {
   let fixture: FixtureModelServer;
   let client: ModelClient;
   beforeEach(async () => {
-    fixture = await startFixtureModelServer();
-    client = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 2000 });
+    ({ fixture, client } = await startFixtureModel());
   });
   afterEach(() => fixture.close());
 
@@ -62,30 +60,16 @@ describe('core/chat/chatSession: the agent loop', () => {
   let fixture: FixtureModelServer;
   let client: ModelClient;
   beforeEach(async () => {
-    fixture = await startFixtureModelServer();
-    client = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 2000 });
+    ({ fixture, client } = await startFixtureModel());
   });
   afterEach(() => fixture.close());
 
-  function echoRunner(): ToolRunner {
-    const tool: AgentTool<{ text: string }> = {
-      id: 'test.echo',
-      description: 'echo',
-      parameters: z.strictObject({ text: z.string() }),
-      alwaysAsk: false,
-      plan: (args) => Promise.resolve({ target: args.text, summary: `echo ${args.text}`, detail: '' }),
-      run: (args) => Promise.resolve({ ok: true, content: `echoed ${args.text}`, summary: 'echoed' }),
-    };
-    const policy = policyPackSchema.parse({ version: 1, name: 't', tools: { 'test.echo': { risk: 'low' } } });
-    const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
-    return new ToolRunner({ tools: [tool], policy: () => policy, gate, audit: { record: () => undefined }, workspaceTrusted: () => true });
-  }
 
   it('runs the tool the model asks for, feeds the result back as a tool message, and streams the final answer', async () => {
     fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'test_echo', arguments: { text: 'ping' } }] });
     fixture.enqueue({ kind: 'text', chunks: ['got ', 'it'] });
     const events: string[] = [];
-    const outcome = await new ChatSession('S').send(client, 'use the tool', new AbortController().signal, (e) => events.push(e.type === 'toolEnd' ? `toolEnd:${e.outcome.state}` : e.type), echoRunner());
+    const outcome = await new ChatSession('S').send(client, 'use the tool', new AbortController().signal, (e) => events.push(e.type === 'toolEnd' ? `toolEnd:${e.outcome.state}` : e.type), lowRiskRunner(echoTool()));
     assert.deepEqual(outcome, { state: 'done', text: 'got it' });
     assert.deepEqual(events, ['toolStart', 'toolEnd:done', 'text', 'text']);
     const first = fixture.requests.find((r) => r.path === '/v1/chat/completions')?.body as { tools?: { function: { name: string } }[] };
@@ -99,7 +83,7 @@ describe('core/chat/chatSession: the agent loop', () => {
     fixture.enqueue({ kind: 'tool-calls', calls: Array.from({ length: 50 }, (_, i) => ({ name: 'test_echo', arguments: { text: `call${i}` } })) });
     fixture.enqueue({ kind: 'text', chunks: ['ok'] });
     let ran = 0;
-    const outcome = await new ChatSession('S').send(client, 'flood', new AbortController().signal, (e) => { if (e.type === 'toolEnd') ran++; }, echoRunner());
+    const outcome = await new ChatSession('S').send(client, 'flood', new AbortController().signal, (e) => { if (e.type === 'toolEnd') ran++; }, lowRiskRunner(echoTool()));
     assert.equal(ran, 8);
     assert.match(outcome.text, /42 more tool calls were not run: at most 8 per reply/);
     const second = fixture.requests.filter((r) => r.path === '/v1/chat/completions')[1]?.body as { messages: { role: string; content: string | null; tool_call_id?: string }[] };
@@ -110,7 +94,7 @@ describe('core/chat/chatSession: the agent loop', () => {
 
   it('bounds a model that calls tools forever', async () => {
     for (let i = 0; i < 10; i++) fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'test_echo', arguments: { text: `loop${i}` } }] });
-    const outcome = await new ChatSession('S').send(client, 'loop', new AbortController().signal, () => undefined, echoRunner());
+    const outcome = await new ChatSession('S').send(client, 'loop', new AbortController().signal, () => undefined, lowRiskRunner(echoTool()));
     assert.equal(outcome.state, 'done');
     assert.match(outcome.text, /Stopped after 8 model calls/);
     assert.equal(fixture.requests.filter((r) => r.path === '/v1/chat/completions').length, 8);
@@ -130,9 +114,7 @@ function slowRunner(onStart: () => void): ToolRunner {
       onStart();
     }),
   };
-  const policy = policyPackSchema.parse({ version: 1, name: 't', tools: { 'test.slow': { risk: 'low' } } });
-  const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
-  return new ToolRunner({ tools: [tool], policy: () => policy, gate, audit: { record: () => undefined }, workspaceTrusted: () => true });
+  return lowRiskRunner(tool);
 }
 
 function chatBodies(fixture: FixtureModelServer): { messages: { role: string; content: string | null; tool_call_id?: string }[] }[] {
@@ -143,8 +125,7 @@ describe('core/chat/chatSession: malformed calls and cancellation mid-tool', () 
   let fixture: FixtureModelServer;
   let client: ModelClient;
   beforeEach(async () => {
-    fixture = await startFixtureModelServer();
-    client = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 2000 });
+    ({ fixture, client } = await startFixtureModel());
   });
   afterEach(() => fixture.close());
 

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import type { AgentTool } from '../../../../src/core/agent/agentTool';
-import { ToolRunner } from '../../../../src/core/agent/toolRunner';
-import { ApprovalGate } from '../../../../src/core/approval/approvalGate';
+import type { ToolRunner } from '../../../../src/core/agent/toolRunner';
 import { ChatSession, type TurnEvent } from '../../../../src/core/chat/chatSession';
 import { estimateTokens, fitToContext, TRIMMED_NOTE } from '../../../../src/core/chat/contextBudget';
 import type { ChatMessage } from '../../../../src/core/messages/chatMessage';
-import { ModelClient } from '../../../../src/core/model/modelClient';
-import { policyPackSchema } from '../../../../src/core/policy/policySchema';
-import { startFixtureModelServer, type FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import type { ModelClient } from '../../../../src/core/model/modelClient';
+import type { FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import { lowRiskRunner, startFixtureModel } from './chatTestParts';
 
 const big = (tag: string): string => `${tag} ${'x'.repeat(4000)}`;
 
@@ -62,8 +61,7 @@ describe('core/chat/chatSession: the context budget against the fixture model', 
   let fixture: FixtureModelServer;
   let client: ModelClient;
   beforeEach(async () => {
-    fixture = await startFixtureModelServer();
-    client = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 2000 });
+    ({ fixture, client } = await startFixtureModel());
   });
   afterEach(() => fixture.close());
 
@@ -76,9 +74,7 @@ describe('core/chat/chatSession: the context budget against the fixture model', 
       plan: (args) => Promise.resolve({ target: String(args.n), summary: `read ${args.n}`, detail: '' }),
       run: (args) => Promise.resolve({ ok: true, content: `TOOL-OUTPUT-${args.n} ${'y'.repeat(8000)}`, summary: 'read' }),
     };
-    const policy = policyPackSchema.parse({ version: 1, name: 't', tools: { 'test.read': { risk: 'low' } } });
-    const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
-    return new ToolRunner({ tools: [tool], policy: () => policy, gate, audit: { record: () => undefined }, workspaceTrusted: () => true });
+    return lowRiskRunner(tool);
   }
 
   it('trims the oldest tool output of a long turn, keeps the system prompt and the question, and reports how full the context is', async () => {

@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import { z } from 'zod';
-import type { AgentTool } from '../../../../src/core/agent/agentTool';
-import { ToolRunner } from '../../../../src/core/agent/toolRunner';
-import { ApprovalGate } from '../../../../src/core/approval/approvalGate';
 import { ChatSession, type TurnEvent } from '../../../../src/core/chat/chatSession';
 import { refusesTools } from '../../../../src/core/chat/toolSupport';
-import { ModelClient } from '../../../../src/core/model/modelClient';
+import type { ModelClient } from '../../../../src/core/model/modelClient';
 import { ModelFailureError } from '../../../../src/core/model/modelFailure';
-import { policyPackSchema } from '../../../../src/core/policy/policySchema';
-import { startFixtureModelServer, type FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import type { FixtureModelServer } from '../../../fixtures/modelServer/fixtureModelServer';
+import { echoTool, lowRiskRunner, startFixtureModel } from './chatTestParts';
 
 const OLLAMA_REFUSAL = { error: { message: 'registry.ollama.ai/library/gemma:2b does not support tools', type: 'api_error' } };
 
-function runner(): ToolRunner {
-  const tool: AgentTool<{ text: string }> = {
-    id: 'test.echo',
-    description: 'echo',
-    parameters: z.strictObject({ text: z.string() }),
-    alwaysAsk: false,
-    plan: (args) => Promise.resolve({ target: args.text, summary: `echo ${args.text}`, detail: '' }),
-    run: (args) => Promise.resolve({ ok: true, content: `echoed ${args.text}`, summary: 'echoed' }),
-  };
-  const policy = policyPackSchema.parse({ version: 1, name: 't', tools: { 'test.echo': { risk: 'low' } } });
-  const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
-  return new ToolRunner({ tools: [tool], policy: () => policy, gate, audit: { record: () => undefined }, workspaceTrusted: () => true });
-}
 
 describe('core/chat/toolSupport', () => {
   const rows: [string, unknown, boolean][] = [
@@ -44,8 +27,7 @@ describe('core/chat/chatSession: a model without tool calling, against the fixtu
   let fixture: FixtureModelServer;
   let client: ModelClient;
   beforeEach(async () => {
-    fixture = await startFixtureModelServer();
-    client = new ModelClient({ baseUrl: fixture.baseUrl, model: 'fixture-model', apiKey: undefined }, { requestTimeoutMs: 2000 });
+    ({ fixture, client } = await startFixtureModel());
   });
   afterEach(() => fixture.close());
 
@@ -54,17 +36,17 @@ describe('core/chat/chatSession: a model without tool calling, against the fixtu
     fixture.enqueue({ kind: 'text', chunks: ['plain answer'] });
     const events: TurnEvent[] = [];
     const session = new ChatSession('S');
-    const first = await session.send(client, 'hello', new AbortController().signal, (event) => events.push(event), runner());
+    const first = await session.send(client, 'hello', new AbortController().signal, (event) => events.push(event), lowRiskRunner(echoTool()));
     assert.deepEqual(first, { state: 'done', text: 'plain answer' });
     assert.equal(events.filter((event) => event.type === 'toolsUnsupported').length, 1);
-    await session.send(client, 'again', new AbortController().signal, () => undefined, runner());
+    await session.send(client, 'again', new AbortController().signal, () => undefined, lowRiskRunner(echoTool()));
     const bodies = fixture.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as { tools?: unknown[] });
     assert.deepEqual(bodies.map((body) => Array.isArray(body.tools) && body.tools.length > 0), [true, false, false], 'tools offered once, then never again in this chat');
   });
 
   it('another HTTP 400 is an error, not retried', async () => {
     fixture.enqueue({ kind: 'http-error', status: 400, body: { error: { message: 'bad request', type: 'invalid_request_error' } } });
-    const outcome = await new ChatSession('S').send(client, 'hello', new AbortController().signal, () => undefined, runner());
+    const outcome = await new ChatSession('S').send(client, 'hello', new AbortController().signal, () => undefined, lowRiskRunner(echoTool()));
     assert.equal(outcome.state, 'error');
     assert.equal(fixture.requests.filter((request) => request.path === '/v1/chat/completions').length, 1);
   });
