@@ -1,4 +1,5 @@
 import type { AttachmentChip } from '../../src/core/protocol/chatProtocol';
+import { codicon } from './iconButton';
 
 const ICONS: Record<AttachmentChip['kind'], string> = { file: 'file', folder: 'folder', selection: 'selection', editor: 'add' };
 
@@ -21,12 +22,12 @@ function attachedChip(chip: AttachmentChip, actions: ChipActions): HTMLElement {
   element.className = 'chip';
   element.setAttribute('role', 'listitem');
   element.dataset.kind = chip.kind;
-  element.append(icon(ICONS[chip.kind]), text(chip.label));
+  element.append(codicon(ICONS[chip.kind]), text(chip.label));
   const remove = document.createElement('button');
   remove.className = 'chip-remove';
   remove.title = `Remove ${chip.label}`;
   remove.setAttribute('aria-label', `Remove ${chip.label}`);
-  remove.append(icon('close'));
+  remove.append(codicon('close'));
   remove.addEventListener('click', () => actions.remove(chip.id));
   element.append(remove);
   return element;
@@ -39,7 +40,7 @@ function editorChip(chip: AttachmentChip, actions: ChipActions): HTMLElement {
   element.title = `Attach the active editor: ${chip.label}`;
   element.setAttribute('aria-label', `Attach the active editor: ${chip.label}`);
   element.setAttribute('role', 'listitem');
-  element.append(icon(ICONS.editor), text(chip.label));
+  element.append(codicon(ICONS.editor), text(chip.label));
   element.addEventListener('click', () => actions.attachEditor());
   return element;
 }
@@ -52,16 +53,9 @@ export function attachedNames(names: readonly string[]): HTMLElement {
   for (const name of names) {
     const chip = document.createElement('span');
     chip.className = 'chip';
-    chip.append(icon(name.endsWith('/') ? 'folder' : 'file'), text(name));
+    chip.append(codicon(name.endsWith('/') ? 'folder' : 'file'), text(name));
     element.append(chip);
   }
-  return element;
-}
-
-function icon(name: string): HTMLElement {
-  const element = document.createElement('span');
-  element.className = `codicon codicon-${name}`;
-  element.setAttribute('aria-hidden', 'true');
   return element;
 }
 

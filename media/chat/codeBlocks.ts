@@ -1,4 +1,5 @@
 import { loadChunk, type ChatChunks } from './chunkLoader';
+import { iconButton } from './iconButton';
 
 /** What a code block's buttons ask of the extension. */
 export interface CodeBlockActions {
@@ -81,17 +82,8 @@ function wrap(code: HTMLElement): void {
 }
 
 function button(action: string, icon: string, text: string, title: string): HTMLButtonElement {
-  const element = document.createElement('button');
-  element.className = 'code-button';
+  const element = iconButton('code-button', icon, text, title);
   element.dataset.codeAction = action;
-  element.title = title;
-  element.setAttribute('aria-label', title);
-  const glyph = document.createElement('span');
-  glyph.className = `codicon codicon-${icon}`;
-  glyph.setAttribute('aria-hidden', 'true');
-  const label = document.createElement('span');
-  label.textContent = text;
-  element.append(glyph, label);
   return element;
 }
 

@@ -1,3 +1,5 @@
+import { iconButton } from './iconButton';
+
 /** What a message's own buttons do. */
 export interface MessageActionHandlers {
   copy(text: string): void;
@@ -41,17 +43,8 @@ function actionBar(message: HTMLElement): HTMLElement {
 }
 
 function actionButton(action: string, icon: string, text: string, label: string, run: () => void): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.className = 'message-action';
+  const button = iconButton('message-action', icon, text, label);
   button.dataset.messageAction = action;
-  button.title = label;
-  button.setAttribute('aria-label', label);
-  const glyph = document.createElement('span');
-  glyph.className = `codicon codicon-${icon}`;
-  glyph.setAttribute('aria-hidden', 'true');
-  const caption = document.createElement('span');
-  caption.textContent = text;
-  button.append(glyph, caption);
   button.addEventListener('click', run);
   return button;
 }
