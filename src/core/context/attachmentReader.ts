@@ -5,9 +5,9 @@ import type { ContentGuardThresholds } from '../content/contentTypes';
 import { loadContentGuard } from '../content/contentGuardLoader';
 import type { WrapOptions, WrappedContent } from '../content/spotlight';
 import { NOT_DESCENDED } from '../files/generatedFolders';
-import { decodeText } from '../files/textFile';
+import { readGuardedText } from '../files/guardedText';
 import type { FileGuard } from '../guard/fileGuard';
-import { openGuardedFile, readGuardedDirectory } from '../guard/guardedOpen';
+import { readGuardedDirectory } from '../guard/guardedOpen';
 import { attachmentLabel, type Attachment } from './attachment';
 
 // Bounds what one message's attachments can put in front of the model.
@@ -57,23 +57,16 @@ export async function readAttachments(attachments: readonly Attachment[], contex
 
 async function readFile(given: string, context: AttachmentContext, collected: Collected): Promise<void> {
   const shown = displayPath(context.roots, given);
-  const opened = await openGuardedFile(context.guard, given);
-  if (!opened.ok) {
+  const read = await readGuardedText(context.guard, given);
+  if (read.kind === 'denied') {
     collected.leftOut.push(shown);
     return;
   }
-  let bytes: Buffer;
-  try {
-    bytes = await opened.value.handle.readFile();
-  } finally {
-    await opened.value.handle.close();
-  }
-  const text = decodeText(bytes);
-  if (text === undefined) {
+  if (read.kind === 'binary') {
     collected.notes.push(`${shown} is a binary file and was not attached.`);
     return;
   }
-  add(shown, sliceLines(shown, text, {}).content, context, collected);
+  add(shown, sliceLines(shown, read.text, {}).content, context, collected);
 }
 
 async function readSelection(attachment: Extract<Attachment, { kind: 'selection' }>, context: AttachmentContext, collected: Collected): Promise<void> {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { FileGuard } from '../../guard/fileGuard';
-import { openGuardedFile } from '../../guard/guardedOpen';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
-import { decodeText } from '../../files/textFile';
+import { readGuardedText } from '../../files/guardedText';
 import { displayPath, type WorkspaceRoots } from './workspaceRoots';
 
 const parameters = z.strictObject({
@@ -48,18 +47,11 @@ function plan(args: Args, context: FsReadContext): ToolPlan {
 }
 
 async function run(args: Args, context: FsReadContext): Promise<ToolResult> {
-  const opened = await openGuardedFile(context.guard(), args.path);
-  if (!opened.ok) return { ok: false, error: `${displayPath(context.roots, args.path)} cannot be read: ${opened.decision.detail}` };
-  let bytes: Buffer;
-  try {
-    bytes = await opened.value.handle.readFile();
-  } finally {
-    await opened.value.handle.close();
-  }
   const shown = displayPath(context.roots, args.path);
-  const text = decodeText(bytes);
-  if (text === undefined) return { ok: false, error: `${shown} is a binary file (${bytes.length} bytes); only text files are read.` };
-  return { ok: true, ...sliceLines(shown, text, args) };
+  const read = await readGuardedText(context.guard(), args.path);
+  if (read.kind === 'denied') return { ok: false, error: `${shown} cannot be read: ${read.decision.detail}` };
+  if (read.kind === 'binary') return { ok: false, error: `${shown} is a binary file (${read.bytes} bytes); only text files are read.` };
+  return { ok: true, ...sliceLines(shown, read.text, args) };
 }
 
 /** The requested lines, cut at a line boundary within MAX_READ_CHARS, with a header saying which. */
