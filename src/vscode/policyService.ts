@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -9,7 +10,7 @@ import { PolicyStore, type EffectivePolicy, type PendingOverlay } from '../core/
 import { editInForce, type EditStanding } from '../core/policy/editInForce';
 import type { FirewallEditResult } from '../core/policy/firewallEditor';
 import { OverlayTrustStore } from '../core/policy/overlayTrust';
-import { resolveConfigDir, resolveManagedPolicyPath } from '../core/policy/policyPaths';
+import { overlayPath, resolveConfigDir, resolveManagedPolicyPath } from '../core/policy/policyPaths';
 import type { PolicyPack } from '../core/policy/policySchema';
 import type { SecuritySettings } from './securitySettings';
 
@@ -17,6 +18,8 @@ export const POLICY_SECTION = 'airlock.policy';
 const APPROVE = 'Approve Overlay';
 const KEEP_IGNORING = 'Keep Ignoring';
 const OPEN_FILE = 'Open File';
+/** How often the overlay file itself is looked at, beside the watcher. */
+const OVERLAY_CHECK_MS = 2_000;
 
 /**
  * The effective policy for this window: built-in pack, workspace overlay, managed policy. It
@@ -61,6 +64,22 @@ export class PolicyService implements vscode.Disposable {
     );
     this.watchManagedFile();
     this.watchFile(this.trust.path);
+    // Seen in code-server: VS Code's watcher can drop a change that lands just after another write
+    // of the same file, and a policy edit would then not be enforced until a reload. The overlay's
+    // stamp is looked at too, so a missed event costs seconds, not the rest of the session.
+    const timer = setInterval(() => void this.reloadIfOverlayChanged(), OVERLAY_CHECK_MS);
+    this.disposables.push({ dispose: () => clearInterval(timer) });
+  }
+
+  private overlayStamp: string | undefined;
+
+  private async reloadIfOverlayChanged(): Promise<void> {
+    const folder = this.workspaceFolder;
+    if (folder === undefined) return;
+    const stamp = await stat(overlayPath(folder, this.packName)).then((file) => `${file.ino}:${file.size}:${file.mtimeMs}`, () => 'missing');
+    const previous = this.overlayStamp;
+    this.overlayStamp = stamp;
+    if (previous !== undefined && previous !== stamp) await this.reload();
   }
 
   /** The policy in force. Before the first load, the strictest answer: no tools, nothing allowed. */
