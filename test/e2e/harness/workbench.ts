@@ -80,4 +80,11 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   const first = page.locator('.quick-input-list .monaco-list-row').first();
   await waitForValue(`Quick Open to list ${relativePath} first`, () => first.innerText().catch(() => ''), (text) => text.includes(name), PALETTE_TIMEOUT_MS);
   await page.keyboard.press('Enter');
+  const activeTab = page.locator('.editor-group-container.active .tab.active').first();
+  await waitForValue(`${name} to be the active editor tab`, () => activeTab.getAttribute('data-resource-name').catch(() => ''), (text) => text === name, PALETTE_TIMEOUT_MS);
+  // Under load the keyboard focus can stay with the view that had it (the chat webview), so the
+  // editor opens unfocused: give it the focus the way a user would, with a click.
+  if ((await page.locator('.monaco-editor.focused').count()) === 0) {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  }
 }
