@@ -128,6 +128,9 @@ function checkUrlCommand(context: CommandContext): Command {
     if (options.jsonl !== true && url === undefined) throw new CliUsageError('missing the URL to check (or use --jsonl)');
     if (!toolIdSchema.safeParse(options.tool).success) throw new CliUsageError(`--tool ${options.tool}: tool ids look like "web.fetch" or "model"`);
     if (options.hosts !== undefined && !options.resolve) throw new CliUsageError('give either --hosts or --no-resolve, not both');
+    // A URL argument that does not parse is a typo on the command line, not a request the guard
+    // refused: exit 2, so a script can tell the two apart. (A --jsonl line is data: a deny row.)
+    if (url !== undefined && !URL.canParse(url)) throw new CliUsageError(`"${truncate(url)}" is not a URL; give an absolute URL such as https://example.com/`);
     const resolver = await urlResolver(options, context);
     const { effective } = await loadEffectivePolicy(options, context);
     reportPolicyProblems(effective, context);
@@ -147,6 +150,10 @@ function checkUrlCommand(context: CommandContext): Command {
     }
     context.setExitCode(effective.errors.length > 0 ? ExitCode.failure : verdicts.includes('deny') ? ExitCode.denied : verdicts.includes('ask') ? ExitCode.ask : ExitCode.ok);
   }));
+}
+
+function truncate(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 80)}…`;
 }
 
 async function urlResolver(options: CheckUrlOptions, context: CommandContext): Promise<HostResolver | undefined> {

@@ -13,7 +13,9 @@ export function redactUrl(input: URL | string): string {
   } catch {
     return '[unparsable URL]';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${url.protocol}[redacted]`;
+  // A scheme without a host (mailto:, data:, javascript:) is all payload; one with a host (ftp:,
+  // ws:) is shown like http, so a refusal names what was refused.
+  if (url.host === '') return `${url.protocol}[redacted]`;
   const path = redact(url.pathname).text.split('/').map(redactSegment).join('/');
   const marks = `${url.search === '' ? '' : '?[redacted]'}${url.hash === '' ? '' : '#[redacted]'}`;
   return `${url.protocol}//${url.host}${path}${marks}`;

@@ -43,7 +43,7 @@ describe('airlock check url', () => {
     { name: 'the metadata address, blocked by the pack', args: () => ['http://169.254.169.254/latest/meta-data/'], code: 10, decision: 'deny', reason: 'blocked-by-rule', rule: '169.254.169.254' },
     { name: 'loopback in decimal', args: () => ['http://2130706433:8080/'], code: 10, decision: 'deny', reason: 'loopback-address', addresses: undefined },
     { name: 'plain http to an allowed host', args: () => ['http://docs.example.com/', '--no-resolve'], code: 10, decision: 'deny', reason: 'plain-http-not-allowed', rule: 'docs.example.com' },
-    { name: 'a non-URL', args: () => ['not a url'], code: 10, decision: 'deny', reason: 'invalid-url' },
+    { name: 'a scheme other than http(s): refused, and shown with its host', args: () => ['ftp://example.com/pub', '--no-resolve'], code: 10, decision: 'deny', reason: 'scheme-not-allowed' },
     { name: 'the model on this machine', args: () => ['http://127.0.0.1:11434/v1', '--tool', 'model'], code: 0, decision: 'allow', reason: 'model-endpoint', rule: '127.0.0.1', addresses: ['127.0.0.1'] },
     { name: 'a remote model API the policy does not name', args: () => ['https://api.openai.com/v1', '--tool', 'model'], code: 10, decision: 'deny', reason: 'model-endpoint-not-listed' },
     { name: 'a host allowed for every tool, checked for another tool', args: () => ['https://docs.example.com/', '--tool', 'web.search', '--no-resolve'], code: 0, decision: 'allow', reason: 'allowed-by-rule' },
@@ -72,6 +72,11 @@ describe('airlock check url', () => {
     assert.doesNotMatch(run.stdout, /hunter2|token=abc/);
   });
 
+  it('names the host of a refused ftp URL instead of hiding it all', async () => {
+    const run = await ws.run(['check', 'url', 'ftp://user:pw@example.com/pub?x=1', '--no-resolve']);
+    assert.equal(lines(run.stdout)[0]?.url, 'ftp://example.com/pub?[redacted]');
+  });
+
   it('uses the workspace policy: the strict pack allows nothing', async () => {
     const run = await ws.run(['check', 'url', 'https://docs.example.com/', '--no-resolve', '--pack', 'strict']);
     assert.equal(run.code, 10);
@@ -80,6 +85,7 @@ describe('airlock check url', () => {
 
   const usage: readonly [string, string[]][] = [
     ['no URL and no --jsonl', []],
+    ['an argument that is not a URL (a typo, not a refusal)', ['not-a-url']],
     ['a URL and --jsonl', ['https://x.example/', '--jsonl']],
     ['a malformed tool id', ['https://x.example/', '--tool', 'Web Fetch']],
     ['a hosts file that does not exist', ['https://x.example/', '--hosts', '/nonexistent/hosts']],

