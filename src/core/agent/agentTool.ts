@@ -18,6 +18,7 @@ export interface ToolPlan {
   readonly detail: string;
   readonly diffs?: ApprovalRequest['diffs'];
   readonly allowLabel?: string;
+  readonly permanent?: boolean;
 }
 
 /**

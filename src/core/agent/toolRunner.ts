@@ -76,7 +76,7 @@ export class ToolRunner {
     // Who let the call through, for the tool card: the user, a session grant, or the policy.
     let decidedBy = `allowed by the policy (risk ${risk})`;
     if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
-      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: this.warnIfFlagged(plan.detail), allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}) }, signal);
+      const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: this.warnIfFlagged(plan.detail), allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk && plan.permanent !== true, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}), ...(plan.permanent ? { permanent: true } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
       decidedBy = decision.how === 'session-grant' ? 'allowed by a session grant' : 'allowed by you';
     }

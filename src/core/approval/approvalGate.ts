@@ -2,7 +2,7 @@ import type { AuditSink } from '../audit/auditSink';
 import type { ApprovalAnswer, ApprovalRequest, Approver } from './approver';
 
 export type GateDecision =
-  | { readonly allowed: true; readonly how: 'session-grant' | 'allow-once' | 'allow-session' }
+  | { readonly allowed: true; readonly how: 'session-grant' | 'allow-once' | 'allow-session' | 'allow-permanent' }
   | { readonly allowed: false; readonly reason: string };
 
 /**
@@ -20,7 +20,8 @@ export class ApprovalGate {
 
   async request(request: ApprovalRequest, signal: AbortSignal): Promise<GateDecision> {
     const key = grantKey(request.tool, request.target);
-    if (request.allowSession && this.sessionGrants.has(key)) {
+    const remembered = request.allowSession && request.permanent !== true;
+    if (remembered && this.sessionGrants.has(key)) {
       this.audit.record({ actor: 'system', action: 'approval', target: request.target, decision: 'allow', reason: 'session-grant', detail: { tool: request.tool } });
       return { allowed: true, how: 'session-grant' };
     }
@@ -31,8 +32,8 @@ export class ApprovalGate {
       this.audit.record({ actor: 'user', action: 'approval.answer', target: request.target, decision: 'deny', reason, detail: { tool: request.tool } });
       return { allowed: false, reason };
     }
-    if (answer.verdict === 'allow-session' && request.allowSession) this.sessionGrants.add(key);
-    const how = answer.verdict === 'allow-session' && request.allowSession ? 'allow-session' : 'allow-once';
+    if (answer.verdict === 'allow-session' && remembered) this.sessionGrants.add(key);
+    const how = request.permanent === true ? 'allow-permanent' : answer.verdict === 'allow-session' && remembered ? 'allow-session' : 'allow-once';
     this.audit.record({ actor: 'user', action: 'approval.answer', target: request.target, decision: 'allow', reason: how, detail: { tool: request.tool } });
     return { allowed: true, how };
   }

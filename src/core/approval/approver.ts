@@ -12,6 +12,11 @@ export interface ApprovalRequest {
   readonly allowSession: boolean;
   /** The allow button's words when "Allow once" would mislead, e.g. a firewall rule that stays in the file. */
   readonly allowLabel?: string;
+  /**
+   * The change outlives the answer (a rule written to the policy): recorded as a permanent
+   * allow, never as "allow once", and never remembered as a session grant.
+   */
+  readonly permanent?: boolean;
   /** For edits: what each file holds now and what it would hold, so the user can open a diff. */
   readonly diffs?: readonly ApprovalDiff[];
 }

@@ -57,6 +57,7 @@ async function plan(args: Args, context: EgressUpdateContext): Promise<ToolPlan>
     detail: `The agent asks to ${verb}${unchanged}.\nIt says: "${args.reason.replace(/[\p{Cc}\p{Cf}]/gu, ' ')}"\nFile: ${preview.file}`,
     // The rule stays in the overlay for good: the button says what it does, not "Allow once".
     allowLabel: args.action === 'add' ? 'Add Rule' : 'Remove Rule',
+    permanent: true,
     diffs: [{ path: preview.file, before: preview.before ?? '', after: preview.after ?? preview.before ?? '' }],
   };
 }

@@ -29,6 +29,17 @@ describe('core/approval/approvalGate: fails closed', () => {
     });
   }
 
+  it('a change that stays (a rule written to the policy) is recorded as allow-permanent, not allow-once, and never becomes a session grant', async () => {
+    const events: AuditEvent[] = [];
+    const approver = scripted(() => Promise.resolve({ verdict: 'allow-session' }));
+    const gate = new ApprovalGate(approver, { record: (e) => events.push(e) }, () => 1000);
+    const lasting = { ...request, permanent: true };
+    assert.deepEqual(await gate.request(lasting, new AbortController().signal), { allowed: true, how: 'allow-permanent' });
+    assert.equal(events.at(-1)?.reason, 'allow-permanent');
+    await gate.request(lasting, new AbortController().signal);
+    assert.equal(approver.asked.length, 2, 'the same permanent change asked again is asked again');
+  });
+
   it('denies when the turn is stopped while the dialog is open', async () => {
     const gate = new ApprovalGate(scripted(() => new Promise<ApprovalAnswer>(() => undefined)), { record: () => undefined }, () => 10_000);
     const controller = new AbortController();

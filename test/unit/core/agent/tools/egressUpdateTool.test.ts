@@ -67,6 +67,7 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     assert.equal(asked.length, 1);
     assert.equal(asked[0]?.allowSession, false, 'a guard edit is never remembered for the session');
     assert.equal(asked[0]?.allowLabel, 'Add Rule', 'the button says what it does: the rule stays in the overlay');
+    assert.equal(asked[0]?.permanent, true, 'and the answer is recorded as a permanent allow, not allow-once');
     assert.match(asked[0]?.title ?? '', /allow api\.example\.org for web\.fetch/);
     assert.match(asked[0]?.detail ?? '', /read the API docs/);
     assert.match(asked[0]?.detail ?? '', /\.airlock\/policy\/default\.yaml/);
