@@ -93,7 +93,7 @@ function toolSubject(name: string, airlock: boolean, rules: FileRules, root: str
 
 /** The guard as it was: a call guard that is the guard itself, so every path is resolved whole. */
 function wholePathGuard(guard: FileGuard): FileGuard {
-  return { decide: (target, mode) => guard.decide(target, mode), checkWriteSize: (bytes) => guard.checkWriteSize(bytes), forCall: () => guard };
+  return { decide: (target, mode) => guard.decide(target, mode), checkWriteSize: (bytes) => guard.checkWriteSize(bytes), judgeOpened: (opened, mode, target) => guard.judgeOpened(opened, mode, target), forCall: () => guard };
 }
 
 /** The tool's walk (sorted, folders first, generated folders not descended, capped) with no guard at all. */

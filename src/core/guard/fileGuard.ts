@@ -31,6 +31,11 @@ export interface FileGuard {
   /** Whether a write of this many bytes is within the size limit; ask before writing. */
   checkWriteSize(bytes: number): FileDecision;
   /**
+   * Checks 7 and 8 again on what a tool actually opened (the descriptor's fstat), so a file
+   * swapped or given a second name after `decide` is refused: undefined when it passes.
+   */
+  judgeOpened(opened: GuardStats, mode: FileMode, path: string): FileDecision | undefined;
+  /**
    * The same guard for one tool call that decides many paths (a listing, search hits): it
    * resolves each folder's real path once for the call instead of once per file. Ask for a new
    * one on every call, so a folder swapped for a link since the last call is judged anew.
@@ -60,8 +65,9 @@ const MODES: ReadonlySet<string> = new Set<FileMode>(['read', 'write', 'list']);
  *     ('denied-by-rule'), readonly globs for writes ('readonly'), allow globs
  *     ('not-allowed-by-rule'), extensions for reads and writes ('extension-not-allowed');
  *  7. what is on disk suits the mode ('not-a-file', 'not-a-directory');
- *  8. a file to read is within the size limit ('too-large'); a file to write has one name only
- *     ('hard-link': writing it in place would change its other names too).
+ *  8. a file to read is within the size limit ('too-large'); a file has one name only
+ *     ('hard-link'): another name may be a denied file or lie outside the workspace, and writing
+ *     in place would change it too; `readHardLinks` lets such files be read, never written.
  * Anything that goes wrong while deciding is a denial ('guard-error').
  */
 export function createFileGuard(options: FileGuardOptions): FileGuard {
@@ -102,6 +108,7 @@ export function createFileGuard(options: FileGuardOptions): FileGuard {
       checkWriteSize(bytes: number): FileDecision {
         return checkWriteSize(bytes, options.rules.maxFileSizeMb);
       },
+      judgeOpened: (opened, mode, path) => judgeOnDisk(opened, mode, options.rules, path),
       forCall: () => guardWith(folderCachingLocator(fs, pathApi)),
     };
   }
@@ -183,6 +190,9 @@ function judgeOnDisk(onDisk: GuardStats | undefined, mode: FileMode, rules: File
   }
   if (mode === 'write' && onDisk.nlink > 1) {
     return denyFile('hard-link', `${location} has ${onDisk.nlink} hard links; writing it in place would change the other names too, which may lie outside the workspace.`, { path: location });
+  }
+  if (mode === 'read' && onDisk.nlink > 1 && rules.readHardLinks !== true) {
+    return denyFile('hard-link', `${location} has ${onDisk.nlink} names (hard links); another name may be a denied file or lie outside the workspace, so it is not read (the policy's files.readHardLinks allows it).`, { path: location });
   }
   return undefined;
 }

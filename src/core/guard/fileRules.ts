@@ -13,4 +13,10 @@ export interface FileRules {
   readonly extensions: readonly string[];
   /** Largest file the agent may read or write, in MiB (1 MB here is 1,048,576 bytes). */
   readonly maxFileSizeMb: number;
+  /**
+   * Whether a file with more than one name (hard link) may be read. Default no: its other name may
+   * be a denied file (`.env` linked as `notes.txt`) or lie outside the workspace, and nothing on
+   * disk says which. Writes to such a file are denied either way.
+   */
+  readonly readHardLinks?: boolean;
 }

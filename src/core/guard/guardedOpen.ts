@@ -30,7 +30,7 @@ export async function openGuardedFile(guard: FileGuard, path: string): Promise<G
   } catch (error) {
     return { ok: false, decision: changed(decision.path, error) };
   }
-  const problem = await checkOpened(handle, decision.path, 'file');
+  const problem = await checkOpened(handle, decision.path, 'file', guard);
   if (problem !== undefined) {
     await handle.close();
     return { ok: false, decision: problem };
@@ -62,14 +62,17 @@ export async function readGuardedDirectory(guard: FileGuard, path: string): Prom
 /**
  * What the descriptor really is must be what the guard judged. On Linux the kernel names the
  * descriptor's path (/proc/self/fd); elsewhere the judged path must still resolve to itself and to
- * the same device and inode as the descriptor.
+ * the same device and inode as the descriptor. A file's size and link count are judged again on
+ * the descriptor (`guard.judgeOpened`): a same-named hard link swapped in passes the path check.
  */
-async function checkOpened(handle: FileHandle, judged: string, kind: 'file' | 'directory'): Promise<FileDecision | undefined> {
+async function checkOpened(handle: FileHandle, judged: string, kind: 'file' | 'directory', guard?: FileGuard): Promise<FileDecision | undefined> {
   try {
     const opened = await handle.stat();
     if (kind === 'file' ? !opened.isFile() : !opened.isDirectory()) {
       return denyFile('changed-since-decision', `${judged} is no longer a ${kind === 'file' ? 'regular file' : 'folder'}; it changed after the guard decided.`, { path: judged });
     }
+    const onDisk = guard?.judgeOpened(opened, 'read', judged);
+    if (onDisk !== undefined) return onDisk;
     const viaKernel = descriptorPath(handle);
     const actual = viaKernel === undefined ? await realpath(judged) : await readlink(viaKernel);
     if (actual !== judged) return denyFile('changed-since-decision', `${judged} now leads to ${actual}: a folder on the way was swapped after the guard decided.`, { path: judged });

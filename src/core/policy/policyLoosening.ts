@@ -39,6 +39,7 @@ function filesLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   if (base.files.extensions.length > 0 && candidate.files.extensions.length === 0) lines.push('files: allows every file extension (files.extensions)');
   else if (base.files.extensions.length > 0) lines.push(...added(base.files.extensions, candidate.files.extensions).map((ext) => `files: allows ${ext} files (files.extensions)`));
   if (candidate.files.maxFileSizeMb > base.files.maxFileSizeMb) lines.push(`files: raises the file size limit from ${base.files.maxFileSizeMb} MB to ${candidate.files.maxFileSizeMb} MB`);
+  if (candidate.files.readHardLinks && !base.files.readHardLinks) lines.push('files: lets the agent read files with more than one name (hard links), whose other name may be a denied file (files.readHardLinks)');
   return lines;
 }
 

@@ -12,7 +12,7 @@ type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
  *    therefore cannot remove a deny, readonly, block or requireApproval entry, nor an approval
  *    level; it can only add. (`files.extensions` adds too: empty means any extension, so an
  *    overlay list on a pack that allows any extension restricts it to the listed ones.)
- *  - scalars the overlay states replace the pack's (`files.maxFileSizeMb`, `limits.*`,
+ *  - scalars the overlay states replace the pack's (`files.maxFileSizeMb`, `files.readHardLinks`, `limits.*`,
  *    `approvals.allowSessionScope`, `approvals.timeoutSeconds`, `description`);
  *  - maps merge by key: a tool's `risk` and `enabled`, per-tool egress lists (which add), per-tool
  *    request limits; a remote model API with the same `url` is replaced by the overlay's entry;
@@ -32,6 +32,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       readonly: union(pack.files.readonly, overlay.files?.readonly),
       extensions: union(pack.files.extensions, overlay.files?.extensions),
       maxFileSizeMb: overlay.files?.maxFileSizeMb ?? pack.files.maxFileSizeMb,
+      readHardLinks: overlay.files?.readHardLinks ?? pack.files.readHardLinks,
     },
     egress: addEgress(pack.egress, overlay.egress),
     model: {
@@ -61,7 +62,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *    `maxMonthlyCostUsd` are upper bounds (the lower of both applies; its default request rate
  *    also caps every per-tool rate);
  *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
- *  - `approvals.allowSessionScope: false` stays false;
+ *  - `approvals.allowSessionScope: false` and `files.readHardLinks: false` stay false;
  *  - its content-guard thresholds are upper bounds too (lower flags and blocks more).
  */
 export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
@@ -73,6 +74,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       readonly: union(policy.files.readonly, managed.files?.readonly),
       extensions: union(policy.files.extensions, managed.files?.extensions),
       maxFileSizeMb: lowest(policy.files.maxFileSizeMb, managed.files?.maxFileSizeMb),
+      readHardLinks: policy.files.readHardLinks && managed.files?.readHardLinks !== false,
     },
     egress: addEgress(policy.egress, managed.egress),
     model: {

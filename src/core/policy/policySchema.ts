@@ -39,6 +39,7 @@ export const filesSchema = z.strictObject({
   readonly: z.array(globSchema).max(2000).default([]).describe('Globs the agent may read but never write.'),
   extensions: z.array(extensionSchema).max(500).default([]).describe('Allowed file extensions such as ".ts"; empty means any.'),
   maxFileSizeMb: z.number().positive().max(1024).default(5).describe('Largest file the agent may read or write, in MB.'),
+  readHardLinks: z.boolean().default(false).describe('Let the agent read files that have more than one name (hard links, as in a pnpm store); another name may be a denied file or lie outside the workspace. Writes to them stay denied.'),
 });
 
 export const egressSchema = egressRulesSchema.extend({

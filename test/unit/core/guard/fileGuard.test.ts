@@ -16,7 +16,7 @@ const RULES: FileRules = {
   maxFileSizeMb: 1,
 };
 
-type GuardName = 'default' | 'caseInsensitive' | 'extensions' | 'srcOnly' | 'denyAndAllow' | 'multiRoot' | 'nestedRoot' | 'viaLink' | 'noFolder';
+type GuardName = 'default' | 'caseInsensitive' | 'extensions' | 'srcOnly' | 'denyAndAllow' | 'multiRoot' | 'nestedRoot' | 'viaLink' | 'noFolder' | 'hardLinksReadable';
 
 function buildGuards(w: TempWorkspace): Record<GuardName, FileGuard> {
   return {
@@ -29,6 +29,7 @@ function buildGuards(w: TempWorkspace): Record<GuardName, FileGuard> {
     nestedRoot: createFileGuard({ workspaceFolders: [w.ws, path.join(w.ws, 'src')], rules: { ...RULES, deny: ['a.ts'] } }),
     viaLink: createFileGuard({ workspaceFolders: [w.wsLink], rules: RULES }),
     noFolder: createFileGuard({ workspaceFolders: [], rules: RULES }),
+    hardLinksReadable: createFileGuard({ workspaceFolders: [w.ws], rules: { ...RULES, readHardLinks: true } }),
   };
 }
 
@@ -189,7 +190,10 @@ const ROWS: Row[] = [
   { attack: 'the workspace folder, read', path: '.', mode: 'read', reason: 'not-a-file' },
   { attack: 'a file, listed', path: 'src/a.ts', mode: 'list', reason: 'not-a-directory' },
   { attack: 'a hard-linked file, written', path: 'hard.ts', mode: 'write', reason: 'hard-link' },
-  { attack: 'a hard-linked file, read', path: 'hard.ts', mode: 'read', reason: 'allowed' },
+  { attack: 'a hard-linked file, read (its other name may be a denied file or lie outside)', path: 'hard.ts', mode: 'read', reason: 'hard-link' },
+  { attack: 'the other name of a hard-linked file, read', path: 'src/linked.ts', mode: 'read', reason: 'hard-link' },
+  { attack: 'a hard-linked file, read, where the policy allows hard links', path: 'hard.ts', mode: 'read', reason: 'allowed', guard: 'hardLinksReadable' },
+  { attack: 'a hard-linked file, written, even where the policy allows reading hard links', path: 'hard.ts', mode: 'write', reason: 'hard-link', guard: 'hardLinksReadable' },
 
   // Several workspace folders.
   { attack: 'multi-root: a file in the second folder', path: (w) => path.join(w.ws2, 'lib/util.ts'), mode: 'read', reason: 'allowed', guard: 'multiRoot' },

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileMode } from '../../../../src/core/guard/fileDecision';
+import type { FileRules } from '../../../../src/core/guard/fileRules';
 import { createFileGuard, type FileGuard } from '../../../../src/core/guard/fileGuard';
 import { openGuardedFile, readGuardedDirectory } from '../../../../src/core/guard/guardedOpen';
 
@@ -27,9 +28,11 @@ function makeLayout(): Layout {
   return { root, ws, outside };
 }
 
+const OPEN_RULES: FileRules = { allow: ['**'], deny: ['**/.env'], readonly: [], extensions: [], maxFileSizeMb: 1 };
+
 /** A guard whose decision is real, after which `swap` changes the disk before the tool uses it. */
-function racingGuard(layout: Layout, swap: (layout: Layout) => void): FileGuard {
-  const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: { allow: ['**'], deny: [], readonly: [], extensions: [], maxFileSizeMb: 1 } });
+function racingGuard(layout: Layout, swap: (layout: Layout) => void, rules: FileRules = OPEN_RULES): FileGuard {
+  const guard = createFileGuard({ workspaceFolders: [layout.ws], rules });
   const racing: FileGuard = {
     async decide(target: string, mode: FileMode) {
       const decision = await guard.decide(target, mode);
@@ -37,9 +40,31 @@ function racingGuard(layout: Layout, swap: (layout: Layout) => void): FileGuard 
       return decision;
     },
     checkWriteSize: (bytes) => guard.checkWriteSize(bytes),
+    judgeOpened: (stats, mode, judged) => guard.judgeOpened(stats, mode, judged),
     forCall: () => racing,
   };
   return racing;
+}
+
+/** Replaces ws/src/a.ts by `make(path)`: a symbolic link, a FIFO, a hard link… */
+function replaceFile(make: (file: string, layout: Layout) => void): (layout: Layout) => void {
+  return (layout) => {
+    const file = path.join(layout.ws, 'src', 'a.ts');
+    unlinkSync(file);
+    make(file, layout);
+  };
+}
+
+/** A file the guard judged must be opened with `inside` in it, or refused for `reason`. */
+async function assertOpened(opened: Awaited<ReturnType<typeof openGuardedFile>>, expected: { opens: boolean; reason: string }): Promise<void> {
+  if (expected.opens) {
+    assert.ok(opened.ok, opened.ok ? '' : opened.decision.detail);
+    assert.equal(await opened.value.handle.readFile('utf8'), 'inside\n');
+    await opened.value.handle.close();
+    return;
+  }
+  assert.equal(opened.ok, false);
+  if (!opened.ok) assert.equal(opened.decision.reason, expected.reason, opened.decision.detail);
 }
 
 function swapFolderForLink(layout: Layout): void {
@@ -47,29 +72,59 @@ function swapFolderForLink(layout: Layout): void {
   symlinkSync(layout.outside, path.join(layout.ws, 'src'));
 }
 
-const FILE_ROWS: { attack: string; swap: (layout: Layout) => void; opens: boolean }[] = [
+const FILE_ROWS: { attack: string; swap: (layout: Layout) => void; opens: boolean; reason?: string }[] = [
   { attack: 'nothing changes (control row)', swap: () => undefined, opens: true },
   { attack: 'parent folder swapped for a link to outside', swap: swapFolderForLink, opens: false },
-  {
-    attack: 'the file itself swapped for a link to outside',
-    swap: (layout) => {
-      unlinkSync(path.join(layout.ws, 'src', 'a.ts'));
-      symlinkSync(path.join(layout.outside, 'a.ts'), path.join(layout.ws, 'src', 'a.ts'));
-    },
-    opens: false,
-  },
-  {
-    attack: 'the file swapped for a FIFO that would hang a read',
-    swap: (layout) => {
-      unlinkSync(path.join(layout.ws, 'src', 'a.ts'));
-      execFileSync('mkfifo', [path.join(layout.ws, 'src', 'a.ts')]);
-    },
-    opens: false,
-  },
+  { attack: 'the file itself swapped for a link to outside', swap: replaceFile((file, layout) => symlinkSync(path.join(layout.outside, 'a.ts'), file)), opens: false },
+  { attack: 'the file swapped for a FIFO that would hang a read', swap: replaceFile((file) => execFileSync('mkfifo', [file])), opens: false },
   {
     attack: 'the file deleted',
     swap: (layout) => unlinkSync(path.join(layout.ws, 'src', 'a.ts')),
     opens: false,
+  },
+  {
+    attack: 'the file swapped for a hard link to a file outside (same name, so only the descriptor\'s link count tells)',
+    swap: replaceFile((file, layout) => linkSync(path.join(layout.outside, 'a.ts'), file)),
+    opens: false,
+    reason: 'hard-link',
+  },
+];
+
+/** Files given a second name before the guard decides; a tool must not read them through either name. */
+const HARD_LINK_ROWS: { attack: string; link: (layout: Layout) => string; readHardLinks?: boolean; opens: boolean }[] = [
+  {
+    attack: '.env hard-linked as notes.txt, read as notes.txt',
+    link: (layout) => {
+      writeFileSync(path.join(layout.ws, '.env'), 'TOKEN=hunter2\n');
+      linkSync(path.join(layout.ws, '.env'), path.join(layout.ws, 'notes.txt'));
+      return 'notes.txt';
+    },
+    opens: false,
+  },
+  {
+    attack: 'a file outside the workspace hard-linked in',
+    link: (layout) => {
+      linkSync(path.join(layout.outside, 'a.ts'), path.join(layout.ws, 'src', 'copy.ts'));
+      return 'src/copy.ts';
+    },
+    opens: false,
+  },
+  {
+    attack: 'a workspace file that also has a name outside, read by its workspace name',
+    link: (layout) => {
+      linkSync(path.join(layout.ws, 'src', 'a.ts'), path.join(layout.outside, 'alias.ts'));
+      return 'src/a.ts';
+    },
+    opens: false,
+  },
+  {
+    attack: 'a hard-linked file where the policy allows reading hard links (files.readHardLinks)',
+    link: (layout) => {
+      linkSync(path.join(layout.ws, 'src', 'a.ts'), path.join(layout.ws, 'src', 'b.ts'));
+      return 'src/b.ts';
+    },
+    readHardLinks: true,
+    opens: true,
   },
 ];
 
@@ -84,15 +139,15 @@ describe('guardedOpen: a tool uses what the guard judged, or nothing', () => {
 
   for (const row of FILE_ROWS) {
     it(`openGuardedFile: ${row.attack}`, async () => {
-      const opened = await openGuardedFile(racingGuard(layout, row.swap), 'src/a.ts');
-      if (row.opens) {
-        assert.ok(opened.ok, opened.ok ? '' : opened.decision.detail);
-        assert.equal(await opened.value.handle.readFile('utf8'), 'inside\n');
-        await opened.value.handle.close();
-        return;
-      }
-      assert.equal(opened.ok, false);
-      if (!opened.ok) assert.equal(opened.decision.reason, 'changed-since-decision', opened.decision.detail);
+      await assertOpened(await openGuardedFile(racingGuard(layout, row.swap), 'src/a.ts'), { opens: row.opens, reason: row.reason ?? 'changed-since-decision' });
+    });
+  }
+
+  for (const row of HARD_LINK_ROWS) {
+    it(`openGuardedFile: ${row.attack}`, async () => {
+      const target = row.link(layout);
+      const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: { ...OPEN_RULES, readHardLinks: row.readHardLinks ?? false } });
+      await assertOpened(await openGuardedFile(guard, target), { opens: row.opens, reason: 'hard-link' });
     });
   }
 

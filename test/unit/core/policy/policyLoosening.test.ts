@@ -19,6 +19,7 @@ const cases: readonly LooseningCase[] = [
     loosens: ['network: lets every tool reach docs.python.org without asking (egress.allow)', 'network: lets web.fetch reach api.github.com without asking (egress.tools["web.fetch"].allow)'],
   },
   { name: 'a raised file size limit', overlay: { files: { maxFileSizeMb: 50 } }, loosens: ['files: raises the file size limit from 5 MB to 50 MB'] },
+  { name: 'hard-linked files made readable', overlay: { files: { readHardLinks: true } }, loosens: ['files: lets the agent read files with more than one name (hard links), whose other name may be a denied file (files.readHardLinks)'] },
   { name: 'a new files.allow glob', pack: 'default', overlay: { files: { allow: ['generated/**'] } }, loosens: ['files: lets the agent use generated/** (files.allow)'] },
   { name: 'a tool enabled that the strict pack disables', pack: 'strict', overlay: { tools: { 'fs.write': { enabled: true } } }, loosens: ['tools: enables fs.write (critical risk)'] },
   { name: 'a lowered risk', overlay: { tools: { 'fs.write': { risk: 'medium' } } }, loosens: ['tools: lowers the risk of fs.write from high to medium'] },

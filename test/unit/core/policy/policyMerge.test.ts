@@ -114,6 +114,12 @@ const managedCases: readonly MergeCase[] = [
     check: (p) => assert.equal(p.files.maxFileSizeMb, 1),
   },
   {
+    name: 'overlay makes hard-linked files readable where the managed policy says no',
+    overlay: { files: { readHardLinks: true } },
+    managed: { files: { readHardLinks: false } },
+    check: (p) => assert.equal(p.files.readHardLinks, false),
+  },
+  {
     name: 'overlay raises the default request rate above the managed bound',
     overlay: { limits: { requestsPerMinute: { default: 1000 } } },
     managed: { limits: { requestsPerMinute: { default: 10 } } },

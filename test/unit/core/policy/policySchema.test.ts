@@ -4,7 +4,7 @@ import { policyOverlaySchema, policyPackSchema } from '../../../../src/core/poli
 describe('policy schema', () => {
   it('a pack gets every default filled in', () => {
     const pack = policyPackSchema.parse({ version: 1, name: 'tiny' });
-    assert.deepEqual(pack.files, { allow: ['**'], deny: [], readonly: [], extensions: [], maxFileSizeMb: 5 });
+    assert.deepEqual(pack.files, { allow: ['**'], deny: [], readonly: [], extensions: [], maxFileSizeMb: 5, readHardLinks: false });
     assert.deepEqual(pack.approvals.require, ['high', 'critical']);
     assert.equal(pack.limits.requestsPerMinute.default, 30);
   });

@@ -56,6 +56,7 @@ describe('fs.read, fs.list and fs.search through the file guard', () => {
       { attack: 'bytes that are not UTF-8', args: { path: 'src/latin1.txt' }, error: /binary file/ },
       { attack: 'a file over the size limit', args: { path: 'src/big.ts' }, error: /MB limit/ },
       { attack: 'a folder', args: { path: 'src' }, error: /folder/ },
+      { attack: 'a file with a second name (hard link), which may be a denied file', args: { path: 'hard.ts' }, error: /names \(hard links\)/ },
     ];
     for (const row of rows) {
       it(`refuses ${row.attack}`, async () => {
