@@ -1,7 +1,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
 import { isBuiltinPackName } from './builtinPacks';
 import { withFileLock } from './fileLock';
 import { FirewallEditError } from './firewallEditError';
@@ -256,6 +256,10 @@ function readList(document: Document, listPath: readonly string[]): readonly str
 
 /** Edits the sequence in place when it exists, so its comments and flow or block style survive. */
 function writeList(document: Document, listPath: readonly string[], before: readonly string[], after: readonly string[]): void {
+  if (after.length === 0) {
+    removeEmptied(document, listPath);
+    return;
+  }
   const node = document.getIn(listPath, true);
   if (!isSeq(node)) {
     document.setIn(listPath, document.createNode(after));
@@ -265,6 +269,21 @@ function writeList(document: Document, listPath: readonly string[], before: read
     if (!after.includes(before.at(index) ?? '')) node.delete(index);
   }
   for (const entry of after) if (!before.includes(entry)) node.add(document.createNode(entry));
+}
+
+/**
+ * A list left empty goes, and so does each map above it that it leaves empty (`tools.web.fetch`,
+ * `tools`, `egress`): an `allow: []` left behind reads as a rule that allows nothing, and the next
+ * reader has to work out that it means the same as no list at all.
+ */
+function removeEmptied(document: Document, listPath: readonly string[]): void {
+  document.deleteIn(listPath);
+  for (let depth = listPath.length - 1; depth > 0; depth--) {
+    const parent = listPath.slice(0, depth);
+    const node = document.getIn(parent, true);
+    if (!isMap(node) || node.items.length > 0) return;
+    document.deleteIn(parent);
+  }
 }
 
 function canonical(entry: string): string {

@@ -98,6 +98,20 @@ describe('firewall editor (overlay edits)', () => {
     assert.ok(text.includes('# Team overlay') && text.includes('allow: [api.github.com] # GitHub API'), text);
   });
 
+  const lastHost: { name: string; before: string; remove: { pattern: string; tool?: string }; after: string }[] = [
+    { name: 'the last host of egress.allow takes the list and the emptied egress map with it', before: 'version: 1\negress:\n  allow:\n    - docs.python.org\n', remove: { pattern: 'docs.python.org' }, after: 'version: 1\n' },
+    { name: 'the last host of one tool takes that tool\'s entry and the emptied tools map, keeping egress.allow', before: 'version: 1\negress:\n  allow:\n    - pypi.org\n  tools:\n    web.fetch:\n      allow: [api.github.com]\n', remove: { pattern: 'api.github.com', tool: 'web.fetch' }, after: 'version: 1\negress:\n  allow:\n    - pypi.org\n' },
+    { name: 'a tool that keeps another list keeps its entry', before: 'version: 1\negress:\n  tools:\n    web.fetch:\n      allow: [api.github.com]\n      block: [evil.example]\n', remove: { pattern: 'api.github.com', tool: 'web.fetch' }, after: 'version: 1\negress:\n  tools:\n    web.fetch:\n      block: [evil.example]\n' },
+  ];
+  for (const row of lastHost) {
+    it(`removing ${row.name}: no empty \`allow: []\` is left behind`, async () => {
+      await trustedOverlay(row.before);
+      await removeFirewallRule({ ...base, ...row.remove });
+      assert.equal(readFileSync(overlay, 'utf8'), row.after);
+      assert.ok(parseOverlay({ text: row.after, file: 'o.yaml' }).ok, 'what is left is a valid overlay');
+    });
+  }
+
   it('removing a rule the overlay does not hold is FIREWALL_RULE_NOT_FOUND and changes nothing', async () => {
     await trustedOverlay(COMMENTED);
     await assert.rejects(removeFirewallRule({ ...base, pattern: 'pypi.org' }), { code: 'FIREWALL_RULE_NOT_FOUND', message: 'pypi.org is not in egress.allow (every tool) of .airlock/policy/default.yaml' });
