@@ -3,7 +3,8 @@
 // the text. Both engines get the same pattern set (the guard's phrase rules, chat-template
 // literals and a handful of URL/HTML/encoding patterns); the naive one gets no folding, no
 // decoding and no scoring, so it does strictly less work per byte. Precision, recall and
-// false-positive rate on the labelled corpus are measured for both.
+// false-positive rate on the labelled corpus are measured for both, and the headline: recall and
+// false-positive rate leave-one-source-out on the public corpus (bench/lib/injectionCorpus.ts).
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
@@ -11,6 +12,8 @@ import type { PhraseRule } from '../src/core/content/lexicon';
 import { PHRASE_RULES } from '../src/core/content/rules';
 import { describeConfusion, evaluate, loadCorpus, type Confusion } from '../test/corpus/injection/corpus';
 import type { BenchReport, BenchRow } from './lib/benchReport';
+import { loadInjectionCorpus } from './lib/injectionCorpus';
+import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
 import { median } from './lib/stats';
 
 const MB = 1_000_000;
@@ -45,24 +48,30 @@ export async function run(): Promise<BenchReport> {
   const naiveWhole = evaluate(corpus, naive);
   const airlockHeld = evaluate(heldOut, airlock);
   const naiveHeld = evaluate(heldOut, naive);
+  const loso = losoOf({ airlock: () => airlock, naive: () => naive });
+
 
   const rows: BenchRow[] = [
-    row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
+    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, loso.results.naive, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
   ];
   return {
     title: `content guard: scan throughput on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
     columns: [
+      { key: 'losoRecall', label: 'LOSO recall', decimals: 3 },
+      { key: 'losoFpr', label: 'LOSO FPR', decimals: 3 },
+      { key: 'losoHardFpr', label: 'LOSO hard-neg FPR', decimals: 3 },
       { key: 'mixed', label: 'mixed MB/s', decimals: 2 },
       { key: 'adversarialWorst', label: 'adversarial worst MB/s', decimals: 2 },
       { key: 'adversarialMedian', label: 'adversarial median MB/s', decimals: 2 },
-      { key: 'precision', label: 'precision', decimals: 3 },
-      { key: 'recall', label: 'recall', decimals: 3 },
-      { key: 'fpr', label: 'FPR', decimals: 3 },
+      { key: 'precision', label: 'in-house precision', decimals: 3 },
+      { key: 'recall', label: 'in-house recall', decimals: 3 },
+      { key: 'fpr', label: 'in-house FPR', decimals: 3 },
     ],
     rows,
     notes: [
-      `corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
+      ...loso.notes,
+      `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion('naive', naiveHeld)}`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
@@ -72,13 +81,35 @@ export async function run(): Promise<BenchReport> {
   };
 }
 
-function row(subject: string, airlock: boolean, mixed: number, adversarial: readonly number[], confusion: Confusion, detail: string): BenchRow {
+function row(subject: string, airlock: boolean, mixed: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
+  const headline: Record<string, number> = loso === undefined ? {} : { losoRecall: loso.headline.recall, losoFpr: loso.headline.fpr, losoHardFpr: loso.headline.hardFpr };
   return {
     subject,
     airlock,
-    values: { mixed, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
+    values: { ...headline, mixed, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
     detail,
   };
+}
+
+/**
+ * Leave-one-source-out on the public corpus for each engine, or a note that it is absent. The
+ * headline is the worse of pooled and macro (mean over sources); per-source figures follow.
+ */
+function losoOf<Name extends string>(trainers: Readonly<Record<Name, Trainer>>): { results: Partial<Record<Name, LosoResult>>; notes: string[] } {
+  const corpus = loadInjectionCorpus();
+  if ('missing' in corpus) return { results: {}, notes: [`LOSO: ${corpus.missing}`] };
+  const results: Partial<Record<Name, LosoResult>> = {};
+  const notes: string[] = [];
+  const sources = new Set(corpus.rows.map((r) => r.source)).size;
+  notes.push(`LOSO: ${corpus.rows.length} rows from ${sources} public sources (${corpus.rows.filter((r) => r.label === 'injection').length} injections); each source is scored by a detector built without it; ambiguous rows scored apart; headline = the worse of pooled and macro`);
+  for (const name of Object.keys(trainers) as Name[]) {
+    const result = leaveOneSourceOut(corpus.rows, trainers[name]);
+    results[name] = result;
+    const figure = (label: string, value: { recall: number; fpr: number; hardFpr: number }): string => `${label} recall ${value.recall.toFixed(3)} FPR ${value.fpr.toFixed(3)} hard-neg FPR ${value.hardFpr.toFixed(3)}`;
+    notes.push(`LOSO ${name}: ${figure('pooled', result.pooled)}; ${figure('macro', result.macro)}; ${figure('worst source', result.worst)}`);
+    for (const line of describeSources(result)) notes.push(`  LOSO ${name}: ${line}`);
+  }
+  return { results, notes };
 }
 
 function fixed(value: number | undefined): string {
