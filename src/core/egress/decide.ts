@@ -41,6 +41,9 @@ const CLASS_WORDS: Readonly<Record<Exclude<AddressClass, 'public'>, string>> = {
  *  9. nothing matched — `no-rule-matched`: default deny;
  * 10. for 7 and 8, plain http only when the deciding rule names a port (`example.com:80`);
  *     otherwise `plain-http-not-allowed`.
+ * An allow or requireApproval rule without a port covers the scheme's default port only (443,
+ * or 80); block rules and model endpoints without a port cover every port. A host with an empty
+ * label (`example.com..`) is `invalid-url`.
  * Names are judged here by name only; decideAddress() judges every address they resolve to.
  */
 export function decide(policy: PolicyPack, tool: string, input: URL | string): EgressDecision {
@@ -51,7 +54,7 @@ export function decide(policy: PolicyPack, tool: string, input: URL | string): E
     return deny('credentials-in-url', 'URLs with credentials (user:password@host) are refused; they leak secrets into logs and hide the real host.');
   }
   const target = targetOf(url);
-  if (target === undefined) return deny('invalid-url', 'the URL has no host.');
+  if (target === undefined) return deny('invalid-url', url.hostname === '' ? 'the URL has no host.' : `${url.hostname} is not a valid host: it has an empty label (two dots in a row, or a leading dot).`);
   const blocked = blockingRule(policy, tool, target);
   if (blocked !== undefined) return deny('blocked-by-rule', `${formatTarget(target)} is blocked by the rule "${blocked.text}".`, blocked.text);
   if (tool === MODEL_TOOL) return decideModel(policy, url, target);
@@ -71,10 +74,10 @@ export function decide(policy: PolicyPack, tool: string, input: URL | string): E
  * endpoints must resolve to loopback only; everything else must be public unless an allow or
  * requireApproval rule for the tool names exactly that address.
  */
-export function decideAddress(policy: PolicyPack, tool: string, address: string, target: Pick<EgressTarget, 'host' | 'port'>): EgressDecision {
+export function decideAddress(policy: PolicyPack, tool: string, address: string, target: Pick<EgressTarget, 'scheme' | 'host' | 'port'>): EgressDecision {
   const classified = classifyAddress(address);
   const where = target.host === classified.address ? classified.address : `${target.host} resolved to ${classified.address}, which`;
-  const blocked = blockingAddressRule(policy, tool, classified.address, target.port);
+  const blocked = blockingAddressRule(policy, tool, classified.address, target);
   if (blocked !== undefined) return deny('blocked-by-rule', `${where} is blocked by the rule "${blocked.text}".`, blocked.text);
   if (tool === MODEL_TOOL && isLoopbackHost(target.host)) {
     return classified.class === 'loopback'
@@ -82,7 +85,7 @@ export function decideAddress(policy: PolicyPack, tool: string, address: string,
       : deny('address-not-loopback', `${where} is not a loopback address.`);
   }
   if (classified.class === 'public') return allow('public-address', `${where} is a public address.`);
-  const named = tool === MODEL_TOOL ? undefined : namingRule(toolRules(policy, tool), { host: classified.address, address: classified.address, port: target.port });
+  const named = tool === MODEL_TOOL ? undefined : namingRule(toolRules(policy, tool), { scheme: target.scheme, host: classified.address, address: classified.address, port: target.port });
   if (named !== undefined) return allow('address-named-by-rule', `${where} is ${classWords(classified.class)}, named by the rule "${named.text}".`, named.text);
   const via = classified.embedded === undefined ? '' : ` (it carries ${classified.embedded})`;
   return deny(addressReason(classified.class), `${where} is ${classWords(classified.class)}${via}; only public hosts may be reached unless a rule names that exact address.`);
@@ -130,14 +133,14 @@ function plainHttpCheck(target: EgressTarget, rule: HostRule): EgressDecision | 
 }
 
 function blockingRule(policy: PolicyPack, tool: string, target: EgressTarget): HostRule | undefined {
-  if (target.address !== undefined) return blockingAddressRule(policy, tool, target.address, target.port);
+  if (target.address !== undefined) return blockingAddressRule(policy, tool, target.address, target);
   return firstMatch(toolRules(policy, tool).block, target);
 }
 
-function blockingAddressRule(policy: PolicyPack, tool: string, address: string, port: number): HostRule | undefined {
+function blockingAddressRule(policy: PolicyPack, tool: string, address: string, where: Pick<EgressTarget, 'scheme' | 'port'>): HostRule | undefined {
   const rules = toolRules(policy, tool).block;
   for (const form of addressForms(address)) {
-    const target: MatchTarget = { host: form, address: form, port };
+    const target: MatchTarget = { scheme: where.scheme, host: form, address: form, port: where.port };
     const rule = rules.find((candidate) => ruleMatches(candidate, target));
     if (rule !== undefined) return rule;
   }

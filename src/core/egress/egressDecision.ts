@@ -29,6 +29,7 @@ export type EgressReason =
   | 'address-named-by-rule'
   | 'address-not-loopback'
   // SafeFetch
+  | 'method-not-allowed'
   | 'unresolvable-host'
   | 'approval-denied'
   | 'redirect-refused'

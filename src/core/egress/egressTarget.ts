@@ -14,19 +14,27 @@ export interface EgressTarget {
   readonly port: number;
 }
 
+export function defaultPort(scheme: EgressTarget['scheme']): number {
+  return scheme === 'https' ? 443 : 80;
+}
+
 /** WHATWG keeps IPv6 literals in brackets; the address checks want them bare. */
 export function bareHost(hostname: string): string {
   return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 
-/** The target of an http(s) URL; undefined for any other scheme or an empty host. */
+/**
+ * The target of an http(s) URL; undefined for any other scheme, an empty host, or a name with an
+ * empty label (`example.com..`, `a..b`, `.a`): rules would read it as the name without the
+ * extra dots, while resolvers disagree on what it is.
+ */
 export function targetOf(url: URL): EgressTarget | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   const bare = bareHost(url.hostname);
   const host = bare.length > 1 && bare.endsWith('.') ? bare.slice(0, -1) : bare;
-  if (host === '' || host === '.') return undefined;
+  if (host === '' || host === '.' || (!bare.includes(':') && host.split('.').includes(''))) return undefined;
   const scheme = url.protocol === 'https:' ? 'https' : 'http';
-  const port = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
+  const port = url.port === '' ? defaultPort(scheme) : Number(url.port);
   const address = canonicalAddress(host);
   return { scheme, host: address ?? host, address, port };
 }

@@ -3,7 +3,7 @@ import type { PolicyPack } from '../policy/policySchema';
 import { isIpLiteral } from './addressClass';
 import { decideAddress } from './decide';
 import { EgressBlockedError } from './egressBlockedError';
-import { bareHost } from './egressTarget';
+import { bareHost, defaultPort, type EgressTarget } from './egressTarget';
 import type { HostResolver } from './hostResolver';
 
 /** Opens the socket to an address SafeFetch already checked (undici's connector shape). */
@@ -33,8 +33,9 @@ const TRY_NEXT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRN
 export function pinnedConnector(options: PinnedConnectorOptions): SocketOpener {
   return (connectOptions, callback) => {
     const host = bareHost(connectOptions.hostname);
-    const port = Number(connectOptions.port) || (connectOptions.protocol === 'https:' ? 443 : 80);
-    pinAddresses(host, port, options).then(
+    const scheme = connectOptions.protocol === 'https:' ? 'https' : 'http';
+    const port = Number(connectOptions.port) || defaultPort(scheme);
+    pinAddresses({ scheme, host, port }, options).then(
       (addresses) => {
         const open = options.openSocket(options.connectTimeoutMs());
         const servername = connectOptions.protocol === 'https:' && !isIpLiteral(host) ? (connectOptions.servername ?? host.replace(/\.$/, '')) : connectOptions.servername;
@@ -54,15 +55,17 @@ export function pinnedConnector(options: PinnedConnectorOptions): SocketOpener {
 }
 
 /**
- * Every address `host` resolves to, once each has been allowed for `port`; a literal is its own
- * answer. One denied answer denies the host: an attacker's DNS may list a good address first.
+ * Every address `target.host` resolves to, once each has been allowed for its scheme and port; a
+ * literal is its own answer. One denied answer denies the host: an attacker's DNS may list a good
+ * address first.
  */
-export async function pinAddresses(host: string, port: number, options: PinOptions): Promise<string[]> {
+export async function pinAddresses(target: Pick<EgressTarget, 'scheme' | 'host' | 'port'>, options: PinOptions): Promise<string[]> {
+  const { host } = target;
   const addresses = isIpLiteral(host) ? [host] : await resolveOrBlock(host, options);
   if (addresses.length === 0) throw new EgressBlockedError({ reason: 'unresolvable-host', detail: `${host} did not resolve to any address.`, tool: options.tool, host });
   const policy = options.policy();
   for (const address of addresses) {
-    const decision = decideAddress(policy, options.tool, address, { host, port });
+    const decision = decideAddress(policy, options.tool, address, target);
     if (decision.verdict !== 'allow') throw EgressBlockedError.fromDecision(decision, { tool: options.tool, host });
   }
   return addresses;

@@ -58,6 +58,8 @@ export interface SafeFetch extends FetchLike {
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** CONNECT opens a tunnel past every later check; TRACE and TRACK echo the request, credentials included (cross-site tracing). */
+const REFUSED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const UNDICI_TIMEOUTS: Readonly<Record<string, EgressLimit>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
   UND_ERR_HEADERS_TIMEOUT: 'headers-timeout',
@@ -96,18 +98,15 @@ class SafeFetchEngine {
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const outgoing = await toOutgoingRequest(input, init);
     const tool = this.options.tool;
-    if (!URL.canParse(outgoing.url)) {
-      const refused = this.block({ reason: 'invalid-url', detail: 'this is not a valid URL.' }, '[unparsable URL]', '');
-      this.audit.blocked(refused);
-      throw refused;
+    if (!URL.canParse(outgoing.url)) this.refuse({ reason: 'invalid-url', detail: 'this is not a valid URL.' }, '[unparsable URL]', '');
+    if (REFUSED_METHODS.has(outgoing.method)) {
+      this.refuse({ reason: 'method-not-allowed', detail: `the ${outgoing.method} method is refused: it would open a tunnel past the policy or echo the request back.` }, redactUrl(outgoing.url), hostOf(outgoing.url));
     }
     outgoing.signal?.throwIfAborted();
     const policy = this.options.policy();
     const release = this.limits.acquire(policy.limits.maxConcurrentRequests);
     if (release === undefined) {
-      const refused = this.block({ reason: 'concurrency-limit', detail: `${tool} already has ${policy.limits.maxConcurrentRequests} requests in flight (limits.maxConcurrentRequests).` }, redactUrl(outgoing.url), hostOf(outgoing.url));
-      this.audit.blocked(refused);
-      throw refused;
+      this.refuse({ reason: 'concurrency-limit', detail: `${tool} already has ${policy.limits.maxConcurrentRequests} requests in flight (limits.maxConcurrentRequests).` }, redactUrl(outgoing.url), hostOf(outgoing.url));
     }
     const bounds = this.bounds(policy);
     const controller = new AbortController();
@@ -204,7 +203,7 @@ class SafeFetchEngine {
     const target = targetOf(url);
     if (target === undefined) return;
     try {
-      await pinAddresses(target.host, target.port, { policy: () => policy, tool: this.options.tool, resolve: this.resolve });
+      await pinAddresses(target, { policy: () => policy, tool: this.options.tool, resolve: this.resolve });
     } catch (error) {
       if (error instanceof EgressBlockedError && error.reason !== 'unresolvable-host') throw new EgressBlockedError({ ...error, url: redacted });
     }
@@ -268,6 +267,13 @@ class SafeFetchEngine {
     const limit = typeof code === 'string' ? UNDICI_TIMEOUTS[code] : undefined;
     if (limit !== undefined) return Object.assign(new EgressLimitError(limit, `${(error as Error).message} (limits.requestTimeoutSeconds).`, this.options.tool, redactUrl(url)), { cause: error });
     return error;
+  }
+
+  /** A refusal before the request holds any slot or timer: audited here, then thrown. */
+  private refuse(decision: { readonly reason: EgressReason; readonly detail: string }, url: string, host: string): never {
+    const refused = this.block(decision, url, host);
+    this.audit.blocked(refused);
+    throw refused;
   }
 
   private block(decision: { readonly reason: EgressReason; readonly detail: string; readonly rule?: string | undefined }, url: string, host: string): EgressBlockedError {

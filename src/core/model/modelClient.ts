@@ -67,7 +67,7 @@ export class ModelClient {
     this.client = new OpenAI({
       baseURL: endpoint.baseUrl,
       apiKey: endpoint.apiKey ?? NO_KEY,
-      fetch: options.fetch ?? createModelFetch({ requestTimeoutMs: this.requestTimeoutMs, ...(options.policy === undefined ? {} : { policy: options.policy }), ...(options.audit === undefined ? {} : { audit: options.audit }) }),
+      fetch: withoutRedirects(options.fetch ?? createModelFetch({ requestTimeoutMs: this.requestTimeoutMs, ...(options.policy === undefined ? {} : { policy: options.policy }), ...(options.audit === undefined ? {} : { audit: options.audit }) })),
       maxRetries: 0,
       logLevel: 'off',
     });
@@ -166,6 +166,14 @@ export function createModelFetch(options: { readonly requestTimeoutMs: number; r
       maxResponseBytes: MODEL_MAX_RESPONSE_BYTES,
     },
   });
+}
+
+/**
+ * A redirect from the model server is refused, never followed: a 307 would re-send the whole
+ * conversation to wherever it points, another port of this machine included.
+ */
+function withoutRedirects(fetch: FetchLike): FetchLike {
+  return (input, init) => fetch(input, { ...init, redirect: 'error' });
 }
 
 /** Ollama reports `qwen2.5-coder:latest` for a model configured as `qwen2.5-coder`. */

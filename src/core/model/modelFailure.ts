@@ -40,6 +40,9 @@ export function unreachableFailure(endpoint: EndpointRef): ModelFailure {
 export function describeModelFailure(error: unknown, endpoint: EndpointRef): ModelFailure {
   if (error instanceof ModelFailureError) return error.failure;
   const blocked = findInChain(error, isEgressBlockedError);
+  if (isEgressBlockedError(blocked) && blocked.reason === 'redirect-refused') {
+    return { kind: 'refused', message: blocked.message, hint: 'Airlock does not follow a model server\'s redirect (it would send the conversation on); if you trust where it points, set airlock.model.baseUrl to that address.' };
+  }
   if (blocked !== undefined) {
     return { kind: 'refused', message: blocked.message, hint: 'Airlock talks only to a model on this machine; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1.' };
   }

@@ -57,6 +57,20 @@ describe('core/egress/decide: the order of checks, as a specification', () => {
     { name: 'per-tool allow does not leak to another tool', tool: 'web.search', url: 'https://only-web.example/', verdict: 'deny', reason: 'no-rule-matched' },
     { name: 'an IPv6 literal named by a rule, in another spelling', url: 'https://[2001:DB8:0:0:0:0:0:7]/', verdict: 'allow', reason: 'allowed-by-rule', rule: '[2001:db8::7]' },
     { name: 'nothing matches: default deny', url: 'https://unknown.example/', verdict: 'deny', reason: 'no-rule-matched' },
+    // a rule without a port covers the scheme's default port only
+    { name: 'allow without a port: the default https port spelled out', url: 'https://docs.example:443/', verdict: 'allow', reason: 'allowed-by-rule', rule: 'docs.example' },
+    { name: 'allow without a port: another https port', url: 'https://docs.example:4443/', verdict: 'deny', reason: 'no-rule-matched' },
+    { name: 'allow without a port: https on port 80', url: 'https://docs.example:80/', verdict: 'deny', reason: 'no-rule-matched' },
+    { name: 'allow by wildcard without a port: another port', url: 'https://img.cdn.example:8080/', verdict: 'deny', reason: 'no-rule-matched' },
+    { name: 'requireApproval without a port: another port is not asked, it is refused', url: 'https://ask.example:8443/', verdict: 'deny', reason: 'no-rule-matched' },
+    { name: 'an address named without a port: another port', url: 'https://203.0.113.7:8443/', verdict: 'deny', reason: 'reserved-address' },
+    { name: 'a rule naming a port: only that port', url: 'http://plain.example:8080/', verdict: 'deny', reason: 'no-rule-matched' },
+    { name: 'block without a port still covers every port', url: 'https://blocked.example:8443/', verdict: 'deny', reason: 'blocked-by-rule', rule: 'blocked.example' },
+    // a host with an empty label is not the allowed host
+    { name: 'a host with an empty label (two trailing dots)', url: 'https://docs.example../', verdict: 'deny', reason: 'invalid-url' },
+    { name: 'a host with an empty label inside', url: 'https://docs..example/', verdict: 'deny', reason: 'invalid-url' },
+    { name: 'a host starting with a dot', url: 'https://.docs.example/', verdict: 'deny', reason: 'invalid-url' },
+    { name: 'an address with two trailing dots', url: 'https://203.0.113.7../', verdict: 'deny', reason: 'invalid-url' },
     // 10: plain http
     { name: 'plain http to a rule without a port', url: 'http://docs.example/', verdict: 'deny', reason: 'plain-http-not-allowed', rule: 'docs.example' },
     { name: 'plain http where the rule names port 80', url: 'http://plain.example/', verdict: 'allow', reason: 'allowed-by-rule', rule: 'plain.example:80' },
@@ -89,18 +103,20 @@ describe('core/egress/decide: the order of checks, as a specification', () => {
   });
 
   describe('decideAddress: the answers a name resolved to', () => {
-    const target = { host: 'docs.example', port: 443 };
-    const cases: { name: string; tool?: string; address: string; target?: { host: string; port: number }; verdict: EgressVerdict; reason: EgressReason }[] = [
+    const target = { scheme: 'https', host: 'docs.example', port: 443 } as const;
+    const cases: { name: string; tool?: string; address: string; target?: { scheme: 'http' | 'https'; host: string; port: number }; verdict: EgressVerdict; reason: EgressReason }[] = [
       { name: 'a public address', address: '93.184.215.14', verdict: 'allow', reason: 'public-address' },
       { name: 'NAT64 of a public address (DNS64 networks)', address: '64:ff9b::5db8:d70e', verdict: 'allow', reason: 'public-address' },
       { name: 'a blocked address', address: '198.51.100.9', verdict: 'deny', reason: 'blocked-by-rule' },
       { name: 'a private address', address: '10.0.0.1', verdict: 'deny', reason: 'private-address' },
-      { name: 'a private address a per-tool rule names (port matches)', address: '10.20.30.40', target: { host: 'intranet.example', port: 8080 }, verdict: 'allow', reason: 'address-named-by-rule' },
-      { name: 'the same, other port', address: '10.20.30.40', target: { host: 'intranet.example', port: 9090 }, verdict: 'deny', reason: 'private-address' },
-      { name: 'model, loopback endpoint answering loopback', tool: MODEL_TOOL, address: '::1', target: { host: 'localhost', port: 11434 }, verdict: 'allow', reason: 'model-endpoint' },
-      { name: 'model, loopback endpoint answering a LAN address', tool: MODEL_TOOL, address: '192.168.1.5', target: { host: 'localhost', port: 11434 }, verdict: 'deny', reason: 'address-not-loopback' },
-      { name: 'model, remote API answering a private address', tool: MODEL_TOOL, address: '10.0.0.9', target: { host: 'api.example.ai', port: 443 }, verdict: 'deny', reason: 'private-address' },
-      { name: 'model, remote API answering public', tool: MODEL_TOOL, address: '93.184.215.14', target: { host: 'api.example.ai', port: 443 }, verdict: 'allow', reason: 'public-address' },
+      { name: 'a private address a per-tool rule names (port matches)', address: '10.20.30.40', target: { scheme: 'http', host: 'intranet.example', port: 8080 }, verdict: 'allow', reason: 'address-named-by-rule' },
+      { name: 'an address a portless rule names, on the default https port', address: '203.0.113.7', target: { scheme: 'https', host: '203.0.113.7', port: 443 }, verdict: 'allow', reason: 'address-named-by-rule' },
+      { name: 'an address a portless rule names, on another port', address: '203.0.113.7', target: { scheme: 'https', host: '203.0.113.7', port: 8443 }, verdict: 'deny', reason: 'reserved-address' },
+      { name: 'the same, other port', address: '10.20.30.40', target: { scheme: 'http', host: 'intranet.example', port: 9090 }, verdict: 'deny', reason: 'private-address' },
+      { name: 'model, loopback endpoint answering loopback', tool: MODEL_TOOL, address: '::1', target: { scheme: 'http', host: 'localhost', port: 11434 }, verdict: 'allow', reason: 'model-endpoint' },
+      { name: 'model, loopback endpoint answering a LAN address', tool: MODEL_TOOL, address: '192.168.1.5', target: { scheme: 'http', host: 'localhost', port: 11434 }, verdict: 'deny', reason: 'address-not-loopback' },
+      { name: 'model, remote API answering a private address', tool: MODEL_TOOL, address: '10.0.0.9', target: { scheme: 'https', host: 'api.example.ai', port: 443 }, verdict: 'deny', reason: 'private-address' },
+      { name: 'model, remote API answering public', tool: MODEL_TOOL, address: '93.184.215.14', target: { scheme: 'https', host: 'api.example.ai', port: 443 }, verdict: 'allow', reason: 'public-address' },
     ];
     for (const c of cases) {
       it(`${c.name} → ${c.reason}`, () => {

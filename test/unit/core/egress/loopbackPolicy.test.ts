@@ -56,7 +56,7 @@ describe('core/egress/loopbackPolicy', () => {
     for (const row of rows) {
       it(`${row.loopback ? 'allows' : 'denies'} ${row.trick} (${row.address})`, () => {
         assert.equal(isLoopbackAddress(row.address), row.loopback);
-        const decision = decideAddress(policy, MODEL_TOOL, row.address, { host: 'model.localhost', port: 11434 });
+        const decision = decideAddress(policy, MODEL_TOOL, row.address, { scheme: 'http', host: 'model.localhost', port: 11434 });
         assert.equal(decision.verdict, row.loopback ? 'allow' : 'deny');
         if (!row.loopback) assert.equal(decision.reason, 'address-not-loopback');
       });

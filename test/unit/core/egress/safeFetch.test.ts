@@ -87,9 +87,9 @@ describe('core/egress/safeFetch (real loopback server)', () => {
 
   it('pinAddresses checks every answer and keeps them in order', async () => {
     const options = { policy: loopbackOnlyPolicy, tool: 'model' };
-    assert.deepEqual(await pinAddresses('localhost', 11434, { ...options, resolve: () => Promise.resolve(['127.0.0.2', '::1']) }), ['127.0.0.2', '::1']);
-    await rejection(pinAddresses('localhost', 11434, { ...options, resolve: () => Promise.resolve(['::1', '93.184.216.34']) }));
-    await rejection(pinAddresses('localhost', 11434, { ...options, resolve: () => Promise.resolve([]) }));
-    await rejection(pinAddresses('10.1.2.3', 11434, { ...options, resolve: () => Promise.reject(new Error('a literal is never resolved')) }));
+    assert.deepEqual(await pinAddresses({ scheme: 'http', host: 'localhost', port: 11434 }, { ...options, resolve: () => Promise.resolve(['127.0.0.2', '::1']) }), ['127.0.0.2', '::1']);
+    await rejection(pinAddresses({ scheme: 'http', host: 'localhost', port: 11434 }, { ...options, resolve: () => Promise.resolve(['::1', '93.184.216.34']) }));
+    await rejection(pinAddresses({ scheme: 'http', host: 'localhost', port: 11434 }, { ...options, resolve: () => Promise.resolve([]) }));
+    await rejection(pinAddresses({ scheme: 'http', host: '10.1.2.3', port: 11434 }, { ...options, resolve: () => Promise.reject(new Error('a literal is never resolved')) }));
   });
 });

@@ -97,14 +97,14 @@ describe('core/egress/safeFetch over TLS and through proxies (loopback only)', (
 
     it('connects to the pinned address and verifies the certificate against the name (SNI)', async () => {
       const port = secure?.port ?? 0;
-      const safeFetch = guarded(testPolicy({ allow: ['airlock.test', `127.0.0.1:${port}`] }), { resolve: tableResolver({ 'airlock.test': ['127.0.0.1'] }).resolve, ca: tls?.cert ?? '' });
+      const safeFetch = guarded(testPolicy({ allow: [`airlock.test:${port}`, `127.0.0.1:${port}`] }), { resolve: tableResolver({ 'airlock.test': ['127.0.0.1'] }).resolve, ca: tls?.cert ?? '' });
       assert.equal(await (await safeFetch(`https://airlock.test:${port}/page`)).text(), 'secure /page');
     });
 
     it('still verifies certificates: an unknown CA fails, and so does a name the certificate does not cover', async () => {
       const port = secure?.port ?? 0;
       const resolve = tableResolver({ 'airlock.test': ['127.0.0.1'], 'other.test': ['127.0.0.1'] }).resolve;
-      const policy = testPolicy({ allow: ['airlock.test', 'other.test', `127.0.0.1:${port}`] });
+      const policy = testPolicy({ allow: [`airlock.test:${port}`, `other.test:${port}`, `127.0.0.1:${port}`] });
       await assert.rejects(guarded(policy, { resolve })(`https://airlock.test:${port}/`), (error: Error & { code?: string }) => /certificate/i.test(`${error.message} ${error.code ?? ''}`));
       await assert.rejects(guarded(policy, { resolve, ca: tls?.cert ?? '' })(`https://other.test:${port}/`), (error: Error & { code?: string }) => error.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
     });

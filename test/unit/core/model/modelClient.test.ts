@@ -117,3 +117,56 @@ describe('core/model/modelClient (against the fixture model server)', () => {
     assert.match(probe.failure.message, /not a loopback address/);
   });
 });
+
+describe('core/model/modelClient follows no redirects (real loopback servers)', () => {
+  let redirector: Server;
+  let victim: Server;
+  let victimHits: { method: string; body: string }[];
+  let baseUrl: string;
+
+  before(async () => {
+    victimHits = [];
+    victim = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        victimHits.push({ method: request.method ?? '', body });
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => victim.listen(0, '127.0.0.1', resolve));
+    const victimPort = (victim.address() as AddressInfo).port;
+    redirector = createServer((request, response) => {
+      request.resume();
+      const status = request.url?.includes('/models') ? 302 : 307;
+      response.writeHead(status, { location: `http://127.0.0.1:${victimPort}${request.url ?? '/'}` }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/v1`;
+  });
+  after(async () => {
+    await Promise.all([redirector, victim].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  });
+
+  const rows: { attack: string; run: (client: ModelClient) => Promise<ModelFailure> }[] = [
+    { attack: 'a 307 that would re-send the whole chat body to another loopback port', run: (client) => failureOf(collect(client)) },
+    {
+      attack: 'a 302 on the model list (probe)',
+      run: async (client) => {
+        const probe = await client.probe();
+        assert.ok(!probe.reachable);
+        return probe.failure;
+      },
+    },
+  ];
+  for (const row of rows) {
+    it(`refuses ${row.attack}, and nothing reaches the other port`, async () => {
+      const client = new ModelClient({ baseUrl, model: 'fixture-model', apiKey: 'sk-local-test' }, { requestTimeoutMs: 1500 });
+      const failure = await row.run(client);
+      assert.equal(failure.kind, 'refused', failure.message);
+      assert.match(failure.message, /redirect/);
+      assert.match(failure.hint ?? '', /redirect/);
+      assert.deepEqual(victimHits, []);
+    });
+  }
+});
