@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { knownToolIds } from '../core/agent/toolRegistry';
 import type { AuditSink } from '../core/audit/auditSink';
-import { BUILTIN_PACK_NAMES } from '../core/policy/builtinPacks';
+import { BUILTIN_PACK_NAMES, loadBuiltinPack } from '../core/policy/builtinPacks';
+import type { PolicySourceKind } from '../core/policy/effectivePolicy';
 import { addFirewallRule, removeFirewallRule } from '../core/policy/firewallEditor';
 import { ALL_TOOLS, listRules, type EgressList, type EgressRuleRow } from '../core/policy/firewallRules';
 import { formatHostPattern, parseHostPattern } from '../core/policy/hostPattern';
 import { unsafeEgressReason } from '../core/policy/hostSafety';
+import { hostFromPasted } from '../core/policy/pastedHost';
 import { standingEgressEntries, standingFieldEntries } from '../core/policy/standingEntries';
 import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
@@ -31,15 +33,22 @@ export async function listFirewallRules(ctx: FirewallContext): Promise<void> {
   pick.items = rows.length === 0 ? [{ label: '$(shield) default deny — no host is allowed' }] : rows.map((row) => ({
     label: `${listIcon(row.list)} ${row.pattern}`,
     description: `${row.tool === ALL_TOOLS ? ALL_TOOLS_LABEL : row.tool} · ${row.list}`,
-    detail: `${row.source}: ${row.file}`,
+    detail: sourceLabel(row.source, row.file, effective.packName),
     row,
-    ...(row.source === 'overlay' && row.list === 'allow' ? { buttons: [remove] } : {}),
+    ...(removable(row) ? { buttons: [remove] } : {}),
   }));
   const done = new Promise<void>((resolve) => {
     pick.onDidTriggerItemButton(async ({ item }) => {
       if (!item.row) return;
       pick.hide();
       await removeRule(ctx, item.row.pattern, item.row.tool);
+    });
+    // Choosing a row is how people expect to act on it: offer what can be done with that rule.
+    pick.onDidAccept(async () => {
+      const row = pick.selectedItems[0]?.row;
+      if (row === undefined) return;
+      pick.hide();
+      await offerRuleAction(ctx, row, effective.packName);
     });
     pick.onDidHide(() => {
       pick.dispose();
@@ -56,19 +65,20 @@ export async function allowDomain(ctx: FirewallContext, presetTool?: string, pre
   if (tool === undefined) return false;
   const raw = presetPattern ?? (await vscode.window.showInputBox({
     title: `Airlock: allow a host for ${tool === ALL_TOOLS ? 'all tools' : tool}`,
-    prompt: 'A host name (example.com), a wildcard for its subdomains (*.example.com), optionally :port.',
+    prompt: 'A host name (example.com), a wildcard for its subdomains (*.example.com), optionally :port; or paste a URL to take its host.',
     placeHolder: 'docs.example.com',
     ignoreFocusOut: true,
     validateInput: validatePattern,
   }));
   if (raw === undefined) return false;
   const problem = validatePattern(raw);
-  if (problem) {
+  if (typeof problem === 'string') {
     void vscode.window.showErrorMessage(`Airlock: ${problem}`);
     return false;
   }
-  const parsed = parseHostPattern(raw);
-  const pattern = parsed.ok ? formatHostPattern(parsed.pattern) : raw;
+  const host = hostFromPasted(raw);
+  const parsed = parseHostPattern(host);
+  const pattern = parsed.ok ? formatHostPattern(parsed.pattern) : host;
   const scope = tool === ALL_TOOLS ? 'every tool' : tool;
   // Loosening the guard asks, even when the user started it: a palette command can be mis-typed.
   const confirm = await vscode.window.showWarningMessage(`Airlock: allow ${pattern} for ${scope}?`, { modal: true, detail: `The agent's network requests to ${pattern} will no longer be blocked for ${scope}. The rule is written to .airlock/policy/${ctx.policy.packName}.yaml.` }, 'Allow');
@@ -101,7 +111,8 @@ export async function removeDomain(ctx: FirewallContext): Promise<boolean> {
 /** "Airlock: Select Policy Pack…": a looser pack than the current one asks first. */
 export async function selectPolicyPack(ctx: FirewallContext): Promise<void> {
   const current = ctx.policy.packName;
-  const choice = await vscode.window.showQuickPick(BUILTIN_PACK_NAMES.map((name) => ({ label: name, description: name === current ? 'active' : '', picked: name === current })), { title: 'Airlock: policy pack' });
+  const items = await Promise.all(BUILTIN_PACK_NAMES.map(async (name) => ({ label: name, description: name === current ? 'active' : '', detail: await packDescription(ctx, name), picked: name === current })));
+  const choice = await vscode.window.showQuickPick(items, { title: 'Airlock: policy pack' });
   if (!choice || choice.label === current) return;
   if (current === 'strict') {
     const confirm = await vscode.window.showWarningMessage(`Airlock: switch from "strict" to "${choice.label}"?`, { modal: true, detail: 'This loosens the guard: files may become writable and more tools available.' }, 'Switch');
@@ -111,6 +122,36 @@ export async function selectPolicyPack(ctx: FirewallContext): Promise<void> {
   await ctx.settings.choose('airlock.policy.pack', choice.label);
   ctx.audit.record({ actor: 'user', action: 'policy.pack.select', target: choice.label, decision: 'allow', detail: { from: current } });
   await ctx.policy.reload();
+}
+
+/** Only allow rules of the workspace overlay are Airlock's to remove; the packs and managed policy are not. */
+function removable(row: EgressRuleRow): boolean {
+  return row.source === 'overlay' && row.list === 'allow';
+}
+
+/** Where a rule is written, in words: the built-in pack by name, not its install path. */
+function sourceLabel(source: PolicySourceKind, file: string, packName: string): string {
+  if (source === 'builtin') return `built-in pack "${packName}"`;
+  if (source === 'managed') return `managed policy: ${file}`;
+  return `workspace overlay: ${file}`;
+}
+
+async function offerRuleAction(ctx: FirewallContext, row: EgressRuleRow, packName: string): Promise<void> {
+  const scope = row.tool === ALL_TOOLS ? 'all tools' : row.tool;
+  if (!removable(row)) {
+    const why = row.source === 'overlay' ? `the ${row.list} list is edited in ${row.file} itself` : `it comes from the ${sourceLabel(row.source, row.file, packName)}, which Airlock does not edit; a block or deny in the workspace overlay can narrow it`;
+    void vscode.window.showInformationMessage(`Airlock: ${row.pattern} (${row.list}, ${scope}) cannot be removed from here: ${why}.`);
+    return;
+  }
+  const choice = await vscode.window.showWarningMessage(`Airlock: remove ${row.pattern} for ${scope}?`, { modal: true, detail: `Requests to ${row.pattern} will be blocked again for ${scope}. The rule is removed from ${row.file}.` }, 'Remove Rule');
+  if (choice === 'Remove Rule') await removeRule(ctx, row.pattern, row.tool);
+}
+
+/** The pack's own one-line description, read from its file; a pack that fails to load says so. */
+async function packDescription(ctx: FirewallContext, name: string): Promise<string> {
+  const pack = await loadBuiltinPack(ctx.policy.compositionFiles.builtinDir, name);
+  if (!pack.ok) return `cannot be loaded: ${pack.errors[0]?.message ?? 'invalid'}`;
+  return pack.value.description ?? '';
 }
 
 async function removeRule(ctx: FirewallContext, pattern: string, tool: string): Promise<boolean> {
@@ -154,10 +195,15 @@ async function pickTool(): Promise<string | undefined> {
   return choice?.id;
 }
 
-function validatePattern(value: string): string | undefined {
-  const parsed = parseHostPattern(value);
+/** An error for a pattern that cannot be allowed; for a pasted URL, a note naming the host that will be. */
+function validatePattern(value: string): string | vscode.InputBoxValidationMessage | undefined {
+  const host = hostFromPasted(value);
+  const parsed = parseHostPattern(host);
   if (!parsed.ok) return parsed.error;
-  return unsafeEgressReason(parsed.pattern);
+  const unsafe = unsafeEgressReason(parsed.pattern);
+  if (unsafe !== undefined) return unsafe;
+  if (host !== value.trim()) return { message: `Allows the URL's host: ${formatHostPattern(parsed.pattern)}`, severity: vscode.InputBoxValidationSeverity.Info };
+  return undefined;
 }
 
 function listIcon(list: EgressRuleRow['list']): string {

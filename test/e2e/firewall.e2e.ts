@@ -17,7 +17,7 @@ import { clickDialogButton, closeQuickInput, modalDialog, pickRow, quickInput, s
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { runCommand, startCommand } from './harness/workbench';
+import { focusWorkbench, runCommand, startCommand } from './harness/workbench';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'security.egress.update';
@@ -67,11 +67,6 @@ function cliRows(): Promise<FirewallRow[]> {
 
 function hasRow(rows: FirewallRow[], tool: string, pattern: string): boolean {
   return rows.some((row) => row.tool === tool && row.list === 'allow' && row.pattern === pattern && row.source === 'overlay');
-}
-
-/** F1 would go to the chat webview while it has focus: focus the workbench first. */
-async function focusWorkbench(page: Page): Promise<void> {
-  await page.locator('[id="workbench.parts.editor"]').click();
 }
 
 function statusBarPolicy(page: Page): Locator {
@@ -177,12 +172,12 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     await pickRow(page, 'All tools');
     await waitForQuickInput(page, /allow a host for all tools/i);
     const input = quickInput(page).locator('input');
-    await input.fill('https://docs.example.com/path');
+    await input.fill('*.com');
     // The box's prompt sits in the same place until the (debounced) validation replaces it.
     await waitForValue(
-      'the input box to say the URL is not a host pattern',
+      'the input box to say the pattern is too broad',
       async () => ((await quickInput(page).locator('.quick-input-message').allInnerTexts()).join(' ')).trim(),
-      (text) => /not a host pattern/i.test(text),
+      (text) => /too broad/i.test(text),
     );
     await guardShot(page, 'allow-domain-invalid-pattern');
     await input.press('Enter');
@@ -212,7 +207,16 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     assert.ok(tools.rows.some((row) => row.includes('web.fetch')), `web.fetch is offered: ${JSON.stringify(tools.rows)}`);
     await pickRow(page, 'All tools');
     await waitForQuickInput(page, /allow a host for all tools/i);
-    await submitInput(page, PALETTE_HOST);
+    // Pasted from the address bar: the box says which host it takes, and the rule names only that.
+    const input = quickInput(page).locator('input');
+    await input.fill(`https://${PALETTE_HOST}/guide/install?lang=en`);
+    await waitForValue(
+      'the input box to name the host it takes from the pasted URL',
+      async () => ((await quickInput(page).locator('.quick-input-message').allInnerTexts()).join(' ')).trim(),
+      (text) => text.includes(`Allows the URL's host: ${PALETTE_HOST}`),
+    );
+    await guardShot(page, 'allow-domain-pasted-url');
+    await input.press('Enter');
     const confirm = await waitForDialog(page, `allow ${PALETTE_HOST}`);
     await guardShot(page, 'allow-domain-confirm');
     assert.match(confirm.message, /every tool/);
@@ -237,6 +241,12 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     assert.ok(list.rows.some((text) => text.includes('169.254.169.254')), `the pack's block rules are listed too: ${JSON.stringify(list.rows)}`);
     const removable = quickInput(page).locator('.quick-input-list .monaco-list-row').filter({ hasText: PALETTE_HOST }).locator('.codicon-trash');
     assert.ok((await removable.count()) > 0, 'the overlay rule has a remove (trash) button');
+    assert.ok(list.rows.some((text) => text.includes('built-in pack "default"')), `the pack's rules name the pack, not its install path: ${JSON.stringify(list.rows)}`);
+    // Choosing the row offers to remove it; cancelled here, the next test removes it another way.
+    await pickRow(page, PALETTE_HOST);
+    const offer = await waitForDialog(page, `remove ${PALETTE_HOST} for all tools`);
+    assert.ok(offer.buttons.includes('Remove Rule'), `choosing the row offers Remove Rule: ${JSON.stringify(offer.buttons)}`);
+    await clickDialogButton(page, 'Cancel');
     await closeQuickInput(page);
   });
 

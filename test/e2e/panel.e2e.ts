@@ -13,7 +13,7 @@ import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, quickOpen, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, quickOpen, runCommand, startCommand } from './harness/workbench';
 import { chatRequests } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
@@ -35,10 +35,6 @@ function moneyFile(): string {
 
 function overlayFile(): string {
   return path.join(e2e().workspace, '.airlock', 'policy', 'default.yaml');
-}
-
-async function focusWorkbench(page: Page): Promise<void> {
-  await page.locator('[id="workbench.parts.editor"]').click();
 }
 
 async function pickColorTheme(page: Page, name: string): Promise<void> {

@@ -16,7 +16,7 @@ import { SAMPLE_WORKSPACE } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand, startCommand } from './harness/workbench';
 
 const APPROVAL_TITLE = 'Airlock: approve the workspace policy overlay?';
 const CDN = '*.cdn.example.net';
@@ -62,10 +62,6 @@ function webFetchAllow(show: PolicyShow): string[] {
 
 function overlayApplied(show: PolicyShow): boolean {
   return show.sources.some((source) => source.kind === 'overlay');
-}
-
-async function focusWorkbench(target: Page): Promise<void> {
-  await target.locator('[id="workbench.parts.editor"]').click();
 }
 
 async function statusBarText(target: Page): Promise<string> {

@@ -6,6 +6,11 @@ import { waitForValue } from './waitFor';
 
 const PALETTE_TIMEOUT_MS = 10_000;
 
+/** Puts keyboard focus in the workbench (the editor area): F1 would go to the chat webview while it has focus. */
+export async function focusWorkbench(page: Page): Promise<void> {
+  await page.locator('[id="workbench.parts.editor"]').click();
+}
+
 /** Runs a command by its palette title (F1, type, pick the row whose label is exactly that title). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await startCommand(page, title);
