@@ -39,11 +39,12 @@ function cell(text: string, className = ''): HTMLTableCellElement {
 
 function render(): void {
   const now = Date.now();
-  const shown = rows.filter((row) => visible(row, now));
+  // Newest first: what just happened is what people open the log to see.
+  const shown = rows.filter((row) => visible(row, now)).sort((a, b) => b.seq - a.seq);
   tableBody.replaceChildren(...shown.map((row) => {
     const tr = document.createElement('tr');
     tr.dataset.decision = row.decision;
-    tr.append(cell(String(row.seq)), cell(new Date(row.time).toLocaleString()), cell(row.actor), cell(row.tool || '—'), cell(row.action), cell(row.target, 'target'), cell(row.decision || '—', `decision ${row.decision}`), cell([row.reason, row.rule].filter(Boolean).join(' · ')));
+    tr.append(cell(String(row.seq)), cell(new Date(row.time).toLocaleString()), cell(row.actor), cell(row.tool || '—'), cell(row.action), cell(row.target, 'target'), cell(row.decision || '—', `decision ${row.decision}`), cell([row.reason, row.rule].filter(Boolean).join(' · '), 'reason'));
     return tr;
   }));
   summary.textContent = `${shown.length} of ${rows.length} entries`;

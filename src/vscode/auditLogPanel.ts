@@ -1,13 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { auditFiles } from '../core/audit/auditFiles';
 import { auditViewMessageSchema, type AuditRow, type AuditViewHostMessage } from '../core/protocol/auditViewProtocol';
 
 /** What the panel needs from the audit log: recent rows and whether the chain verifies. */
 export type AuditSnapshot = { file: string; rows: AuditRow[]; truncated: boolean; integrity: { ok: boolean; message: string } };
 
-/** "Airlock: Show Audit Log": a readable, filterable view (decision, tool, time) of the log. */
+/**
+ * How often a visible panel looks at the log for new entries. Polled, not watched: the log lives
+ * outside the workspace, is written by the CLI too, and file watchers drop events (seen in
+ * code-server); one stat per second of two small files costs nothing.
+ */
+const LIVE_POLL_MS = 1000;
+
+/** "Airlock: Show Audit Log": a readable, filterable view (decision, tool, time) of the log, newest first, kept live. */
 export class AuditLogPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** The log file shown and its size and times when last pushed, to push again only on a change. */
+  private shown: { file: string; stamp: string } | undefined;
 
   constructor(
     private readonly assets: vscode.Uri,
@@ -33,16 +45,31 @@ export class AuditLogPanel implements vscode.Disposable {
       }
       void this.push();
     });
+    this.timer = setInterval(() => void this.pushIfChanged(), LIVE_POLL_MS);
     panel.onDidDispose(() => {
       listener.dispose();
+      clearInterval(this.timer);
+      this.timer = undefined;
       this.panel = undefined;
+      this.shown = undefined;
     });
+  }
+
+  private async pushIfChanged(): Promise<void> {
+    if (this.panel?.visible !== true || this.shown === undefined) return;
+    if ((await stampOf(this.shown.file)) !== this.shown.stamp) await this.push();
   }
 
   private async push(): Promise<void> {
     let message: AuditViewHostMessage;
     try {
-      message = { type: 'entries', ...(await this.snapshot()) };
+      // Stamped before the read: an entry appended while it is read changes the stamp, and the
+      // next poll pushes it. (The very first read has no file to stamp yet; it is stamped after.)
+      const known = this.shown?.file;
+      const stampBefore = known === undefined ? undefined : await stampOf(known);
+      const snapshot = await this.snapshot();
+      this.shown = { file: snapshot.file, stamp: snapshot.file === known && stampBefore !== undefined ? stampBefore : await stampOf(snapshot.file) };
+      message = { type: 'entries', ...snapshot };
     } catch (error) {
       message = { type: 'error', message: `The audit log could not be read: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -71,6 +98,13 @@ export class AuditLogPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearInterval(this.timer);
     this.panel?.dispose();
   }
+}
+
+/** Size and modification time of the active log file and its checkpoint; '' for a missing file. */
+async function stampOf(file: string): Promise<string> {
+  const parts = await Promise.all([file, auditFiles(file).head].map((path) => stat(path).then((s) => `${s.size}:${s.mtimeMs}`, () => '')));
+  return parts.join('|');
 }
