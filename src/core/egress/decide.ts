@@ -2,7 +2,7 @@ import type { PolicyPack } from '../policy/policySchema';
 import { addressForms, classifyAddress, isIpLiteral, METADATA_HOST_NAMES, type AddressClass } from './addressClass';
 import { allow, ask, deny, type AddressReason, type EgressDecision } from './egressDecision';
 import { firstMatch, modelRules, namingRule, ruleMatches, toolRules, type HostRule, type MatchTarget } from './egressRules';
-import { formatTarget, targetOf, type EgressTarget } from './egressTarget';
+import { defaultPort, formatTarget, targetOf, type EgressTarget } from './egressTarget';
 
 /** The model client's tool id: its rules are the policy's `model` section, not `egress`. */
 export const MODEL_TOOL = 'model';
@@ -65,7 +65,8 @@ export function decide(policy: PolicyPack, tool: string, input: URL | string): E
   if (approval !== undefined) return plainHttpCheck(target, approval) ?? ask('approval-required', `${formatTarget(target)} needs your approval for ${tool} (rule "${approval.text}").`, approval.text);
   const allowed = firstMatch(rules.allow, target);
   if (allowed !== undefined) return plainHttpCheck(target, allowed) ?? allow('allowed-by-rule', `${formatTarget(target)} is allowed for ${tool} by the rule "${allowed.text}".`, allowed.text);
-  return deny('no-rule-matched', `no rule allows ${formatTarget(target)} for ${tool}; egress is denied unless the policy allows the host (airlock firewall allow ${target.host}).`);
+  const pattern = target.port === defaultPort(target.scheme) ? target.host : formatTarget(target);
+  return deny('no-rule-matched', `no rule allows ${formatTarget(target)} for ${tool}; egress is denied unless the policy allows the host (airlock firewall allow ${pattern}).`);
 }
 
 /**

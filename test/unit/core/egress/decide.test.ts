@@ -95,6 +95,11 @@ describe('core/egress/decide: the order of checks, as a specification', () => {
     });
   }
 
+  it('names the port to allow when it is not the default one', () => {
+    assert.match(decide(policy, 'web.fetch', 'https://unknown.example/').detail, /airlock firewall allow unknown\.example\)/);
+    assert.match(decide(policy, 'web.fetch', 'https://docs.example:4443/').detail, /airlock firewall allow docs\.example:4443\)/);
+  });
+
   it('takes the policy as it is now: a new policy object is compiled afresh', () => {
     const before = testPolicy({ allow: ['docs.example'] });
     assert.equal(decide(before, 'web.fetch', 'https://docs.example/').verdict, 'allow');
