@@ -11,6 +11,7 @@ import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
 import type { PhraseRule } from '../src/core/content/lexicon';
 import { PHRASE_RULES } from '../src/core/content/rules';
 import { describeConfusion, evaluate, loadCorpus, type Confusion } from '../test/corpus/injection/corpus';
+import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs';
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
@@ -18,7 +19,6 @@ import { median } from './lib/stats';
 
 const MB = 1_000_000;
 const MIXED_BYTES = 10 * MB;
-const ADVERSARIAL_CHARS = 1024 * 1024;
 const ROUNDS = 3;
 /** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
 const ROUND_BUDGET_MS = 8_000;
@@ -326,25 +326,9 @@ function filler(random: () => number): string {
   return `${Array.from({ length: 30 + Math.floor(random() * 60) }, () => pick(WORDS)).join(' ')}.`;
 }
 
+/** The same adversarial inputs the unit tests check for totality, 1 MiB each. */
 function adversarialInputs(): [string, string][] {
-  const fill = (unit: string): string => unit.repeat(Math.ceil(ADVERSARIAL_CHARS / unit.length)).slice(0, ADVERSARIAL_CHARS);
-  const random = seeded(7);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const base64 = Array.from({ length: ADVERSARIAL_CHARS }, () => alphabet[Math.floor(random() * 64)]).join('');
-  return [
-    ['near-match (ignore all previous)', fill('ignore all previous ')],
-    ['near-match sentence', fill('disregard the above section and the prior ')],
-    ['spaces', ' '.repeat(ADVERSARIAL_CHARS)],
-    ['one special char', '='.repeat(ADVERSARIAL_CHARS)],
-    ['nested brackets', `${'[('.repeat(ADVERSARIAL_CHARS / 4)}${')]'.repeat(ADVERSARIAL_CHARS / 4)}`],
-    ['open chat tokens', fill('<|im_sta<<SY[INS')],
-    ['random base64', base64],
-    ['percent escapes', fill('%41')],
-    ['open URL placeholders', fill('![a](https://e.x/?q={{')],
-    ['unclosed hidden tags', fill('<div hidden><p style="display:none">')],
-    ['unclosed comments', fill('<!--')],
-    ['CJK keywords', fill('忽略之前')],
-  ];
+  return Object.entries(ADVERSARIAL_INPUTS).map(([name, build]) => [name, build()]);
 }
 
 /** mulberry32: the same documents on every run. */

@@ -9,6 +9,10 @@ export const ExitCode = {
   denied: 10,
   /** `airlock check url`: none denied, but (at least one) needs the user's approval. */
   ask: 11,
+  /** `airlock scan`: the content guard flagged a text (and blocked none). */
+  flagged: 10,
+  /** `airlock scan`: the content guard blocked a text. */
+  blocked: 11,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

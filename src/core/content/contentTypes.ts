@@ -78,16 +78,15 @@ export interface ScanResult {
   readonly flags: readonly ContentFlag[];
   /** Characters the sanitizer would remove (invisible, bidi, control, tag, …), by kind. */
   readonly removed: RemovalCounts;
-  /** UTF-16 code units scanned, and those beyond the cap that were not. */
+  /** UTF-16 code units scanned, and those beyond a caller's `maxChars` that were not (0 without one). */
   readonly scannedChars: number;
   readonly unscannedChars: number;
 }
 
 export interface ScanOptions {
   readonly thresholds?: ContentGuardThresholds;
-  /** At most this many UTF-16 code units are scanned (default 1 MiB); the rest is reported as unscanned. */
+  /** Scan only this many UTF-16 code units and report the rest as unscanned; by default every one is scanned. */
   readonly maxChars?: number;
 }
 
-export const DEFAULT_MAX_SCAN_CHARS = 1024 * 1024;
 export const MAX_FLAGS = 200;

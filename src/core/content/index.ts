@@ -5,7 +5,6 @@
  */
 export {
   CONTENT_CATEGORIES,
-  DEFAULT_MAX_SCAN_CHARS,
   DEFAULT_THRESHOLDS,
   REMOVAL_KINDS,
   type ContentCategory,
@@ -19,6 +18,6 @@ export {
   type ScanResult,
 } from './contentTypes';
 export { sanitize, type SanitizeOptions, type SanitizeResult } from './sanitize';
-export { scanContent, verdictOf } from './scan';
+export { ContentScanner, scanContent, verdictOf } from './scan';
 export { defaultRandomId, wrapUntrusted, type UntrustedKind, type WrapOptions, type WrappedContent } from './spotlight';
 export { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from './untrustedPrompt';

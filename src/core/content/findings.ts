@@ -1,0 +1,190 @@
+import { findCommandFindings } from './commands';
+import type { ContentCategory, ContentFlag, EncodingKind } from './contentTypes';
+import { findDelimiters } from './delimiters';
+import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, type DetectionView } from './detectionView';
+import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
+import { findHiddenRegions } from './hiddenHtml';
+import { PhraseMatcher } from './phraseMatcher';
+import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
+import { sanitize } from './sanitize';
+import { findSpacedLetters } from './spacedLetters';
+import { TOKEN_WORD, tokenize, type Tokens } from './tokens';
+import { findUrlFindings } from './urls';
+
+/** A finding in the coordinates of the text it was found in. */
+export interface Finding {
+  readonly rule: string;
+  readonly category: ContentCategory;
+  readonly weight: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lang?: string;
+  readonly decoded?: ContentFlag['decoded'];
+  /** Where the finding counts for scoring, when not at its start (a hidden region counts where its content was found). */
+  readonly anchor?: number;
+}
+
+const MAX_DECODED_SHOWN = 200;
+/** A decoded payload whose strongest inner finding reaches this is reported strongly. */
+const WEAK = 0.3;
+const MENTION_REACH = 100;
+const MAX_MENTION_CHECKS = 256;
+const MENTION_WORDS = /\b(?:tokens?|markers?|templates?|delimiters?|formats?|tokenizers?|escaped?|escaping|expects?|syntax)\b/;
+const MIN_SMUGGLED_TEXT = 8;
+/** Shorter hidden payloads are not scanned again (too short to say anything). */
+const MIN_PAYLOAD_TEXT = 6;
+/** Every payload costs at least this much decode budget, which bounds how many are scanned again. */
+const PAYLOAD_OVERHEAD = 512;
+
+let sharedMatcher: PhraseMatcher | undefined;
+
+/** The phrase matcher over every rule, built once per process (a few milliseconds). */
+function phraseMatcher(): PhraseMatcher {
+  sharedMatcher ??= new PhraseMatcher(PHRASE_RULES, FILLERS, NEGATORS);
+  return sharedMatcher;
+}
+
+/**
+ * Every finding in one window of text, in its coordinates: the folded detection view (invisibles
+ * dropped, homoglyphs and leetspeak read as letters); phrase rules; chat-template delimiters; URLs;
+ * shell commands; hidden payloads decoded one level and scanned again; hidden HTML regions that
+ * carry another finding. Linear in the window's length.
+ */
+export function findingsIn(text: string): { findings: Finding[]; needsSanitizing: boolean } {
+  const view = buildDetectionView(text);
+  return { findings: analyse(text, { remaining: DEFAULT_DECODE_BUDGET }, true, view), needsSanitizing: view.needsSanitizing };
+}
+
+function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: DetectionView): Finding[] {
+  const view = prebuilt ?? buildDetectionView(text);
+  const tokens = tokenize(view);
+  const findings: Finding[] = [];
+  const toOriginal = (startUnit: number, endUnit: number): { start: number; end: number } => ({
+    start: view.origStart[startUnit] ?? 0,
+    end: endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : (view.origStart[startUnit] ?? 0),
+  });
+  const matcher = phraseMatcher();
+  matcher.match(view.codes, tokens, (ruleIndex, startUnit, endUnit) => {
+    const rule = matcher.rules[ruleIndex];
+    if (rule !== undefined) findings.push({ rule: rule.id, category: rule.category, weight: rule.weight, ...toOriginal(startUnit, endUnit), ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
+  });
+  let mentions = 0;
+  for (const found of findDelimiters(view)) {
+    const span = toOriginal(found.startUnit, found.endUnit);
+    const discussed = !found.rule.startsWith('delimiter.fake-turn') && mentions++ < MAX_MENTION_CHECKS && mentionedNotUsed(text, span.start, span.end);
+    findings.push({ rule: found.rule, category: 'fake-delimiter', weight: discussed ? Math.round(found.weight * 50) / 100 : found.weight, ...span });
+  }
+  // Appended one by one: spreading a list of a million findings into push() overflows the stack.
+  append(findings, findUrlFindings(text));
+  append(findings, findCommandFindings(text));
+  append(findings, spoofing(view, tokens));
+  if (deep) append(findings, decodedFindings(text, view, tokens, budget));
+  append(findings, hiddenFindings(text, findings));
+  return findings;
+}
+
+/**
+ * A template token that documentation talks about ("[INST] is the marker Llama 2 expects") rather
+ * than uses: a word about tokens or formats close by halves its weight. A half-measure on purpose:
+ * an attacker can add the words too, and then still needs a second finding to be flagged.
+ */
+function mentionedNotUsed(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - MENTION_REACH), Math.min(text.length, end + MENTION_REACH)).toLowerCase();
+  return MENTION_WORDS.test(around);
+}
+
+/** Homoglyphs mixed into Latin words, and zero-width characters splitting words. */
+function spoofing(view: DetectionView, tokens: Tokens): Finding[] {
+  const findings: Finding[] = [];
+  let mixed = 0;
+  let start = -1;
+  let end = -1;
+  for (let token = 0; token < tokens.count; token++) {
+    if (tokens.kind[token] !== TOKEN_WORD) continue;
+    let marks = 0;
+    for (let unit = tokens.start[token] ?? 0; unit < (tokens.end[token] ?? 0); unit++) marks |= view.marks[unit] ?? 0;
+    if ((marks & MARK_CONFUSABLE) === 0 || (marks & MARK_ASCII_LETTER) === 0) continue;
+    mixed++;
+    if (start < 0) start = view.origStart[tokens.start[token] ?? 0] ?? 0;
+    end = view.origEnd[(tokens.end[token] ?? 1) - 1] ?? 0;
+  }
+  if (mixed > 0) findings.push({ rule: 'encoded.mixed-script', category: 'encoding-obfuscation', weight: mixed >= 2 ? 0.35 : 0.2, start, end });
+  if (view.splitWords >= 3) findings.push({ rule: 'encoded.zero-width-split', category: 'encoding-obfuscation', weight: 0.3, start: view.splitStart, end: view.splitEnd });
+  return findings;
+}
+
+/** Scans each hidden or encoded payload once more (not decoding inside it) and reports the blob. */
+function decodedFindings(text: string, view: DetectionView, tokens: Tokens, budget: DecodeBudget): Finding[] {
+  const payloads: { encoding: EncodingKind; text: string; start: number; end: number }[] = [];
+  const candidates = [...view.payloads];
+  append(candidates, findSpacedLetters(view, tokens));
+  for (const payload of candidates) {
+    if (budget.remaining <= 0) break;
+    if (payload.text.trim().length < MIN_PAYLOAD_TEXT) continue;
+    const kept = payload.text.slice(0, budget.remaining);
+    budget.remaining -= Math.max(kept.length, PAYLOAD_OVERHEAD);
+    payloads.push({ ...payload, text: kept });
+  }
+  append(payloads, findEncodedPayloads(text, budget));
+  const findings: Finding[] = [];
+  for (const payload of payloads) {
+    const inner = analyse(payload.text, budget, false);
+    let strongest = 0;
+    const categories = new Set<ContentCategory>();
+    for (const finding of inner) {
+      strongest = Math.max(strongest, finding.weight);
+      if (finding.weight >= 0.2) categories.add(finding.category);
+    }
+    const smuggled = (payload.encoding === 'unicode-tags' || payload.encoding === 'variation-selectors') && payload.text.trim().length >= MIN_SMUGGLED_TEXT && readsAsText(payload.text);
+    let weight = 0;
+    if (strongest >= WEAK) weight = Math.round(Math.min(0.95, Math.max(0.6, strongest + 0.1)) * 100) / 100;
+    else if (strongest >= 0.15) weight = 0.3;
+    if (smuggled) weight = Math.max(weight, 0.5);
+    if (weight === 0) continue;
+    const shown = sanitize(payload.text.slice(0, MAX_DECODED_SHOWN), { mode: 'escape' }).text;
+    findings.push({
+      rule: `encoded.${payload.encoding}`,
+      category: 'encoding-obfuscation',
+      weight,
+      start: payload.start,
+      end: payload.end,
+      decoded: { encoding: payload.encoding, text: shown, inner: [...categories] },
+    });
+  }
+  return findings;
+}
+
+/** A hidden HTML or Markdown region is a finding when another finding lies inside it. */
+function hiddenFindings(text: string, findings: readonly Finding[]): Finding[] {
+  const regions = findHiddenRegions(text);
+  if (regions.length === 0) return [];
+  const spans = findings.filter((finding) => finding.category !== 'hidden-text' && finding.weight >= 0.2).sort((a, b) => a.start - b.start);
+  const starts = spans.map((span) => span.start);
+  const reach: number[] = []; // reach[i]: the furthest end among spans[0..i]
+  for (const span of spans) reach.push(Math.max(reach.at(-1) ?? 0, span.end));
+  const hidden: Finding[] = [];
+  for (const region of regions) {
+    const before = countBelow(starts, region.end); // spans starting before the region ends
+    if (before === 0 || (reach[before - 1] ?? 0) <= region.start) continue;
+    const inside = spans[Math.min(before - 1, countBelow(starts, region.start))];
+    hidden.push({ rule: region.rule, category: 'hidden-text', weight: region.weight, start: region.start, end: region.end, anchor: Math.max(region.start, inside?.start ?? region.start) });
+  }
+  return hidden;
+}
+
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
