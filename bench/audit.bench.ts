@@ -1,4 +1,4 @@
-// Audit appends per second: Airlock's hash-chained log (redaction, lock, chain, O_APPEND write),
+// Audit appends per second: Airlock's sealed, hash-chained log (redaction, lock, chain, HMAC seal, O_APPEND write),
 // at each durability setting, against plain appendFileSync of the same JSON lines, with and
 // without an fsync per line. The same events in every row; each round writes a fresh file.
 import { appendFileSync, closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareEntry, sealEntry } from '../src/core/audit/auditEntry';
+import { newAuditKey } from '../src/core/audit/auditKey';
 import { AuditLog, type AuditDurability } from '../src/core/audit/auditLog';
 import type { AuditEvent } from '../src/core/audit/auditSink';
 import { verifyAuditLog } from '../src/core/audit/auditVerify';
@@ -23,9 +24,9 @@ export function run(): Promise<BenchReport> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'airlock-bench-audit-'));
   try {
     const rows: BenchRow[] = [
-      measure('airlock AuditLog, durability none', true, root, events.length, (file) => airlockWriter(file, events, 'none'), 'redact, lock, re-check the tail, chain (SHA-256 of canonical JSON), one O_APPEND write; no fsync'),
-      measure('airlock AuditLog, safe points (default)', false, root, events.length, (file) => airlockWriter(file, events, 'safe-points'), `as above, plus fsync and checkpoint after every deny, user decision and guard change, and every 32 entries (${safePointShare(events)} of these events are safe points)`),
-      measure('airlock AuditLog, fsync every entry', false, root, events.length, (file) => airlockWriter(file, events, 'every-entry'), 'fsync and checkpoint after each entry'),
+      measure('airlock AuditLog, durability none', true, root, events.length, (file) => airlockWriter(file, events, 'none'), 'redact, lock, re-check the tail and the key file, chain (SHA-256 of canonical JSON), HMAC seal, one O_APPEND write; no fsync'),
+      measure('airlock AuditLog, safe points (default)', false, root, events.length, (file) => airlockWriter(file, events, 'safe-points'), `as above, plus fsync, sealed checkpoint and key evolution (an atomic rewrite of the key file) after every deny, user decision and guard change, and every 32 entries (${safePointShare(events)} of these events are safe points)`),
+      measure('airlock AuditLog, fsync every entry', false, root, events.length, (file) => airlockWriter(file, events, 'every-entry'), 'fsync, sealed checkpoint and key evolution after each entry'),
       measure('appendFileSync, same lines', false, root, events.length, (file) => (index) => appendFileSync(file, lines[index] ?? ''), 'fs.appendFileSync(file, line): open, write, close per line; no redaction, no chain, no lock'),
       measure('fd write + fsync per line', false, root, events.length, (file) => fsyncedWriter(file, lines), 'one O_APPEND fd, writeSync + fsyncSync per line; no redaction, no chain, no lock'),
       measureCpuOnly(events),
@@ -40,7 +41,7 @@ export function run(): Promise<BenchReport> {
       notes: [
         `events: tool reads and writes, approvals, denials with details, 1 in 10 carrying a secret to redact; file system: ${os.tmpdir()} (${process.platform})`,
         `median of ${ROUNDS} rounds, a fresh file each round; a round stops after ${ROUND_BUDGET_MS} ms and is rated on the entries it wrote`,
-        'every Airlock round ends with verifyAuditLog() on what it wrote, which must report the chain intact',
+        'every Airlock round ends with verifyAuditLog() on what it wrote (with the key file), which must report the chain intact and sealed',
       ],
     });
   } finally {
@@ -64,7 +65,7 @@ function measure(subject: string, airlock: boolean, root: string, count: number,
     rates.push(done / ((performance.now() - started) / 1000));
     written = Math.min(written, done);
     if (subject.startsWith('airlock')) {
-      const report = verifyAuditLog(file);
+      const report = verifyAuditLog(file, { keyFile: keyFileFor(file) });
       if (!report.ok || report.entries !== done) throw new Error(`${subject}: the chain does not verify (${report.problem?.message ?? `${report.entries} of ${done} entries`})`);
     }
   }
@@ -73,10 +74,15 @@ function measure(subject: string, airlock: boolean, root: string, count: number,
 }
 
 function airlockWriter(file: string, events: readonly AuditEvent[], durability: AuditDurability): Writer {
-  const log = new AuditLog({ file, durability, onError: (error) => { throw error; } });
+  const log = new AuditLog({ file, keyFile: keyFileFor(file), durability, onError: (error) => { throw error; } });
   const writer: Writer = (index) => { log.append(events[index % events.length] as AuditEvent); };
   writer.close = () => log.close();
   return writer;
+}
+
+/** Each round's key beside its log's folder, as the user's config folder would hold it. */
+function keyFileFor(file: string): string {
+  return path.join(path.dirname(file), '..', `${path.basename(path.dirname(file))}.key.json`);
 }
 
 function fsyncedWriter(file: string, lines: readonly string[]): Writer {
@@ -95,13 +101,14 @@ function measureCpuOnly(events: readonly AuditEvent[]): BenchRow {
   for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now();
     let prevHash = '0'.repeat(64);
+    const key = newAuditKey(1);
     events.forEach((event, index) => {
-      prevHash = sealEntry(prepareEntry(event), index + 1, prevHash, new Date()).entry.hash;
+      prevHash = sealEntry(prepareEntry(event), index + 1, prevHash, new Date(), key).entry.hash;
     });
     rates.push(events.length / ((performance.now() - started) / 1000));
   }
   const rate = median(rates);
-  return { subject: 'airlock entry only (no I/O)', airlock: false, values: { rate, micros: 1_000_000 / rate }, detail: 'prepareEntry (redaction of every field) + sealEntry (canonical JSON, SHA-256): the CPU share of an append' };
+  return { subject: 'airlock entry only (no I/O)', airlock: false, values: { rate, micros: 1_000_000 / rate }, detail: 'prepareEntry (redaction of every field) + sealEntry (canonical JSON, SHA-256, HMAC-SHA256): the CPU share of an append' };
 }
 
 function safePointShare(events: readonly AuditEvent[]): string {

@@ -10,6 +10,7 @@ import { loopbackOnlyPolicy } from './core/egress/loopbackPolicy';
 import { ToolRunner } from './core/agent/toolRunner';
 import { ConversationStore } from './core/conversation/conversationStore';
 import { Conversations } from './core/conversation/conversations';
+import { AuditAnchor } from './vscode/auditAnchor';
 import { AuditLogPanel } from './vscode/auditLogPanel';
 import { auditSnapshot } from './vscode/auditSnapshot';
 import { ChatAttachments } from './vscode/chatAttachments';
@@ -39,8 +40,11 @@ export function activate(context: vscode.ExtensionContext): void {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const override = userOnlySetting('airlock.audit.path');
     const auditFile = resolveAuditPath({ storageDir: storage.fsPath, ...(folder ? { workspaceFolder: folder } : {}), ...(override ? { override } : {}) });
-    const audit = new AuditLog({ file: auditFile, onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
+    // Sealed with a key in the user's config folder, shared with the CLI; a copy of the first one stays in SecretStorage.
+    const auditAnchor = new AuditAnchor(context.secrets, auditFile, resolveConfigDir(process.env, homedir()), log);
+    const audit = new AuditLog({ file: auditFile, keyFile: auditAnchor.keyFile, onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
     context.subscriptions.push({ dispose: () => audit.close() });
+    void auditAnchor.keep(audit);
     const settings = new SecuritySettings(resolveConfigDir(process.env, homedir()), log, audit);
     const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit, settings);
     // The CLI finds this workspace's log through a user-level index.
@@ -70,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name) };
     const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => { gate.clearSessionGrants(); tools.forgetFlagged(); }, securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
     const policyDocument = new EffectivePolicyDocument(policy);
-    const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => Promise.resolve(auditSnapshot(auditFile)), log);
+    const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), async () => auditSnapshot(auditFile, await auditAnchor.verifyKeys()), log);
     context.subscriptions.push(
       settings,
       policy,

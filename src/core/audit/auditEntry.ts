@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { entryMac, type AuditKey } from './auditKey';
 import { countKinds, redact, redactJson, type JsonValue, type SecretKind } from '../redaction';
 import type { AuditEvent } from './auditSink';
 
-/** The entry format; part of every hash, so a future format cannot be passed off as this one. */
-export const AUDIT_FORMAT_VERSION = 1;
+/**
+ * The entry format; part of every hash, so one format cannot be passed off as another. 2 is
+ * sealed (`epoch`, `mac`); 1 was the unkeyed chain, still read so an old log gets a clear verdict.
+ */
+export const AUDIT_FORMAT_VERSION = 2;
 /** `prevHash` of the first entry of a log. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Longest line written; an entry that would be longer loses its `detail` (and then long strings). */
@@ -26,14 +30,18 @@ export interface AuditEntry {
   readonly detail?: JsonValue;
   /** What redaction removed from this entry before it was written: secrets per kind. */
   readonly redacted?: Partial<Record<SecretKind, number>>;
+  /** The sealing key's epoch this entry was sealed in (format 2). */
+  readonly epoch?: number;
   /** Hash of the previous entry (GENESIS_HASH for the first); links the chain across files. */
   readonly prevHash: string;
-  /** SHA-256 of the canonical JSON of every other field. */
+  /** SHA-256 of the canonical JSON of every other field but `mac`. */
   readonly hash: string;
+  /** HMAC-SHA256 of `hash` under the key of `epoch` (format 2; see auditKey.ts). */
+  readonly mac?: string;
 }
 
 /** An entry's content before it is placed in the chain (seq, time and hashes come under the lock). */
-export type PreparedEntry = Omit<AuditEntry, 'v' | 'seq' | 'time' | 'prevHash' | 'hash'>;
+export type PreparedEntry = Omit<AuditEntry, 'v' | 'seq' | 'time' | 'epoch' | 'prevHash' | 'hash' | 'mac'>;
 
 /**
  * JSON with object keys sorted (by UTF-16 code units, as RFC 8785) and no whitespace: the same
@@ -47,10 +55,11 @@ export function canonicalJson(value: unknown): string {
   return `{${fields.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 
-/** The hash an entry must carry: over all its fields but `hash` itself. */
+/** The hash an entry must carry: over all its fields but `hash` and the seal over it. */
 export function entryHash(entry: Readonly<Record<string, unknown>>): string {
   const rest: Record<string, unknown> = { ...entry };
   delete rest.hash;
+  delete rest.mac;
   return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
 }
 
@@ -87,21 +96,23 @@ export function prepareEntry(event: AuditEvent): PreparedEntry {
   return kinds.length === 0 ? prepared : { ...prepared, redacted: countKinds(kinds.map((kind) => ({ kind }))) };
 }
 
-/** Places a prepared entry in the chain and serialises it as one line (with its newline). */
-export function sealEntry(prepared: PreparedEntry, seq: number, prevHash: string, time: Date): { entry: AuditEntry; line: string } {
-  let content: Omit<AuditEntry, 'hash'> = ordered(prepared, seq, prevHash, time);
+/** Places a prepared entry in the chain, seals it under `key` and serialises it as one line (with its newline). */
+export function sealEntry(prepared: PreparedEntry, seq: number, prevHash: string, time: Date, key: AuditKey): { entry: AuditEntry; line: string } {
+  const ordered = (content: PreparedEntry): Omit<AuditEntry, 'hash'> => ({ v: AUDIT_FORMAT_VERSION, seq, time: time.toISOString(), ...content, epoch: key.epoch, prevHash });
+  let content: Omit<AuditEntry, 'hash'> = ordered(prepared);
   let line = serialise(content);
   if (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) {
-    content = ordered({ ...prepared, detail: { truncated: true, bytes: Buffer.byteLength(line, 'utf8') } }, seq, prevHash, time);
+    content = ordered({ ...prepared, detail: { truncated: true, bytes: Buffer.byteLength(line, 'utf8') } });
     line = serialise(content);
   }
   if (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) {
     const short = (value: string | undefined): string | undefined => (value === undefined ? undefined : value.slice(0, 256));
-    content = ordered({ ...prepared, target: short(prepared.target), reason: short(prepared.reason), rule: short(prepared.rule), action: prepared.action.slice(0, 256), flags: prepared.flags?.slice(0, 16).map((flag) => flag.slice(0, 64)), detail: { truncated: true } }, seq, prevHash, time);
+    content = ordered({ ...prepared, target: short(prepared.target), reason: short(prepared.reason), rule: short(prepared.rule), action: prepared.action.slice(0, 256), flags: prepared.flags?.slice(0, 16).map((flag) => flag.slice(0, 64)), detail: { truncated: true } });
     line = serialise(content);
   }
   // Hashed as it will be read back, so verification sees exactly the bytes that were hashed.
-  const entry = { ...content, hash: entryHash(JSON.parse(line) as Record<string, unknown>) } as AuditEntry;
+  const hash = entryHash(JSON.parse(line) as Record<string, unknown>);
+  const entry = { ...content, hash, mac: entryMac(key.key, hash) } as AuditEntry;
   return { entry, line: `${JSON.stringify(entry)}\n` };
 }
 
@@ -118,7 +129,10 @@ export function parseEntry(line: string): AuditEntry | undefined {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const entry = value as Record<string, unknown>;
-  const ok = typeof entry.v === 'number' && Number.isSafeInteger(entry.seq) && (entry.seq as number) >= 1
+  // Format 1 has no seal; format 2 always has one, so a seal cannot be dropped by relabelling.
+  const sealed = entry.v === 2 && Number.isSafeInteger(entry.epoch) && (entry.epoch as number) >= 0 && isHash(entry.mac);
+  const unsealed = entry.v === 1 && entry.epoch === undefined && entry.mac === undefined;
+  const ok = (sealed || unsealed) && Number.isSafeInteger(entry.seq) && (entry.seq as number) >= 1
     && typeof entry.time === 'string' && typeof entry.actor === 'string' && typeof entry.action === 'string'
     && isHash(entry.prevHash) && isHash(entry.hash);
   return ok ? (entry as unknown as AuditEntry) : undefined;
@@ -131,12 +145,8 @@ function isHash(value: unknown): value is string {
 const ACTORS: ReadonlySet<string> = new Set(['user', 'agent', 'cli', 'system']);
 const DECISIONS: ReadonlySet<string> = new Set(['allow', 'deny', 'ask']);
 
-function ordered(prepared: PreparedEntry, seq: number, prevHash: string, time: Date): Omit<AuditEntry, 'hash'> {
-  return { v: AUDIT_FORMAT_VERSION, seq, time: time.toISOString(), ...prepared, prevHash };
-}
-
 function serialise(content: Omit<AuditEntry, 'hash'>): string {
-  return `${JSON.stringify({ ...content, hash: GENESIS_HASH })}\n`;
+  return `${JSON.stringify({ ...content, hash: GENESIS_HASH, mac: GENESIS_HASH })}\n`;
 }
 
 function clip(value: string): string {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 /**
@@ -54,4 +54,14 @@ export function auditFiles(active: string): AuditFiles {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A small file next to or for the log (checkpoint, key): its text, or why there is none. */
+export function readSmallFile(path: string): { readonly state: 'missing' } | { readonly state: 'invalid'; readonly message: string } | { readonly state: 'text'; readonly text: string } {
+  try {
+    return { state: 'text', text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    return { state: 'invalid', message: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { withFileLock } from '../policy/fileLock';
 import { ownValue } from '../policy/keyedRecord';
@@ -102,10 +102,32 @@ function folderKeyHash(folder: string): string {
 }
 
 /**
- * The log a CLI command should read for `workspaceFolder`: the one the extension recorded in the
+ * The log a CLI command should write for `workspaceFolder`: the one the extension recorded in the
  * index, else the CLI's own default under the config folder.
  */
 export function locateAuditLog(input: { readonly configDir: string; readonly workspaceFolder: string }): { readonly file: string; readonly source: 'index' | 'default' } {
   const recorded = lookupAuditLocation(input);
   return recorded === undefined ? { file: resolveAuditPath(input), source: 'default' } : { file: recorded, source: 'index' };
+}
+
+/**
+ * The log a CLI command should read when run in `folder`: the folder's own, else that of the
+ * nearest folder above it that has one (run from a subfolder, or from the root of a nested
+ * project), else the CLI's default if it exists. Undefined when there is none: then
+ * `recordedWorkspaces` says which `--workspace` values would work.
+ */
+export function findAuditLog(input: { readonly configDir: string; readonly folder: string }): { readonly file: string; readonly workspaceFolder: string } | undefined {
+  const workspaces = readIndex(join(input.configDir, AUDIT_INDEX_FILE)).workspaces;
+  for (let folder = folderKey(input.folder); ; folder = dirname(folder)) {
+    const recorded = ownValue(workspaces, folder)?.file;
+    if (recorded !== undefined) return { file: recorded, workspaceFolder: folder };
+    if (dirname(folder) === folder) break;
+  }
+  const fallback = resolveAuditPath({ configDir: input.configDir, workspaceFolder: input.folder });
+  return existsSync(fallback) ? { file: fallback, workspaceFolder: input.folder } : undefined;
+}
+
+/** Every workspace folder the index records a log for, sorted. */
+export function recordedWorkspaces(configDir: string): string[] {
+  return Object.keys(readIndex(join(configDir, AUDIT_INDEX_FILE)).workspaces).sort();
 }

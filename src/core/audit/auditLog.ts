@@ -2,7 +2,9 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statS
 import { dirname } from 'node:path';
 import { GENESIS_HASH, prepareEntry, sealEntry, type AuditEntry, type PreparedEntry } from './auditEntry';
 import { auditFiles, type AuditFiles } from './auditFiles';
-import { readHead, writeHead } from './auditHead';
+import { expectedHeadMac, readHead, sealHead, writeHead, type AuditHead } from './auditHead';
+import { evolveAuditKey, newAuditKey, sameMac, type AuditKey } from './auditKey';
+import { auditKeyStamp, readAuditKey, writeAuditKey } from './auditKeyFile';
 import { withAuditLock, type AuditLockOptions } from './auditLock';
 import type { AuditEvent, AuditSink } from './auditSink';
 import { readFileTail, type TornTail } from './auditTail';
@@ -13,13 +15,15 @@ import { readFileTail, type TornTail } from './auditTail';
  *   firewall and audit event, at least every `syncEvery` entries, at rotation and at close;
  * - `every-entry`: after each entry;
  * - `none`: never (the OS writes them back; a machine crash may lose the last seconds).
- * The checkpoint (`audit.head.json`) is written at the same moments.
+ * The checkpoint (`audit.head.json`) is written, and the sealing key evolved, at the same moments.
  */
 export type AuditDurability = 'safe-points' | 'every-entry' | 'none';
 
 export interface AuditLogOptions {
   /** The active file, e.g. from resolveAuditPath(). Its folder is created if needed. */
   readonly file: string;
+  /** The sealing key file, from auditKeyPath(); created (0600) when the log has none. */
+  readonly keyFile: string;
   /** Called when an entry cannot be written; `record()` never throws. */
   readonly onError?: (error: unknown) => void;
   /** Rotate before the active file would grow past this (default 8 MiB). */
@@ -39,7 +43,12 @@ const NEWLINE = Buffer.from('\n');
 interface ChainState {
   readonly seq: number;
   readonly hash: string;
+  /** The epoch the entry was sealed in; -1 for an unsealed (format 1) entry or one before the key. */
+  readonly epoch: number;
 }
+
+/** Written into the chain when the writer finds something it cannot explain; `audit verify` reports it. */
+type Anomaly = { readonly action: 'audit.rekeyed'; readonly reason: 'key-missing' } | { readonly action: 'audit.checkpoint-lost'; readonly reason: string };
 
 /**
  * The tamper-evident audit log: append-only JSONL, each entry redacted, numbered and chained to
@@ -47,9 +56,12 @@ interface ChainState {
  * (the extension host and the CLI): each append takes the inter-process lock, re-reads the end
  * of the file if another process wrote since, and writes its line with one O_APPEND write.
  * Synchronous on purpose: an entry is on disk before the action it records goes ahead.
+ * Every entry is sealed (HMAC) under the key file's current key; every checkpoint evolves the
+ * key and overwrites the old one (docs/audit.md, "Sealing").
  */
 export class AuditLog implements AuditSink {
   readonly file: string;
+  private readonly keyFile: string;
   private readonly files: AuditFiles;
   private readonly onError: (error: unknown) => void;
   private readonly maxFileBytes: number;
@@ -62,6 +74,9 @@ export class AuditLog implements AuditSink {
   /** Size of the active file after our last write or read; another writer changes it. */
   private size = 0;
   private last: ChainState | undefined;
+  private key: AuditKey | undefined;
+  private keyStamp = '';
+  private anomaly: Anomaly | undefined;
   private torn: TornTail | undefined;
   private missingNewline = false;
   private known = false;
@@ -70,6 +85,7 @@ export class AuditLog implements AuditSink {
 
   constructor(options: AuditLogOptions) {
     this.file = options.file;
+    this.keyFile = options.keyFile;
     this.files = auditFiles(options.file);
     this.onError = options.onError ?? (() => undefined);
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -95,6 +111,17 @@ export class AuditLog implements AuditSink {
     if (this.closed) throw new Error(`the audit log ${this.file} is closed`);
     const prepared = prepareEntry(event);
     return withAuditLock(this.files.lock, () => this.appendLocked(prepared), this.lockOptions);
+  }
+
+  /**
+   * The current sealing key, created if the log has none yet. The extension keeps a copy of the
+   * first one it sees, so it can later check seals from that epoch on (docs/audit.md).
+   */
+  currentKey(): AuditKey {
+    return withAuditLock(this.files.lock, () => {
+      this.refresh();
+      return this.ensureKey(this.now());
+    }, this.lockOptions);
   }
 
   /** Makes everything written durable, records the checkpoint and closes the file. Idempotent. */
@@ -124,8 +151,12 @@ export class AuditLog implements AuditSink {
   private appendLocked(prepared: PreparedEntry): AuditEntry {
     try {
       this.refresh();
+      const time = this.now();
+      this.ensureKey(time);
       if (this.torn !== undefined) this.recoverTornLine(this.torn);
-      const { entry, line } = sealEntry(prepared, (this.last?.seq ?? 0) + 1, this.last?.hash ?? GENESIS_HASH, this.now());
+      if (this.anomaly !== undefined) this.recordAnomaly(this.anomaly, time);
+      // Those two close an epoch: seal with the key as it is now.
+      const { entry, line } = sealEntry(prepared, (this.last?.seq ?? 0) + 1, this.last?.hash ?? GENESIS_HASH, time, this.ensureKey(time));
       const bytes = Buffer.from(line, 'utf8');
       if (this.size > 0 && this.size + bytes.length > this.maxFileBytes) this.rotate();
       // A whole last entry whose newline was lost gets it back with this write.
@@ -154,7 +185,7 @@ export class AuditLog implements AuditSink {
       size = opened.size;
       this.known = false;
     }
-    if (!this.known || size !== this.size) this.loadState();
+    if (!this.known || size !== this.size || auditKeyStamp(this.keyFile) !== this.keyStamp) this.loadState();
   }
 
   /** The chain's end: the active file's last valid entry, else the newest rotated file's, or the checkpoint if newer. */
@@ -163,22 +194,86 @@ export class AuditLog implements AuditSink {
     this.size = tail.size;
     this.torn = tail.torn;
     this.missingNewline = tail.missingNewline === true;
-    let last: ChainState | undefined = tail.entry;
+    let last: AuditEntry | undefined = tail.entry;
     for (const rotated of this.files.listRotated().reverse()) {
       if (last !== undefined) break;
       last = readFileTail(rotated.file).entry;
     }
     const head = readHead(this.files.head);
+    const checkpoint = head.state === 'ok' ? { seq: head.head.seq, hash: head.head.hash, epoch: head.head.epoch - 1 } : head.state === 'legacy' ? { seq: head.seq, hash: head.hash, epoch: -1 } : undefined;
     // Entries cut off the end are not renumbered: the chain continues after the checkpoint.
-    if (head.state === 'ok' && (last === undefined || head.head.seq > last.seq)) last = head.head;
-    this.last = last === undefined ? undefined : { seq: last.seq, hash: last.hash };
+    const end: ChainState | undefined = checkpoint !== undefined && (last === undefined || checkpoint.seq > last.seq) ? checkpoint : last === undefined ? undefined : { seq: last.seq, hash: last.hash, epoch: last.epoch ?? -1 };
+    this.last = end;
+    this.loadKey(head.state === 'ok' ? head.head : undefined, head.state, last?.mac !== undefined);
     this.known = true;
+  }
+
+  /**
+   * Reads the key file and squares it with the checkpoint. The one state a crash can leave is a
+   * checkpoint one epoch ahead of the key (written first, then the key): its seal proves it,
+   * so the evolution is completed. Anything else unexplained is written into the chain.
+   */
+  private loadKey(head: AuditHead | undefined, headState: string, sealedEntries: boolean): void {
+    this.keyStamp = auditKeyStamp(this.keyFile);
+    const read = readAuditKey(this.keyFile);
+    if (read.state === 'invalid') throw new Error(`the audit key ${this.keyFile} is unreadable (${read.message}); remove it to start a new key (the log before then can no longer be proven)`);
+    this.anomaly = undefined;
+    if (read.state === 'missing') {
+      this.key = undefined;
+      return;
+    }
+    let key = read.key;
+    if (head !== undefined && head.keyId === key.keyId && head.epoch === key.epoch + 1) {
+      const next = evolveAuditKey(key, head.hash);
+      if (sameMac(head.mac, expectedHeadMac(head, next.key))) {
+        writeAuditKey(this.keyFile, next);
+        this.keyStamp = auditKeyStamp(this.keyFile);
+        key = next;
+      }
+    }
+    this.key = key;
+    const genesisPending = key.epoch === 0 && headState !== 'ok' && (this.last?.seq ?? 0) + 1 === key.startSeq && !sealedEntries;
+    if (genesisPending) {
+      // Created, then a crash before its first checkpoint: nothing was sealed yet.
+      this.writeCheckpoint(key, this.now());
+      return;
+    }
+    if (head === undefined || head.keyId !== key.keyId || head.epoch !== key.epoch || !sameMac(head.mac, expectedHeadMac(head, key.key))) {
+      this.anomaly = { action: 'audit.checkpoint-lost', reason: head === undefined ? `checkpoint-${headState}` : 'checkpoint-not-sealed-by-the-current-key' };
+    }
+  }
+
+  /** The key to seal with; a log without one gets a new lineage, sealed from its next entry on. */
+  private ensureKey(time: Date): AuditKey {
+    if (this.key !== undefined) return this.key;
+    const sealedBefore = this.last !== undefined && (this.last.epoch >= 0 || readHead(this.files.head).state === 'ok');
+    const key = newAuditKey((this.last?.seq ?? 0) + 1);
+    writeAuditKey(this.keyFile, key);
+    this.keyStamp = auditKeyStamp(this.keyFile);
+    this.key = key;
+    this.writeCheckpoint(key, time);
+    if (sealedBefore) this.anomaly = { action: 'audit.rekeyed', reason: 'key-missing' };
+    return key;
+  }
+
+  /** Writes the checkpoint for the chain's end, sealed with `key` (the epoch that begins after it). */
+  private writeCheckpoint(key: AuditKey, time: Date): void {
+    writeHead(this.files.head, sealHead({ seq: this.last?.seq ?? 0, hash: this.last?.hash ?? GENESIS_HASH, time: time.toISOString() }, key));
+  }
+
+  private recordAnomaly(anomaly: Anomaly, time: Date): void {
+    const prepared: PreparedEntry = { actor: 'system', action: anomaly.action, reason: anomaly.reason, detail: { keyFile: this.keyFile, head: this.files.head } };
+    const { entry, line } = sealEntry(prepared, (this.last?.seq ?? 0) + 1, this.last?.hash ?? GENESIS_HASH, time, this.ensureKey(time));
+    this.write(Buffer.from(this.missingNewline ? `\n${line}` : line, 'utf8'), entry);
+    this.anomaly = undefined;
+    this.sync();
   }
 
   /** Ends the torn line and says so in the chain, so `audit verify` can tell a crash from an edit. */
   private recoverTornLine(torn: TornTail): void {
     const prepared: PreparedEntry = { actor: 'system', action: 'audit.recovered', reason: 'torn-line', detail: { tornBytes: torn.bytes, tornSha256: torn.sha256 } };
-    const { entry, line } = sealEntry(prepared, (this.last?.seq ?? 0) + 1, this.last?.hash ?? GENESIS_HASH, this.now());
+    const time = this.now();
+    const { entry, line } = sealEntry(prepared, (this.last?.seq ?? 0) + 1, this.last?.hash ?? GENESIS_HASH, time, this.ensureKey(time));
     this.write(Buffer.from(`\n${line}`, 'utf8'), entry);
     this.torn = undefined;
     this.sync();
@@ -189,14 +284,27 @@ export class AuditLog implements AuditSink {
     for (let offset = 0; offset < bytes.length;) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
     this.missingNewline = false;
     this.size += bytes.length;
-    this.last = { seq: entry.seq, hash: entry.hash };
+    this.last = { seq: entry.seq, hash: entry.hash, epoch: entry.epoch ?? -1 };
     this.unsynced++;
   }
 
+  /**
+   * Makes the entries durable and closes the epoch: the key evolves from the last entry's hash,
+   * the checkpoint is sealed with the new key and written, then the key file is overwritten, so
+   * the old key is gone (a crash between the two leaves a checkpoint whose seal proves it, and
+   * the next writer completes the step). An epoch another process already closed is not closed twice.
+   */
   private sync(): void {
     if (this.fd === undefined || this.last === undefined) return;
     fsyncSync(this.fd);
-    writeHead(this.files.head, { v: 1, seq: this.last.seq, hash: this.last.hash, time: this.now().toISOString() });
+    const key = this.key;
+    if (key !== undefined && this.last.epoch === key.epoch) {
+      const next = evolveAuditKey(key, this.last.hash);
+      this.writeCheckpoint(next, this.now());
+      writeAuditKey(this.keyFile, next);
+      this.keyStamp = auditKeyStamp(this.keyFile);
+      this.key = next;
+    }
     this.unsynced = 0;
   }
 

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { entryHash, GENESIS_HASH, parseEntry, sha256Hex, type AuditEntry } from './auditEntry';
 import { auditFiles } from './auditFiles';
-import { readHead, type AuditHead } from './auditHead';
+import { readHead, type AuditHead, type HeadRead } from './auditHead';
+import type { AuditKey } from './auditKey';
+import { readAuditKey, type AuditKeyRead } from './auditKeyFile';
+import { SealCheck } from './auditSeals';
 
 /**
  * What `audit verify` can find wrong, the first one only:
@@ -11,12 +14,25 @@ import { readHead, type AuditHead } from './auditHead';
  * - `inserted`: an entry that is not part of the chain, or a copy of one that is;
  * - `reordered`: an entry appears after a later one;
  * - `malformed`: a line that is not an entry and is not a torn write recovered from;
- * - `truncated`: the log ends before the last entry the checkpoint says was written.
+ * - `truncated`: the log ends before the last entry the checkpoint says was written;
+ * - `forged`: an entry or the checkpoint is not sealed by the audit key (written without it);
+ * - `unprovable`: completeness cannot be shown (no key, no sealed checkpoint, a lost key): not
+ *   proof of tampering, but not "intact" either.
  */
-export type AuditProblemKind = 'modified' | 'rehashed' | 'deleted' | 'inserted' | 'reordered' | 'malformed' | 'truncated';
+export type AuditProblemKind = 'modified' | 'rehashed' | 'deleted' | 'inserted' | 'reordered' | 'malformed' | 'truncated' | 'forged' | 'unprovable';
 
 /** Not tampering, but worth knowing; `audit verify` still succeeds. */
-export type AuditWarningKind = 'torn-tail' | 'recovered-torn-line' | 'no-final-newline' | 'no-checkpoint' | 'invalid-checkpoint';
+export type AuditWarningKind = 'torn-tail' | 'recovered-torn-line' | 'no-final-newline' | 'unsealed-prefix';
+
+/**
+ * The keys to check seals with. `keyFile` holds the current key (the CLI and the extension
+ * share it); `anchor` is an earlier key of the same lineage that the extension kept in
+ * SecretStorage, which lets seals of earlier epochs be checked too (forward security).
+ */
+export interface AuditVerifyKeys {
+  readonly keyFile?: string;
+  readonly anchor?: AuditKey;
+}
 
 export interface AuditProblem {
   readonly kind: AuditProblemKind;
@@ -44,6 +60,8 @@ export interface AuditVerification {
   readonly last?: { readonly seq: number; readonly hash: string; readonly time: string };
   readonly problem?: AuditProblem;
   readonly warnings: readonly AuditWarning[];
+  /** How seals were checked: the lineage, and the epoch from which each entry's own seal was checked. */
+  readonly sealed?: { readonly keyId: string; readonly from: 'anchor' | 'key-file'; readonly epoch: number; readonly startSeq: number };
 }
 
 interface LineRecord {
@@ -61,15 +79,21 @@ interface Linked {
   readonly at: LineRecord;
 }
 
-/** Checks the whole log whose active file is `activeFile`: rotated files first, then the active one. */
-export function verifyAuditLog(activeFile: string): AuditVerification {
+/**
+ * Checks the whole log whose active file is `activeFile`: rotated files first, then the active
+ * one; the chain, the seals, and the checkpoint. Without a key, or without a sealed checkpoint,
+ * the log cannot be proven complete: that is a problem (`unprovable`), never "intact".
+ */
+export function verifyAuditLog(activeFile: string, keys: AuditVerifyKeys): AuditVerification {
   const layout = auditFiles(activeFile);
+  const { keyRead, headRead } = readKeyAndHead(keys.keyFile, layout.head);
   const files = layout.chain().filter((file) => existsSync(file));
   const records = readRecords(files);
   const warnings: AuditWarning[] = [];
-  const headRead = readHead(layout.head);
   const head = headRead.state === 'ok' ? headRead.head : undefined;
-  if (headRead.state === 'invalid') warnings.push({ kind: 'invalid-checkpoint', file: layout.head, message: `the checkpoint ${layout.head} is unreadable (${headRead.message}): entries cut off the end cannot be detected` });
+  const current = keyRead.state === 'ok' ? keyRead.key : undefined;
+  const base = keys.anchor ?? current;
+  const seals = base === undefined ? undefined : new SealCheck(base, current, head?.seq);
   let prev: Linked | undefined;
   let entries = 0;
   const result = (problem?: AuditProblem): AuditVerification => ({
@@ -79,7 +103,9 @@ export function verifyAuditLog(activeFile: string): AuditVerification {
     ...(prev === undefined ? {} : { last: { seq: prev.entry.seq, hash: prev.entry.hash, time: prev.entry.time } }),
     ...(problem === undefined ? {} : { problem }),
     warnings,
+    ...(base === undefined ? {} : { sealed: { keyId: base.keyId, from: keys.anchor === undefined ? 'key-file' as const : 'anchor' as const, epoch: base.epoch, startSeq: base.startSeq } }),
   });
+  const keyProblem = keyMismatch(keys, keyRead, layout.head);
 
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as LineRecord;
@@ -114,23 +140,53 @@ export function verifyAuditLog(activeFile: string): AuditVerification {
     if (head !== undefined && entry.seq === head.seq && entry.hash !== head.hash) {
       return result(at('modified', record, entry.seq, `seq ${entry.seq} (${where(record)}) differs from the checkpoint of ${head.time}: the chain was rewritten from this entry or an earlier one`));
     }
+    const finding = seals?.entry(entry);
+    if (finding !== undefined) return result(at(finding.kind, record, entry.seq, `${finding.message} (${where(record)})`));
     prev = { entry, at: record };
     entries++;
   }
-  return result(checkEnd(prev, head, headRead.state, layout.head, warnings, files));
+  const end = checkEnd(prev, head, files, layout.head);
+  if (end !== undefined) return result(end);
+  if (keyProblem !== undefined) return result(keyProblem);
+  // Even with the extension's early key, the current key is what shows how far the log had gone.
+  if (seals === undefined || current === undefined) return result(whole('unprovable', layout.head, `cannot prove completeness: there is no audit key for this log (${keys.keyFile ?? 'none given'})${seals === undefined ? ', so no seal can be checked' : ', so a newer checkpoint replaced by an older one cannot be ruled out'}`));
+  const sealed = seals.finish(head, headRead.state === 'missing' ? `no checkpoint (${layout.head})` : headRead.state === 'legacy' ? `the checkpoint ${layout.head} is from before the log was keyed` : headRead.state === 'invalid' ? `the checkpoint ${layout.head} is unreadable (${headRead.message})` : undefined);
+  if (sealed !== undefined) return result(whole(sealed.kind, layout.head, sealed.message));
+  if (base !== undefined && base.startSeq > 1 && prev !== undefined) {
+    warnings.push({ kind: 'unsealed-prefix', message: `seq 1 to ${base.startSeq - 1} were written before the log was keyed: they are proven unchanged only since seq ${base.startSeq} was sealed` });
+  }
+  return result();
 }
 
-function checkEnd(prev: Linked | undefined, head: AuditHead | undefined, headState: string, headFile: string, warnings: AuditWarning[], files: readonly string[]): AuditProblem | undefined {
-  if (head === undefined) {
-    if (prev !== undefined && headState === 'missing') warnings.push({ kind: 'no-checkpoint', file: headFile, message: `no checkpoint (${headFile}): entries cut off the end of the log cannot be detected` });
-    return undefined;
+/** Reads the key, then the checkpoint, then the key again: a writer replaces the checkpoint, then the key, and a pair read mid-step is read again. */
+function readKeyAndHead(keyFile: string | undefined, headFile: string): { keyRead: AuditKeyRead; headRead: HeadRead } {
+  for (let attempt = 0; ; attempt++) {
+    const keyRead: AuditKeyRead = keyFile === undefined ? { state: 'missing' } : readAuditKey(keyFile);
+    const headRead = readHead(headFile);
+    const again: AuditKeyRead = keyFile === undefined ? { state: 'missing' } : readAuditKey(keyFile);
+    const epoch = (read: AuditKeyRead): number => (read.state === 'ok' ? read.key.epoch : -1);
+    if (epoch(keyRead) === epoch(again) || attempt >= 3) return { keyRead: again, headRead };
   }
-  if (prev === undefined || prev.entry.seq < head.seq) {
-    const endsAt = prev === undefined ? 'the log has no entries' : `the log ends at seq ${prev.entry.seq} (${where(prev.at)})`;
-    const from = prev === undefined ? 1 : prev.entry.seq + 1;
-    return { kind: 'truncated', seq: from, file: prev?.at.file ?? files[files.length - 1] ?? headFile, line: prev?.at.line ?? 0, message: `${endsAt}, but the checkpoint of ${head.time} records seq ${head.seq}: entries ${range(from, head.seq)} were removed` };
-  }
+}
+
+function keyMismatch(keys: AuditVerifyKeys, keyRead: AuditKeyRead, headFile: string): AuditProblem | undefined {
+  if (keyRead.state === 'invalid') return whole('unprovable', keys.keyFile ?? headFile, `cannot prove completeness: the audit key is unreadable (${keyRead.message})`);
+  if (keys.anchor === undefined || keyRead.state !== 'ok') return undefined;
+  if (keyRead.key.keyId !== keys.anchor.keyId) return whole('unprovable', keys.keyFile ?? headFile, `cannot prove completeness: the audit key file holds key ${keyRead.key.keyId}, not the key ${keys.anchor.keyId} the extension recorded for this log: the key was replaced`);
+  if (keyRead.key.epoch < keys.anchor.epoch) return whole('unprovable', keys.keyFile ?? headFile, `cannot prove completeness: the audit key file is at epoch ${keyRead.key.epoch}, older than the copy the extension keeps (epoch ${keys.anchor.epoch}): it was restored or replaced`);
   return undefined;
+}
+
+/** A problem with the log as a whole (key, checkpoint) rather than with one line. */
+function whole(kind: 'forged' | 'unprovable', file: string, message: string): AuditProblem {
+  return { kind, file, line: 0, message };
+}
+
+function checkEnd(prev: Linked | undefined, head: AuditHead | undefined, files: readonly string[], headFile: string): AuditProblem | undefined {
+  if (head === undefined || head.seq <= (prev?.entry.seq ?? 0)) return undefined;
+  const endsAt = prev === undefined ? 'the log has no entries' : `the log ends at seq ${prev.entry.seq} (${where(prev.at)})`;
+  const from = prev === undefined ? 1 : prev.entry.seq + 1;
+  return { kind: 'truncated', seq: from, file: prev?.at.file ?? files[files.length - 1] ?? headFile, line: prev?.at.line ?? 0, message: `${endsAt}, but the checkpoint of ${head.time} records seq ${head.seq}: entries ${range(from, head.seq)} were removed` };
 }
 
 /** Names what broke the chain at `records[index]`, which is a valid entry that does not follow `prev`. */

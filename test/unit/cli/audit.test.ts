@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordAuditLocation } from '../../../src/core/audit';
+import { auditKeyPath, recordAuditLocation } from '../../../src/core/audit';
 import { AuditLog } from '../../../src/core/audit/auditLog';
 import { runCli } from './cliHarness';
 
@@ -19,7 +19,7 @@ describe('airlock audit', () => {
 
   function writeLog(count: number): void {
     let tick = Date.UTC(2026, 10, 23, 9, 0, 0);
-    const log = new AuditLog({ file, now: () => new Date((tick += 1000)) });
+    const log = new AuditLog({ file, keyFile: auditKeyPath(env.AIRLOCK_CONFIG_DIR ?? '', file), now: () => new Date((tick += 1000)) });
     for (let index = 1; index <= count; index++) {
       log.append(index === 2
         ? { actor: 'user', action: 'approval.answer', target: 'src/app.ts', decision: 'deny', reason: 'denied by the user', flags: ['instruction-override'] }
@@ -33,7 +33,7 @@ describe('airlock audit', () => {
       writeLog(5);
       const run = await runCli(['audit', 'verify', '--file', file], { env });
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /^audit log: .*audit\.jsonl \(1 file, 5 entries checked\)\nok: the hash chain is intact; last entry seq 5 at 2026-11-23T09:00:0\d\.000Z, hash [0-9a-f]{16}…\n$/);
+      assert.match(run.stdout, /^audit log: .*audit\.jsonl \(1 file, 5 entries checked\)\nok: the hash chain is intact and sealed; last entry seq 5 at 2026-11-23T09:00:0\d\.000Z, hash [0-9a-f]{16}…\nnote: seals checked with the key file, from epoch 2 on; entries of earlier epochs are proven by the chain to the sealed checkpoint, which a thief of today's key could rewrite/);
       assert.equal(run.stderr, '');
     });
 
@@ -50,9 +50,31 @@ describe('airlock audit', () => {
       assert.equal(fromCwd.code, 0, fromCwd.stderr);
     });
 
+    it('run from a folder inside the workspace (the repository root of a nested project): finds the workspace\'s log', async () => {
+      writeLog(3);
+      const workspace = join(root, 'ws');
+      mkdirSync(join(workspace, 'packages', 'app'), { recursive: true });
+      await recordAuditLocation({ configDir: env.AIRLOCK_CONFIG_DIR ?? '', workspaceFolder: workspace, file });
+      const run = await runCli(['audit', 'verify', '--json'], { env, cwd: join(workspace, 'packages', 'app') });
+      const report = JSON.parse(run.stdout) as { file: string };
+      assert.equal(report.file, file, run.stderr);
+    });
+
+    it('run from a folder no workspace log belongs to: exit 1, and it names the --workspace to pass', async () => {
+      writeLog(3);
+      const workspace = join(root, 'ws');
+      const elsewhere = join(root, 'elsewhere');
+      mkdirSync(workspace);
+      mkdirSync(elsewhere);
+      await recordAuditLocation({ configDir: env.AIRLOCK_CONFIG_DIR ?? '', workspaceFolder: workspace, file });
+      const run = await runCli(['audit', 'verify'], { env, cwd: elsewhere });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /no audit log for .*elsewhere/);
+      assert.ok(run.stderr.includes(`--workspace ${workspace}`), run.stderr);
+    });
+
     it('tampering: exit 1, the kind, seq, file and line', async () => {
       writeLog(5);
-      const { readFileSync, writeFileSync } = await import('node:fs');
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.splice(2, 1);
       writeFileSync(file, lines.join('\n'));
@@ -63,6 +85,22 @@ describe('airlock audit', () => {
       const report = JSON.parse(json.stdout) as { status: string; problem: { kind: string; seq: number; line: number } };
       assert.deepEqual([json.code, report.status, report.problem.kind, report.problem.seq, report.problem.line], [1, 'tampered', 'deleted', 3, 3]);
     });
+
+    const unprovable: readonly { name: string; tamper: () => void; message: RegExp }[] = [
+      { name: 'the key file deleted', tamper: () => rmSync(auditKeyPath(env.AIRLOCK_CONFIG_DIR ?? '', file)), message: /^CANNOT PROVE COMPLETENESS: cannot prove completeness: there is no audit key for this log/m },
+      { name: 'the checkpoint deleted and the last lines cut off', tamper: () => { rmSync(join(root, 'storage', 'audit', 'audit.head.json')); writeFileSync(file, readFileSync(file, 'utf8').split('\n').slice(0, 3).map((line) => `${line}\n`).join('')); }, message: /^CANNOT PROVE COMPLETENESS: cannot prove completeness: no checkpoint/m },
+    ];
+    for (const c of unprovable) {
+      it(`${c.name}: exit 1, "cannot prove completeness", status unprovable`, async () => {
+        writeLog(5);
+        c.tamper();
+        const run = await runCli(['audit', 'verify', '--file', file], { env });
+        assert.equal(run.code, 1);
+        assert.match(run.stdout, c.message);
+        const json = await runCli(['audit', 'verify', '--file', file, '--json'], { env });
+        assert.deepEqual([json.code, (JSON.parse(json.stdout) as { status: string }).status], [1, 'unprovable']);
+      });
+    }
 
     it('a torn last line from a crash: exit 0 with a warning, not tampering', async () => {
       writeLog(4);
@@ -111,7 +149,7 @@ describe('airlock audit', () => {
 
     it('reads back across rotated files', async () => {
       let tick = 0;
-      const log = new AuditLog({ file, maxFileBytes: 1024, now: () => new Date((tick += 1000)) });
+      const log = new AuditLog({ file, keyFile: auditKeyPath(env.AIRLOCK_CONFIG_DIR ?? '', file), maxFileBytes: 1024, now: () => new Date((tick += 1000)) });
       for (let index = 0; index < 30; index++) log.append({ actor: 'agent', action: 'tool.x', target: `t${index}` });
       log.close();
       const run = await runCli(['audit', 'tail', '-n', '25', '--json', '--file', file], { env });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAuditLog, type AuditEntry } from '../../../../src/core/audit';
+import type { AuditEntry } from '../../../../src/core/audit';
 import { AuditFolder, sampleEvent } from './auditFixtures';
 
 const WORKER = join(__dirname, 'appendWorker.ts');
@@ -11,9 +11,9 @@ const PER_PROCESS = 150;
 const IN_PROCESS = 100;
 const MAX_FILE_BYTES = 16 * 1024;
 
-function runWorker(file: string, id: string): Promise<{ code: number | null; stderr: string }> {
+function runWorker(file: string, keyFile: string, id: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, String(PER_PROCESS), id, String(MAX_FILE_BYTES)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, keyFile, String(PER_PROCESS), id, String(MAX_FILE_BYTES)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -33,7 +33,7 @@ describe('core/audit: several processes appending at once', function () {
   afterEach(() => folder.remove());
 
   it('keep one valid chain across rotations: every entry once, numbered without gaps', async () => {
-    const workers = Array.from({ length: PROCESSES }, (_, index) => runWorker(folder.file, `p${index}`));
+    const workers = Array.from({ length: PROCESSES }, (_, index) => runWorker(folder.file, folder.keyFile, `p${index}`));
     for (const started = Date.now(); Array.from({ length: PROCESSES }).some((_, index) => !existsSync(`${folder.file}.ready.p${index}`)) && Date.now() - started < 60_000;) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -46,7 +46,7 @@ describe('core/audit: several processes appending at once', function () {
     local.close();
     for (const result of await Promise.all(workers)) assert.equal(result.code, 0, result.stderr);
 
-    const report = verifyAuditLog(folder.file);
+    const report = folder.verify();
     assert.ok(report.ok, JSON.stringify(report.problem));
     assert.deepEqual(report.warnings, []);
     const total = PROCESSES * PER_PROCESS + IN_PROCESS;

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entryHash, type AuditEntry } from '../../../../src/core/audit';
+import { entryHash, verifyAuditLog, type AuditEntry, type AuditVerification } from '../../../../src/core/audit';
+import type { AuditKey } from '../../../../src/core/audit/auditKey';
 import { AuditLog, type AuditLogOptions } from '../../../../src/core/audit/auditLog';
 import type { AuditEvent } from '../../../../src/core/audit/auditSink';
 
@@ -9,11 +10,18 @@ import type { AuditEvent } from '../../../../src/core/audit/auditSink';
 export class AuditFolder {
   readonly root = mkdtempSync(join(tmpdir(), 'airlock-audit-'));
   readonly file = join(this.root, 'audit.jsonl');
+  /** The sealing key, in a folder of its own as in the user's config folder. */
+  readonly keyFile = join(this.root, 'keys', 'log.json');
 
   /** Opens a log here with a clock that ticks one second per entry. */
   open(options: Partial<AuditLogOptions> = {}): AuditLog {
     let tick = Date.UTC(2026, 10, 23, 12, 0, 0);
-    return new AuditLog({ file: this.file, now: () => new Date((tick += 1000)), ...options });
+    return new AuditLog({ file: this.file, keyFile: this.keyFile, now: () => new Date((tick += 1000)), ...options });
+  }
+
+  /** Verifies as the CLI does (the key file), or as the extension does (with its anchor too). */
+  verify(anchor?: AuditKey): AuditVerification {
+    return verifyAuditLog(this.file, { keyFile: this.keyFile, ...(anchor === undefined ? {} : { anchor }) });
   }
 
   /** Writes `count` entries (every fourth a denial) and closes the log. */
@@ -51,7 +59,7 @@ export function sampleEvent(index: number): AuditEvent {
     : { actor: 'agent', action: 'tool.fs.read', target: `src/file${index}.ts`, decision: 'allow', reason: 'allowed', rule: '**', detail: { bytes: index * 100 } };
 }
 
-/** An entry with one field changed and its own hash recomputed: what a forger without the chain can do. */
+/** An entry with one field changed and its own hash recomputed (its seal kept): what a forger without the key can do. */
 export function rehashed(line: string, change: Partial<AuditEntry>): string {
   const entry = { ...(JSON.parse(line) as AuditEntry), ...change } as Record<string, unknown>;
   return JSON.stringify({ ...entry, hash: entryHash(entry) });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, rmSync, truncateSync, statSync } from 'node:fs';
-import { verifyAuditLog, type AuditProblemKind, type AuditWarningKind } from '../../../../src/core/audit';
+import { type AuditProblemKind, type AuditWarningKind } from '../../../../src/core/audit';
 import { AuditFolder, rehashed } from './auditFixtures';
 
 interface TamperCase {
@@ -36,8 +36,9 @@ const cases: readonly TamperCase[] = [
   { name: 'the file truncated in the middle of its last line', entries: 6, tamper: (f) => truncateSync(f.file, statSync(f.file).size - 20), problem: { kind: 'truncated', seq: 6, line: 5 }, warnings: ['torn-tail'] },
   { name: 'the whole tail rewritten with a recomputed chain (caught by the checkpoint)', entries: 6, tamper: (f) => edit(f, (l) => rewriteFrom(l, 3)), problem: { kind: 'modified', seq: 6, line: 6 } },
   { name: 'a torn final line from a crash is not tampering', entries: 5, tamper: (f) => appendFileSync(f.file, '{"v":1,"seq":6,"time":"2026-11-23T12:00:0'), warnings: ['torn-tail'] },
-  { name: 'no checkpoint: intact, with a warning', entries: 5, tamper: (f) => rmSync(f.path('audit.head.json')), warnings: ['no-checkpoint'] },
-  { name: 'an unreadable checkpoint: intact, with a warning', entries: 5, tamper: (f) => f.setLines(['{'], 'audit.head.json'), warnings: ['invalid-checkpoint'] },
+  { name: 'no checkpoint: completeness cannot be proven', entries: 5, tamper: (f) => rmSync(f.path('audit.head.json')), problem: { kind: 'unprovable', file: 'audit.head.json', line: 0 } },
+  { name: 'an unreadable checkpoint: completeness cannot be proven', entries: 5, tamper: (f) => f.setLines(['{'], 'audit.head.json'), problem: { kind: 'unprovable', file: 'audit.head.json', line: 0 } },
+  { name: 'no key: completeness cannot be proven', entries: 5, tamper: (f) => rmSync(f.keyFile), problem: { kind: 'unprovable', file: 'audit.head.json', line: 0 } },
   { name: 'rotated: untouched', entries: 30, rotate: true, tamper: () => undefined },
   { name: 'rotated: the first entry of the second file modified', entries: 30, rotate: true, tamper: (f) => edit(f, (l) => l.map((line, i) => (i === 0 ? line.replace('src/', 'lib/') : line)), 'audit.000002.jsonl'), problem: { kind: 'modified', file: 'audit.000002.jsonl', line: 1 } },
   { name: 'rotated: the last entry of the first file deleted', entries: 30, rotate: true, tamper: (f) => edit(f, (l) => l.slice(0, -1), 'audit.000001.jsonl'), problem: { kind: 'deleted', file: 'audit.000002.jsonl', line: 1 } },
@@ -82,7 +83,7 @@ describe('core/audit: verifyAuditLog finds the first tampered entry', () => {
     it(`${c.name}: ${c.problem === undefined ? 'intact' : c.problem.kind}${c.warnings ? ` (warning ${c.warnings.join(', ')})` : ''}`, () => {
       folder.write(c.entries, c.rotate === true ? { maxFileBytes: 1024 } : {});
       c.tamper(folder);
-      const report = verifyAuditLog(folder.file);
+      const report = folder.verify();
       if (c.problem === undefined) {
         assert.ok(report.ok, `unexpected problem: ${JSON.stringify(report.problem)}`);
       } else {
@@ -93,7 +94,7 @@ describe('core/audit: verifyAuditLog finds the first tampered entry', () => {
         if (c.problem.seq !== undefined) assert.equal(problem.seq, c.problem.seq, problem.message);
         if (c.problem.line !== undefined) assert.equal(problem.line, c.problem.line, problem.message);
         assert.ok(problem.file.endsWith(c.problem.file ?? 'audit.jsonl'), `${problem.file}: ${problem.message}`);
-        assert.match(problem.message, /seq \d+|line \d+/);
+        assert.match(problem.message, /seq \d+|line \d+|cannot prove completeness/);
       }
       assert.deepEqual(report.warnings.map((warning) => warning.kind), c.warnings ?? []);
     });
@@ -101,7 +102,7 @@ describe('core/audit: verifyAuditLog finds the first tampered entry', () => {
 
   it('names the rotated files in chain order and counts every entry', () => {
     folder.write(30, { maxFileBytes: 1024 });
-    const report = verifyAuditLog(folder.file);
+    const report = folder.verify();
     assert.equal(report.entries, 30);
     assert.deepEqual(report.files.map((file) => file.slice(folder.root.length + 1)), [...report.files.slice(0, -1).map((_, index) => `audit.${String(index + 1).padStart(6, '0')}.jsonl`), 'audit.jsonl']);
     assert.equal(report.last?.seq, 30);
