@@ -5,6 +5,7 @@ import { editInForce } from '../../core/policy/editInForce';
 import { addFirewallRule, removeFirewallRule } from '../../core/policy/firewallEditor';
 import { FirewallEditError, type FirewallEditErrorCode } from '../../core/policy/firewallEditError';
 import { ALL_TOOLS, listRules, rulesForTool } from '../../core/policy/firewallRules';
+import { recordCliChange, reportUnaudited } from '../audit/recordCliChange';
 import { ExitCode } from '../exitCode';
 import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import { renderRuleTable, sourceLabel, type RuleRowJson } from '../policy/renderRules';
@@ -68,28 +69,32 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
     const { load, effective } = await loadEffectivePolicy(options, context);
     reportPolicyProblems(effective, context);
     const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool, builtinDir: load.builtinDir, ...(load.managedPath === undefined ? {} : { managedPath: load.managedPath }), ...(options.field === undefined ? {} : { field: options.field }) };
+    // As the palette's firewall commands record it, with the CLI as the actor.
+    const audited = { action: `firewall.${action}`, target: `${pattern.trim()} ${options.field ?? tool ?? ALL_TOOLS}` };
+    const where = { configDir: load.configDir, workspaceFolder: load.workspaceFolder };
     try {
       const result = action === 'allow' ? await addFirewallRule(edit) : await removeFirewallRule(edit);
-      const where = options.field ?? (tool === undefined ? 'every tool' : tool);
+      const scope = options.field ?? (tool === undefined ? 'every tool' : tool);
       const verb = action === 'allow' ? (result.changed ? 'allowed' : 'already allowed') : 'removed';
       // Done only when the policy, loaded again as the extension loads it, is the one written.
       const standing = editInForce(await new PolicyStore().load(load), result);
+      const unaudited = recordCliChange(where, { ...audited, target: `${result.pattern} ${options.field ?? tool ?? ALL_TOOLS}`, decision: 'allow', detail: { file: result.file, changed: result.changed, inForce: standing.inForce, ...(standing.inForce ? {} : { reason: standing.reason }) } });
       if (!standing.inForce && standing.awaitingApproval) {
-        context.stdout.write(`${verb}: ${result.pattern} for ${where} in ${result.file}\nnote: ${standing.reason}: airlock policy approve --sha256 ${result.sha256}\n`);
+        context.stdout.write(`${verb}: ${result.pattern} for ${scope} in ${result.file}\nnote: ${standing.reason}: airlock policy approve --sha256 ${result.sha256}\n`);
         context.setExitCode(ExitCode.ok);
-        return;
-      }
-      if (!standing.inForce) {
+      } else if (!standing.inForce) {
         context.stderr.write(`airlock: ${result.file} was written, but the change is not in force: ${standing.reason}\n`);
         context.setExitCode(ExitCode.failure);
-        return;
+      } else {
+        context.stdout.write(`${verb}: ${result.pattern} for ${scope} in ${result.file}\n`);
+        if (action === 'allow') warnIfBlocked(effective, result.pattern, tool, context);
+        context.setExitCode(ExitCode.ok);
       }
-      context.stdout.write(`${verb}: ${result.pattern} for ${where} in ${result.file}\n`);
-      if (action === 'allow') warnIfBlocked(effective, result.pattern, tool, context);
-      context.setExitCode(ExitCode.ok);
+      reportUnaudited(unaudited, `${result.file} was written`, context);
     } catch (error) {
       if (!(error instanceof FirewallEditError)) throw error;
       if (USAGE_CODES.has(error.code)) throw new CliUsageError(error.message);
+      reportUnaudited(recordCliChange(where, { ...audited, decision: 'deny', reason: error.code }), `${action} was refused`, context);
       context.stderr.write(`airlock: ${error.message}\n`);
       if (error.code === 'FIREWALL_RULE_NOT_FOUND') explainRuleOrigin(effective, pattern, tool, context);
       context.setExitCode(ExitCode.failure);

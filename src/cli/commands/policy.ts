@@ -11,6 +11,7 @@ import { builtinPolicyDir } from '../policy/builtinPolicyDir';
 import { PolicyError } from '../../core/policy/policyError';
 import { readPolicyFile } from '../../core/policy/policyFile';
 import { parseOverlay, parsePack } from '../../core/policy/policyLoader';
+import { recordCliChange, reportUnaudited } from '../audit/recordCliChange';
 import { ExitCode } from '../exitCode';
 import { packInForce, withPackSource } from '../settings/packInForce';
 import { loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
@@ -118,9 +119,12 @@ function approveCommand(context: CommandContext): Command {
       await new OverlayTrustStore(load.configDir).trust(pending.key, pending.sha256, 'approved');
       // "Now applies" only once the policy, loaded again, is the approved content.
       const standing = editInForce(await new PolicyStore().load(load), { path: pending.path, file: pending.file, sha256: pending.sha256, trusted: true });
+      // As the extension records an approval, with the CLI as the actor.
+      const unaudited = recordCliChange({ configDir: load.configDir, workspaceFolder: load.workspaceFolder }, { action: 'policy.overlay.approve', target: pending.file, decision: 'allow', detail: { sha256: pending.sha256, loosens: pending.loosens, inForce: standing.inForce } });
       if (standing.inForce) context.stdout.write(`approved: ${pending.file} (sha256 ${pending.sha256}) now applies\n`);
       else context.stderr.write(`airlock: ${pending.file} was approved, but it is not in force: ${standing.reason}\n`);
       context.setExitCode(standing.inForce ? ExitCode.ok : ExitCode.failure);
+      reportUnaudited(unaudited, `${pending.file} was approved`, context);
     }
   }));
 }
