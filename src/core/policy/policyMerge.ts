@@ -17,6 +17,7 @@ type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
  *  - maps merge by key: a tool's `risk` and `enabled`, per-tool egress lists (which add), per-tool
  *    request limits; a remote model API with the same `url` is replaced by the overlay's entry;
  *  - a tool the pack does not know and the overlay gives no risk is `critical`.
+ *  - `posture.requireNativeAgentOff` is true when either says so: an overlay can require it, never lift it.
  * What the merge cannot express is settled when a decision is made: `block` and `deny` win over
  * `allow`, and `requireApproval` wins over `allow`. Loosening that an overlay can still do (a
  * raised limit, an enabled tool, an added allow rule) is what `describeLoosening` reports.
@@ -50,6 +51,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       flagAt: overlay.contentGuard?.flagAt ?? pack.contentGuard.flagAt,
       blockAt: overlay.contentGuard?.blockAt ?? pack.contentGuard.blockAt,
     },
+    posture: { requireNativeAgentOff: pack.posture.requireNativeAgentOff || overlay.posture?.requireNativeAgentOff === true },
   };
 }
 
@@ -63,6 +65,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *    also caps every per-tool rate);
  *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
  *  - `approvals.allowSessionScope: false` and `files.readHardLinks: false` stay false;
+ *  - `posture.requireNativeAgentOff: true` stays true;
  *  - its content-guard thresholds are upper bounds too (lower flags and blocks more).
  */
 export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
@@ -96,6 +99,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       flagAt: lowest(policy.contentGuard.flagAt, managed.contentGuard?.flagAt),
       blockAt: lowest(policy.contentGuard.blockAt, managed.contentGuard?.blockAt),
     },
+    posture: { requireNativeAgentOff: policy.posture.requireNativeAgentOff || managed.posture?.requireNativeAgentOff === true },
   };
 }
 

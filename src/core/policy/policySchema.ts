@@ -91,6 +91,11 @@ export const contentGuardSchema = z.strictObject({
   blockAt: z.number().min(0).max(1).default(0.8).describe('Untrusted text scoring at least this is withheld from the model; a value below flagAt blocks everything flagged.'),
 });
 
+/** What Airlock asks of the editor around it: other ways into the workspace that its guard does not see. */
+export const postureSchema = z.strictObject({
+  requireNativeAgentOff: z.boolean().default(false).describe('Say in the panel, until it is closed, that VS Code\'s own agent (agent mode, its bundled chat extension) can act in this workspace outside Airlock\'s guard. An overlay or the managed policy can turn this on, never off.'),
+});
+
 export const policyPackSchema = z.strictObject({
   version: versionSchema,
   name: z.string().regex(PACK_NAME, 'pack names are lowercase letters, digits and dashes'),
@@ -102,6 +107,7 @@ export const policyPackSchema = z.strictObject({
   approvals: approvalsSchema.default(approvalsSchema.parse({})),
   limits: limitsSchema.default(limitsSchema.parse({})),
   contentGuard: contentGuardSchema.default(contentGuardSchema.parse({})).describe('Thresholds of the content guard that scans untrusted text (web pages, files, tool output).'),
+  posture: postureSchema.default(postureSchema.parse({})).describe('Side doors: agents in the same editor that act outside Airlock\'s guard.'),
 });
 
 /** A validated pack with every default filled in: the domain type the guards read. */

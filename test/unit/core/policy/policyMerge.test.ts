@@ -81,6 +81,11 @@ const overlayCases: readonly MergeCase[] = [
       assert.equal(p.files.maxFileSizeMb, pack.files.maxFileSizeMb);
     },
   },
+  {
+    name: 'requires VS Code\'s own agent off (posture.requireNativeAgentOff)',
+    overlay: { posture: { requireNativeAgentOff: true } },
+    check: (p) => assert.equal(p.posture.requireNativeAgentOff, true),
+  },
 ];
 
 const REMOTE = { provider: 'Example AI', url: 'https://api.example.com/v1', purpose: 'code review', maxMonthlyCostUsd: 20 };
@@ -196,10 +201,28 @@ const managedCases: readonly MergeCase[] = [
     managed: { egress: { tools: { 'web.fetch': { requireApproval: ['api.github.com'] } } } },
     check: (p) => assert.deepEqual(p.egress.tools['web.fetch']?.requireApproval, ['api.github.com']),
   },
+  {
+    name: 'overlay lifts the managed requirement that VS Code\'s own agent be off',
+    overlay: { posture: { requireNativeAgentOff: false } },
+    managed: { posture: { requireNativeAgentOff: true } },
+    check: (p) => assert.equal(p.posture.requireNativeAgentOff, true),
+  },
+  {
+    name: 'managed policy states requireNativeAgentOff: false under an overlay that requires it',
+    overlay: { posture: { requireNativeAgentOff: true } },
+    managed: { posture: { requireNativeAgentOff: false } },
+    check: (p) => assert.equal(p.posture.requireNativeAgentOff, true),
+  },
 ];
 
 describe('policy merge: built-in pack ← workspace overlay', () => {
   for (const c of overlayCases) it(c.name, () => c.check(effective(c)));
+
+  it('an overlay stating requireNativeAgentOff: false cannot lift a pack\'s requirement', () => {
+    const pack = { ...builtinPack('default'), posture: { requireNativeAgentOff: true } };
+    const policy = effective({ name: '', overlay: { posture: { requireNativeAgentOff: false } }, check: () => undefined }, pack);
+    assert.equal(policy.posture.requireNativeAgentOff, true);
+  });
 
   it('does not modify its inputs', () => {
     const pack = builtinPack('default');
