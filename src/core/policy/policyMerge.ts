@@ -1,5 +1,5 @@
 import { emptyRecord, ownEntries, ownValue, recordFrom, setOwn } from './keyedRecord';
-import { RISK_LEVELS, type EgressPolicyRules, type EgressRules, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type ToolSettings } from './policySchema';
+import { RISK_LEVELS, type EgressPolicyRules, type EgressRules, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type TokenPrice, type ToolSettings } from './policySchema';
 
 type OverlayEgress = NonNullable<PolicyOverlay['egress']>;
 type OverlayRules = Partial<EgressRules>;
@@ -12,7 +12,7 @@ type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
  *    therefore cannot remove a deny, readonly, block or requireApproval entry, nor an approval
  *    level; it can only add. (`files.extensions` adds too: empty means any extension, so an
  *    overlay list on a pack that allows any extension restricts it to the listed ones.)
- *  - scalars the overlay states replace the pack's (`files.maxFileSizeMb`, `files.readHardLinks`, `limits.*`,
+ *  - scalars the overlay states replace the pack's (`files.maxFileSizeMb`, `files.readHardLinks`, `limits.*`, `anomalies.*`,
  *    `approvals.allowSessionScope`, `approvals.timeoutSeconds`, `description`);
  *  - maps merge by key: a tool's `risk` and `enabled`, per-tool egress lists (which add), per-tool
  *    request limits; a remote model API with the same `url` is replaced by the overlay's entry;
@@ -51,6 +51,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       flagAt: overlay.contentGuard?.flagAt ?? pack.contentGuard.flagAt,
       blockAt: overlay.contentGuard?.blockAt ?? pack.contentGuard.blockAt,
     },
+    anomalies: { ...pack.anomalies, ...definedOnly(overlay.anomalies) },
     posture: { requireNativeAgentOff: pack.posture.requireNativeAgentOff || overlay.posture?.requireNativeAgentOff === true },
   };
 }
@@ -66,7 +67,8 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
  *  - `approvals.allowSessionScope: false` and `files.readHardLinks: false` stay false;
  *  - `posture.requireNativeAgentOff: true` stays true;
- *  - its content-guard thresholds are upper bounds too (lower flags and blocks more).
+ *  - its content-guard and anomaly thresholds are upper bounds too (lower flags, blocks and pauses more);
+ *  - a remote API's token prices are lower bounds (a higher price counts spending sooner).
  */
 export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
   return {
@@ -82,7 +84,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
     egress: addEgress(policy.egress, managed.egress),
     model: {
       endpoints: union(policy.model.endpoints, managed.model?.endpoints),
-      remote: mergeRemote(policy.model.remote, managed.model?.remote, (base, added) => ({ ...added, maxMonthlyCostUsd: Math.min(base.maxMonthlyCostUsd, added.maxMonthlyCostUsd) })),
+      remote: mergeRemote(policy.model.remote, managed.model?.remote, (base, added) => ({ ...added, maxMonthlyCostUsd: Math.min(base.maxMonthlyCostUsd, added.maxMonthlyCostUsd), ...higherPrice(base.priceUsdPerMillionTokens, added.priceUsdPerMillionTokens) })),
     },
     tools: mergeTools(policy.tools, managed.tools, (base, added) => ({
       risk: higherRisk(base.risk, added.risk ?? base.risk),
@@ -99,6 +101,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       flagAt: lowest(policy.contentGuard.flagAt, managed.contentGuard?.flagAt),
       blockAt: lowest(policy.contentGuard.blockAt, managed.contentGuard?.blockAt),
     },
+    anomalies: lowestAnomalies(policy.anomalies, managed.anomalies),
     posture: { requireNativeAgentOff: policy.posture.requireNativeAgentOff || managed.posture?.requireNativeAgentOff === true },
   };
 }
@@ -156,6 +159,32 @@ function mergeRemote(base: readonly RemoteModel[], added: readonly RemoteModel[]
     else remote.splice(index, 1, combine(existing, entry));
   }
   return remote;
+}
+
+/** A higher price counts spending sooner, so the managed policy's cannot be undercut. */
+function higherPrice(base: TokenPrice | undefined, added: TokenPrice | undefined): { priceUsdPerMillionTokens?: TokenPrice } {
+  if (base === undefined || added === undefined) {
+    const price = added ?? base;
+    return price === undefined ? {} : { priceUsdPerMillionTokens: price };
+  }
+  return { priceUsdPerMillionTokens: { input: Math.max(base.input, added.input), output: Math.max(base.output, added.output) } };
+}
+
+type Anomalies = PolicyPack['anomalies'];
+
+function definedOnly(overlay: Partial<Anomalies> | undefined): Partial<Anomalies> {
+  return Object.fromEntries(Object.entries(overlay ?? {}).filter(([, value]) => value !== undefined));
+}
+
+/** Lower thresholds pause sooner: the managed values are upper bounds. */
+function lowestAnomalies(base: Anomalies, managed: Partial<Anomalies> | undefined): Anomalies {
+  return {
+    deniedFileReadsPerTurn: lowest(base.deniedFileReadsPerTurn, managed?.deniedFileReadsPerTurn),
+    blockedRequestsPerTurn: lowest(base.blockedRequestsPerTurn, managed?.blockedRequestsPerTurn),
+    toolCallsPerTurn: lowest(base.toolCallsPerTurn, managed?.toolCallsPerTurn),
+    sentMbPerTurn: lowest(base.sentMbPerTurn, managed?.sentMbPerTurn),
+    readMbPerTurn: lowest(base.readMbPerTurn, managed?.readMbPerTurn),
+  };
 }
 
 type Limits = PolicyPack['limits'];

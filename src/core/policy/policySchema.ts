@@ -46,11 +46,19 @@ export const egressSchema = egressRulesSchema.extend({
   tools: z.record(toolIdSchema, egressRulesSchema).default({}).describe('Per-tool rules, added to the rules for every tool.'),
 });
 
+const tokenPriceSchema = z.strictObject({
+  input: z.number().nonnegative().max(100_000).describe('US dollars per million input (prompt) tokens.'),
+  output: z.number().nonnegative().max(100_000).describe('US dollars per million output (completion) tokens.'),
+});
+export type TokenPrice = z.infer<typeof tokenPriceSchema>;
+
 const remoteModelSchema = z.strictObject({
   provider: z.string().min(1).max(100),
   url: z.url({ protocol: /^https$/, error: 'remote model APIs must use https' }),
   purpose: z.string().min(1).max(500),
-  maxMonthlyCostUsd: z.number().nonnegative().max(1_000_000),
+  maxMonthlyCostUsd: z.number().nonnegative().max(1_000_000).describe('Most this API may cost in a calendar month (UTC); at 80 % Airlock warns, at 100 % it refuses to send.'),
+  // Optional so a policy without prices still loads; a chat request to an API without them is refused.
+  priceUsdPerMillionTokens: tokenPriceSchema.optional().describe('What the API charges, used to count spending against maxMonthlyCostUsd. Without it, chat requests to this API are refused.'),
 });
 export type RemoteModel = z.infer<typeof remoteModelSchema>;
 
@@ -91,6 +99,14 @@ export const contentGuardSchema = z.strictObject({
   blockAt: z.number().min(0).max(1).default(0.8).describe('Untrusted text scoring at least this is withheld from the model; a value below flagAt blocks everything flagged.'),
 });
 
+export const anomaliesSchema = z.strictObject({
+  deniedFileReadsPerTurn: z.number().int().positive().max(10_000).default(10).describe('File reads the guard denies in one turn before the turn is paused and you are asked.'),
+  blockedRequestsPerTurn: z.number().int().positive().max(10_000).default(10).describe('Requests the firewall blocks in one turn before the turn is paused and you are asked.'),
+  toolCallsPerTurn: z.number().int().positive().max(10_000).default(40).describe('Tool calls in one turn (a request flood) before the turn is paused and you are asked.'),
+  sentMbPerTurn: z.number().positive().max(1024).default(2).describe('New data sent to the model in one turn (your message, attachments, tool results), in MB, before the turn is paused.'),
+  readMbPerTurn: z.number().positive().max(1024).default(4).describe('Data the agent\'s file tools read from the workspace in one turn, in MB, before the turn is paused.'),
+});
+
 /** What Airlock asks of the editor around it: other ways into the workspace that its guard does not see. */
 export const postureSchema = z.strictObject({
   requireNativeAgentOff: z.boolean().default(false).describe('Say in the panel, until it is closed, that VS Code\'s own agent (agent mode, its bundled chat extension) can act in this workspace outside Airlock\'s guard. An overlay or the managed policy can turn this on, never off.'),
@@ -107,6 +123,7 @@ export const policyPackSchema = z.strictObject({
   approvals: approvalsSchema.default(approvalsSchema.parse({})),
   limits: limitsSchema.default(limitsSchema.parse({})),
   contentGuard: contentGuardSchema.default(contentGuardSchema.parse({})).describe('Thresholds of the content guard that scans untrusted text (web pages, files, tool output).'),
+  anomalies: anomaliesSchema.default(anomaliesSchema.parse({})).describe('What in one turn is unusual enough to pause it and ask you whether to go on.'),
   posture: postureSchema.default(postureSchema.parse({})).describe('Side doors: agents in the same editor that act outside Airlock\'s guard.'),
 });
 
@@ -116,6 +133,7 @@ export type FilesPolicy = PolicyPack['files'];
 export type EgressPolicyRules = PolicyPack['egress'];
 export type EgressRules = z.infer<typeof egressRulesSchema>;
 export type ToolSettings = PolicyPack['tools'][string];
+export type AnomalyThresholds = PolicyPack['anomalies'];
 
 /** Every field optional at any depth; arrays stay whole. */
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
