@@ -187,6 +187,7 @@ describe('Airlock egress firewall and audit log (UI: code-server + Chromium)', (
     assert.equal(report.ok, true, `audit verify says ok: ${run.stdout}`);
     assert.match(report.status, /^intact/);
     assert.ok(filtered.integrity.endsWith(report.file), `the panel's integrity line ends with the log file the CLI found (${report.file}): "${filtered.integrity}"`);
+    assert.match(filtered.integrity, /sealed: .*seals checked from epoch 0 with the key kept in SecretStorage/, `the panel checks every seal with the key the extension kept when it created the log: "${filtered.integrity}"`);
     assert.match(filtered.summary, new RegExp(`^${filtered.rows.length} of ${report.entries} entries$`), `#summary counts the shown rows of all ${report.entries} entries`);
 
     const entries = await cliAuditTail(workspace, configDir, 10_000);
