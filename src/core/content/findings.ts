@@ -28,6 +28,8 @@ const MAX_DECODED_SHOWN = 200;
 /** A decoded payload whose strongest inner finding reaches this is reported strongly. */
 const WEAK = 0.3;
 const MENTION_REACH = 100;
+/** What a template token shown as code still weighs, relative to one in running text. */
+const CODE_FACTOR = 0.3;
 const MAX_MENTION_CHECKS = 256;
 const MENTION_WORDS = /\b(?:tokens?|markers?|templates?|delimiters?|formats?|tokenizers?|escaped?|escaping|expects?|syntax)\b/;
 const MIN_SMUGGLED_TEXT = 8;
@@ -66,13 +68,22 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
   const matcher = phraseMatcher();
   matcher.match(view.codes, tokens, (ruleIndex, startUnit, endUnit) => {
     const rule = matcher.rules[ruleIndex];
-    if (rule !== undefined) findings.push({ rule: rule.id, category: rule.category, weight: rule.weight, ...toOriginal(startUnit, endUnit), ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
+    if (rule === undefined) return;
+    const span = toOriginal(startUnit, endUnit);
+    const weight = rule.category === 'instruction-override' && quoted(text, span.start, span.end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
+    findings.push({ rule: rule.id, category: rule.category, weight, ...span, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
   });
   let mentions = 0;
+  let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
     const span = toOriginal(found.startUnit, found.endUnit);
-    const discussed = !found.rule.startsWith('delimiter.fake-turn') && mentions++ < MAX_MENTION_CHECKS && mentionedNotUsed(text, span.start, span.end);
-    findings.push({ rule: found.rule, category: 'fake-delimiter', weight: discussed ? Math.round(found.weight * 50) / 100 : found.weight, ...span });
+    let weight = found.weight;
+    if (!found.rule.startsWith('delimiter.fake-turn') && mentions++ < MAX_MENTION_CHECKS) {
+      fences ??= fencePositions(text);
+      if (inCode(text, span.start, span.end, fences)) weight = Math.round(found.weight * CODE_FACTOR * 100) / 100;
+      else if (mentionedNotUsed(text, span.start, span.end)) weight = Math.round(found.weight * 50) / 100;
+    }
+    findings.push({ rule: found.rule, category: 'fake-delimiter', weight, ...span });
   }
   // Appended one by one: spreading a list of a million findings into push() overflows the stack.
   append(findings, findUrlFindings(text));
@@ -81,6 +92,52 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
   if (deep) append(findings, decodedFindings(text, view, tokens, budget));
   append(findings, hiddenFindings(text, findings));
   return findings;
+}
+
+const OPENING_QUOTES = '"“„«\'‘`';
+const CLOSING_QUOTES = '"”“»\'’`';
+/** Characters allowed between an override and the quote that closes it: `"Ignore all previous instructions."` */
+const QUOTE_SLACK = 3;
+
+/**
+ * An override in quotes is being talked about (an explainer: the attack "ignore previous
+ * instructions" works because …): it flags but does not block on its own. Quoting does not
+ * hide an attack from the reader either, so it is halved, not dropped.
+ */
+function quoted(text: string, start: number, end: number): boolean {
+  if (!OPENING_QUOTES.includes(text[start - 1] ?? ' ')) return false;
+  const after = text.slice(end, end + QUOTE_SLACK + 1);
+  for (const char of after) {
+    if (CLOSING_QUOTES.includes(char)) return true;
+    if (/[\p{L}\p{N}]/u.test(char)) return false;
+  }
+  return false;
+}
+
+/** Where each fenced code block starts or ends (a line opening with three backticks or tildes), in order. */
+function fencePositions(text: string): number[] {
+  const positions: number[] = [];
+  for (const marker of ['```', '~~~']) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 3)) {
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      if (text.slice(lineStart, at).trim() === '') positions.push(at);
+    }
+  }
+  return positions.sort((a, b) => a - b);
+}
+
+/**
+ * A template token shown as code (inside a fenced block, or between backticks on its line) is
+ * documentation of the format, not a turn: it counts for little. An attacker who fences the
+ * token also fences it away from the model's reading as a real turn.
+ */
+function inCode(text: string, start: number, end: number, fences: readonly number[]): boolean {
+  if (countBelow(fences, start) % 2 === 1) return true;
+  const before = text.slice(Math.max(0, start - MENTION_REACH), start);
+  const after = text.slice(end, end + MENTION_REACH);
+  const opened = before.slice(before.lastIndexOf('\n') + 1).includes('`');
+  const closes = after.slice(0, after.includes('\n') ? after.indexOf('\n') : after.length).includes('`');
+  return opened && closes;
 }
 
 /**

@@ -19,6 +19,27 @@ export function terms(...parts: readonly (string | TermSet)[]): TermSet {
   return { terms: all };
 }
 
+/** Only words this long get typo variants: shorter ones would collide with real words. */
+const MIN_TYPO_LENGTH = 6;
+
+/**
+ * The set plus the common one-keystroke typos of each single ASCII word in it ("ingore",
+ * "instrucions", "previouss"): a dropped, doubled or swapped letter, i.e. edit distance 1
+ * without substitutions. Matching stays one trie walk, so typo tolerance costs no time.
+ */
+export function withTypos(set: TermSet): TermSet {
+  const all = new Set(set.terms);
+  for (const term of set.terms) {
+    if (term.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(term)) continue;
+    for (let index = 0; index < term.length; index++) {
+      all.add(term.slice(0, index) + term.slice(index + 1));
+      all.add(term.slice(0, index + 1) + term.slice(index));
+      if (index + 1 < term.length) all.add(term.slice(0, index) + (term[index + 1] ?? '') + (term[index] ?? '') + term.slice(index + 2));
+    }
+  }
+  return { terms: [...all] };
+}
+
 export interface PhraseRule {
   readonly id: string;
   readonly category: ContentCategory;

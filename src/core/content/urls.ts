@@ -72,7 +72,9 @@ function analyse(url: string, context: Context, start: number, end: number, out:
     out.push({ rule: 'tool.url.cloud-metadata', category: 'tool-hijacking', weight: 0.45, start, end });
   }
   if (COLLECTORS.some((collector) => host === collector || host.endsWith(`.${collector}`) || host.startsWith(`${collector}.`))) add('collector');
-  const rest = url.slice(hostEnd);
+  // A text fragment (`#:~:text=…`) is the browser's scroll-to-text directive, never sent anywhere.
+  const directive = url.indexOf('#:~:', hostEnd);
+  const rest = url.slice(hostEnd, directive < 0 ? url.length : directive);
   const decoded = rest.includes('%') ? decodeEscapes(rest) : rest;
   const placeholder = placeholderIn(decoded);
   if (placeholder === 'sensitive') add('placeholder');

@@ -12,7 +12,8 @@ export const FILLERS = terms(
   'simply|immediately|also|then|instead|both|whole|entire|system|safety|developer|developers|creator|creators|s|t|ve|re|d|ll|',
   'set|list|of|one|single|further|additional|hidden|internal|default|base|built-in|core|own|rest|remaining|that|which|got|told|',
   // Spanish, French, German, Portuguese, Italian articles and determiners, for the window rules' neighbours
-  'las|los|la|el|todas|todos|tus|sus|les|le|toutes|tous|tes|vos|des|die|der|das|alle|deine|ihre|as|os|todas|suas|tutte|tutti|le|gli|tue',
+  'las|los|la|el|todas|todos|tus|sus|les|le|toutes|tous|tes|vos|des|die|der|das|alle|deine|ihre|as|os|todas|suas|tutte|tutti|le|gli|tue|',
+  'dein|deinen|deinem|deiner|ihren|ihrem|ihrer|mir|bitte|mal|einmal|den|dem',
 );
 
 /** A negation just before an override verb cancels it: "do not ignore the previous instructions". */

@@ -1,7 +1,8 @@
-import { near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
+import { near, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
 
 /** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
 const VERB = terms(
+  withTypos(terms('ignore|ignoring|disregard|disregarding|forget|forgetting|abandon')),
   'ignore|ignoring|disregard|disregarding|forget|forgetting|neglect|bypass|circumvent|overrule|unlearn|nevermind|never mind|',
   "pay no attention to|stop following|stop obeying|stop listening to|do not follow|don't follow|dont follow|do not obey|don't obey|dont obey|",
   'no longer follow|no longer obey|disobey|set aside|put aside|throw out|throw away|discard|abandon|dismiss|skip over|look past|brush aside|',
@@ -9,9 +10,10 @@ const VERB = terms(
 );
 /** Verbs that also have ordinary uses ("delete the previous rules" in a firewall guide): they need a strong context. */
 const WEAK_VERB = terms('override|overwrite|drop|skip|cancel|delete|clear|reset|erase|remove|replace|supersede|void|scrap|nullify|revoke|suspend|lift|wipe');
-const PRIOR = terms('previous|previously given|prior|above|earlier|preceding|foregoing|former|initial|original|old|older|past|aforementioned|above-mentioned|existing|system|initial|developer|hidden');
+const PRIOR = terms(withTypos(terms('previous|preceding|earlier|original')), 'previous|previously given|prior|above|earlier|preceding|foregoing|former|initial|original|old|older|past|aforementioned|above-mentioned|existing|system|initial|developer|hidden');
 const STRONG_PRIOR = terms('previous|prior|above|earlier|preceding|foregoing|original|initial|system|aforementioned');
 const STRONG_NOUN = terms(
+  withTypos(terms('instructions|instruction|directives|guidelines')),
   'instructions|instruction|directives|directive|guidelines|guideline|system prompt|system prompts|system message|system instructions|',
   'prompt|prompts|initial prompt|guardrails|safety rules|safety guidelines|content policy|programming|training|ethics|ethical guidelines|filters|safeguards',
 );
@@ -42,6 +44,12 @@ function english(): PhraseRule[] {
     sequence('override.en.weak-verb-own', 'instruction-override', 0.75, [WEAK_VERB, terms('your|all your|all of your'), 1, WEAK_VERB_NOUN], options),
     sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, BEFORE], { lang: 'en', negatable: true }),
     sequence('override.en.told', 'instruction-override', 0.8, [VERB, 2, TOLD], { lang: 'en', negatable: true }),
+    // "Forget about all those rules that …", "abandon these guidelines": no "previous", so it flags rather than blocks.
+    sequence('override.en.verb-those-rules', 'instruction-override', 0.5, [terms('forget|disregard|abandon|drop|ditch|discard|throw out|set aside|forget about|never mind'), terms('about|all|those|these|the|any|all of|all those|all these|all the'), 2, terms('rules|restrictions|limitations|guidelines|constraints|boundaries|filters|policies|principles|ethics|morals')], options),
+    // "Abandon your thoughts", "stop what you are doing and …": the task itself dropped.
+    sequence('override.en.abandon-task', 'instruction-override', 0.45, [terms('abandon|drop|forget|stop|discard|ditch|leave'), terms('your|all your|what you|the current|your current'), 1, terms('thoughts|task|current task|train of thought|were doing|are doing|plan|assignment|mission|objective|goal')], options),
+    // "Repeat after me: …", "say exactly the following": the reader made to speak the attacker's words.
+    sequence('override.en.repeat-after-me', 'instruction-override', 0.35, [terms('repeat after me|repeat after me exactly|now repeat after me')], { lang: 'en' }),
     sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true }),
     sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, NOUN, 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en' }),
     sequence('override.en.own-stop-applying', 'instruction-override', 0.75, [terms('your|your previous|your prior|your original'), 2, NOUN, 5, STOP_APPLYING], { lang: 'en' }),
@@ -83,8 +91,8 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'de',
-    verb: terms('ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf'),
-    prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*'),
+    verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht'),
+    prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*|deine|ihre|gegeben*|erhalten*|davor|bis jetzt|bislang'),
     noun: terms('anweisung*|regel|regeln|richtlinie*|instruktion*|vorgabe*|befehl*|systemprompt*|system-prompt*|systemanweisung*|anordnung*|vorschrift*'),
     system: terms('systemprompt*|system-prompt*|system prompt|systemanweisung*|systemnachricht*'),
   },
@@ -197,6 +205,14 @@ const LANGUAGES: readonly Language[] = [
   },
 ];
 
+/** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
+function german(): PhraseRule[] {
+  return [
+    near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gelernt')], 8, { lang: 'de' }),
+    near('override.de.no-longer-apply', 'instruction-override', 0.75, [terms('deine|ihre|die bisherigen|die vorherigen|die alten'), terms('regeln|anweisungen|richtlinien|vorgaben|einschränkungen'), terms('gelten nicht mehr|gelten nicht|sind aufgehoben|sind ungültig|sind nicht mehr gültig|haben keine gültigkeit|sind außer kraft|sind ausser kraft')], 6, { lang: 'de' }),
+  ];
+}
+
 function multilingual(): PhraseRule[] {
   return LANGUAGES.flatMap((language) => {
     const window = language.window ?? 10;
@@ -223,4 +239,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...multilingual(), ...rot13Rules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...multilingual(), ...rot13Rules()];

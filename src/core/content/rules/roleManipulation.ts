@@ -27,11 +27,23 @@ const ENABLE = terms('enable|enabled|activate|activated|enter|entering|switch to
 
 const RESTRICTED = terms('restrictions|limitations|limits|filters|censorship|guardrails|safety training|content policies|content policy|ethical guidelines|moral guidelines|rules');
 
+/** Verbs of a persona that has dropped its rules. */
+const SHED = terms(
+  'broken free of|broke free of|break free of|breaks free of|break free from|free from|freed from|liberated from|released from|escaped|not bound by|no longer bound by|',
+  "unbound by|not restricted by|not limited by|not required to follow|not obligated to follow|doesn't follow|does not follow|don't follow|do not follow|won't follow|",
+  "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no",
+);
+const ETHICS = terms(
+  'ethics|ethical guidelines|ethical rules|ethical principles|ethical constraints|ethical boundaries|ethical limitations|morals|morality|moral guidelines|moral principles|',
+  "content policy|content policies|openai policy|openai policies|openai's policies|the policies of openai|policies of openai|openai guidelines|openai's guidelines|openai's rules|",
+  "openai's ethical rules|openai's content policy|anthropic's policies|censorship|content filters|safety guidelines|safety filters|safeguards|guardrails|programming|restrictions of openai",
+);
+
 /** Role phrases and "no limits" words in other languages. */
 const FOREIGN: readonly { lang: string; become: string; unbound: string; ai: string }[] = [
   { lang: 'es', become: 'ahora eres|a partir de ahora eres|desde ahora eres|actúa como|actua como|finge ser|finge que eres|eres ahora', unbound: 'sin restricciones|sin límites|sin limites|sin reglas|sin filtros|sin censura', ai: 'ia|asistente|modelo|inteligencia artificial' },
   { lang: 'fr', become: 'tu es maintenant|vous êtes maintenant|désormais tu es|à partir de maintenant tu es|agis comme|agissez comme|fais semblant d\'être', unbound: 'sans restriction|sans restrictions|sans aucune restriction|sans aucune limite|sans limites|sans règles|sans filtre|sans filtres|sans censure', ai: 'ia|assistant|modèle|intelligence artificielle' },
-  { lang: 'de', become: 'du bist jetzt|du bist ab jetzt|ab jetzt bist du|sie sind jetzt|tu so als wärst du|tu so, als wärst du|verhalte dich wie|spiele die rolle', unbound: 'ohne einschränkungen|uneingeschränkt*|ohne regeln|ohne filter|ohne grenzen|ohne zensur|ohne sicherheitsregeln', ai: 'ki|assistent|modell|künstliche intelligenz' },
+  { lang: 'de', become: 'du bist jetzt|du bist ab jetzt|ab jetzt bist du|sie sind jetzt|tu so als wärst du|tu so, als wärst du|verhalte dich wie|spiele die rolle', unbound: 'ohne einschränkungen|uneingeschränkt*|ohne regeln|ohne filter|ohne grenzen|ohne zensur|ohne sicherheitsregeln|frei von allen regeln|frei von regeln|keine regeln|keine grenzen|ohne moral|ohne ethik|ohne ethische*|keine moral|keine ethik|ungefiltert*|unzensiert*', ai: 'ki|assistent|modell|künstliche intelligenz' },
   { lang: 'pt', become: 'agora você é|você agora é|agora voce e|voce agora e|a partir de agora você é|aja como|finja ser|finja que é', unbound: 'sem restrições|sem restricoes|sem limites|sem regras|sem filtros|sem censura', ai: 'ia|assistente|modelo|inteligência artificial' },
   { lang: 'it', become: 'ora sei|adesso sei|da ora sei|d\'ora in poi sei|comportati come|fingi di essere|agisci come', unbound: 'senza limiti|senza restrizioni|senza regole|senza filtri|senza censura', ai: 'ia|intelligenza artificiale|assistente|modello' },
   { lang: 'ru', become: 'теперь ты|ты теперь|отныне ты|представь что ты|притворись|веди себя как|действуй как', unbound: 'без ограничений|без правил|без фильтров|без цензуры|правила безопасности к тебе не относятся', ai: 'ии|ассистент|модель|искусственный интеллект|бот' },
@@ -51,6 +63,10 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|you have been unlocked|you have been liberated|you are liberated from'), 3, RESTRICTED], { lang: 'en' }),
   sequence('role.en.without-restrictions', 'role-manipulation', 0.3, [terms('without|with no|free of|no'), 1, terms('restrictions|censorship|filters|guardrails|safety filters|content filters|ethical guidelines|moral guidelines|safety training')], { lang: 'en' }),
   sequence('role.en.as-your-developer', 'role-manipulation', 0.45, [terms('as your|i am your|i\'m your'), 1, terms('developer|creator|administrator|admin|owner|programmer|operator|master')], { lang: 'en' }),
+  // The jailbreak persona's creed: "has broken free of OpenAI's ethical rules", "does not adhere to any policies".
+  sequence('role.en.shed-ethics', 'role-manipulation', 0.6, [SHED, 4, ETHICS], { lang: 'en' }),
+  sequence('role.en.shed-rules', 'role-manipulation', 0.35, [SHED, 3, terms('any and all|all|any|the|its|their|his|her'), 2, terms('rules|guidelines|principles|restrictions|limitations|boundaries|policies|laws')], { lang: 'en' }),
+  keyword('role.en.persona-traits', 'role-manipulation', 0.3, terms('never break character|don\'t break character|do not break character|never breaks character|break character|unfiltered ai|uncensored ai|amoral ai|unrestricted ai|unethical ai|no moral|no morals|no ethics|no ethical|without morals|without ethics|does not care about ethics|doesn\'t care about ethics')),
   ...FOREIGN.flatMap(({ lang, become, unbound, ai }) => [
     near(`role.${lang}.become-unbound`, 'role-manipulation', 0.75, [terms(become), terms(unbound)], lang === 'zh' || lang === 'ja' ? 16 : 12, { lang }),
     near(`role.${lang}.become-ai`, 'role-manipulation', 0.4, [terms(become), terms(ai)], lang === 'zh' || lang === 'ja' ? 8 : 5, { lang }),

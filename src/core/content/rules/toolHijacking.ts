@@ -11,14 +11,17 @@ const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlo
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const CONTROL_FILE = terms(
   '.airlock|.airlock/policy|airlock policy|the airlock policy|policy file|the policy file|policy yaml|default.yaml|.vscode/settings.json|vscode settings|',
-  '.bashrc|.zshrc|.profile|.bash_profile|authorized_keys|.ssh/config|.git/hooks|git hooks|crontab|.npmrc|.pypirc|.gitconfig|sudoers|/etc/hosts|launch.json|tasks.json|',
+  '.bashrc|.zshrc|.bash_profile|authorized_keys|.ssh/config|.git/hooks|git hooks|crontab|.npmrc|.pypirc|.gitconfig|sudoers|/etc/hosts|launch.json|tasks.json|',
   'vscode settings json|.vscode/tasks.json',
 );
 const COVERT = terms('without asking|without telling|without notifying|without informing|without alerting|without consulting|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation');
 
 export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
-  sequence('tool.en.addressed-imperative', 'tool-hijacking', 0.45, [ADDRESSEES, terms(':|,|—|–'), 6, ACT], { lang: 'en' }),
+  // Strict: only filler words between the address and the verb ("Claude, please delete", not "Claude, offering copy").
+  sequence('tool.en.addressed-imperative', 'tool-hijacking', 0.45, [ADDRESSEES, terms(':|,|—|–'), 3, ACT], { lang: 'en', strict: true }),
   sequence('tool.en.addressed-note', 'tool-hijacking', 0.45, [terms("if you are an|if you are a|if you're an|if you're a|when you the|note to the|note for the|note to|note for|dear|hey|attention|instructions for the|instruction to any|instruction for any|instructions to any|instructions for any|message to the|message for the|important instructions for the|instructions for|instruction for|task for the"), 2, ADDRESSEES], { lang: 'en' }),
+  // A to-do or postscript inside a document that turns to the reader: "P.S. for the AI assistant: …", "TODO (agent): …".
+  sequence('tool.en.addressed-postscript', 'tool-hijacking', 0.45, [terms('p.s.|p.s|ps|pps|todo|to-do|to do|fixme|reminder|nb|n.b.'), 3, ADDRESSEES, terms(':|,|—|–|)')], { lang: 'en' }),
   sequence('tool.en.addressed-reading', 'tool-hijacking', 0.45, [ADDRESSEES, 2, terms('reading this|reading this page|reading this file|reading this issue|processing this|summarizing this|summarising this|that reads this|who reads this|which reads this|that read this|who read this|parsing this|reviewing this|indexing this|crawling this')], { lang: 'en' }),
   sequence('tool.en.addressed-instructions', 'tool-hijacking', 0.45, [ADDRESSEES, terms('instructions|instruction|task|note|directive|order|orders|command'), terms(':|—|–')], { lang: 'en' }),
   sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true }),
@@ -26,7 +29,8 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
   sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
   sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty'), 6, CONTROL_FILE], { lang: 'en', negatable: true }),
-  sequence('tool.en.call-tool', 'tool-hijacking', 0.45, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true }),
+  // Tool-use guides say "use these tools" on every page: weak alone.
+  sequence('tool.en.call-tool', 'tool-hijacking', 0.25, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true }),
   // Network verbs only: "read CONTRIBUTING.md and follow the instructions there" is ordinary advice.
   sequence('tool.en.fetch-and-follow', 'tool-hijacking', 0.7, [terms('fetch|visit|browse|browse to|navigate to|load|download|go to|request|curl|wget'), 12, terms('follow|obey|execute|do|run|carry out|apply|act on'), 3, terms('its instructions|the instructions|whatever it says|what it says|whatever they say|what they say|it says|the commands|its commands|the steps|its steps|the next steps|the instructions there|whatever is there')], { lang: 'en' }),
   sequence('tool.en.download-execute', 'tool-hijacking', 0.3, [terms('download|fetch|get|curl|wget'), 10, terms('and execute it|and run it|then execute it|then run it|and execute|and run|execute it|run it')], { lang: 'en' }),
