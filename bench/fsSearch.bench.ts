@@ -99,7 +99,7 @@ function toolSubject(name: string, airlock: boolean, rules: FileRules, root: str
 
 /** The guard as it was: a call guard that is the guard itself, so every path is resolved whole. */
 function wholePathGuard(guard: FileGuard): FileGuard {
-  return { decide: (path, mode) => guard.decide(path, mode), checkWriteSize: (bytes) => guard.checkWriteSize(bytes), judgeOpened: (opened, mode, path) => guard.judgeOpened(opened, mode, path), forCall: () => guard };
+  return { decide: (path, mode) => guard.decide(path, mode), checkWriteSize: (bytes) => guard.checkWriteSize(bytes), judgeOpened: (opened, mode, path) => guard.judgeOpened(opened, mode, path), judgeEntry: (folder, name, kind) => guard.judgeEntry(folder, name, kind), forCall: () => guard };
 }
 
 /** The same ripgrep with the same arguments, its output only counted: the floor for any engine. */

@@ -85,7 +85,7 @@ describe('Airlock agent edits (UI: code-server + Chromium)', () => {
 
     await clickDialogButton(page, 'Show Diff');
     await diffTabs(page).first().waitFor({ timeout: 15_000 });
-    const again = await waitForDialog(page, /Edit src\/money\.ts/);
+    const again = await waitForDialog(page, /Edit src\/money\.ts/, TURN_WAIT_MS);
     await shot(page, 'edit-diff-open');
     assert.match(await diffTabs(page).first().innerText(), /money\.ts: current ↔ proposed/);
 
@@ -135,6 +135,29 @@ describe('Airlock agent edits (UI: code-server + Chromium)', () => {
     assert.match(await cardState(assistant, 'fs.write', 'denied'), /not allowed by you \(denied: keep the public name stable\)/);
     const told = toolMessages(chatRequests().slice(before)[1]?.body).at(-1) ?? '';
     assert.match(told, /keep the public name stable/, `the model is told the reason: ${told}`);
+  });
+
+  it('fs.list and fs.search run without a dialog; .env is neither named nor searched, and what the model gets says so', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page, workspace } = e2e();
+    writeFileSync(path.join(workspace, '.env'), `API_TOKEN=${SECRET}\n`);
+    fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_list', arguments: { path: '.', depth: 2 } }] });
+    fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_search', arguments: { query: 'API_TOKEN|splitEvenly|splitShares', regex: true } }] });
+    fixture.enqueue({ kind: 'text', chunks: ['Listed and searched.'] });
+    const before = chatRequests().length;
+    const { assistant } = await sendPrompt(view, 'What is in this project, and where is the split function?');
+    await expectNoDialogFor(page, 2_000);
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'list-and-search');
+    assert.match(await cardState(assistant, 'fs.list', 'done'), /Listed \.: \d+ entries, \d+ hidden/);
+    const sent = chatRequests().slice(before);
+    const listed = toolMessages(sent[1]?.body).at(-1) ?? '';
+    assert.match(listed, /src\/\n(?: {2}\S+\n)* {2}money\.ts\n/, `the listing shows the tree: ${listed}`);
+    assert.doesNotMatch(listed, /\.env/, 'the denied file is not named');
+    assert.match(listed, /\d+ entr(?:y|ies) hidden by the security policy/);
+    const searched = toolMessages(sent[2]?.body).at(-1) ?? '';
+    assert.match(searched, /src\/money\.ts/, `the search finds the function: ${searched}`);
+    for (const request of sent) assert.ok(!request.rawBody.includes(SECRET), 'the .env secret never reaches the model');
   });
 
   it('a read of .env and a write to .vscode/settings.json are refused without a dialog, shown, and audited', async function () {

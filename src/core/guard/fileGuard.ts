@@ -4,7 +4,7 @@ import type { FileRules } from './fileRules';
 import { checkWriteSize, describeSize, withinSizeLimit } from './fileSize';
 import { errorCode, nodeGuardFs, statIfExists, type GuardFs, type GuardStats } from './guardFs';
 import { hostPathPlatform, pathApiFor, type PathPlatform } from './pathPlatform';
-import { findPathProblem } from './pathSyntax';
+import { findNameProblem, findPathProblem } from './pathSyntax';
 import { directLocator, folderCachingLocator, type Located, type Locator } from './pathLocator';
 import { compileFileRules, judgeByRules, type FileRuleMatcher } from './ruleMatcher';
 import { foldersContaining, resolveWorkspaceFolders, type FolderPath, type WorkspaceFolder } from './workspaceFolders';
@@ -35,6 +35,15 @@ export interface FileGuard {
    * swapped or given a second name after `decide` is refused: undefined when it passes.
    */
   judgeOpened(opened: GuardStats, mode: FileMode, path: string): FileDecision | undefined;
+  /**
+   * Judges a name read from a folder whose real path (`folder`) a guarded open verified on its
+   * descriptor, by the type the listing reported: checks 1, 3 and 6 on `folder` + `name`, with no
+   * file system call, so a listing of thousands of names costs rule matching alone. It says
+   * whether the entry may be named in a listing or, for a folder, opened; not whether a file may
+   * be read (size and link count are judged when it is opened). Links and entries of unknown
+   * type are not for this: decide them.
+   */
+  judgeEntry(folder: string, name: string, kind: 'file' | 'folder'): Promise<FileDecision>;
   /**
    * The same guard for one tool call that decides many paths (a listing, search hits): it
    * resolves each folder's real path once for the call instead of once per file. Ask for a new
@@ -87,6 +96,7 @@ export function createFileGuard(options: FileGuardOptions): FileGuard {
   }
 
   const direct = directLocator(fs, pathApi);
+  const workspace = (): Promise<WorkspaceFolder[]> => (folders ??= resolveWorkspaceFolders(options.workspaceFolders, { fs, platform, pathApi, caseInsensitive: options.caseInsensitive }));
 
   /** `cached`: the locator of one call, or undefined to resolve every path on its own. */
   function guardWith(cached: Locator | undefined): FileGuard {
@@ -95,8 +105,7 @@ export function createFileGuard(options: FileGuardOptions): FileGuard {
         try {
           if (typeof path !== 'string') return denyFile('invalid-path', 'the path is not a string.');
           if (!MODES.has(mode)) return denyFile('guard-error', `"${String(mode)}" is not a file mode (read, write, list).`);
-          folders ??= resolveWorkspaceFolders(options.workspaceFolders, { fs, platform, pathApi, caseInsensitive: options.caseInsensitive });
-          const resolved = await folders;
+          const resolved = await workspace();
           // A folder's real path plus a name as typed is not what realpath answers on a volume
           // that ignores case (it gives the name as stored), so those resolve every path.
           const locate = cached !== undefined && resolved.every((folder) => !folder.caseInsensitive) ? cached : direct;
@@ -109,6 +118,13 @@ export function createFileGuard(options: FileGuardOptions): FileGuard {
         return checkWriteSize(bytes, options.rules.maxFileSizeMb);
       },
       judgeOpened: (opened, mode, path) => judgeOnDisk(opened, mode, options.rules, path),
+      async judgeEntry(folder: string, name: string, kind: 'file' | 'folder'): Promise<FileDecision> {
+        try {
+          return judgeListedName({ pathApi, platform, folders: await workspace(), matcherFor }, folder, name, kind);
+        } catch (error) {
+          return denyFile('guard-error', `the guard could not judge ${name} (${error instanceof Error ? error.message : String(error)}), so it is hidden.`);
+        }
+      },
       forCall: () => guardWith(folderCachingLocator(fs, pathApi)),
     };
   }
@@ -148,14 +164,33 @@ async function decidePath(context: DecideContext, raw: string, mode: FileMode): 
   if ('decision' in onDisk) return onDisk;
   if (mode !== 'list' && real.some((entry) => entry.relative === '')) return denyFile('not-a-file', 'a workspace folder can be listed, not read or written.', { path: location });
 
+  const byRules = judgeCandidates(context, [...real, ...named], mode, location);
+  if (byRules.decision === 'deny') return byRules;
+  return judgeOnDisk(onDisk.stats, mode, context.rules, location) ?? byRules;
+}
+
+/** Check 6: every way of naming the location must pass the rules; the first denial decides. */
+function judgeCandidates(context: Pick<DecideContext, 'matcherFor'>, candidates: readonly FolderPath[], mode: FileMode, location: string): FileDecision {
   let allowedBy: FileDecision | undefined;
-  for (const candidate of uniqueCandidates([...real, ...named])) {
+  for (const candidate of uniqueCandidates(candidates)) {
     const verdict = judgeByRules(context.matcherFor(candidate.folder), candidate.relative, mode);
     if (verdict.decision === 'deny') return { ...verdict, path: location };
     allowedBy ??= verdict;
   }
-  if (allowedBy === undefined) return denyFile('guard-error', `no rule set judged ${location}.`, { path: location });
-  return judgeOnDisk(onDisk.stats, mode, context.rules, location) ?? { ...allowedBy, path: location };
+  return allowedBy === undefined ? denyFile('guard-error', `no rule set judged ${location}.`, { path: location }) : { ...allowedBy, path: location };
+}
+
+type ListingContext = Pick<DecideContext, 'pathApi' | 'platform' | 'folders' | 'matcherFor'>;
+
+/** FileGuard.judgeEntry: the rules for a plain name in a verified folder; no file system call. */
+function judgeListedName(context: ListingContext, folder: string, name: string, kind: 'file' | 'folder'): FileDecision {
+  const { pathApi } = context;
+  const problem = findNameProblem(name, context.platform);
+  if (problem !== undefined) return denyFile('invalid-path', `${problem}.`);
+  const location = pathApi.join(folder, name);
+  const real = foldersContaining(location, context.folders, pathApi, 'real');
+  if (real.length === 0) return denyFile('outside-workspace', `${location} is outside the workspace folders.`, { path: location });
+  return judgeCandidates(context, real, kind === 'folder' ? 'list' : 'read', location);
 }
 
 /** What is at the location (stats undefined: nothing yet), or the denial when it cannot be inspected. */

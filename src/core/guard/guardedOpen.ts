@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import { join } from 'node:path';
 import { open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { denyFile, type FileDecision } from './fileDecision';
@@ -38,9 +39,49 @@ export async function openGuardedFile(guard: FileGuard, path: string): Promise<G
   return { ok: true, value: { decision, handle } };
 }
 
+/** A folder read through the guard: `decision.path` is its real path, checked on the descriptor that was read. */
+export interface GuardedListing {
+  readonly decision: FileDecision;
+  readonly entries: Dirent[];
+}
+
 /** The one way a file tool lists a folder: decide, open the judged folder, check it, read it. */
-export async function readGuardedDirectory(guard: FileGuard, path: string): Promise<GuardedOpen<{ decision: FileDecision; entries: Dirent[] }>> {
-  const decision = await guard.decide(path, 'list');
+export async function readGuardedDirectory(guard: FileGuard, path: string): Promise<GuardedOpen<GuardedListing>> {
+  return readDecidedDirectory(await guard.decide(path, 'list'));
+}
+
+/**
+ * Judges one entry of a guarded listing. A plain file or folder is judged by the rules alone
+ * (guard.judgeEntry): its folder's real path was checked on the descriptor that was read, so its
+ * own is that path plus its name. A link, or an entry of a type the listing did not report, gets
+ * a full decision. The answer says whether the entry may be named or (a folder) opened.
+ */
+export function judgeListedEntry(guard: FileGuard, listing: GuardedListing, entry: Dirent): Promise<FileDecision> {
+  const folder = listing.decision.path;
+  if (folder === undefined) return Promise.resolve(denyFile('guard-error', 'the listing has no judged folder.'));
+  const kind = plainKind(entry);
+  return kind === undefined ? guard.decide(join(folder, entry.name), entry.isDirectory() ? 'list' : 'read') : guard.judgeEntry(folder, entry.name, kind);
+}
+
+/**
+ * Lists a subfolder of a guarded listing: judged as judgeListedEntry does, then opened without
+ * following a link (one swapped in since the listing fails to open) and checked on its descriptor.
+ */
+export async function readGuardedSubfolder(guard: FileGuard, listing: GuardedListing, entry: Dirent): Promise<GuardedOpen<GuardedListing>> {
+  const folder = listing.decision.path;
+  if (folder === undefined) return { ok: false, decision: denyFile('guard-error', 'the listing has no judged folder.') };
+  if (plainKind(entry) !== 'folder') return readGuardedDirectory(guard, join(folder, entry.name));
+  return readDecidedDirectory(await guard.judgeEntry(folder, entry.name, 'folder'));
+}
+
+/** 'file' or 'folder' for an entry that is plainly one; undefined for links, devices and unknown types. */
+function plainKind(entry: Dirent): 'file' | 'folder' | undefined {
+  if (entry.isSymbolicLink()) return undefined;
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+}
+
+/** Opens the folder a decision judged, checks the descriptor is that folder, and reads it. */
+async function readDecidedDirectory(decision: FileDecision): Promise<GuardedOpen<GuardedListing>> {
   if (decision.decision === 'deny' || decision.path === undefined) return { ok: false, decision };
   let handle: FileHandle;
   try {

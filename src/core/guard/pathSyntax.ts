@@ -77,12 +77,33 @@ function segmentsProblem(raw: string, platform: PathPlatform): string | undefine
   const segments = raw.split(platform === 'win32' ? /[\\/]/ : '/');
   if (segments[0] === '~') return 'the path starts with ~, which a shell would expand to the home folder';
   for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') continue;
-    if (/[. ]$/.test(segment)) return `"${segment}" ends with a dot or space, which Windows strips (so it names another file)`;
-    if (RESERVED_DEVICE_NAME.test(segment)) return `"${segment}" is a reserved Windows device name`;
-    if (SHORT_NAME.test(segment)) return `"${segment}" looks like a Windows 8.3 short name, an alias for another file`;
+    const problem = segmentProblem(segment);
+    if (problem !== undefined) return problem;
   }
   return undefined;
+}
+
+function segmentProblem(segment: string): string | undefined {
+  if (segment === '' || segment === '.' || segment === '..') return undefined;
+  if (/[. ]$/.test(segment)) return `"${segment}" ends with a dot or space, which Windows strips (so it names another file)`;
+  if (RESERVED_DEVICE_NAME.test(segment)) return `"${segment}" is a reserved Windows device name`;
+  if (SHORT_NAME.test(segment)) return `"${segment}" looks like a Windows 8.3 short name, an alias for another file`;
+  return undefined;
+}
+
+/**
+ * The checks of findPathProblem for one name read from a folder that was itself judged: what
+ * findPathProblem would find in `folder/name` that the folder did not already pass. Checking the
+ * name alone, not the whole path again, keeps a listing of thousands of names cheap.
+ */
+export function findNameProblem(name: string, platform: PathPlatform): string | undefined {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || (platform === 'win32' && name.includes('\\'))) return `"${name}" is not a plain name in a folder`;
+  const characters = characterProblem(name);
+  if (characters !== undefined) return characters;
+  if (platform === 'posix' && name.includes('\\')) return 'the name contains a backslash: a separator on Windows but a name character here';
+  if (name.includes(':')) return 'the name contains ":" (an alternate data stream on Windows)';
+  if (platform === 'win32' && /[*?"<>|]/.test(name)) return 'the name contains a character Windows does not allow in names';
+  return segmentProblem(name);
 }
 
 function codePoint(character: string): string {

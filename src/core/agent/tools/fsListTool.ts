@@ -1,9 +1,9 @@
-import path from 'node:path';
+import type { Dirent } from 'node:fs';
 import { z } from 'zod';
 import { denyFile, type FileDecision } from '../../guard/fileDecision';
 import type { FileGuard } from '../../guard/fileGuard';
 import { NOT_DESCENDED } from '../../files/generatedFolders';
-import { readGuardedDirectory } from '../../guard/guardedOpen';
+import { judgeListedEntry, readGuardedDirectory, readGuardedSubfolder, type GuardedListing, type GuardedOpen } from '../../guard/guardedOpen';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 import { displayPath, type WorkspaceRoots } from './workspaceRoots';
 
@@ -50,13 +50,13 @@ export function fsListTool(context: FsListContext): AgentTool<Args> {
 }
 
 async function run(args: Args, context: FsListContext): Promise<ToolResult> {
-  // One call's guard: each folder's real path is resolved once for the whole listing.
+  // One call's guard: a link in the listing, decided in full, resolves each folder once for the call.
   const guard = context.guard().forCall();
   const shown = displayPath(context.roots, args.path);
   const walk: Walk = { lines: [], denied: 0, notDescended: 0, cut: false };
   const root = await readGuardedDirectory(guard, args.path);
   if (!root.ok) return { ok: false, error: `${shown} cannot be listed: ${root.decision.detail}` };
-  await listFolder(guard, root.value.decision.path ?? args.path, root.value.entries, 1, args, walk);
+  await listFolder(guard, root.value, 1, args, walk);
   const notes = [
     walk.denied > 0 ? `${walk.denied} entr${walk.denied === 1 ? 'y' : 'ies'} hidden by the security policy` : '',
     walk.notDescended > 0 ? `${walk.notDescended} generated folder(s) not descended` : '',
@@ -70,17 +70,14 @@ async function run(args: Args, context: FsListContext): Promise<ToolResult> {
   };
 }
 
-type Entry = { readonly name: string; isDirectory(): boolean; isFile(): boolean };
-type Listing = Awaited<ReturnType<typeof readGuardedDirectory>>;
-
 /** An entry's decision and, for a folder the walk will descend into, its listing already under way. */
 interface Judged {
   readonly decision: FileDecision;
-  readonly listing?: Promise<Listing | undefined>;
+  readonly listing?: Promise<GuardedOpen<GuardedListing> | undefined>;
 }
 
-async function listFolder(guard: FileGuard, folder: string, entries: readonly Entry[], level: number, args: Args, walk: Walk): Promise<void> {
-  const sorted = [...entries].sort((a, b) => Number(b.isDirectory()) - Number(a.isDirectory()) || a.name.localeCompare(b.name));
+async function listFolder(guard: FileGuard, listing: GuardedListing, level: number, args: Args, walk: Walk): Promise<void> {
+  const sorted = [...listing.entries].sort((a, b) => Number(b.isDirectory()) - Number(a.isDirectory()) || a.name.localeCompare(b.name));
   const indent = '  '.repeat(level - 1);
   let window: Promise<Judged[]> = Promise.resolve([]);
   for (const [index, entry] of sorted.entries()) {
@@ -90,17 +87,17 @@ async function listFolder(guard: FileGuard, folder: string, entries: readonly En
     }
     const isFolder = entry.isDirectory();
     // Entries are judged a window at a time, together, and their subfolders read ahead: each
-    // step waits on the disk, and one at a time the waits add up. A window, not the whole folder,
-    // because the cap may stop the listing early.
-    if (index % JUDGE_WINDOW === 0) window = judgeWindow(guard, folder, sorted.slice(index, index + JUDGE_WINDOW), level, args);
+    // folder waits on the disk, and one at a time the waits add up. A window, not the whole
+    // folder, because the cap may stop the listing early.
+    if (index % JUDGE_WINDOW === 0) window = judgeWindow(guard, listing, sorted.slice(index, index + JUDGE_WINDOW), level, args);
     const judged = (await window)[index % JUDGE_WINDOW];
     const decision = judged?.decision ?? denyFile('guard-error', `${entry.name} was not decided.`);
-    // Too large to read is still there to see; every other denial hides the entry.
+    // Too large to read is still there to see (a link judged in full may say so); every other denial hides the entry.
     if (decision.decision === 'deny' && decision.reason !== 'too-large') {
       walk.denied++;
       continue;
     }
-    walk.lines.push(`${indent}${entry.name}${isFolder ? '/' : ''}${decision.reason === 'too-large' ? ' (too large to read)' : ''}`);
+    walk.lines.push(`${indent}${entry.name}${isFolder ? '/' : ''}`);
     if (!isFolder || level >= args.depth) continue;
     if (NOT_DESCENDED.has(entry.name)) {
       walk.notDescended++;
@@ -111,17 +108,19 @@ async function listFolder(guard: FileGuard, folder: string, entries: readonly En
       walk.denied++;
       continue;
     }
-    await listFolder(guard, sub.value.decision.path ?? path.join(folder, entry.name), sub.value.entries, level + 1, args, walk);
+    await listFolder(guard, sub.value, level + 1, args, walk);
   }
 }
 
-function judgeWindow(guard: FileGuard, folder: string, entries: readonly Entry[], level: number, args: Args): Promise<Judged[]> {
+/**
+ * Plain files and folders are judged by the rules alone, their folder having been checked on its
+ * descriptor: naming an entry reads nothing, and fs.read decides a file in full when it is read.
+ */
+function judgeWindow(guard: FileGuard, listing: GuardedListing, entries: readonly Dirent[], level: number, args: Args): Promise<Judged[]> {
   return Promise.all(entries.map(async (entry): Promise<Judged> => {
-    const child = path.join(folder, entry.name);
-    const isFolder = entry.isDirectory();
-    const decision = await guard.decide(child, isFolder ? 'list' : 'read');
-    if (!isFolder || decision.decision === 'deny' || level >= args.depth || NOT_DESCENDED.has(entry.name)) return { decision };
+    const decision = await judgeListedEntry(guard, listing, entry);
+    if (!entry.isDirectory() || decision.decision === 'deny' || level >= args.depth || NOT_DESCENDED.has(entry.name)) return { decision };
     // A folder that cannot be read is hidden like a denied one.
-    return { decision, listing: readGuardedDirectory(guard, child).catch(() => undefined) };
+    return { decision, listing: readGuardedSubfolder(guard, listing, entry).catch(() => undefined) };
   }));
 }

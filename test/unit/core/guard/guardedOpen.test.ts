@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FileMode } from '../../../../src/core/guard/fileDecision';
 import type { FileRules } from '../../../../src/core/guard/fileRules';
 import { createFileGuard, type FileGuard } from '../../../../src/core/guard/fileGuard';
-import { openGuardedFile, readGuardedDirectory } from '../../../../src/core/guard/guardedOpen';
+import { judgeListedEntry, openGuardedFile, readGuardedDirectory, readGuardedSubfolder, type GuardedListing } from '../../../../src/core/guard/guardedOpen';
 
 // The guard decides on a path; the tool then uses it. These rows swap the file system between
 // the two, as a hostile process racing the agent would, and the tool must refuse what it opened.
@@ -41,6 +41,11 @@ function racingGuard(layout: Layout, swap: (layout: Layout) => void, rules: File
     },
     checkWriteSize: (bytes) => guard.checkWriteSize(bytes),
     judgeOpened: (stats, mode, judged) => guard.judgeOpened(stats, mode, judged),
+    async judgeEntry(folder, name, kind) {
+      const decision = await guard.judgeEntry(folder, name, kind);
+      swap(layout);
+      return decision;
+    },
     forCall: () => racing,
   };
   return racing;
@@ -163,6 +168,63 @@ describe('guardedOpen: a tool uses what the guard judged, or nothing', () => {
     const listed = await readGuardedDirectory(racingGuard(layout, () => undefined), 'src');
     assert.ok(listed.ok);
     assert.deepEqual(listed.value.entries.map((entry) => entry.name), ['a.ts']);
+  });
+
+  /** The workspace folder's listing, read through the guard: what fs.list walks. */
+  async function rootListing(guard: FileGuard): Promise<GuardedListing> {
+    const listed = await readGuardedDirectory(guard, '.');
+    assert.ok(listed.ok, listed.ok ? '' : listed.decision.detail);
+    return listed.value;
+  }
+
+  const ENTRY_ROWS: { attack: string; make: (layout: Layout) => void; name: string; shown: boolean; reason?: string }[] = [
+    { attack: 'a plain folder (control row)', make: () => undefined, name: 'src', shown: true },
+    { attack: 'a plain file (control row)', make: (l) => writeFileSync(path.join(l.ws, 'notes.ts'), 'x'), name: 'notes.ts', shown: true },
+    { attack: 'a denied file named in a listing', make: (l) => writeFileSync(path.join(l.ws, '.env'), 'TOKEN=x\n'), name: '.env', shown: false, reason: 'denied-by-rule' },
+    { attack: 'a link to a file outside, judged in full rather than by its name', make: (l) => symlinkSync(path.join(l.outside, 'a.ts'), path.join(l.ws, 'out.ts')), name: 'out.ts', shown: false, reason: 'symlink-escape' },
+    { attack: 'a name with a line break that would forge a line of the listing', make: (l) => writeFileSync(path.join(l.ws, 'a\n.env'), 'x'), name: 'a\n.env', shown: false, reason: 'invalid-path' },
+    { attack: 'a name with a trailing dot (Windows drops it: another file\'s name)', make: (l) => writeFileSync(path.join(l.ws, '.env.'), 'x'), name: '.env.', shown: false, reason: 'invalid-path' },
+  ];
+  for (const row of ENTRY_ROWS) {
+    it(`judgeListedEntry: ${row.attack}`, async () => {
+      row.make(layout);
+      const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: OPEN_RULES });
+      const listing = await rootListing(guard);
+      const entry = listing.entries.find((candidate) => candidate.name === row.name);
+      assert.ok(entry !== undefined, `the listing has ${JSON.stringify(row.name)}`);
+      const decision = await judgeListedEntry(guard, listing, entry);
+      assert.equal(decision.decision, row.shown ? 'allow' : 'deny', decision.detail);
+      if (row.reason !== undefined) assert.equal(decision.reason, row.reason, decision.detail);
+    });
+  }
+
+  it('judgeEntry: a folder the caller claims was verified but lies outside the workspace is refused', async () => {
+    const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: OPEN_RULES });
+    const decision = await guard.judgeEntry(layout.outside, 'a.ts', 'file');
+    assert.equal(decision.reason, 'outside-workspace');
+  });
+
+  it('readGuardedSubfolder: a subfolder swapped for a link to outside after the listing is not read', async () => {
+    writeFileSync(path.join(layout.outside, 'id_rsa'), 'key\n');
+    const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: OPEN_RULES });
+    const listing = await rootListing(guard);
+    const src = listing.entries.find((entry) => entry.name === 'src');
+    assert.ok(src !== undefined && src.isDirectory(), 'the listing saw src as a folder');
+    swapFolderForLink(layout);
+    const sub = await readGuardedSubfolder(guard, listing, src);
+    assert.equal(sub.ok, false, 'the link is not followed');
+    if (!sub.ok) assert.equal(sub.decision.reason, 'changed-since-decision');
+  });
+
+  it('readGuardedSubfolder: a subfolder listed as a folder is read (control row)', async () => {
+    const guard = createFileGuard({ workspaceFolders: [layout.ws], rules: OPEN_RULES });
+    const listing = await rootListing(guard);
+    const src = listing.entries.find((entry) => entry.name === 'src');
+    assert.ok(src !== undefined);
+    const sub = await readGuardedSubfolder(guard, listing, src);
+    assert.ok(sub.ok, sub.ok ? '' : sub.decision.detail);
+    assert.deepEqual(sub.value.entries.map((entry) => entry.name), ['a.ts']);
+    assert.equal(sub.value.decision.path, path.join(listing.decision.path ?? '', 'src'));
   });
 
   it('readGuardedDirectory: a folder swapped for a link to outside is not listed', async () => {

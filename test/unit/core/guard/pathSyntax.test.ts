@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PathPlatform } from '../../../../src/core/guard/pathPlatform';
-import { findPathProblem } from '../../../../src/core/guard/pathSyntax';
+import { findNameProblem, findPathProblem } from '../../../../src/core/guard/pathSyntax';
 
 describe('core/guard/pathSyntax', () => {
   // refused: the problem text must mention this fragment; null: a plain path.
@@ -74,5 +74,37 @@ describe('core/guard/pathSyntax', () => {
         });
       }
     });
+  }
+
+  // A listing judges each name alone, its folder having been judged: it must refuse exactly the
+  // names the whole-path check would refuse in that folder.
+  const names: [string, string][] = [
+    ['a plain file', 'money.ts'],
+    ['a dot file', '.env'],
+    ['an accented name', 'caf\u00e9.md'],
+    ['a line break that would forge a listing line', 'a\n.env'],
+    ['a zero-width space', 'a\u200bb.ts'],
+    ['percent-encoding', 'a%2e%2e'],
+    ['a trailing dot', '.env.'],
+    ['a trailing space', 'notes.txt '],
+    ['a reserved device name', 'CON'],
+    ['an 8.3 short name', 'PROGRA~1'],
+    ['a colon (alternate data stream)', 'a.txt:hidden'],
+    ['a backslash', 'a\\b'],
+    ['a Windows-forbidden character', 'a|b'],
+    ['a lone surrogate', 'a\udc00'],
+    ['a fullwidth look-alike of a slash', 'a\uff0fb'],
+    ['a tilde alone', '~'],
+  ];
+  for (const platform of ['posix', 'win32'] as const satisfies readonly PathPlatform[]) {
+    const folder = platform === 'posix' ? '/ws/src' : 'C:\\ws\\src';
+    const separator = platform === 'posix' ? '/' : '\\';
+    // On Windows a backslash separates names, so no name in a listing holds one: posix only.
+    for (const [form, name] of names.filter(([, name]) => platform === 'posix' || !name.includes('\\'))) {
+      it(`${platform}: findNameProblem agrees with the whole-path check on ${form}`, () => {
+        const whole = findPathProblem(`${folder}${separator}${name}`, platform);
+        assert.equal(findNameProblem(name, platform) === undefined, whole === undefined, `whole path: ${String(whole)}`);
+      });
+    }
   }
 });

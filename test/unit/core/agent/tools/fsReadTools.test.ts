@@ -89,8 +89,9 @@ describe('fs.read, fs.list and fs.search through the file guard', () => {
       assert.match(listing, /\(\d+ entries hidden by the security policy; 1 generated folder\(s\) not descended\)/);
     });
 
-    it('shows a too-large file as such instead of hiding it', async () => {
-      assert.match(text(await call(fsListTool(context), { path: 'src', depth: 1 })), /big\.ts \(too large to read\)/);
+    it('names a too-large file (naming reads nothing); fs.read of it says it is too large', async () => {
+      assert.match(text(await call(fsListTool(context), { path: 'src', depth: 1 })), /^big\.ts$/m);
+      assert.match(failure(await call(fsReadTool(context), { path: 'src/big.ts' })), /more than the \d+ MB limit/);
     });
 
     it('stops at maxEntries and says so', async () => {
