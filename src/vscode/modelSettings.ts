@@ -41,8 +41,11 @@ export class ApiKeyStore {
     await this.secrets.store(API_KEY_SECRET, key);
   }
 
-  async clear(): Promise<void> {
+  /** Removes the key; answers whether there was one, so the user is told what really happened. */
+  async clear(): Promise<boolean> {
+    const had = (await this.secrets.get(API_KEY_SECRET)) !== undefined;
     await this.secrets.delete(API_KEY_SECRET);
+    return had;
   }
 }
 

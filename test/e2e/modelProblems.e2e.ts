@@ -8,8 +8,11 @@ import { freeLoopbackPort } from '../../scripts/lib/codeServer';
 import type { ScriptedReply } from '../fixtures/modelServer/fixtureModelServer';
 import { readMessage, readNotice, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { REQUEST_TIMEOUT_SECONDS } from './harness/e2eHarness';
+import { submitInput, waitForQuickInput } from './harness/dialogs';
+import { chatRequests } from './harness/modelRequests';
 import { e2e } from './harness/rootHooks';
 import { waitForValue } from './harness/waitFor';
+import { focusWorkbench, runCommand, startCommand } from './harness/workbench';
 
 const SETTINGS_CHANGE_MS = 30_000;
 
@@ -116,6 +119,35 @@ describe('Airlock chat view with a missing, refused or broken model (UI)', () =>
       'the browser contacted nothing there',
     );
     assert.equal(fixture.requests.length, chatBefore, 'the refused endpoint did not fall back to another');
+  });
+
+  it('Clear Model API Key says when there is none; a key set from the palette goes to the model as a bearer token until cleared', async () => {
+    const { page, view, screenshot } = e2e();
+    const key = 'sk-e2e-palette-key-0123456789';
+    const toast = (text: string) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+    await focusWorkbench(page);
+    await runCommand(page, 'Airlock: Clear Model API Key');
+    await toast('no model API key was stored; nothing to remove').waitFor();
+    await screenshot('api-key-none-to-clear');
+
+    await focusWorkbench(page);
+    await startCommand(page, 'Airlock: Set Model API Key…');
+    await waitForQuickInput(page, /Model API Key/);
+    assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the key is typed into a password box');
+    await submitInput(page, key);
+    await toast('model API key saved to secret storage').waitFor();
+    await waitForStatus(view, 'ready', SETTINGS_CHANGE_MS);
+    await assertAnswers(view, 'with a key');
+    assert.equal(chatRequests().at(-1)?.headers.authorization, `Bearer ${key}`, 'the stored key is sent to the model');
+
+    await focusWorkbench(page);
+    await runCommand(page, 'Airlock: Clear Model API Key');
+    await toast('model API key removed').waitFor();
+    await waitForStatus(view, 'ready', SETTINGS_CHANGE_MS);
+    await assertAnswers(view, 'without a key');
+    const after = chatRequests().at(-1)?.headers.authorization ?? '';
+    assert.ok(!after.includes(key), `a cleared key is no longer sent: "${after}"`);
+    await screenshot('api-key-cleared');
   });
 
   for (const { name, reply, says, notBeforeMs, waitMs } of BAD_REPLIES) {
