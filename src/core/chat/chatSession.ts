@@ -1,4 +1,5 @@
 import type { ToolCallOutcome, ToolRunner } from '../agent/toolRunner';
+import type { TurnWatch } from '../anomaly/turnWatch';
 import { UNTRUSTED_CONTENT_SYSTEM_PROMPT } from '../content/untrustedPrompt';
 import type { ModelFailure } from '../model/modelFailure';
 import { ModelFailureError } from '../model/modelFailure';
@@ -29,6 +30,8 @@ export type TurnEvent =
 /** Per-turn settings: the model's context length, when known, bounds each request. */
 export interface TurnOptions {
   readonly contextTokens?: number;
+  /** Pauses the turn and asks the user when it does something unusual (policy `anomalies`). */
+  readonly watch?: TurnWatch;
 }
 
 // Bounds what one conversation can hold and do, so a session cannot grow or loop without limit.
@@ -36,6 +39,7 @@ const MAX_HISTORY_MESSAGES = 60;
 const MAX_REPLY_CHARS = 400_000;
 const MAX_MODEL_CALLS_PER_TURN = 8;
 const MAX_TOOL_CALLS_PER_STEP = 8;
+const STOPPED = new ModelFailureError({ kind: 'aborted', message: 'Stopped.' });
 
 export const SYSTEM_PROMPT = [
   'You are Airlock, a coding assistant inside VS Code, running on a model on the user\'s own machine.',
@@ -75,6 +79,7 @@ export class ChatSession {
     const turn: ChatMessage[] = [{ role: 'user', content: userText }];
     let text = '';
     try {
+      if ((await options.watch?.sending(userText, signal)) === 'stop') throw STOPPED;
       for (let step = 0; step < MAX_MODEL_CALLS_PER_TURN; step++) {
         const reply = await this.streamStep(model, turn, signal, tools, (delta) => {
           text += delta;
@@ -82,7 +87,7 @@ export class ChatSession {
         }, onEvent, options);
         turn.push({ role: 'assistant', content: reply.text, ...(reply.calls.length > 0 ? { toolCalls: reply.calls } : {}) });
         if (reply.calls.length === 0 || !tools) return this.commit(turn, { state: 'done', text });
-        await this.runTools(reply.calls.slice(0, MAX_TOOL_CALLS_PER_STEP), tools, turn, signal, onEvent);
+        await this.runTools(reply.calls.slice(0, MAX_TOOL_CALLS_PER_STEP), tools, turn, signal, onEvent, options.watch);
         const dropped = answerDropped(reply.calls.slice(MAX_TOOL_CALLS_PER_STEP), turn);
         if (dropped > 0) {
           const note = `\n\n_${dropped} more tool ${dropped === 1 ? 'call was' : 'calls were'} not run: at most ${MAX_TOOL_CALLS_PER_STEP} per reply._`;
@@ -113,6 +118,8 @@ export class ChatSession {
         calls = event.calls;
         continue;
       }
+      // Counted by the cost meter that wraps a remote model; nothing for the conversation.
+      if (event.type === 'usage') continue;
       text += event.text;
       onText(event.text);
       if (text.length > MAX_REPLY_CHARS) throw new ModelFailureError({ kind: 'failed', message: `The reply passed ${MAX_REPLY_CHARS} characters and was cut off.` });
@@ -136,12 +143,12 @@ export class ChatSession {
     }
   }
 
-  private async runTools(calls: readonly ToolCall[], tools: ToolRunner, turn: ChatMessage[], signal: AbortSignal, onEvent: (event: TurnEvent) => void): Promise<void> {
+  private async runTools(calls: readonly ToolCall[], tools: ToolRunner, turn: ChatMessage[], signal: AbortSignal, onEvent: (event: TurnEvent) => void, watch: TurnWatch | undefined): Promise<void> {
     for (const call of calls) {
       const outcome = await tools.run(call, signal, (tool, summary) => onEvent({ type: 'toolStart', callId: call.id, tool, summary }));
       onEvent({ type: 'toolEnd', outcome });
       turn.push({ role: 'tool', toolCallId: call.id, content: outcome.content });
-      if (signal.aborted) throw new ModelFailureError({ kind: 'aborted', message: 'Stopped.' });
+      if (signal.aborted || (await watch?.toolDone(outcome, signal)) === 'stop') throw STOPPED;
     }
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ToolRunner } from '../agent/toolRunner';
+import type { TurnWatch } from '../anomaly/turnWatch';
 import type { ChatModel, TurnEvent, TurnOutcome } from '../chat/chatSession';
 import { redact } from '../redaction/redact';
 import { Conversation } from './conversation';
@@ -23,7 +24,7 @@ export interface TurnInput {
 
 /** The model to answer with, or why there is none (the turn then ends with that error). */
 export type ModelChoice =
-  | { readonly ok: true; readonly model: ChatModel; readonly tools: ToolRunner | undefined; readonly contextTokens?: number }
+  | { readonly ok: true; readonly model: ChatModel; readonly tools: ToolRunner | undefined; readonly contextTokens?: number; readonly watch?: TurnWatch }
   | { readonly ok: false; readonly reason: string };
 
 interface RunningTurn {
@@ -122,7 +123,7 @@ export class Conversations {
     const outcome = await conversation.session.send(choice.model, modelText, signal, (event) => {
       applyEvent(turn, event);
       onEvent(event);
-    }, choice.tools, choice.contextTokens === undefined ? {} : { contextTokens: choice.contextTokens });
+    }, choice.tools, { ...(choice.contextTokens === undefined ? {} : { contextTokens: choice.contextTokens }), ...(choice.watch === undefined ? {} : { watch: choice.watch }) });
     if (outcome.state === 'error') endTurn(turn, 'error', [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' '));
     else endTurn(turn, outcome.state);
     conversation.updatedAt = Date.now();

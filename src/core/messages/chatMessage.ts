@@ -18,5 +18,11 @@ export interface ToolSpec {
   readonly parameters: Record<string, unknown>;
 }
 
-/** What the model stream yields: text as it arrives, and tool calls once they are complete. */
-export type ModelEvent = { readonly type: 'text'; readonly text: string } | { readonly type: 'toolCalls'; readonly calls: readonly ToolCall[] };
+/**
+ * What the model stream yields: text as it arrives, tool calls once they are complete, and the
+ * tokens the server says the request used (only when asked for, see ModelClientOptions.reportUsage).
+ */
+export type ModelEvent =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'toolCalls'; readonly calls: readonly ToolCall[] }
+  | { readonly type: 'usage'; readonly inputTokens: number; readonly outputTokens: number };

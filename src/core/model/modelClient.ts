@@ -31,6 +31,12 @@ export interface ModelClientOptions {
   /** Longest silence once a reply has started (a loading model may take longer for its first token). */
   readonly streamIdleTimeoutMs?: number;
   readonly probeTimeoutMs?: number;
+  /**
+   * Ask the server to report the tokens each streamed reply used (`stream_options.include_usage`)
+   * and yield them as a `usage` event; set for a remote API whose spending is counted. Off by
+   * default: a local server need not know the option.
+   */
+  readonly reportUsage?: boolean;
 }
 
 // Only what the panel needs is checked: a reply that is valid JSON but not a chat chunk is malformed.
@@ -39,10 +45,13 @@ const toolCallDeltaSchema = z.object({
   id: z.string().max(200).nullish(),
   function: z.object({ name: z.string().max(200).nullish(), arguments: z.string().nullish() }).passthrough().nullish(),
 }).passthrough();
+const usageSchema = z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).passthrough();
 const chunkSchema = z.object({
   choices: z.array(z.object({
     delta: z.object({ content: z.string().nullish(), tool_calls: z.array(toolCallDeltaSchema).max(64).nullish() }).passthrough().nullish(),
   }).passthrough()),
+  // A usage that does not parse is left out: the reply is then estimated, not refused.
+  usage: usageSchema.nullish().catch(undefined),
 }).passthrough();
 const modelListSchema = z.object({ id: z.string() }).passthrough();
 // OpenAI's SDK insists on a key; local servers ignore the header.
@@ -57,10 +66,12 @@ export class ModelClient {
 
   private readonly remote: boolean;
   private readonly audit: AuditSink | undefined;
+  private readonly reportUsage: boolean;
 
   constructor(readonly endpoint: ModelEndpoint, options: ModelClientOptions = {}) {
     this.remote = isRemoteEndpoint(endpoint.baseUrl);
     this.audit = options.audit;
+    this.reportUsage = options.reportUsage ?? false;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
     this.streamIdleTimeoutMs = Math.min(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS, this.requestTimeoutMs);
     this.probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
@@ -102,12 +113,14 @@ export class ModelClient {
     const guard = new RequestGuard(this.requestTimeoutMs, signal);
     const toolCalls = new ToolCallAssembler();
     let chunks = 0;
+    let usage: z.infer<typeof usageSchema> | undefined;
     try {
       const stream = await this.client.chat.completions.create(
         {
           model: this.endpoint.model,
           messages: (this.remote ? redactForRemote(messages, this.audit, this.endpoint.baseUrl) : messages).map(wireMessage),
           stream: true,
+          ...(this.reportUsage ? { stream_options: { include_usage: true } } : {}),
           ...(tools.length > 0 ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { ...tool } })) } : {}),
         },
         { signal: guard.signal },
@@ -116,11 +129,14 @@ export class ModelClient {
         // Once tokens flow, a server that goes silent is stuck: stop waiting long before the first-token bound.
         guard.restart(this.streamIdleTimeoutMs, 'idle');
         chunks++;
-        const delta = chunkSchema.parse(raw).choices[0]?.delta;
+        const chunk = chunkSchema.parse(raw);
+        const delta = chunk.choices[0]?.delta;
         if (delta?.content) yield { type: 'text', text: delta.content };
         for (const part of delta?.tool_calls ?? []) toolCalls.add(part);
+        if (chunk.usage) usage = chunk.usage;
       }
       if (!toolCalls.empty) yield { type: 'toolCalls', calls: toolCalls.calls() };
+      if (this.reportUsage && usage) yield { type: 'usage', inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens };
       // The SDK ends the iteration quietly when its request is aborted; say why it ended.
       guard.throwIfAborted();
       if (chunks === 0) throw new SyntaxError('the stream held no chat completion chunks');
