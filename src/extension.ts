@@ -12,6 +12,7 @@ import { ConversationStore } from './core/conversation/conversationStore';
 import { Conversations } from './core/conversation/conversations';
 import { AuditAnchor } from './vscode/auditAnchor';
 import { AuditLogPanel } from './vscode/auditLogPanel';
+import { auditShipping } from './vscode/auditShipping';
 import { auditSnapshot } from './vscode/auditSnapshot';
 import { ChatAttachments } from './vscode/chatAttachments';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
@@ -42,8 +43,10 @@ export function activate(context: vscode.ExtensionContext): void {
     const auditFile = resolveAuditPath({ storageDir: storage.fsPath, ...(folder ? { workspaceFolder: folder } : {}), ...(override ? { override } : {}) });
     // Sealed with a key in the user's config folder, shared with the CLI; a copy of the first one stays in SecretStorage.
     const auditAnchor = new AuditAnchor(context.secrets, auditFile, resolveConfigDir(process.env, homedir()), log);
-    const audit = new AuditLog({ file: auditFile, keyFile: auditAnchor.keyFile, onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
-    context.subscriptions.push({ dispose: () => audit.close() });
+    // A copy to the user's syslog collector, if set; the policy is read when it connects (currentPolicy is defined below).
+    const shipping = auditShipping(userOnlySetting('airlock.audit.syslog'), () => currentPolicy(), log);
+    const audit = new AuditLog({ file: auditFile, keyFile: auditAnchor.keyFile, ...(shipping === undefined ? {} : { onAppend: shipping.ship }), onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
+    context.subscriptions.push({ dispose: () => audit.close() }, ...(shipping === undefined ? [] : [shipping]));
     void auditAnchor.keep(audit);
     const settings = new SecuritySettings(resolveConfigDir(process.env, homedir()), log, audit);
     const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit, settings);

@@ -151,7 +151,7 @@ export class SecuritySettings implements vscode.Disposable {
  * A setting no workspace may ask for, read before the store is: the audit log's location is
  * needed before anything else starts. Ignored workspace values are still reported by the service.
  */
-export function userOnlySetting(key: 'airlock.audit.path' | 'airlock.policy.managedPath'): string | undefined {
+export function userOnlySetting(key: 'airlock.audit.path' | 'airlock.audit.syslog' | 'airlock.policy.managedPath'): string | undefined {
   return resolveSetting({ setting: securitySetting(key), levels: levels(key), workspaceTrusted: vscode.workspace.isTrusted, decision: () => 'unknown' }).value;
 }
 

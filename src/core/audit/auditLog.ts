@@ -26,6 +26,8 @@ export interface AuditLogOptions {
   readonly keyFile: string;
   /** Called when an entry cannot be written; `record()` never throws. */
   readonly onError?: (error: unknown) => void;
+  /** Called with each entry once it is in the file (to ship a copy elsewhere); must not block. */
+  readonly onAppend?: (entry: AuditEntry) => void;
   /** Rotate before the active file would grow past this (default 8 MiB). */
   readonly maxFileBytes?: number;
   /** With `safe-points`: fsync at least every this many entries (default 32). */
@@ -64,6 +66,7 @@ export class AuditLog implements AuditSink {
   private readonly keyFile: string;
   private readonly files: AuditFiles;
   private readonly onError: (error: unknown) => void;
+  private readonly onAppend: ((entry: AuditEntry) => void) | undefined;
   private readonly maxFileBytes: number;
   private readonly syncEvery: number;
   private readonly durability: AuditDurability;
@@ -88,6 +91,7 @@ export class AuditLog implements AuditSink {
     this.keyFile = options.keyFile;
     this.files = auditFiles(options.file);
     this.onError = options.onError ?? (() => undefined);
+    this.onAppend = options.onAppend;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.syncEvery = Math.max(1, options.syncEvery ?? DEFAULT_SYNC_EVERY);
     this.durability = options.durability ?? 'safe-points';
@@ -286,6 +290,11 @@ export class AuditLog implements AuditSink {
     this.size += bytes.length;
     this.last = { seq: entry.seq, hash: entry.hash, epoch: entry.epoch ?? -1 };
     this.unsynced++;
+    try {
+      this.onAppend?.(entry);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 
   /**

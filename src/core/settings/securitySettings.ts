@@ -11,7 +11,8 @@ export type SecuritySettingKey =
   | 'airlock.model.name'
   | 'airlock.policy.pack'
   | 'airlock.policy.managedPath'
-  | 'airlock.audit.path';
+  | 'airlock.audit.path'
+  | 'airlock.audit.syslog';
 
 export interface SecuritySetting {
   readonly key: SecuritySettingKey;
@@ -40,6 +41,7 @@ export const SECURITY_SETTINGS: ReadonlyMap<SecuritySettingKey, SecuritySetting>
   ['airlock.policy.pack', { key: 'airlock.policy.pack', label: 'policy pack', defaultValue: DEFAULT_PACK_NAME, workspaceMayAsk: true, strictness: PACK_STRICTNESS }],
   ['airlock.policy.managedPath', { key: 'airlock.policy.managedPath', label: 'managed policy file', defaultValue: '', workspaceMayAsk: false }],
   ['airlock.audit.path', { key: 'airlock.audit.path', label: 'audit log location', defaultValue: '', workspaceMayAsk: false }],
+  ['airlock.audit.syslog', { key: 'airlock.audit.syslog', label: 'audit copy to syslog', defaultValue: '', workspaceMayAsk: false }],
 ]);
 
 /** The registry entry for a key this module defines; throws only on a programming error. */
