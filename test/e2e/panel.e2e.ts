@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { FIXTURE_MODEL, FIXTURE_MODEL_MINI } from '../fixtures/modelServer/fixtureModelServer';
 import { cliFirewallList } from './harness/airlockCli';
-import { messagesOf, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
+import { messagesOf, readStatus, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
@@ -232,6 +233,29 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     const rows = await cliFirewallList(workspace, configDir);
     assert.ok(rows.some((row) => row.tool === 'web.fetch' && row.pattern === BLOCKED_HOST && row.list === 'allow'), `airlock firewall list has the rule: ${JSON.stringify(rows)}`);
     await shot(page, 'panel-blocked-fix-allowed');
+  });
+
+  it('the model picker lists the server\'s models; a pick is used for the next request and kept out of the workspace\'s settings', async function () {
+    this.timeout(90_000);
+    const { view, page, workspace } = e2e();
+    const picker = view.locator('#model-picker');
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    const settingsBefore = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    await waitForValue('the picker to list both fixture models', () => picker.locator('option').allInnerTexts(), (names) => names.includes(FIXTURE_MODEL) && names.includes(FIXTURE_MODEL_MINI));
+    assert.equal(await picker.inputValue(), FIXTURE_MODEL, 'the configured model is selected');
+    await picker.selectOption(FIXTURE_MODEL_MINI);
+    try {
+      await waitForValue('the status line to name the picked model', async () => (await readStatus(view)).text, (text) => text.includes(FIXTURE_MODEL_MINI), 15_000);
+      await shot(page, 'panel-model-picked');
+      const { assistant } = await sendPrompt(view, 'Which model answers?');
+      await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+      assert.equal((chatRequests().at(-1)?.body as { model?: string } | undefined)?.model, FIXTURE_MODEL_MINI, 'the request names the picked model');
+      const settingsAfter = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+      assert.equal(settingsAfter, settingsBefore, 'the pick is not written into the repository\'s .vscode/settings.json');
+    } finally {
+      await picker.selectOption(FIXTURE_MODEL);
+      await waitForValue('the status line to name the configured model again', async () => (await readStatus(view)).text, (text) => text.includes(FIXTURE_MODEL) && !text.includes(FIXTURE_MODEL_MINI), 15_000);
+    }
   });
 
   it('follows the other default theme too (dark here, as the browser starts light)', async function () {
