@@ -28,13 +28,13 @@ export const HEX_ENTROPY_THRESHOLD = 3.0;
  */
 export function looksRandom(value: string): boolean {
   if (value.length < MIN_RANDOM_LENGTH || !/^[A-Za-z0-9+/=_.~:-]+$/.test(value) || value.includes('://')) return false;
+  // Hex first: its letters (a–f) often spell word-like runs (facade, bead, decaf) that are not words.
+  if (/^[0-9a-fA-F]+$/.test(value)) return /[0-9]/.test(value) && /[a-fA-F]/.test(value) && shannonEntropy(value) >= HEX_ENTROPY_THRESHOLD;
   // Words joined by separators (my-app-secret-name, urn:oauth:token-type:x509), camelCase words
   // (FlowAuthMethodRequiredResultV2, x509Authentication), lower-case paths (/oauth2/v2.0/token).
   if (/^[A-Za-z][a-z0-9]*(?:[-_./:][A-Za-z][a-z0-9]*)+$/.test(value) || isLowerCasePath(value) || wordShape(value).ratio >= 0.8) return false;
   const entropy = shannonEntropy(value);
   const hasDigit = /[0-9]/.test(value);
-  if (/^[0-9a-fA-F]+$/.test(value)) return hasDigit && /[a-fA-F]/.test(value) && entropy >= HEX_ENTROPY_THRESHOLD;
-  if (/^[0-9]+$/.test(value)) return false;
   return entropy >= ENTROPY_THRESHOLD && (hasDigit || (value.length >= 24 && entropy >= 4.3));
 }
 

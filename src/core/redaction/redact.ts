@@ -1,3 +1,4 @@
+import { findCommandCredentials } from './commandCredentials';
 import type { Detection } from './detection';
 import { findPrivateKeys } from './privateKeys';
 import { assignedValueDetection, findSecretAssignments } from './secretAssignments';
@@ -29,7 +30,7 @@ export const DEFAULT_MAX_REDACT_CHARS = 32 * 1024 * 1024;
 /** How far back from the limit the cut looks for a blank, so a token is not cut in half. */
 const CUT_WINDOW = 4096;
 
-const DETECTORS: readonly ((text: string, into: Detection[]) => void)[] = [findPrivateKeys, findShapedTokens, findUrlPasswords, findSecretAssignments];
+const DETECTORS: readonly ((text: string, into: Detection[]) => void)[] = [findPrivateKeys, findShapedTokens, findUrlPasswords, findSecretAssignments, findCommandCredentials];
 
 /**
  * Replaces every secret the detectors find with `[REDACTED:<kind>]`. Pure and linear in the

@@ -1,5 +1,6 @@
 import { redact, redactAssignedValue, type RedactOptions } from './redact';
 import type { SecretKind } from './secretKinds';
+import { classifySecretName, isMetaName } from './secretNames';
 
 /** A value JSON can hold. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -13,7 +14,9 @@ export interface JsonRedactionResult {
 /**
  * Redacts every string in a JSON value: keys, array items and field values. A field's value is
  * judged with its key as the name (`{ "password": "hunter2" }` is a secret though "hunter2"
- * alone is not); an array inherits the key of the field that holds it.
+ * alone is not); an array inherits the key of the field that holds it, and so does a field of an
+ * object held by a secret's name whose own key names nothing (`"credentials": {"key": "4c0d…"}`
+ * is judged as `credentials`), unless that key describes one (`client_id`, `token_uri`).
  */
 export function redactJson(value: JsonValue, options: RedactOptions = {}): JsonRedactionResult {
   const kinds: SecretKind[] = [];
@@ -29,10 +32,12 @@ function walk(value: JsonValue, key: string | undefined, kinds: SecretKind[], op
   if (value === null || typeof value !== 'object') return value;
   if (isArray(value)) return value.map((item) => walk(item, key, kinds, options));
   const out: Record<string, JsonValue> = {};
+  const secretHolder = key !== undefined && (classifySecretName(key)?.nameClass ?? 'weak') !== 'weak';
   for (const [field, fieldValue] of Object.entries(value)) {
     const redactedKey = redact(field, options);
     for (const redaction of redactedKey.redactions) kinds.push(redaction.kind);
-    out[redactedKey.text] = walk(fieldValue, field, kinds, options);
+    const inherits = secretHolder && classifySecretName(field) === undefined && !isMetaName(field);
+    out[redactedKey.text] = walk(fieldValue, inherits ? key : field, kinds, options);
   }
   return out;
 }

@@ -1,19 +1,25 @@
 import type { Detection } from './detection';
 import { isLowerCasePath, looksRandom, wordShape } from './entropy';
+import { readMarkupValue } from './markupValues';
+import { isNotSecretValue } from './notSecret';
 import { isPlaceholder } from './placeholders';
 import type { SecretKind } from './secretKinds';
-import { classifySecretName, type SecretName } from './secretNames';
+import { classifySecretName, isMetaName, type SecretName } from './secretNames';
 
 /**
  * Values assigned to secret-looking names, in every syntax code and configuration use:
  * `.env` (`API_TOKEN=…`), shell (`export DB_PASSWORD=…`), YAML (`password: …`), JSON
- * (`"apiKey": "…"`), code (`secret = '…'`), flags (`--password …`), ADO connection strings
- * (`…;Password=…;`) and `Authorization:` headers. What is redacted depends on the name and on
- * the context (see `decide`); only the value is replaced, never the name.
+ * (`"apiKey": "…"`, and random values anywhere inside `"credentials": {…}`), code
+ * (`secret = '…'`), flags (`--password …`), ADO connection strings (`…;Password=…;`), libpq
+ * conninfo (`host=db password=…`), URL queries (`?password=…`), XML (`<password>…</password>`,
+ * `key="ApiKey" value="…"`), `Authorization:` and vendor token headers (`X-API-Key: …`). What is
+ * redacted depends on the name and on the context (see `decide`); only the value is replaced,
+ * never the name.
  *
  * Linear: the scan jumps from one keyword hit to the next; each hit looks at most a bounded
  * distance back (the name) and forward (operator and value), and the next search starts after
- * everything this hit looked at.
+ * everything this hit looked at. The object scan for `"credentials": {…}` is bounded too and
+ * never reads a character a previous one read.
  */
 
 /** Substrings every secret-looking name contains; a hit is only a candidate. */
@@ -27,7 +33,7 @@ const AUTH_SCHEMES = '(?:Bearer|Basic|Token|Digest|Bot|Key|ApiKey|SSWS)[ \\t]+';
 const AUTH_SCHEME = new RegExp(`^${AUTH_SCHEMES}`, 'i');
 const AUTH_SCHEME_STICKY = new RegExp(AUTH_SCHEMES, 'iy');
 
-type Context = 'strict-env' | 'env' | 'yaml' | 'flag' | 'ado' | 'code';
+type Context = 'strict-env' | 'env' | 'yaml' | 'flag' | 'ado' | 'query' | 'header' | 'markup' | 'code';
 
 interface Candidate {
   readonly name: string;
@@ -37,10 +43,16 @@ interface Candidate {
   readonly quoted: boolean;
 }
 
+/** How far the object scans of this text have read: none reads a character twice. */
+interface ScanState {
+  objectScannedTo: number;
+}
+
 export function findSecretAssignments(text: string, into: Detection[]): void {
   const keyword = new RegExp(KEYWORD);
+  const state: ScanState = { objectScannedTo: 0 };
   for (let hit = keyword.exec(text); hit !== null; hit = keyword.exec(text)) {
-    const scanned = inspect(text, hit.index, into);
+    const scanned = inspect(text, hit.index, into, state);
     keyword.lastIndex = Math.max(scanned, hit.index + 1);
   }
 }
@@ -52,7 +64,7 @@ export function assignedValueDetection(name: string, value: string): Detection |
 }
 
 /** Looks at the name around a keyword hit; returns the first index the next search may start at. */
-function inspect(text: string, hitAt: number, into: Detection[]): number {
+function inspect(text: string, hitAt: number, into: Detection[], state: ScanState): number {
   let nameStart = hitAt;
   while (nameStart > 0 && hitAt - nameStart <= MAX_NAME_CHARS && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
   let nameEnd = hitAt;
@@ -68,11 +80,59 @@ function inspect(text: string, hitAt: number, into: Detection[]): number {
   // value is only read, and skipped over, for a secret-looking name.
   const secretName = classifySecretName(name);
   if (secretName === undefined) return nameEnd;
-  const candidate = readAssignment(text, nameStart, start, end, name, start > nameStart && text.charAt(nameStart) === '-');
+  const flag = start > nameStart && text.charAt(nameStart) === '-';
+  // `-pS3cret` is mysql's -p with its value attached, not a flag named "pS3cret".
+  if (flag && start === nameStart + 1 && /[0-9]/.test(name)) return nameEnd;
+  const candidate = readAssignment(text, nameStart, start, end, name, flag) ?? markupCandidate(text, nameStart, start, end, name);
   if (candidate === undefined) return nameEnd;
+  if (candidate.value === '{' && secretName.nameClass !== 'weak') return scanSecretObject(text, candidate.valueStart, into, state);
   const detection = decide(candidate, secretName);
   if (detection !== undefined) into.push(detection);
   return Math.max(nameEnd, candidate.valueStart + candidate.value.length);
+}
+
+/**
+ * `"credentials": {"key": "4c0d…", "region": "eu-west-1"}`: inside an object held by a secret's
+ * name, a string value that looks random is a secret whatever its own key (unless that key
+ * describes one: `client_id`, `token_uri`). Reads to the object's end, at most MAX_VALUE_CHARS,
+ * starting where an earlier object scan stopped; returns where the keyword search goes on (the
+ * object's start, so names inside it are judged as well).
+ */
+function scanSecretObject(text: string, open: number, into: Detection[], state: ScanState): number {
+  // Inside an object an earlier scan read (as far as it went): nothing new to judge.
+  if (open < state.objectScannedTo) return open + 1;
+  const limit = Math.min(text.length, open + MAX_VALUE_CHARS);
+  let depth = 0;
+  let key: string | undefined;
+  let index = open;
+  for (; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x7b) depth++;
+    else if (code === 0x7d && --depth === 0) break;
+    else if (code === DOUBLE_QUOTE) {
+      const close = closingQuote(text, index + 1, limit);
+      const content = text.slice(index + 1, close);
+      const isKey = text.charAt(skipBlanks(text, close + 1)) === ':';
+      if (isKey) key = content;
+      else if (key !== undefined && !isMetaName(key) && looksRandom(content)) into.push(span('high-entropy-secret', index + 1, content));
+      index = close;
+    }
+  }
+  state.objectScannedTo = index + 1;
+  return open + 1;
+}
+
+function closingQuote(text: string, from: number, limit: number): number {
+  let index = from;
+  for (let code = text.charCodeAt(index); index < limit && code !== DOUBLE_QUOTE && code !== NEWLINE; code = text.charCodeAt(index)) index += code === BACKSLASH ? 2 : 1;
+  return Math.min(index, limit);
+}
+
+/** A value XML gives a name (markupValues.ts): literal data, as in YAML. */
+function markupCandidate(text: string, rawStart: number, nameStart: number, nameEnd: number, name: string): Candidate | undefined {
+  if (rawStart !== nameStart) return undefined;
+  const value = readMarkupValue(text, nameStart, nameEnd);
+  return value === undefined ? undefined : { name, context: 'markup', value: value.text, valueStart: value.start, quoted: true };
 }
 
 /** Parses `name <op> value` after a name; undefined when no assignment follows. */
@@ -100,11 +160,15 @@ function readAssignment(text: string, rawStart: number, nameStart: number, nameE
   if (openQuote !== undefined && text.charAt(at) === openQuote) return undefined;
   const lineStart = isLineStart(text, quotedName ? rawStart - 1 : rawStart);
   const strictEnv = lineStart && operator === '=' && !gap && afterOperator === at && /^[A-Z][A-Z0-9_]*$/.test(name);
+  // `X-API-Key: …` on a line of its own or opening a quoted string (curl -H "…"): an HTTP header.
+  const header = operator === ':' && !gap && HEADER_NAME.test(name) && (lineStart || openQuote !== undefined);
   let context: Context = flag ? 'flag' : strictEnv ? 'strict-env' : lineStart && operator === '=' ? 'env' : lineStart && operator === ':' ? 'yaml' : 'code';
+  if (header) return readHeaderValue(text, at, openQuote, name);
   const authScheme = /auth/i.test(name) ? AUTH_SCHEME_STICKY : undefined;
   const value = readValue(text, at, strictEnv, authScheme);
   if (value === undefined) return undefined;
-  if (context !== 'flag' && operator === '=' && isConnectionStringPart(text, rawStart, value, gap)) context = 'ado';
+  if (context !== 'flag' && operator === '=' && (isConnectionStringPart(text, rawStart, value, gap) || isConninfoPart(text, rawStart))) context = 'ado';
+  else if (operator === '=' && !gap && (text.charAt(rawStart - 1) === '?' || text.charAt(rawStart - 1) === '&')) context = 'query';
   // `password = strict;`, `password: "x",`, `Key = "v",`: a statement or an object literal in code, not an INI or YAML line.
   else if ((context === 'env' || context === 'yaml') && /^["']?[ \t]*[;,]/.test(text.slice(value.start + value.text.length, value.start + value.text.length + 20))) context = 'code';
   if (context === 'yaml' && !value.quoted && !endsLine(text, value.start + value.text.length)) return undefined;
@@ -113,10 +177,33 @@ function readAssignment(text: string, rawStart: number, nameStart: number, nameE
   return { name, context, value: value.text, valueStart: value.start, quoted: value.quoted };
 }
 
+/** A header's value runs to the end of the line, or to the quote that opened the header (curl -H "…"). */
+function readHeaderValue(text: string, at: number, openQuote: string | undefined, name: string): Candidate | undefined {
+  const limit = Math.min(text.length, at + MAX_VALUE_CHARS);
+  let index = at;
+  for (let char = text.charAt(index); index < limit && char !== '\n' && char !== '\r' && char !== openQuote; char = text.charAt(index)) index++;
+  while (index > at && isBlankCode(text.charCodeAt(index - 1))) index--;
+  return index > at ? { name, context: 'header', value: text.slice(at, index), valueStart: at, quoted: false } : undefined;
+}
+
 interface Value {
   readonly text: string;
   readonly start: number;
   readonly quoted: boolean;
+}
+
+/** Hyphenated words, as HTTP header names are (X-API-Key, PRIVATE-TOKEN, api-key). */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/;
+/** The libpq conninfo keywords that come before a password (`host=db user=app password=…`). */
+const CONNINFO_KEYWORD = /^(?:host|hostaddr|port|dbname|user|sslmode|service|application_name|connect_timeout)=[^=]*$/;
+
+/** `password=` after another libpq keyword and a blank: a conninfo string, whose values are literal. */
+function isConninfoPart(text: string, nameStart: number): boolean {
+  const tokenEnd = backOverBlanks(text, nameStart);
+  if (tokenEnd === nameStart) return false;
+  let tokenStart = tokenEnd;
+  while (tokenStart > 0 && tokenEnd - tokenStart < 200 && !/[\s"']/.test(text.charAt(tokenStart - 1))) tokenStart--;
+  return CONNINFO_KEYWORD.test(text.slice(tokenStart, tokenEnd));
 }
 
 /** `Password=…` inside `k=v;k=v` (ADO.NET, ODBC, JDBC properties): after a `;`, or first and followed by one. */
@@ -156,7 +243,8 @@ function readValue(text: string, at: number, toLineEnd: boolean, authScheme?: Re
 
 /**
  * The rules, in order:
- * 1. `Authorization: <scheme> <credential>` → the credential (authorization-header).
+ * 0. Examples, filler, truncated and public keys (notSecret.ts) and placeholders are never secrets.
+ * 1. `Authorization: <scheme> <credential>`, or a vendor token header's value → authorization-header.
  * 2. Provider shapes under their names: AWS secret access keys, Mistral and Cohere keys.
  * 3. A strict `.env` line (`UPPER_NAME=value`) whose name says secret, token, key or password
  *    → env-secret, whatever the value; also a quoted value on an `name = "…"` line (TOML, Python).
@@ -172,9 +260,12 @@ function decide(candidate: Candidate, secretName: SecretName): Detection | undef
     const scheme = AUTH_SCHEME.exec(value)?.[0].length ?? 0;
     value = value.slice(scheme).trim();
     start += scheme;
-    return value.length >= 8 && !isPlaceholder(value) ? span('authorization-header', start, value) : undefined;
+    return value.length >= 8 && !isPlaceholder(value) && !isNotSecretValue(value) ? span('authorization-header', start, value) : undefined;
   }
-  if (isPlaceholder(value) || echoesName(value, name, secretName.words)) return undefined;
+  if (isPlaceholder(value) || isNotSecretValue(value) || echoesName(value, name, secretName.words)) return undefined;
+  // A vendor's token header (X-API-Key, PRIVATE-TOKEN, X-Vault-Token): its value is the credential.
+  // (Not words joined by dashes: `existing-secret: my-app-secret` in YAML names a secret object.)
+  if (context === 'header' && secretName.nameClass !== 'weak' && value.length >= 8 && !/^[a-z]+(?:-[a-z]+)+$/.test(value)) return span('authorization-header', start, value);
   if (secretName.words.length === 1 && secretName.words[0] === 'pwd' && context !== 'ado') return undefined;
   const shortLiteral = value.length < MIN_LITERAL_CHARS;
   if (secretName.aws && /^[A-Za-z0-9/+=]{40}$/.test(value)) return span('aws-secret-access-key', start, value);

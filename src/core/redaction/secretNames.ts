@@ -20,7 +20,13 @@ export interface SecretName {
   readonly provider?: SecretKind;
 }
 
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passcode', 'userpassword', 'dbpassword']);
+const PASSWORD_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'passphrase', 'passcode',
+  // keytool's -storepass and -keypass, sshpass's SSHPASS variable
+  'storepass', 'keypass', 'srcstorepass', 'srckeypass', 'deststorepass', 'destkeypass', 'sshpass',
+]);
+/** One word ending in a password word: PGPASSWORD, dbpassword, -Dpassword, ROOTPASSWD. */
+const PASSWORD_COMPOUND = /(?:password|passwd|passphrase)$/;
 /** Short words that mean a password only as the last word after another (DB_PASS, smtp_pw), not in passNumber or pass-color. */
 const PASSWORD_SUFFIXES = new Set(['pass', 'pw']);
 const SECRET_WORDS = new Set([
@@ -82,17 +88,23 @@ export function classifySecretName(name: string): SecretName | undefined {
   return result;
 }
 
+/** A name that describes a secret rather than holding one: tokenType, secret_name, client_id, PUBLIC_KEY. */
+export function isMetaName(name: string): boolean {
+  const words = nameWords(name.slice(name.lastIndexOf('.') + 1));
+  return META_LAST_WORDS.has(words[words.length - 1] ?? '') || words.some((word) => META_ANY_WORDS.has(word));
+}
+
 function classify(name: string): SecretName | undefined {
   // A member path is named by its last member: spring.datasource.password, config.apiKey — but token.markup is not a secret.
   const words = nameWords(name.slice(name.lastIndexOf('.') + 1));
   if (words.length === 0 || words.length > 12) return undefined;
-  if (META_LAST_WORDS.has(words[words.length - 1] ?? '') || words.some((word) => META_ANY_WORDS.has(word))) return undefined;
+  if (isMetaName(name)) return undefined;
   const provider = PROVIDERS.find((entry) => words.includes(entry.word) && words.includes('key'))?.kind;
   const aws = isAwsSecretName(words);
   const withProvider = (nameClass: SecretNameClass): SecretName => (provider === undefined ? { nameClass, words, aws } : { nameClass, words, aws, provider });
   // PWD alone is the shell's working directory; Pwd= in an ODBC string is caught by its context (see decide).
   if (words.length === 1 && words[0] === 'pwd') return withProvider('password');
-  if (words.some((word) => PASSWORD_WORDS.has(word)) || (words.length > 1 && PASSWORD_SUFFIXES.has(words[words.length - 1] ?? ''))) return withProvider('password');
+  if (words.some((word) => PASSWORD_WORDS.has(word) || PASSWORD_COMPOUND.test(word)) || (words.length > 1 && PASSWORD_SUFFIXES.has(words[words.length - 1] ?? ''))) return withProvider('password');
   if (words.some((word) => SECRET_WORDS.has(word))) return withProvider('secret');
   if (words.some((word, index) => word === 'key' && index > 0 && KEY_QUALIFIERS.has(words[index - 1] ?? ''))) return withProvider('secret');
   // An environment variable named like STRIPE_KEY or SENDGRID_KEY: upper case, ending in KEY.

@@ -1,5 +1,6 @@
 import type { SecretKind } from './secretKinds';
 import type { Detection } from './detection';
+import { isExampleToken } from './notSecret';
 
 /**
  * Secrets recognisable by their own shape (a vendor prefix, a fixed length).
@@ -51,9 +52,49 @@ const TOKEN_RULES: readonly TokenRule[] = [
   { kind: 'slack-token', prefix: 'xapp-', body: `[0-9]{1,4}-[0-9A-Za-z-]{8,250}${END}` },
   // The whole path after the host is the credential; nothing follows the greedy class.
   { kind: 'slack-webhook', prefix: 'https://hooks\\.slack\\.com/', body: '(?:services|workflows|triggers)/[A-Za-z0-9_/+-]{16,}' },
-  { kind: 'stripe-key', prefix: '(?:sk|rk|pk)_(?:live|test)_', body: `[0-9A-Za-z]{10,247}${END}` },
+  // Secret and restricted keys; publishable keys (pk_) are public by design.
+  { kind: 'stripe-key', prefix: '(?:sk|rk)_(?:live|test)_', body: `[0-9A-Za-z]{10,247}${END}` },
   { kind: 'stripe-key', prefix: 'whsec_', body: `[A-Za-z0-9+/=]{24,100}${END}` },
   { kind: 'sendgrid-api-key', prefix: 'SG\\.', body: `[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${END}` },
+  { kind: 'shopify-token', prefix: 'shp(?:at|ca|pa|ss)_', body: `[a-fA-F0-9]{32}${END}` },
+  { kind: 'atlassian-api-token', prefix: 'ATATT3', body: `[A-Za-z0-9_=-]{150,300}${END}` },
+  // dp.st.<config>.<token> for service tokens, dp.pt.<token> for personal ones.
+  { kind: 'doppler-token', prefix: 'dp\\.(?:pt|st|ct|sa|scim|audit)\\.', body: `(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44}${END}` },
+  { kind: 'pulumi-token', prefix: 'pul-', body: `[a-f0-9]{40}${END}` },
+  { kind: 'digitalocean-token', prefix: 'do[opr]_v1_', body: `[a-f0-9]{64}${END}` },
+  { kind: 'linear-api-key', prefix: 'lin_(?:api|oauth)_', body: `[A-Za-z0-9]{40}${END}` },
+  { kind: 'postman-api-key', prefix: 'PMAK-', body: `[a-f0-9]{24}-[a-f0-9]{34}${END}` },
+  { kind: 'databricks-token', prefix: 'dapi', body: `[a-f0-9]{32}(?:-[0-9]{1,2})?${END}` },
+  { kind: 'sentry-token', prefix: 'sntry[su]_', body: '[A-Za-z0-9+/=_]{40,400}(?![A-Za-z0-9+/=_-])' },
+  { kind: 'grafana-token', prefix: 'glsa_', body: `[A-Za-z0-9]{32}_[a-fA-F0-9]{8}${END}` },
+  { kind: 'grafana-token', prefix: 'glc_', body: '[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=_-])' },
+  { kind: 'new-relic-key', prefix: 'NR(?:AK|II|JS|RA|AA)-', body: `[A-Za-z0-9]{19,42}${END}` },
+  { kind: 'vault-token', prefix: 'hv[sbr]\\.', body: `[A-Za-z0-9_-]{24,400}${END}` },
+  { kind: 'pypi-token', prefix: 'pypi-AgEIcHlwaS5vcmc', body: `[A-Za-z0-9_-]{50,1000}${END}` },
+  { kind: 'rubygems-token', prefix: 'rubygems_', body: `[a-f0-9]{48}${END}` },
+  { kind: 'docker-hub-token', prefix: 'dckr_(?:pat|oat)_', body: `[A-Za-z0-9_-]{27,80}${END}` },
+  { kind: 'supabase-token', prefix: 'sbp_', body: `[a-f0-9]{40}${END}` },
+  { kind: 'supabase-token', prefix: 'sb_secret_', body: `[A-Za-z0-9_-]{20,80}${END}` },
+  { kind: 'netlify-token', prefix: 'nfp_', body: `[A-Za-z0-9]{36,40}${END}` },
+  { kind: 'notion-token', prefix: 'ntn_', body: `[A-Za-z0-9]{40,50}${END}` },
+  { kind: 'notion-token', prefix: 'secret_', body: `[A-Za-z0-9]{43}${END}` },
+  { kind: 'tailscale-key', prefix: 'tskey-(?:auth|api|client|scim|webhook)-', body: `[A-Za-z0-9]{6,24}-[A-Za-z0-9]{16,64}${END}` },
+  { kind: 'private-key', prefix: 'AGE-SECRET-KEY-1', body: `[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${END}` },
+  { kind: 'google-oauth-token', prefix: 'GOCSPX-', body: `[A-Za-z0-9_-]{28}${END}` },
+  { kind: 'google-oauth-token', prefix: 'ya29\\.', body: `[A-Za-z0-9_-]{30,2000}${END}` },
+  { kind: 'langsmith-api-key', prefix: 'lsv2_(?:pt|sk)_', body: `[a-f0-9]{32}_[a-f0-9]{10}${END}` },
+  { kind: 'nvidia-api-key', prefix: 'nvapi-', body: `[A-Za-z0-9_-]{64}${END}` },
+  { kind: 'twilio-api-key', prefix: 'SK', body: `[0-9a-fA-F]{32}${END}` },
+  { kind: 'mailgun-api-key', prefix: 'key-', body: `[0-9a-f]{32}${END}` },
+  { kind: 'heroku-api-key', prefix: 'HRKU-', body: `[A-Za-z0-9_-]{40,80}${END}` },
+  { kind: 'figma-token', prefix: 'figd_', body: `[A-Za-z0-9_-]{40,60}${END}` },
+  { kind: 'elevenlabs-api-key', prefix: 'sk_', body: `[a-f0-9]{48}${END}` },
+  { kind: 'planetscale-token', prefix: 'pscale_(?:tkn|pw|oauth)_', body: `[A-Za-z0-9_-]{32,64}${END}` },
+  // The whole path after the host is the credential, as for Slack's.
+  { kind: 'discord-webhook', prefix: 'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/', body: `[0-9]{17,20}/[A-Za-z0-9_-]{60,80}${END}` },
+  { kind: 'square-token', prefix: 'sq0(?:atp|csp)-', body: `[A-Za-z0-9_-]{22,43}${END}` },
+  { kind: 'onepassword-token', prefix: 'ops_eyJ', body: '[A-Za-z0-9+/=_-]{100,2000}(?![A-Za-z0-9+/=_-])' },
+  { kind: 'fly-token', prefix: 'fo1_', body: `[A-Za-z0-9_-]{43}${END}` },
   // header.payload.signature, base64url of JSON objects; the signature may be empty (alg none).
   { kind: 'jwt', prefix: 'eyJ', body: '[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*' },
 ];
@@ -77,7 +118,8 @@ export function findShapedTokens(text: string, into: Detection[]): void {
       rule.sticky.lastIndex = at;
       const match = rule.sticky.exec(text);
       if (match === null) continue;
-      into.push({ kind: rule.kind, start: at, end: at + match[0].length });
+      // An example or filler is skipped whole, so no part of it is taken for another token.
+      if (!isExampleToken(match[0], match[1] ?? '')) into.push({ kind: rule.kind, start: at, end: at + match[0].length });
       candidates.lastIndex = at + match[0].length;
       break;
     }
@@ -96,7 +138,8 @@ function startsToken(text: string, at: number): boolean {
 function groupByFirstCharacter(): Map<string, CompiledRule[]> {
   const groups = new Map<string, CompiledRule[]>();
   for (const rule of TOKEN_RULES) {
-    const compiled = { kind: rule.kind, sticky: new RegExp(`(?:${rule.prefix})${rule.body}`, 'y') };
+    // The body is captured: filler is judged on it, without the vendor prefix.
+    const compiled = { kind: rule.kind, sticky: new RegExp(`(?:${rule.prefix})(${rule.body})`, 'y') };
     for (const first of firstCharacters(rule.prefix)) groups.set(first, [...(groups.get(first) ?? []), compiled]);
   }
   return groups;

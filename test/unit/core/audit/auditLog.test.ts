@@ -42,12 +42,12 @@ describe('core/audit: AuditLog', () => {
       target: 'https://deploy:Idx-Pa55w0rd@pypi.example.com/simple',
       decision: 'deny',
       reason: 'upstream said: invalid token ghp_16C7e42F292c6912E7710c838347Ae178B4a',
-      flags: ['exfiltration', 'AKIAIOSFODNN7EXAMPLE'],
+      flags: ['exfiltration', 'AKIAUAMT2G4UXQYHX4YK'],
       detail: { headers: { authorization: 'Bearer abcdefgh12345678' }, password: 'hunter2', 'sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90Uv12': 1 },
     });
     log.close();
     const text = readFileSync(folder.file, 'utf8');
-    for (const secret of ['Idx-Pa55w0rd', 'ghp_16C7', 'AKIAIOSFODNN7EXAMPLE', 'abcdefgh12345678', 'hunter2', 'sk-proj-Ab12']) assert.ok(!text.includes(secret), `${secret} reached the log`);
+    for (const secret of ['Idx-Pa55w0rd', 'ghp_16C7', 'AKIAUAMT2G4UXQYHX4YK', 'abcdefgh12345678', 'hunter2', 'sk-proj-Ab12']) assert.ok(!text.includes(secret), `${secret} reached the log`);
     assert.equal(entry.target, 'https://deploy:[REDACTED:url-password]@pypi.example.com/simple');
     assert.deepEqual(entry.redacted, { 'url-password': 1, 'github-token': 1, 'aws-access-key-id': 1, 'openai-api-key': 1, 'authorization-header': 1, 'password-assignment': 1 });
     assert.ok(folder.verify().ok);

@@ -22,6 +22,15 @@ export const ADVERSARIAL: readonly { readonly name: string; readonly unit: strin
   { name: 'connection-string parts', unit: ';Password=' },
   { name: 'escaped newlines before prefixes', unit: '\\nghp_' },
   { name: 'blank runs', unit: ' \t' },
+  { name: 'command names with open quotes', unit: 'curl -u \'' },
+  { name: 'mysql -p options', unit: 'mysql -pX ' },
+  { name: 'login words', unit: 'docker login -p ' },
+  { name: 'secret objects that never close', unit: '"credentials": {' },
+  { name: 'XML values without a closing quote', unit: 'key="password" value="' },
+  { name: 'XML elements without an end', unit: '<password>' },
+  { name: 'conninfo keywords before passwords', unit: 'host=x password=' },
+  { name: 'token headers', unit: 'X-Api-Key: ' },
+  { name: 'filler after vendor prefixes', unit: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ' },
 ];
 
 const SIZE = 1024 * 1024;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { countKinds, redact, redactAssignedValue, redactionMarker, redactJson, SECRET_KINDS } from '../../../../src/core/redaction';
+import { countKinds, redact, redactAssignedValue, redactionMarker, redactJson, SECRET_KINDS, type JsonValue } from '../../../../src/core/redaction';
 import { LOOK_ALIKES, SECRET_ROWS } from './secretFixtures';
 
 describe('core/redaction: redact()', () => {
@@ -32,7 +32,7 @@ describe('core/redaction: redact()', () => {
   describe('spans', () => {
     it('reports input offsets, in order, and keeps the text between secrets', () => {
       const a = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
-      const b = 'AKIAIOSFODNN7EXAMPLE';
+      const b = 'AKIAUAMT2G4UXQYHX4YK';
       const text = `one ${a} two ${b} three`;
       const result = redact(text);
       assert.equal(result.text, 'one [REDACTED:github-token] two [REDACTED:aws-access-key-id] three');
@@ -111,5 +111,28 @@ describe('core/redaction: redact()', () => {
       });
       assert.deepEqual(countKinds(result.kinds.map((kind) => ({ kind }))), { 'authorization-header': 1, 'github-token': 1, 'password-assignment': 1 });
     });
+
+    const inherited: { attack: string; value: JsonValue; expected: JsonValue }[] = [
+      {
+        attack: 'a random hex key inside an object held by "credentials"',
+        value: { credentials: { key: '4c0d2b951ffabd6f9a10489dc40fc356', region: 'eu-west-1', client_id: '4c0d2b951ffabd6f9a10489dc40fc357' } },
+        expected: { credentials: { key: '[REDACTED:high-entropy-secret]', region: 'eu-west-1', client_id: '4c0d2b951ffabd6f9a10489dc40fc357' } },
+      },
+      {
+        attack: 'the same, one level deeper',
+        value: { secrets: { prod: { value: 'Zq7Xw2Lp9Vt4Rk8Nm3Hs6Jd1' } } },
+        expected: { secrets: { prod: { value: '[REDACTED:high-entropy-secret]' } } },
+      },
+      {
+        attack: 'not inherited from a name that only describes a secret (control row)',
+        value: { tokenUsage: { key: '4c0d2b951ffabd6f9a10489dc40fc356' } },
+        expected: { tokenUsage: { key: '4c0d2b951ffabd6f9a10489dc40fc356' } },
+      },
+    ];
+    for (const row of inherited) {
+      it(`judges a field named for nothing by the secret's name that holds it: ${row.attack}`, () => {
+        assert.deepEqual(redactJson(row.value).value, row.expected);
+      });
+    }
   });
 });
