@@ -60,7 +60,8 @@ export function findSecretAssignments(text: string, into: Detection[]): void {
 /** The detection for `value` known to be assigned to `name` (a structured field), if the name makes it a secret. */
 export function assignedValueDetection(name: string, value: string): Detection | undefined {
   const secretName = classifySecretName(name);
-  return secretName === undefined ? undefined : decide({ name, context: 'code', value, valueStart: 0, quoted: true }, secretName);
+  // A field named like an HTTP header (a headers object's `X-API-Key`) holds the header's value.
+  return secretName === undefined ? undefined : decide({ name, context: HEADER_NAME.test(name) ? 'header' : 'code', value, valueStart: 0, quoted: true }, secretName);
 }
 
 /** Looks at the name around a keyword hit; returns the first index the next search may start at. */

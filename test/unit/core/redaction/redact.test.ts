@@ -88,6 +88,8 @@ describe('core/redaction: redact()', () => {
       assert.equal(redactAssignedValue('apiKey', 'Zq7Xw2Lp9Vt4Rk8Nm3Hs6Jd1').text, '[REDACTED:high-entropy-secret]');
       assert.equal(redactAssignedValue('note', 'hunter2').text, 'hunter2');
       assert.equal(redactAssignedValue('token', 'short').text, 'short');
+      assert.equal(redactAssignedValue('X-API-Key', 'live-key-2024').text, '[REDACTED:authorization-header]', 'a vendor token header in a headers object');
+      assert.equal(redactAssignedValue('x-trace-id', 'live-key-2024').text, 'live-key-2024');
     });
 
     it('redacts keys, nested values and arrays of a JSON value, and lists the kinds', () => {
