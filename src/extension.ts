@@ -27,6 +27,7 @@ import { PolicyService } from './vscode/policyService';
 import { resolveConfigDir } from './core/policy/policyPaths';
 import { SecuritySettings, userOnlySetting } from './vscode/securitySettings';
 import { securityPosture } from './vscode/securityPosture';
+import { SideDoors } from './vscode/sideDoors';
 import { policyStatusBar } from './vscode/policyStatusBar';
 import { workspaceFiles } from './vscode/workspaceFiles';
 import type { PolicyPack } from './core/policy/policySchema';
@@ -75,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): void {
     // Past chats live under the extension's storage for this workspace, never in the repository.
     const conversations = new Conversations(new ConversationStore(vscode.Uri.joinPath(storage, 'conversations').fsPath));
     const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name) };
-    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => { gate.clearSessionGrants(); tools.forgetFlagged(); }, securityPosture(policy, settings, connection), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
+    // VS Code's user folder (its user mcp.json): two levels above this extension's global storage.
+    const sideDoors = new SideDoors(vscode.Uri.joinPath(context.globalStorageUri, '..', '..'), log);
+    const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => { gate.clearSessionGrants(); tools.forgetFlagged(); }, securityPosture(policy, settings, connection, sideDoors), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);
     const policyDocument = new EffectivePolicyDocument(policy);
     const auditPanel = new AuditLogPanel(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), async () => auditSnapshot(auditFile, await auditAnchor.verifyKeys()), log);
     context.subscriptions.push(
@@ -88,13 +91,15 @@ export function activate(context: vscode.ExtensionContext): void {
       chat,
       policyDocument,
       auditPanel,
-      policyStatusBar(policy, settings, connection),
+      sideDoors,
+      policyStatusBar(policy, settings, connection, sideDoors),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
-      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel }),
+      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors }),
     );
     // Loading the user's decisions about workspace values fires the first policy load and model check.
     void settings.load();
     void chat.restore();
+    void sideDoors.refresh();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted: chat only'}); audit log ${auditFile}`);
   } catch (error) {
     log.error(`activation failed: ${String(error)}`);

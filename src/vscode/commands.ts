@@ -7,6 +7,8 @@ import type { EffectivePolicyDocument } from './effectivePolicyDocument';
 import { allowDomain, listFirewallRules, removeDomain, selectPolicyPack } from './firewallCommands';
 import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
+import type { SideDoors } from './sideDoors';
+import { reviewSideDoors } from './sideDoorsReview';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ModelConnection } from './modelConnection';
 import type { ApiKeyStore } from './modelSettings';
@@ -22,6 +24,7 @@ export interface CommandContext {
   readonly audit: AuditSink;
   readonly gate: ApprovalGate;
   readonly auditPanel: AuditLogPanel;
+  readonly sideDoors: SideDoors;
 }
 
 type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.reviewPolicyOverlay': reviewPolicyOverlay,
   'airlock.reviewWorkspaceSettings': reviewWorkspaceSettings,
   'airlock.showAuditLog': (ctx) => () => ctx.auditPanel.show(),
+  'airlock.reviewSideDoors': (ctx) => () => reviewSideDoors(ctx.sideDoors, ctx.audit),
 };
 
 /** Commands may be called with arguments from keybindings or other extensions: take strings only. */

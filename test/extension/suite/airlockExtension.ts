@@ -18,6 +18,7 @@ export const CONTRIBUTED_COMMANDS = [
   'airlock.reviewPolicyOverlay',
   'airlock.reviewWorkspaceSettings',
   'airlock.showAuditLog',
+  'airlock.reviewSideDoors',
 ] as const;
 
 export interface AirlockManifest {
