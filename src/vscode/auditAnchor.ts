@@ -27,7 +27,7 @@ export class AuditAnchor {
 
   /**
    * Takes the log's current key at once (created now for a new log, so normally epoch 0) and
-   * keeps it unless a copy of the same lineage from an earlier or equal epoch is already kept.
+   * keeps it unless a copy of the same lineage is already kept (the earliest one is the useful one).
    */
   async keep(audit: AuditLog): Promise<void> {
     let key: AuditKey;
@@ -39,7 +39,11 @@ export class AuditAnchor {
     }
     try {
       const kept = await this.read();
-      if (kept?.keyId === key.keyId && kept.epoch <= key.epoch) return;
+      if (kept?.keyId === key.keyId) {
+        // The copy stays as it is: an older key file than the copy was restored or replaced, and verification says so.
+        if (kept.epoch > key.epoch) this.log.warn(`audit log: the key file is at epoch ${key.epoch}, older than the copy kept at epoch ${kept.epoch}`);
+        return;
+      }
       if (kept !== undefined && kept.keyId !== key.keyId) this.log.warn(`audit log: the key file now holds another key (${key.keyId}, was ${kept.keyId}): it was deleted or replaced; the log before it cannot be proven`);
       await this.secrets.store(this.secretName, serialiseAuditKey(key));
       if (key.epoch > 0) this.log.info(`audit log: keeping the sealing key from epoch ${key.epoch} (another process created it); seals of earlier epochs cannot be checked`);
