@@ -8,8 +8,11 @@ import { webFetchTool } from './core/agent/tools/webFetchTool';
 import { createSafeFetch } from './core/egress/safeFetch';
 import { loopbackOnlyPolicy } from './core/egress/loopbackPolicy';
 import { ToolRunner } from './core/agent/toolRunner';
+import { TurnWatch } from './core/anomaly/turnWatch';
+import { CostMeter } from './core/cost/costMeter';
 import { ConversationStore } from './core/conversation/conversationStore';
 import { Conversations } from './core/conversation/conversations';
+import { AnomalyDialog } from './vscode/anomalyDialog';
 import { AuditAnchor } from './vscode/auditAnchor';
 import { AuditLogPanel } from './vscode/auditLogPanel';
 import { auditShipping } from './vscode/auditShipping';
@@ -30,6 +33,7 @@ import { securityPosture } from './vscode/securityPosture';
 import { SideDoors } from './vscode/sideDoors';
 import { policyStatusBar } from './vscode/policyStatusBar';
 import { workspaceFiles } from './vscode/workspaceFiles';
+import { globalStateSpendStore } from './vscode/spendStorage';
 import type { PolicyPack } from './core/policy/policySchema';
 
 /** Builds the core and wires the adapters. Nothing else happens here. */
@@ -75,7 +79,10 @@ export function activate(context: vscode.ExtensionContext): void {
     const attachments = new ChatAttachments({ guard: files.guard, roots: files.roots, thresholds: () => policy.policy?.contentGuard });
     // Past chats live under the extension's storage for this workspace, never in the repository.
     const conversations = new Conversations(new ConversationStore(vscode.Uri.joinPath(storage, 'conversations').fsPath));
-    const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name) };
+    // Spending is per user (global state), like the bill; the 80 % warning is a passing notification.
+    const costMeter = new CostMeter({ policy: currentPolicy, store: globalStateSpendStore(context.globalState), audit, notify: { warn: (message) => void vscode.window.showWarningMessage(message) } });
+    const anomalyDialog = new AnomalyDialog();
+    const chatParts = { conversations, attachments, chooseModel: (name: string) => settings.choose('airlock.model.name', name), costMeter, watchTurn: () => new TurnWatch(currentPolicy().anomalies, anomalyDialog, audit) };
     // VS Code's user folder (its user mcp.json): two levels above this extension's global storage.
     const sideDoors = new SideDoors(vscode.Uri.joinPath(context.globalStorageUri, '..', '..'), log);
     const chat = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), connection, log, () => tools, () => { gate.clearSessionGrants(); tools.forgetFlagged(); }, securityPosture(policy, settings, connection, sideDoors), policy, panelActions({ policy, settings, audit, log }, gate), chatParts);

@@ -21,6 +21,7 @@ const $ = <T extends HTMLElement>(id: string): T => {
 
 const statusEl = $('status');
 const sourcesEl = $('sources');
+const costEl = $('cost');
 const noticeEl = $('notice');
 const policyBannerEl = $('policy-banner');
 const messagesEl = $('messages');
@@ -200,6 +201,10 @@ function receive(message: HostMessage): void {
       return showNotice(message.notice);
     case 'policyProblem':
       return showPolicyProblem(message.message);
+    case 'cost':
+      costEl.textContent = message.text ?? '';
+      costEl.hidden = message.text === null;
+      return;
     case 'turnStart':
       return startTurn(message.id, message.userText);
     case 'delta':

@@ -35,6 +35,7 @@ export function chatViewHtml(webview: vscode.Webview, assets: vscode.Uri): strin
       <div class="status-text">Checking the model server…</div>
       <div class="status-endpoint"></div>
       <div class="status-sources" id="sources"></div>
+      <div class="status-cost" id="cost" hidden></div>
     </div>
   </div>
   <select id="model-picker" class="model-picker" title="Model" aria-label="Model" hidden></select>

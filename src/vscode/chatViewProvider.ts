@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 import type { ToolRunner } from '../core/agent/toolRunner';
+import type { TurnWatch } from '../core/anomaly/turnWatch';
+import { costLine } from '../core/cost/costLine';
+import type { CostMeter } from '../core/cost/costMeter';
+import { meteredModel } from '../core/cost/meteredModel';
 import type { EffectivePolicy } from '../core/policy/effectivePolicy';
 import type { TurnEvent } from '../core/chat/chatSession';
 import { messageWithAttachments } from '../core/context/attachmentReader';
@@ -30,12 +34,18 @@ export interface PanelActions {
   allowHost(fix: ToolFix): Promise<boolean>;
 }
 
-/** The chats of this workspace, what the user attaches, and where the model picker's choice goes. */
+/**
+ * The chats of this workspace, what the user attaches, where the model picker's choice goes, and
+ * the guards every turn passes: the monthly cost cap of a remote API, the anomaly watch.
+ */
 export interface ConversationParts {
   readonly conversations: Conversations;
   readonly attachments?: ChatAttachments;
   /** Stores the picked model as the user's choice (never in workspace settings). */
   readonly chooseModel?: (name: string) => Promise<void>;
+  readonly costMeter?: CostMeter;
+  /** A new watch for each turn, with the policy's thresholds as they are then. */
+  readonly watchTurn?: () => TurnWatch;
 }
 
 /** The sidebar chat: validates what the page sends, streams replies into it. */
@@ -57,7 +67,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.disposables.push(connection.onDidChange((status) => this.postStatus(status)));
     if (parts.attachments) this.disposables.push(parts.attachments.onDidChange(() => this.postChips()));
     if (posture) this.disposables.push(posture.onDidChange(() => this.postSources()));
-    if (policy) this.disposables.push(policy.onDidChange(() => this.postPolicyProblem()));
+    if (policy) this.disposables.push(policy.onDidChange(() => {
+      this.postPolicyProblem();
+      this.postCost();
+    }));
+    const unsubscribe = parts.costMeter?.onDidChange(() => this.postCost());
+    if (unsubscribe) this.disposables.push({ dispose: unsubscribe });
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -185,7 +200,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const client = this.connection.client;
     if (!client) return { ok: false, reason: this.connection.status.notice?.message ?? 'The model settings cannot be used yet.' };
     const { probe } = this.connection.status;
-    return { ok: true, model: client, tools: this.tools(), contextTokens: readContextTokens(probe.reachable ? probe.contextLength : undefined) };
+    const { costMeter, watchTurn } = this.parts;
+    // A remote API's requests pass its monthly cost cap; a loopback model costs nothing.
+    const billed = costMeter?.entryFor(client.endpoint.baseUrl);
+    const model = costMeter && billed ? meteredModel(client, costMeter, billed) : client;
+    return { ok: true, model, tools: this.tools(), contextTokens: readContextTokens(probe.reachable ? probe.contextLength : undefined), ...(watchTurn ? { watch: watchTurn() } : {}) };
   }
 
   /** What the panel is told of a turn; the guard's left-out files are said under the question. */
@@ -285,6 +304,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (this.posture) this.post({ type: 'sources', text: this.posture.describe() });
   }
 
+  /** The month's spending on the remote API in use, near the model picker; nothing for a local model. */
+  private postCost(): void {
+    const { costMeter } = this.parts;
+    const billed = costMeter?.entryFor(this.connection.status.endpoint);
+    this.post({ type: 'cost', text: costMeter && billed ? costLine(costMeter, billed) : null });
+  }
+
   /** A policy that fails to load is said in the panel, not only in a log: the agent's tools are off. */
   private postPolicyProblem(): void {
     const errors = this.policy?.current?.errors ?? [];
@@ -296,6 +322,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'status', state: status.state, endpoint: status.endpoint, model: status.model, detail: status.detail });
     this.postModels(status);
     this.postSources();
+    this.postCost();
     const notice = status.notice && { ...status.notice, message: redact(status.notice.message).text };
     this.post({ type: 'notice', notice });
   }

@@ -67,7 +67,7 @@ export class CostMeter {
     if (entry.priceUsdPerMillionTokens === undefined) {
       message = `Not sent: the policy states no prices for ${entry.provider} (${entry.url}), so its monthly cost limit of ${formatUsd(entry.maxMonthlyCostUsd)} cannot be counted. Add model.remote[].priceUsdPerMillionTokens.`;
     } else if (status.spentUsd >= status.capUsd) {
-      message = `Not sent: ${entry.provider} has cost ${describeSpend(status)} this month, its limit (model.remote maxMonthlyCostUsd). It is refused until next month (UTC) or until the policy raises the limit.`;
+      message = `Not sent: ${entry.provider} has cost ${describeSpend(status)}, its limit (model.remote maxMonthlyCostUsd). It is refused until next month (UTC) or until the policy raises the limit.`;
     }
     if (message === undefined) return { ok: true };
     this.deps.audit.record({ actor: 'system', action: 'model.cost.refuse', target: entry.url, decision: 'deny', reason: message, detail: spendDetail(status) });
@@ -92,7 +92,7 @@ export class CostMeter {
       detail: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated, costUsd, ...spendDetail(status) },
     });
     if (crossed) {
-      const message = `${entry.provider} has cost ${describeSpend(status)} this month: at 100 % Airlock stops sending to it.`;
+      const message = `${entry.provider} has cost ${describeSpend(status)}: at 100 % Airlock stops sending to it.`;
       this.deps.audit.record({ actor: 'system', action: 'model.cost.warn', target: entry.url, decision: 'allow', reason: message, detail: spendDetail(status) });
       this.deps.notify.warn(message);
     }
@@ -115,9 +115,9 @@ export class CostMeter {
   }
 }
 
-/** `$1.23 of $10.00 (estimated)`: what the panel, the warning and the refusal say. */
+/** `$1.23 of $10.00 this month (estimated)`: what the panel, the warning and the refusal say. */
 export function describeSpend(status: SpendStatus): string {
-  return `${formatUsd(status.spentUsd)} of ${formatUsd(status.capUsd)}${status.estimated ? ' (estimated)' : ''}`;
+  return `${formatUsd(status.spentUsd)} of ${formatUsd(status.capUsd)} this month${status.estimated ? ' (estimated)' : ''}`;
 }
 
 function spendDetail(status: SpendStatus): Record<string, unknown> {

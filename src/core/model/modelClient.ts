@@ -33,8 +33,8 @@ export interface ModelClientOptions {
   readonly probeTimeoutMs?: number;
   /**
    * Ask the server to report the tokens each streamed reply used (`stream_options.include_usage`)
-   * and yield them as a `usage` event; set for a remote API whose spending is counted. Off by
-   * default: a local server need not know the option.
+   * and yield them as a `usage` event. Default: on for a remote API (its spending is counted),
+   * off on this machine, where a server need not know the option.
    */
   readonly reportUsage?: boolean;
 }
@@ -71,7 +71,7 @@ export class ModelClient {
   constructor(readonly endpoint: ModelEndpoint, options: ModelClientOptions = {}) {
     this.remote = isRemoteEndpoint(endpoint.baseUrl);
     this.audit = options.audit;
-    this.reportUsage = options.reportUsage ?? false;
+    this.reportUsage = options.reportUsage ?? this.remote;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 120_000;
     this.streamIdleTimeoutMs = Math.min(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS, this.requestTimeoutMs);
     this.probeTimeoutMs = options.probeTimeoutMs ?? 5_000;

@@ -61,6 +61,8 @@ export type HostMessage =
   | { type: 'sources'; text: string }
   /** A policy that failed to load: the banner's text (file, field, reason), or null when it loads. */
   | { type: 'policyProblem'; message: string | null }
+  /** The month's spending on the remote model API in use (`Example AI: $1.23 of $10.00 this month`), or null for a local model. */
+  | { type: 'cost'; text: string | null }
   | { type: 'notice'; notice: { kind: NoticeKind; message: string; hint?: string } | null }
   | { type: 'turnStart'; id: number; userText: string; attachments?: string[] }
   /** Said under a message: attached files the guard left out, a model that cannot call tools. */

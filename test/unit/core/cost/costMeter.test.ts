@@ -17,7 +17,7 @@ const cases: readonly MeterCase[] = [
       const status = await meter.record(API, REPORTED(100_000, 20_000));
       assert.equal(status.spentUsd, 0.3 + 0.3);
       assert.equal(status.estimated, false);
-      assert.equal(describeSpend(status), '$0.60 of $10.00');
+      assert.equal(describeSpend(status), '$0.60 of $10.00 this month');
     },
   },
   {
