@@ -27,6 +27,9 @@ export interface Finding {
 const MAX_DECODED_SHOWN = 200;
 /** A decoded payload whose strongest inner finding reaches this is reported strongly. */
 const WEAK = 0.3;
+/** An HTML tag (bounded, no nesting: linear). */
+const TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,200})?>/i;
+const TAGS = new RegExp(TAG.source, 'gi');
 const MENTION_REACH = 100;
 /** What a template token shown as code still weighs, relative to one in running text. */
 const CODE_FACTOR = 0.3;
@@ -65,14 +68,15 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
     start: view.origStart[startUnit] ?? 0,
     end: endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : (view.origStart[startUnit] ?? 0),
   });
-  const matcher = phraseMatcher();
-  matcher.match(view.codes, tokens, (ruleIndex, startUnit, endUnit) => {
-    const rule = matcher.rules[ruleIndex];
-    if (rule === undefined) return;
-    const span = toOriginal(startUnit, endUnit);
-    const weight = rule.category === 'instruction-override' && quoted(text, span.start, span.end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
-    findings.push({ rule: rule.id, category: rule.category, weight, ...span, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
-  });
+  append(findings, phraseFindings(text, view, tokens));
+  // A phrase split by markup ("<td>Ignore all</td><td>previous instructions</td>") is read again
+  // with the tags blanked out (same length, so offsets hold); findings already made are not repeated.
+  if (deep && TAG.test(text)) {
+    const blanked = text.replace(TAGS, (tag) => ' '.repeat(tag.length));
+    const seen = new Set(findings.map((finding) => `${finding.rule}:${finding.start}`));
+    const blankedView = buildDetectionView(blanked);
+    for (const finding of phraseFindings(blanked, blankedView, tokenize(blankedView))) if (!seen.has(`${finding.rule}:${finding.start}`)) findings.push(finding);
+  }
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -138,6 +142,20 @@ function inCode(text: string, start: number, end: number, fences: readonly numbe
   const opened = before.slice(before.lastIndexOf('\n') + 1).includes('`');
   const closes = after.slice(0, after.includes('\n') ? after.indexOf('\n') : after.length).includes('`');
   return opened && closes;
+}
+
+function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Finding[] {
+  const findings: Finding[] = [];
+  const matcher = phraseMatcher();
+  matcher.match(view.codes, tokens, (ruleIndex, startUnit, endUnit) => {
+    const rule = matcher.rules[ruleIndex];
+    if (rule === undefined) return;
+    const start = view.origStart[startUnit] ?? 0;
+    const end = endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : start;
+    const weight = rule.category === 'instruction-override' && quoted(text, start, end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
+    findings.push({ rule: rule.id, category: rule.category, weight, start, end, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
+  });
+  return findings;
 }
 
 /**

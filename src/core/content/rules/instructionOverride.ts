@@ -231,6 +231,15 @@ function rot13Rules(): PhraseRule[] {
   ];
 }
 
+/** English override again over text written backwards ("snoitcurtsni suoiverp lla erongi"): terms reversed, slots in reverse order. */
+function reversedRules(): PhraseRule[] {
+  const reverse = (set: TermSet): TermSet => terms(set.terms.filter((term) => !term.endsWith('*')).map((term) => [...term].reverse().join('')).join('|'));
+  return [
+    sequence('encoded.reversed.override', 'encoding-obfuscation', 0.85, [reverse(NOUN), 3, reverse(PRIOR), 4, reverse(VERB)], { lang: 'en' }),
+    sequence('encoded.reversed.verb-own-noun', 'encoding-obfuscation', 0.8, [reverse(STRONG_NOUN), 2, reverse(OWNED), reverse(VERB)], { lang: 'en' }),
+  ];
+}
+
 /** Fillers of the ROT13 rules' gaps ("gur", "nyy", "lbhe"). */
 export function rot13(term: string): string {
   return term.replace(/[a-z]/gi, (char) => {
@@ -239,4 +248,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...multilingual(), ...rot13Rules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...multilingual(), ...rot13Rules(), ...reversedRules()];

@@ -31,10 +31,11 @@ const RESTRICTED = terms('restrictions|limitations|limits|filters|censorship|gua
 const SHED = terms(
   'broken free of|broke free of|break free of|breaks free of|break free from|free from|freed from|liberated from|released from|escaped|not bound by|no longer bound by|',
   "unbound by|not restricted by|not limited by|not required to follow|not obligated to follow|doesn't follow|does not follow|don't follow|do not follow|won't follow|",
-  "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no",
+  "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no|",
+  'is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides',
 );
 const ETHICS = terms(
-  'ethics|ethical guidelines|ethical rules|ethical principles|ethical constraints|ethical boundaries|ethical limitations|morals|morality|moral guidelines|moral principles|',
+  'ethics|ethical guidelines|ethical rules|ethical principles|ethical constraints|ethical boundaries|ethical limitations|ethical protocols|morals|morality|moral guidelines|moral principles|',
   "content policy|content policies|openai policy|openai policies|openai's policies|the policies of openai|policies of openai|openai guidelines|openai's guidelines|openai's rules|",
   "openai's ethical rules|openai's content policy|anthropic's policies|censorship|content filters|safety guidelines|safety filters|safeguards|guardrails|programming|restrictions of openai",
 );
