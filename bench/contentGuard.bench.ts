@@ -48,12 +48,23 @@ export async function run(): Promise<BenchReport> {
   const naiveWhole = evaluate(corpus, naive);
   const airlockHeld = evaluate(heldOut, airlock);
   const naiveHeld = evaluate(heldOut, naive);
-  const loso = losoOf({ airlock: () => airlock, naive: () => naive });
-
+  const vard = await vardEngine();
+  const trainers: Record<string, Trainer> = { airlock: () => airlock, naive: () => naive };
+  if (vard !== undefined) trainers.vard = () => vard;
+  const loso = losoOf(trainers);
+  const vardRows: BenchRow[] = [];
+  const vardNotes: string[] = [];
+  if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
+  else {
+    const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
+    vardRows.push(row('vard 1.2 (moderate)', false, measureMixed(vard, documents), vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
+    vardNotes.push(`adversarial MB/s, vard on the largest prefix (64 KiB, 256 KiB, 1 MiB) before a step took over ${VARD_STEP_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(vardAdversarial[index]?.mbps)}${vardAdversarial[index]?.stopped === true ? ' (stopped early)' : ''}`).join('; ')}`);
+  }
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
     row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, loso.results.naive, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    ...vardRows,
   ];
   return {
     title: `content guard: scan throughput on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
@@ -76,6 +87,7 @@ export async function run(): Promise<BenchReport> {
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
       `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
+      ...vardNotes,
       'the naive loop does less: no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
     ],
   };
@@ -95,15 +107,15 @@ function row(subject: string, airlock: boolean, mixed: number, adversarial: read
  * Leave-one-source-out on the public corpus for each engine, or a note that it is absent. The
  * headline is the worse of pooled and macro (mean over sources); per-source figures follow.
  */
-function losoOf<Name extends string>(trainers: Readonly<Record<Name, Trainer>>): { results: Partial<Record<Name, LosoResult>>; notes: string[] } {
+function losoOf(trainers: Readonly<Record<string, Trainer>>): { results: Partial<Record<string, LosoResult>>; notes: string[] } {
   const corpus = loadInjectionCorpus();
   if ('missing' in corpus) return { results: {}, notes: [`LOSO: ${corpus.missing}`] };
-  const results: Partial<Record<Name, LosoResult>> = {};
+  const results: Partial<Record<string, LosoResult>> = {};
   const notes: string[] = [];
   const sources = new Set(corpus.rows.map((r) => r.source)).size;
   notes.push(`LOSO: ${corpus.rows.length} rows from ${sources} public sources (${corpus.rows.filter((r) => r.label === 'injection').length} injections); each source is scored by a detector built without it; ambiguous rows scored apart; headline = the worse of pooled and macro`);
-  for (const name of Object.keys(trainers) as Name[]) {
-    const result = leaveOneSourceOut(corpus.rows, trainers[name]);
+  for (const [name, trainer] of Object.entries(trainers)) {
+    const result = leaveOneSourceOut(corpus.rows, trainer);
     results[name] = result;
     const figure = (label: string, value: { recall: number; fpr: number; hardFpr: number }): string => `${label} recall ${value.recall.toFixed(3)} FPR ${value.fpr.toFixed(3)} hard-neg FPR ${value.hardFpr.toFixed(3)}`;
     notes.push(`LOSO ${name}: ${figure('pooled', result.pooled)}; ${figure('macro', result.macro)}; ${figure('worst source', result.worst)}`);
@@ -114,6 +126,33 @@ function losoOf<Name extends string>(trainers: Readonly<Record<Name, Trainer>>):
 
 function fixed(value: number | undefined): string {
   return value === undefined ? '-' : value.toFixed(2);
+}
+
+const VARD_STEP_MS = 2_000;
+
+/** The published peer, if installed (a devDependency; ESM only, hence the dynamic import). */
+async function vardEngine(): Promise<Engine | undefined> {
+  try {
+    const { vard } = (await import('@andersmyrmel/vard')) as unknown as { vard: { moderate(): { maxLength(chars: number): { safeParse(text: string): { safe: boolean } } } } };
+    const guard = vard.moderate().maxLength(Number.MAX_SAFE_INTEGER);
+    return (text) => !guard.safeParse(text).safe;
+  } catch {
+    return undefined;
+  }
+}
+
+/** MB/s on growing prefixes, stopping after a slow step: a peer's regexes cannot be interrupted in this thread. */
+function growingThroughput(engine: Engine, text: string): { mbps: number; stopped: boolean } {
+  let mbps = 0;
+  for (const size of [64 * 1024, 256 * 1024, text.length]) {
+    const prefix = text.slice(0, size);
+    const started = performance.now();
+    engine(prefix);
+    const ms = performance.now() - started;
+    mbps = prefix.length / MB / (ms / 1000);
+    if (ms > VARD_STEP_MS && size < text.length) return { mbps, stopped: true };
+  }
+  return { mbps, stopped: false };
 }
 
 /** MB/s over the mixed documents: median of ROUNDS rounds, each cut off after ROUND_BUDGET_MS. */
