@@ -43,7 +43,7 @@ const composer = new Composer(
   { send: (text) => vscode.postMessage({ type: 'send', text }), stop: () => vscode.postMessage({ type: 'stop' }), editLast: (text) => vscode.postMessage({ type: 'editLast', text }) },
 );
 const copy = (text: string): void => vscode.postMessage({ type: 'copy', text });
-const messageActions: MessageActionHandlers = { copy, retry: (text) => composer.submit(text), edit: (text) => composer.startEdit(text) };
+const messageActions: MessageActionHandlers = { copy, retry: (text) => vscode.postMessage({ type: 'editLast', text }), edit: (text) => composer.startEdit(text) };
 
 function showStatus(state: EndpointState, endpoint: string, model: string, detail: string): void {
   statusEl.dataset.state = state;

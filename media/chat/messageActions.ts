@@ -3,18 +3,18 @@ import { iconButton } from './iconButton';
 /** What a message's own buttons do. */
 export interface MessageActionHandlers {
   copy(text: string): void;
-  /** Sends the prompt again (queued if a reply streams). */
+  /** Asks the last question again: the new reply takes the last turn's place. */
   retry(prompt: string): void;
   /** Puts the prompt back in the message box; sent, it replaces the last turn. */
   edit(prompt: string): void;
 }
 
 /**
- * The user's message: Copy, and Edit for the last prompt only (an older one's Edit is removed
- * when a newer prompt is shown).
+ * The user's message: Copy, and Edit for the last prompt only. A new prompt retires the older
+ * turn's Edit and Retry: both replace the last turn, so they belong to the last turn alone.
  */
 export function addUserActions(message: HTMLElement, prompt: string, handlers: MessageActionHandlers): void {
-  for (const old of message.parentElement?.querySelectorAll('.message-actions [data-message-action="edit"]') ?? []) old.remove();
+  for (const old of message.parentElement?.querySelectorAll('.message-actions [data-message-action="edit"], .message-actions [data-message-action="retry"]') ?? []) old.remove();
   const bar = actionBar(message);
   bar.append(
     actionButton('copy', 'copy', 'Copy', 'Copy your message', () => handlers.copy(prompt)),
@@ -22,12 +22,15 @@ export function addUserActions(message: HTMLElement, prompt: string, handlers: M
   );
 }
 
-/** The reply: Copy (its Markdown source) and Retry (the prompt it answered). Added when it ends. */
+/**
+ * The reply: Copy (its Markdown source) and, on the last reply only, Retry (ask its question
+ * again; the new reply replaces it, in the panel and in what the model is sent). Added when it ends.
+ */
 export function addAssistantActions(message: HTMLElement, reply: () => string, prompt: string, handlers: MessageActionHandlers): void {
   const bar = actionBar(message);
   bar.replaceChildren(
     actionButton('copy', 'copy', 'Copy', 'Copy the reply', () => handlers.copy(reply())),
-    actionButton('retry', 'refresh', 'Retry', 'Send the same message again', () => handlers.retry(prompt)),
+    actionButton('retry', 'refresh', 'Retry', 'Ask again: a new reply replaces this one', () => handlers.retry(prompt)),
   );
 }
 

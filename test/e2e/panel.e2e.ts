@@ -196,6 +196,33 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     await shot(page, 'panel-edit-last-sent');
   });
 
+  it('Copy puts the reply\'s Markdown on the clipboard; Retry asks again and the new reply takes the last turn\'s place', async function () {
+    this.timeout(120_000);
+    const { view, fixture, page } = e2e();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const first = 'Use **`splitShares`**: it keeps every cent.';
+    fixture.enqueue({ kind: 'text', chunks: [first] });
+    const { assistant } = await sendPrompt(view, 'How do I split a bill fairly?');
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await assistant.locator('[data-message-action="copy"]').click();
+    await waitForValue('the clipboard to hold the reply\'s Markdown source', () => page.evaluate<string>('navigator.clipboard.readText()'), (text) => text === first);
+
+    const answers = await messagesOf(view, 'assistant').count();
+    fixture.enqueue({ kind: 'text', chunks: ['Call splitShares(total, people).'] });
+    const before = chatRequests().length;
+    await assistant.locator('[data-message-action="retry"]').click();
+    const lastAnswer = messagesOf(view, 'assistant').last();
+    await waitForValue('the retried question answered', async () => (await lastAnswer.innerText()).includes('Call splitShares(total, people).') && (await lastAnswer.getAttribute('data-state')) === 'done', Boolean, TURN_WAIT_MS);
+    await shot(page, 'panel-retry');
+    assert.equal(await messagesOf(view, 'assistant').count(), answers, 'the new reply replaces the old one; none is added');
+    assert.ok(!(await view.locator('#messages').innerText()).includes('it keeps every cent'), 'the old reply is gone from the panel');
+    const sent = chatRequests().slice(before);
+    assert.equal(sent.length, 1);
+    assert.equal(lastUserText(sent[0]?.body), 'How do I split a bill fairly?');
+    assert.ok(!JSON.stringify(sent[0]?.body).includes('it keeps every cent'), 'nor is the old reply in what the model is sent');
+    assert.equal(await view.locator('[data-message-action="retry"]').count(), 1, 'only the last reply offers Retry');
+  });
+
   it('Esc in the message box stops a streaming reply', async function () {
     this.timeout(90_000);
     const { view, fixture, page } = e2e();
