@@ -14,7 +14,7 @@ import { clickDialogButton, expectNoDialogFor, modalDialog, waitForDialog, type 
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, quickOpen, runCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, quickOpen, runCommand } from './harness/workbench';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
@@ -135,6 +135,44 @@ describe('Airlock agent edits (UI: code-server + Chromium)', () => {
     assert.match(await cardState(assistant, 'fs.write', 'denied'), /not allowed by you \(denied: keep the public name stable\)/);
     const told = toolMessages(chatRequests().slice(before)[1]?.body).at(-1) ?? '';
     assert.match(told, /keep the public name stable/, `the model is told the reason: ${told}`);
+  });
+
+  it('an edit applies to the unsaved text the user sees, not the stale file on disk, and leaves it unsaved', async function () {
+    this.timeout(180_000);
+    const { view, fixture, page, workspace, applySettings } = e2e();
+    // The web workbench saves after a delay by default; an unsaved buffer needs auto save off.
+    await applySettings({ 'files.autoSave': 'off' });
+    const file = path.join(workspace, 'src', 'split.ts');
+    const onDisk = readFileSync(file, 'utf8');
+    try {
+      await focusWorkbench(page);
+      await quickOpen(page, 'src/split.ts');
+      await waitForValue('split.ts open', () => activeEditorText(page), (text) => text.includes('splitEvenly'), 15_000);
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' // TODO name the shares');
+      await waitForValue('the typed text in the buffer', () => activeEditorText(page), (text) => text.includes('// TODO name the shares'), 15_000);
+      assert.equal(readFileSync(file, 'utf8'), onDisk, 'precondition: the typed text is not saved');
+      // The search block exists only in the unsaved buffer: planned against the disk, it could not match.
+      fixture.enqueue({ kind: 'tool-calls', calls: [{ name: 'fs_write', arguments: { summary: 'Resolve the TODO', changes: [{ action: 'replace', path: 'src/split.ts', search: '// TODO name the shares', replace: '// shares are named by the payer' }] } }] });
+      fixture.enqueue({ kind: 'text', chunks: ['Done.'] });
+      const { assistant } = await sendPrompt(view, 'Resolve the TODO at the top of src/split.ts');
+      const dialog = await waitForDialog(page, /Edit src\/split\.ts: Resolve the TODO/, TURN_WAIT_MS);
+      await clickDialogButton(page, allowLabel(dialog));
+      await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+      await shot(page, 'edit-unsaved-buffer');
+      assert.match(await cardState(assistant, 'fs.write', 'done'), /Edited src\/split\.ts \(\+1 −1\)/);
+      await page.locator('.tabs-container .tab').filter({ hasText: 'split.ts' }).first().click();
+      const buffer = await waitForValue('the edit in the open buffer', () => activeEditorText(page), (text) => text.includes('// shares are named by the payer'), 15_000);
+      assert.ok(buffer.includes('splitEvenly'), 'the rest of the buffer is kept');
+      assert.equal(readFileSync(file, 'utf8'), onDisk, 'the buffer the user was editing stays unsaved: the file on disk is untouched');
+      assert.ok((await page.locator('.tabs-container .tab.dirty').filter({ hasText: 'split.ts' }).count()) > 0, 'the tab still shows unsaved changes');
+    } finally {
+      await runCommand(page, 'File: Revert File').catch(() => undefined);
+      await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+      await applySettings();
+    }
+    assert.equal(readFileSync(file, 'utf8'), onDisk, 'reverted, the file is as it was');
   });
 
   it('fs.list and fs.search run without a dialog; .env is neither named nor searched, and what the model gets says so', async function () {
