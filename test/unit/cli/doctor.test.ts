@@ -20,7 +20,7 @@ const cases: readonly DoctorCase[] = [
     name: 'the fixture model server is ready and lists fixture-model',
     args: ({ fixture }) => ({ argv: ['doctor', '--base-url', fixture, '--model', 'fixture-model'] }),
     code: 0,
-    stdout: [/Server\s+reachable, 1 model: fixture-model/, /Model listed\s+yes/, /Result\s+ok/, /Node\s+v\d+\.\d+\.\d+ \(supported/],
+    stdout: [/Server\s+reachable, 2 models: fixture-model, fixture-model-mini/, /Model listed\s+yes/, /Result\s+ok/, /Node\s+v\d+\.\d+\.\d+ \(supported/],
     fixtureRequests: 1,
   },
   {
@@ -97,7 +97,7 @@ describe('airlock doctor', () => {
     const report = JSON.parse(run.stdout) as DoctorReport;
     assert.equal(report.ok, true);
     assert.equal(report.status, 'ready');
-    assert.deepEqual(report.probe, { reachable: true, models: ['fixture-model'], modelListed: true });
+    assert.deepEqual(report.probe, { reachable: true, models: ['fixture-model', 'fixture-model-mini'], modelListed: true });
     assert.deepEqual(report.endpoint, { baseUrl: server.baseUrl, model: 'fixture-model', apiKeySet: false });
   });
 

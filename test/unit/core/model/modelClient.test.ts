@@ -36,7 +36,7 @@ describe('core/model/modelClient (against the fixture model server)', () => {
 
   it('probe lists the models and finds the configured one', async () => {
     const probe = await client.probe();
-    assert.deepEqual(probe, { reachable: true, models: ['fixture-model'], modelListed: true });
+    assert.deepEqual(probe, { reachable: true, models: ['fixture-model', 'fixture-model-mini'], modelListed: true });
   });
 
   it('probe says when the configured model is missing', async () => {
