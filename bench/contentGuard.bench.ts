@@ -15,6 +15,7 @@ import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs'
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
+import { ngramTrainer } from './lib/ngramScorer';
 import { median } from './lib/stats';
 
 const MB = 1_000_000;
@@ -51,6 +52,8 @@ export async function run(): Promise<BenchReport> {
   const vard = await vardEngine();
   const trainers: Record<string, Trainer> = { airlock: () => airlock, naive: () => naive };
   if (vard !== undefined) trainers.vard = () => vard;
+  // Minutes of training (14 folds): only on request.
+  if (process.env.AIRLOCK_BENCH_LEARNED === '1') trainers['learned n-gram scorer (not shipped)'] = ngramTrainer();
   const loso = losoOf(trainers);
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
