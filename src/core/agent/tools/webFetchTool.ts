@@ -99,7 +99,18 @@ function describeFailure(error: unknown, rawUrl: string, signal: AbortSignal): s
  * private address or a metadata endpoint stays blocked whatever the user clicks.
  */
 function fixFor(error: EgressBlockedError): ToolFix | undefined {
-  return error.reason === 'no-rule-matched' && error.host ? { tool: error.tool, host: error.host } : undefined;
+  if (error.reason !== 'no-rule-matched' || !error.host) return undefined;
+  return { tool: error.tool, host: blockedHost(error) };
+}
+
+/**
+ * A rule without a port covers only the scheme's default one: a request blocked on another port
+ * needs host:port, which the blocked URL (redacted, but keeping its port) names.
+ */
+function blockedHost(error: EgressBlockedError): string {
+  if (error.url === undefined || !URL.canParse(error.url)) return error.host;
+  const url = new URL(error.url);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : error.host;
 }
 
 /** The firewall's own sentence for the block (its detail), falling back to the error message. */

@@ -95,6 +95,18 @@ describe('core/agent/tools/webFetchTool (web.fetch)', () => {
       const result = await webFetchTool({ fetch: () => () => Promise.reject(blocked) }).run({ url: 'https://evil.example/?q=secret' }, signal);
       assert.deepEqual(result, { ok: false, error: 'Blocked by the Airlock firewall: evil.example is not on the web.fetch allow list.', fix: { tool: 'web.fetch', host: 'evil.example' } });
     });
+    it('a block on a port no rule names offers host:port, since a rule without a port covers only the default one', async () => {
+      const blocked = new EgressBlockedError({ reason: 'no-rule-matched', detail: 'docs.example.com:8443 is not on the web.fetch allow list', tool: 'web.fetch', host: 'docs.example.com', url: 'https://docs.example.com:8443/guide?[redacted]' });
+      const result = await webFetchTool({ fetch: () => () => Promise.reject(blocked) }).run({ url: 'https://docs.example.com:8443/guide?q=1' }, signal);
+      assert.ok(!result.ok);
+      assert.deepEqual(result.fix, { tool: 'web.fetch', host: 'docs.example.com:8443' });
+    });
+    it('a block on the default port offers the bare host', async () => {
+      const blocked = new EgressBlockedError({ reason: 'no-rule-matched', detail: 'refused', tool: 'web.fetch', host: 'docs.example.com', url: 'https://docs.example.com/guide' });
+      const result = await webFetchTool({ fetch: () => () => Promise.reject(blocked) }).run({ url: 'https://docs.example.com/guide' }, signal);
+      assert.ok(!result.ok);
+      assert.deepEqual(result.fix, { tool: 'web.fetch', host: 'docs.example.com' });
+    });
     const noFix: { attack: string; reason: EgressReason; host: string }[] = [
       { attack: 'a host a rule blocks (an allow button would undo the block)', reason: 'blocked-by-rule', host: 'pastebin.com' },
       { attack: 'the cloud metadata endpoint', reason: 'metadata-host', host: 'metadata.google.internal' },
