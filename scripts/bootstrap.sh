@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 log() { printf '[airlock setup] %s\n' "$*" >&2; }
 
-# chromium drives the UI tests; the -dev packages are what code-server's native modules build against.
-DEBIAN_PACKAGES=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3 make g++)
+# chromium drives the UI tests; the -dev packages are what code-server's native modules build
+# against; rsyslog is the collector the audit log's syslog shipping is tested against.
+DEBIAN_PACKAGES=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3 make g++ rsyslog)
 
 ensure_debian_packages() {
   local missing=()
