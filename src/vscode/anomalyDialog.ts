@@ -15,7 +15,8 @@ export class AnomalyDialog implements AnomalyPrompt {
       if (signal.aborted) resolve(undefined);
       signal.addEventListener('abort', () => resolve(undefined), { once: true });
     });
-    const choice = await Promise.race([vscode.window.showWarningMessage(`Airlock paused this turn: ${headline(anomaly)}`, { modal: true, detail }, CONTINUE, STOP), stopped]);
+    // Stop comes first, so it is the default button: Enter does not wave the turn on.
+    const choice = await Promise.race([vscode.window.showWarningMessage(`Airlock paused this turn: ${headline(anomaly)}`, { modal: true, detail }, STOP, CONTINUE), stopped]);
     return choice === CONTINUE && !signal.aborted ? 'continue' : 'stop';
   }
 }
