@@ -6,13 +6,14 @@
 // confirms it in the modal. The test restores the user settings and the workspace's settings
 // file it changed, so the window is left as it was found.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'jsonc-parser';
 import { cliAuditTail } from './harness/auditLog';
 import { clickDialogButton, pickRow, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { applyMachineSettings, machineSettingsFile } from './harness/machineSettings';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -63,33 +64,6 @@ async function chooseAgentMode(page: Page): Promise<string[]> {
 }
 
 /**
- * code-server's remote settings (`<user-data>/Machine/settings.json`), where a machine-scoped
- * setting such as `airlock.policy.managedPath` is read in its window: user settings do not carry
- * it there. The harness keeps the user data next to the workspace.
- */
-function machineSettingsFile(): string {
-  return path.join(path.dirname(e2e().workspace), 'user-data', 'Machine', 'settings.json');
-}
-
-/** Writes the remote settings and has VS Code apply them (revert and save in the editor, as for user settings). */
-async function applyMachineSettings(page: Page, settings: Record<string, unknown>): Promise<void> {
-  mkdirSync(path.dirname(machineSettingsFile()), { recursive: true });
-  writeFileSync(machineSettingsFile(), JSON.stringify(settings, null, 2));
-  await focusWorkbench(page);
-  // Its title ends with the remote's name, which the test does not know: pick the row by its start.
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Preferences: Open Remote Settings (JSON)');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Open Remote Settings (JSON)' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await runCommand(page, 'File: Revert File');
-  const expected = Object.keys(settings);
-  await waitForValue('the remote settings editor to show the new file', () => activeEditorText(page), (text) => expected.every((key) => text.includes(key)) && (expected.length > 0 || !text.includes('airlock.')));
-  await runCommand(page, 'File: Save');
-  await runCommand(page, 'View: Close Editor');
-}
-
-/**
  * Has VS Code apply the workspace's settings file as it is on disk: code-server may not re-read
  * a file changed behind its back, so it is reverted and saved in the editor.
  */
@@ -110,14 +84,14 @@ describe('Side doors: VS Code\'s own agent mode outside the guard (UI: code-serv
     const managed = path.join(managedDir, 'managed.yaml');
     writeFileSync(managed, 'version: 1\nposture:\n  requireNativeAgentOff: true\n');
     await e2e().applySettings({ 'chat.agent.enabled': true });
-    await applyMachineSettings(e2e().page, { 'airlock.policy.managedPath': managed });
+    await applyMachineSettings(e2e().page, e2e().workspace, { 'airlock.policy.managedPath': managed });
   });
 
   after(async function () {
     this.timeout(90_000);
     const { page } = e2e();
     await e2e().applySettings();
-    if (existsSync(machineSettingsFile())) await applyMachineSettings(page, {});
+    if (existsSync(machineSettingsFile(e2e().workspace))) await applyMachineSettings(page, e2e().workspace, {});
     if (workspaceAgentSetting() !== undefined) {
       writeFileSync(settingsFile(), settingsBefore ?? '{}\n');
       await reloadWorkspaceSettings(page);
