@@ -107,7 +107,8 @@ describe('Cost cap and anomaly alerts (UI: code-server + Chromium)', () => {
       // The order of a modal's buttons depends on the platform.
       assert.deepEqual(dialog.buttons.filter((label) => label !== 'Cancel').sort(), ['Continue', 'Stop']);
       await clickDialogButton(page, 'Stop');
-      await waitForMessageState(assistant, 'stopped', TURN_WAIT_MS);
+      const stopped = await waitForMessageState(assistant, 'stopped', TURN_WAIT_MS);
+      assert.match(stopped.text, /Stopped at Airlock's pause: 10 file reads were refused in this turn\./);
       await shot(page, 'anomaly-stopped-turn');
       assert.equal(await assistant.locator('.tool-card[data-tool="fs.read"]').count(), 10, 'the turn ran no tool call after the pause');
       const entries = await cliAuditTail(workspace, configDir, 50);

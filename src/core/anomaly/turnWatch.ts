@@ -13,9 +13,15 @@ import { toolActivity } from './toolActivity';
  */
 export class TurnWatch {
   private readonly detector: AnomalyDetector;
+  private stoppedAt: string | undefined;
 
   constructor(thresholds: AnomalyThresholds, private readonly prompt: AnomalyPrompt, private readonly audit: AuditSink) {
     this.detector = new AnomalyDetector(thresholds);
+  }
+
+  /** What tripped, when the user chose Stop: said under the stopped turn. */
+  get stopReason(): string | undefined {
+    return this.stoppedAt;
   }
 
   /** The user's message (with its attachments) is about to be sent. */
@@ -36,7 +42,10 @@ export class TurnWatch {
       this.audit.record({ actor: 'system', action: 'anomaly.pause', target: anomaly.setting, decision: 'ask', reason: anomaly.message, detail });
       const answer = signal.aborted ? 'stop' : await this.prompt.ask(anomaly, signal).catch((): AnomalyAnswer => 'stop');
       this.audit.record({ actor: 'user', action: 'anomaly.answer', target: anomaly.setting, decision: answer === 'continue' ? 'allow' : 'deny', reason: answer === 'continue' ? 'continued the turn; this threshold is raised for the rest of it' : 'stopped the turn', detail });
-      if (answer === 'stop') return 'stop';
+      if (answer === 'stop') {
+        this.stoppedAt = anomaly.message;
+        return 'stop';
+      }
       this.detector.raise(anomaly);
     }
     return 'continue';

@@ -101,6 +101,12 @@ export class ChatSession {
       return this.commit(turn, { state: 'done', text });
     } catch (error) {
       const failure = error instanceof ModelFailureError ? error.failure : { kind: 'failed' as const, message: String(error) };
+      const paused = options.watch?.stopReason;
+      if (paused !== undefined) {
+        const note = `\n\n_Stopped at Airlock's pause: ${paused}_`;
+        text += note;
+        onEvent({ type: 'text', text: note });
+      }
       if (failure.kind === 'aborted' || signal.aborted) return this.commit(closeOpenCalls(turn, text), { state: 'stopped', text });
       return { state: 'error', text, failure };
     }

@@ -47,6 +47,7 @@ describe('core/anomaly/turnWatch (in the chat loop, against the fixture model)',
     const ended: string[] = [];
     const outcome = await session.send(client, 'q', new AbortController().signal, (e) => e.type === 'toolEnd' && ended.push(e.outcome.tool), tools, { watch: watch(['stop'], asked, audit) });
     assert.equal(outcome.state, 'stopped');
+    assert.match(outcome.text, /_Stopped at Airlock's pause: 10 file reads were refused in this turn\. The policy pauses a turn at 10 \(anomalies\.deniedFileReadsPerTurn\)\._$/);
     assert.equal(ended.length, 10);
     assert.deepEqual(asked.map((a) => a.kind), ['denied-reads']);
     assert.equal(fixture.requests.filter((r) => r.path === '/v1/chat/completions').length, 2);
@@ -71,9 +72,11 @@ describe('core/anomaly/turnWatch (in the chat loop, against the fixture model)',
   it('a 3 MB message is paused before anything is sent', async () => {
     fixture.enqueue({ kind: 'text', chunks: ['never'] });
     const asked: Anomaly[] = [];
-    const outcome = await new ChatSession('S').send(client, 'x'.repeat(3 * 1024 * 1024), new AbortController().signal, () => undefined, undefined, { watch: watch(['stop'], asked, []) });
+    const session = new ChatSession('S');
+    const outcome = await session.send(client, 'x'.repeat(3 * 1024 * 1024), new AbortController().signal, () => undefined, undefined, { watch: watch(['stop'], asked, []) });
     assert.equal(outcome.state, 'stopped');
     assert.equal(asked[0]?.kind, 'sent-volume');
+    assert.deepEqual(session.messages.at(-1), { role: 'assistant', content: outcome.text });
     assert.equal(fixture.requests.filter((r) => r.path === '/v1/chat/completions').length, 0);
   });
 
