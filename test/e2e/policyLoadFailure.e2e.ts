@@ -19,8 +19,12 @@ import { chatRequests, toolMessages } from './harness/modelRequests';
 const TOOL_ID = 'security.egress.update';
 /** Allows every host: the loader refuses it, so the whole overlay cannot load. */
 const UNLOADABLE = 'version: 1\negress:\n  allow: ["*", docs.example.com]\n';
-/** A model endpoint that is not on this machine: refused by the loader, outside the egress section. */
-const UNLOADABLE_ENDPOINT = 'version: 1\nmodel:\n  endpoints: ["evil.example.com"]\negress:\n  allow: [docs.example.com]\n';
+/**
+ * A model endpoint that is not on this machine: refused by the loader, outside the egress section.
+ * pypi.org makes the repaired file new content (without it, the repair gives back exactly the
+ * file approved in the test before, which needs no second approval).
+ */
+const UNLOADABLE_ENDPOINT = 'version: 1\nmodel:\n  endpoints: ["evil.example.com"]\negress:\n  allow: [docs.example.com, pypi.org]\n';
 const WAIT_MS = 30_000;
 
 function overlayFile(): string {
@@ -135,6 +139,7 @@ describe('Airlock: a policy that cannot load, and a tool that does not exist (UI
     await waitForValue('the banner to go', bannerText, (text) => text === '(hidden)', WAIT_MS);
     const repaired = readFileSync(overlayFile(), 'utf8');
     assert.doesNotMatch(repaired, /evil\.example\.com/);
-    assert.match(repaired, /docs\.example\.com/, 'the egress entry stays');
+    assert.doesNotMatch(repaired, /model:|endpoints/, 'the emptied list and its section go with the entry');
+    assert.match(repaired, /docs\.example\.com, pypi\.org/, 'the egress entries stay');
   });
 });

@@ -92,4 +92,6 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   if ((await page.locator('.monaco-editor.focused').count()) === 0) {
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
   }
+  // A file opened before comes back scrolled where it was left; the tests read its first lines.
+  await page.keyboard.press('Control+Home');
 }
