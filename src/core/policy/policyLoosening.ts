@@ -1,4 +1,4 @@
-import { RISK_LEVELS, type EgressRules, type PolicyPack } from './policySchema';
+import { RISK_LEVELS, type AnomalyThresholds, type EgressRules, type PolicyPack, type TokenPrice } from './policySchema';
 import { ownEntries, ownValue } from './keyedRecord';
 
 /**
@@ -8,11 +8,11 @@ import { ownEntries, ownValue } from './keyedRecord';
  * added allow rules, endpoints and remote model APIs; removed deny, readonly, block and
  * requireApproval rules and approval levels; widened extensions; raised size and rate limits
  * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on;
- * raised content-guard thresholds.
+ * raised content-guard and anomaly thresholds; lowered or newly stated token prices.
  * An empty list means the candidate is at least as strict as the base.
  */
 export function describeLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
-  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate)];
+  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate), ...anomalyLoosening(base, candidate)];
 }
 
 function contentGuardLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
@@ -65,10 +65,35 @@ function modelLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   for (const remote of candidate.model.remote) {
     const before = base.model.remote.find((entry) => entry.url === remote.url);
     if (before === undefined) lines.push(`model: may send prompts and code to ${remote.provider} at ${remote.url} (${remote.purpose}; up to $${remote.maxMonthlyCostUsd} a month)`);
-    else if (remote.maxMonthlyCostUsd > before.maxMonthlyCostUsd) lines.push(`model: raises the monthly cost limit for ${remote.url} from $${before.maxMonthlyCostUsd} to $${remote.maxMonthlyCostUsd}`);
+    else {
+      if (remote.maxMonthlyCostUsd > before.maxMonthlyCostUsd) lines.push(`model: raises the monthly cost limit for ${remote.url} from $${before.maxMonthlyCostUsd} to $${remote.maxMonthlyCostUsd}`);
+      lines.push(...priceLoosening(remote.url, before.priceUsdPerMillionTokens, remote.priceUsdPerMillionTokens));
+    }
   }
   return lines;
 }
+
+/** A lower stated price lets more be spent under the same cap: it loosens as a raised cap does. */
+function priceLoosening(url: string, before: TokenPrice | undefined, after: TokenPrice | undefined): string[] {
+  if (before === undefined || after === undefined) return before === undefined && after !== undefined ? [`model: states token prices for ${url}, so chat requests to it are no longer refused for want of them`] : [];
+  return (['input', 'output'] as const)
+    .filter((kind) => after[kind] < before[kind])
+    .map((kind) => `model: counts ${kind} tokens to ${url} at $${after[kind]} per million (was $${before[kind]}), so the cap allows more use`);
+}
+
+function anomalyLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  return ANOMALY_THRESHOLDS
+    .filter(([key]) => candidate.anomalies[key] > base.anomalies[key])
+    .map(([key, what]) => `anomalies: pauses a turn only after ${candidate.anomalies[key]} ${what} (was ${base.anomalies[key]}; anomalies.${key})`);
+}
+
+const ANOMALY_THRESHOLDS: readonly (readonly [keyof AnomalyThresholds, string])[] = [
+  ['deniedFileReadsPerTurn', 'denied file reads'],
+  ['blockedRequestsPerTurn', 'blocked requests'],
+  ['toolCallsPerTurn', 'tool calls'],
+  ['sentMbPerTurn', 'MB sent to the model'],
+  ['readMbPerTurn', 'MB read from the workspace'],
+];
 
 function toolLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   const lines: string[] = [];

@@ -33,6 +33,11 @@ const cases: readonly LooseningCase[] = [
     overlay: { model: { remote: [{ provider: 'Example AI', url: 'https://api.example.com/v1', purpose: 'code review', maxMonthlyCostUsd: 20 }] } },
     loosens: ['model: may send prompts and code to Example AI at https://api.example.com/v1 (code review; up to $20 a month)'],
   },
+  {
+    name: 'a raised anomaly threshold (a repository that would hide a flood of denied reads)',
+    overlay: { anomalies: { deniedFileReadsPerTurn: 500, sentMbPerTurn: 1 } },
+    loosens: ['anomalies: pauses a turn only after 500 denied file reads (was 10; anomalies.deniedFileReadsPerTurn)'],
+  },
 ];
 
 describe('what an overlay loosens (shown in the approval dialog)', () => {
@@ -50,6 +55,17 @@ describe('what an overlay loosens (shown in the approval dialog)', () => {
     assert.ok(lines.includes('approvals: no longer asks before medium-risk actions'), lines.join('\n'));
     assert.ok(lines.includes('tools: enables web.fetch (medium risk)'), lines.join('\n'));
     assert.ok(lines.includes('tools: lowers the risk of web.fetch from high to medium'), lines.join('\n'));
+  });
+
+  it('reports lowered token prices and newly stated ones: under the same cap they allow more use', () => {
+    const pack = builtinPack('default');
+    const remote = { provider: 'Example AI', url: 'https://api.example.com/v1', purpose: 'code review', maxMonthlyCostUsd: 20 };
+    const priced = { ...pack, model: { ...pack.model, remote: [{ ...remote, priceUsdPerMillionTokens: { input: 3, output: 15 } }] } };
+    const cheaper = { ...pack, model: { ...pack.model, remote: [{ ...remote, priceUsdPerMillionTokens: { input: 0.01, output: 15 } }] } };
+    const unpriced = { ...pack, model: { ...pack.model, remote: [remote] } };
+    assert.deepEqual(describeLoosening(priced, cheaper), ['model: counts input tokens to https://api.example.com/v1 at $0.01 per million (was $3), so the cap allows more use']);
+    assert.deepEqual(describeLoosening(unpriced, priced), ['model: states token prices for https://api.example.com/v1, so chat requests to it are no longer refused for want of them']);
+    assert.deepEqual(describeLoosening(cheaper, priced), [], 'a raised price is stricter');
   });
 
   it('reports a removed block and requireApproval host, and widened extensions', () => {
