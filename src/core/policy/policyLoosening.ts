@@ -76,23 +76,24 @@ function modelLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
 /** A lower stated price lets more be spent under the same cap: it loosens as a raised cap does. */
 function priceLoosening(url: string, before: TokenPrice | undefined, after: TokenPrice | undefined): string[] {
   if (before === undefined || after === undefined) return before === undefined && after !== undefined ? [`model: states token prices for ${url}, so chat requests to it are no longer refused for want of them`] : [];
-  return (['input', 'output'] as const)
-    .filter((kind) => after[kind] < before[kind])
-    .map((kind) => `model: counts ${kind} tokens to ${url} at $${after[kind]} per million (was $${before[kind]}), so the cap allows more use`);
+  const lowered = (kind: string, was: number, now: number): string[] => (now < was ? [`model: counts ${kind} tokens to ${url} at $${now} per million (was $${was}), so the cap allows more use`] : []);
+  return [...lowered('input', before.input, after.input), ...lowered('output', before.output, after.output)];
 }
 
 function anomalyLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
-  return ANOMALY_THRESHOLDS
-    .filter(([key]) => candidate.anomalies[key] > base.anomalies[key])
-    .map(([key, what]) => `anomalies: pauses a turn only after ${candidate.anomalies[key]} ${what} (was ${base.anomalies[key]}; anomalies.${key})`);
+  return ANOMALY_THRESHOLDS.flatMap(({ key, what, of }) => {
+    const was = of(base.anomalies);
+    const now = of(candidate.anomalies);
+    return now > was ? [`anomalies: pauses a turn only after ${now} ${what} (was ${was}; anomalies.${key})`] : [];
+  });
 }
 
-const ANOMALY_THRESHOLDS: readonly (readonly [keyof AnomalyThresholds, string])[] = [
-  ['deniedFileReadsPerTurn', 'denied file reads'],
-  ['blockedRequestsPerTurn', 'blocked requests'],
-  ['toolCallsPerTurn', 'tool calls'],
-  ['sentMbPerTurn', 'MB sent to the model'],
-  ['readMbPerTurn', 'MB read from the workspace'],
+const ANOMALY_THRESHOLDS: readonly { readonly key: keyof AnomalyThresholds; readonly what: string; readonly of: (thresholds: AnomalyThresholds) => number }[] = [
+  { key: 'deniedFileReadsPerTurn', what: 'denied file reads', of: (t) => t.deniedFileReadsPerTurn },
+  { key: 'blockedRequestsPerTurn', what: 'blocked requests', of: (t) => t.blockedRequestsPerTurn },
+  { key: 'toolCallsPerTurn', what: 'tool calls', of: (t) => t.toolCallsPerTurn },
+  { key: 'sentMbPerTurn', what: 'MB sent to the model', of: (t) => t.sentMbPerTurn },
+  { key: 'readMbPerTurn', what: 'MB read from the workspace', of: (t) => t.readMbPerTurn },
 ];
 
 function toolLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
