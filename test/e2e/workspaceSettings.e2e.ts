@@ -92,9 +92,12 @@ async function selectPack(target: Page, pack: string, confirm: boolean): Promise
 
 /** Clicks "Review" on the notification about `value` and waits for the approval dialog. */
 async function review(target: Page, value: string): Promise<string> {
-  const toast = toastWith(target, value).first();
-  await toast.waitFor({ timeout: ACTIVATION_WAIT_MS });
-  await toast.locator('a.monaco-button').filter({ hasText: /^\s*Review\s*$/ }).click();
+  // A toast hides itself after a while, as it would for a user who looked away; the notification
+  // stays in the Notifications center, where its Review button is the same.
+  const notification = target.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item').filter({ hasText: value }).first();
+  if (!(await notification.isVisible())) await runCommand(target, 'Notifications: Show Notifications');
+  await notification.waitFor({ timeout: ACTIVATION_WAIT_MS });
+  await notification.locator('a.monaco-button').filter({ hasText: /^\s*Review\s*$/ }).click();
   return (await waitForDialog(target, ENDPOINT_DIALOG)).detail;
 }
 
