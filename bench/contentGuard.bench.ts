@@ -50,7 +50,9 @@ export async function run(): Promise<BenchReport> {
   const airlockHeld = evaluate(heldOut, airlock);
   const naiveHeld = evaluate(heldOut, naive);
   const vard = await vardEngine();
-  const trainers: Record<string, Trainer> = { airlock: () => airlock, naive: () => naive };
+  // Not the naive loop: some public rows make its regexes backtrack for minutes, and a running
+  // regex cannot be stopped in this thread (its detection is measured on the in-house corpus).
+  const trainers: Record<string, Trainer> = { airlock: () => airlock };
   if (vard !== undefined) trainers.vard = () => vard;
   // Minutes of training (14 folds): only on request.
   if (process.env.AIRLOCK_BENCH_LEARNED === '1') trainers['learned n-gram scorer (not shipped)'] = ngramTrainer();
@@ -66,7 +68,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, loso.results.naive, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
