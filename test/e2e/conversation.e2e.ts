@@ -38,7 +38,7 @@ async function chatViewAfterReload(page: Page): Promise<FrameLocator> {
       if ((await inner.locator('#prompt').count()) > 0) return inner;
     }
     return undefined;
-  }, (found) => found !== undefined, 20_000).catch(() => undefined);
+  }, (found) => found !== undefined, 45_000).catch(() => undefined);
   return open ?? openAirlockView(page);
 }
 

@@ -185,7 +185,12 @@ async function openWorkbench(browser: Browser, url: string): Promise<{ page: Pag
 
 /** Opens the Airlock view in a workbench window and returns the chat webview's document. */
 export async function openAirlockView(page: Page): Promise<FrameLocator> {
-  await page.locator('.activitybar [aria-label^="Airlock"]').first().click({ timeout: WORKBENCH_TIMEOUT_MS });
+  const icon = page.locator('.activitybar [aria-label^="Airlock"]').first();
+  await icon.waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  // The icon toggles: clicking it while Airlock's view container is the one shown would close it.
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('[aria-label^="Airlock"]') }).first();
+  const shown = /\bchecked\b/.test((await item.getAttribute('class')) ?? '') || (await icon.getAttribute('aria-pressed')) === 'true' || (await icon.getAttribute('aria-expanded')) === 'true';
+  if (!shown) await icon.click({ timeout: WORKBENCH_TIMEOUT_MS });
   // Moves the pointer off the activity bar, so its tooltip does not cover the view in screenshots.
   await page.mouse.move(700, 400);
   return findChatWebview(page);
