@@ -31,15 +31,16 @@ function walk(value: JsonValue, key: string | undefined, kinds: SecretKind[], op
   }
   if (value === null || typeof value !== 'object') return value;
   if (isArray(value)) return value.map((item) => walk(item, key, kinds, options));
-  const out: Record<string, JsonValue> = {};
   const secretHolder = key !== undefined && (classifySecretName(key)?.nameClass ?? 'weak') !== 'weak';
-  for (const [field, fieldValue] of Object.entries(value)) {
+  const fields = Object.entries(value).map(([field, fieldValue]): [string, JsonValue] => {
     const redactedKey = redact(field, options);
     for (const redaction of redactedKey.redactions) kinds.push(redaction.kind);
     const inherits = secretHolder && classifySecretName(field) === undefined && !isMetaName(field);
-    out[redactedKey.text] = walk(fieldValue, inherits ? key : field, kinds, options);
-  }
-  return out;
+    return [redactedKey.text, walk(fieldValue, inherits ? key : field, kinds, options)];
+  });
+  // fromEntries defines own properties: assigning a key such as "__proto__" from the data would
+  // set the copy's prototype instead, and the field would vanish from what is logged.
+  return Object.fromEntries(fields);
 }
 
 function isArray(value: JsonValue): value is readonly JsonValue[] {

@@ -114,6 +114,11 @@ describe('core/redaction: redact()', () => {
       assert.deepEqual(countKinds(result.kinds.map((kind) => ({ kind }))), { 'authorization-header': 1, 'github-token': 1, 'password-assignment': 1 });
     });
 
+    it('keeps a field named "__proto__" (JSON data, not a prototype), with its secret redacted', () => {
+      const result = redactJson(JSON.parse('{"__proto__": {"password": "hunter2"}, "constructor": "x"}') as JsonValue);
+      assert.equal(JSON.stringify(result.value), '{"__proto__":{"password":"[REDACTED:password-assignment]"},"constructor":"x"}');
+    });
+
     const inherited: { attack: string; value: JsonValue; expected: JsonValue }[] = [
       {
         attack: 'a random hex key inside an object held by "credentials"',
