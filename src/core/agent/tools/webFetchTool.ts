@@ -4,6 +4,7 @@ import { isEgressLimitError } from '../../egress/egressLimitError';
 import type { FetchFunction } from '../../web';
 import { isWebReadError } from '../../web/webReadError';
 import type { AgentTool, ToolFix, ToolPlan, ToolResult } from '../agentTool';
+import { urlHost } from '../../policy/pastedHost';
 
 const parameters = z.strictObject({
   url: z.string().min(1).max(2048).describe('absolute http:// or https:// URL of the page to read'),
@@ -108,9 +109,7 @@ function fixFor(error: EgressBlockedError): ToolFix | undefined {
  * needs host:port, which the blocked URL (redacted, but keeping its port) names.
  */
 function blockedHost(error: EgressBlockedError): string {
-  if (error.url === undefined || !URL.canParse(error.url)) return error.host;
-  const url = new URL(error.url);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : error.host;
+  return (error.url === undefined ? undefined : urlHost(error.url)) ?? error.host;
 }
 
 /** The firewall's own sentence for the block (its detail), falling back to the error message. */
