@@ -13,7 +13,7 @@ import { openAirlockView } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, quickOpen, runCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, quickOpen, runCommand } from './harness/workbench';
 
 const TURN_WAIT_MS = 45_000;
 const shot = stepShots(100);
@@ -48,7 +48,7 @@ describe('Airlock conversation (UI: code-server + Chromium)', () => {
     const { view, page } = e2e();
     await waitForStatus(view, 'ready', 45_000);
     // These tests start their own chat: the files before them leave theirs in the window.
-    await page.locator('[id="workbench.parts.editor"]').click();
+    await focusWorkbench(page);
     await runCommand(page, 'Airlock: New Chat');
     await waitForValue('an empty chat', () => messagesOf(view, 'user').count(), (count) => count === 0, 15_000);
   });

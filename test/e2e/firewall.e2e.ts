@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { readMessage, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { cliFirewallList, type FirewallRow } from './harness/airlockCli';
-import { clickDialogButton, closeQuickInput, modalDialog, pickRow, quickInput, submitInput, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { clickDialogButton, closeQuickInput, modalDialog, pickRow, quickInput, submitInput, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -75,10 +75,6 @@ function statusBarPolicy(page: Page): Locator {
 
 async function waitForStatusBar(page: Page, accept: (text: string) => boolean, description: string): Promise<string> {
   return waitForValue(`the policy status-bar item ${description}`, async () => ((await statusBarPolicy(page).innerText().catch(() => '(no item)')).trim()), accept);
-}
-
-function toastWith(page: Page, text: string): Locator {
-  return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
 }
 
 interface EgressRequest {

@@ -8,7 +8,7 @@ import { freeLoopbackPort } from '../../scripts/lib/codeServer';
 import type { ScriptedReply } from '../fixtures/modelServer/fixtureModelServer';
 import { readMessage, readNotice, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { REQUEST_TIMEOUT_SECONDS } from './harness/e2eHarness';
-import { submitInput, waitForQuickInput } from './harness/dialogs';
+import { submitInput, toastWith, waitForQuickInput } from './harness/dialogs';
 import { chatRequests } from './harness/modelRequests';
 import { e2e } from './harness/rootHooks';
 import { waitForValue } from './harness/waitFor';
@@ -124,7 +124,7 @@ describe('Airlock chat view with a missing, refused or broken model (UI)', () =>
   it('Clear Model API Key says when there is none; a key set from the palette goes to the model as a bearer token until cleared', async () => {
     const { page, view, screenshot } = e2e();
     const key = 'sk-e2e-palette-key-0123456789';
-    const toast = (text: string) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+    const toast = (text: string) => toastWith(page, text).first();
     await focusWorkbench(page);
     await runCommand(page, 'Airlock: Clear Model API Key');
     await toast('no model API key was stored; nothing to remove').waitFor();

@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
-import { clickDialogButton, closeQuickInput, modalDialog, pickRow, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { clickDialogButton, closeQuickInput, modalDialog, pickRow, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { sleep, waitForValue } from './harness/waitFor';
-import { runCommand, startCommand } from './harness/workbench';
+import { focusWorkbench, runCommand, startCommand } from './harness/workbench';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TOOL_ID = 'security.egress.update';
@@ -99,10 +99,10 @@ describe('Airlock: a policy that cannot load, and a tool that does not exist (UI
     assert.match(banner, /Agent tools are off until it is fixed/);
     assert.equal(await view.locator('#policy-open-file').isVisible(), true, 'the banner offers Open File');
     await waitForStatusBar(page, (text) => text.includes('policy error'), 'to show the error');
-    await waitForValue('one notification naming the file', () => page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'the policy failed to load' }).count(), (count) => count === 1, WAIT_MS);
+    await waitForValue('one notification naming the file', () => toastWith(page, 'the policy failed to load').count(), (count) => count === 1, WAIT_MS);
     await guardShot(page, 'policy-unloadable');
 
-    await page.locator('[id="workbench.parts.editor"]').click();
+    await focusWorkbench(page);
     await startCommand(page, 'Airlock: Firewall: Remove Domain…');
     await waitForQuickInput(page, /remove a host from the workspace overlay/i);
     await pickRow(page, /^\s*\*\s*All tools · allow/);
@@ -127,7 +127,7 @@ describe('Airlock: a policy that cannot load, and a tool that does not exist (UI
     const banner = await waitForValue('the policy banner in the panel', bannerText, (text) => text.includes('The policy failed to load'), WAIT_MS);
     assert.match(banner, /model\.endpoints\[0\]/, 'the banner names the field');
 
-    await page.locator('[id="workbench.parts.editor"]').click();
+    await focusWorkbench(page);
     await startCommand(page, 'Airlock: Firewall: Remove Domain…');
     const choices = await waitForQuickInput(page, /remove a host from the workspace overlay/i);
     assert.ok(choices.rows.some((row) => /evil\.example\.com/.test(row) && /model\.endpoints/.test(row)), `the endpoint is offered with its field: ${JSON.stringify(choices.rows)}`);

@@ -15,7 +15,7 @@ import { openAirlockView, SAMPLE_WORKSPACE, suiteSettings, VSIX } from './harnes
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand } from './harness/workbench';
 
 const shot = stepShots(110);
 /** A repository overlay that would open the firewall to an exfiltration host. */
@@ -83,7 +83,7 @@ describe('Airlock in an untrusted workspace (Restricted Mode)', function () {
     assert.equal(await modalDialog(page).isVisible(), false, 'no dialog offers the repository overlay');
 
     // The policy in force is the built-in pack alone: the overlay is not among its sources.
-    await page.locator('[id="workbench.parts.editor"]').click();
+    await focusWorkbench(page);
     await runCommand(page, 'Airlock: Show Effective Policy');
     const shown = await waitForValue('the effective policy document', () => activeEditorText(page).catch(() => ''), (text) => text.includes('# Sources, in merge order'), 20_000);
     await shot(page, 'untrusted-effective-policy');

@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { startFixtureModelServer, type FixtureModelServer, type RecordedRequest } from '../fixtures/modelServer/fixtureModelServer';
 import { sendPrompt, waitForMessageState } from './harness/chatPanel';
-import { clickDialogButton, submitInput, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { clickDialogButton, submitInput, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { openAirlockView, SAMPLE_WORKSPACE } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand, startCommand } from './harness/workbench';
 
 const ENDPOINT_DIALOG = 'Airlock: use this workspace\'s model endpoint?';
 /** A second extension host starting on 2 busy cores. */
@@ -51,10 +51,6 @@ function offeredTools(request: RecordedRequest | undefined): string[] {
   return tools.map((tool) => tool.function?.name ?? '');
 }
 
-function toastWith(target: Page, text: string): Locator {
-  return target.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
-}
-
 async function statusBarText(target: Page): Promise<string> {
   return (await target.locator('.statusbar-item[id$="airlock.policy"]').innerText().catch(() => '(no item)')).trim();
 }
@@ -79,7 +75,7 @@ function storedDecisions(setting: string): { approved: string[]; rejected: strin
 
 /** "Airlock: Select Policy Pack…", picking `pack`; a looser pack is confirmed in the modal. */
 async function selectPack(target: Page, pack: string, confirm: boolean): Promise<void> {
-  await target.locator('[id="workbench.parts.editor"]').click();
+  await focusWorkbench(target);
   await startCommand(target, 'Airlock: Select Policy Pack…');
   await waitForQuickInput(target, /policy pack/);
   // Typing filters the list to that pack; Enter picks it.
@@ -107,7 +103,7 @@ async function review(target: Page, value: string): Promise<string> {
  */
 async function rewriteWorkspaceSettings(target: Page, settings: Record<string, unknown>): Promise<void> {
   writeFileSync(settingsFile(), JSON.stringify(settings, null, 2));
-  await target.locator('[id="workbench.parts.editor"]').click();
+  await focusWorkbench(target);
   await runCommand(target, 'Preferences: Open Workspace Settings (JSON)');
   await runCommand(target, 'File: Revert File');
   const expected = Object.values(settings).map(String);

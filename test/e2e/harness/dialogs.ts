@@ -13,6 +13,11 @@ export interface DialogSnapshot {
   buttons: string[];
 }
 
+/** The notification toasts (bottom right) that contain `text`. */
+export function toastWith(page: Page, text: string): Locator {
+  return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+}
+
 export function modalDialog(page: Page): Locator {
   return page.locator('.monaco-dialog-box');
 }
