@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { auditFiles } from '../core/audit/auditFiles';
+import { fileStamp } from '../core/files/fileStamp';
 import { auditViewMessageSchema, type AuditRow, type AuditViewHostMessage } from '../core/protocol/auditViewProtocol';
 
 /** What the panel needs from the audit log: recent rows and whether the chain verifies. */
@@ -103,8 +103,7 @@ export class AuditLogPanel implements vscode.Disposable {
   }
 }
 
-/** Size and modification time of the active log file and its checkpoint; '' for a missing file. */
+/** The stamps of the active log file and its checkpoint: either changing means entries to show. */
 async function stampOf(file: string): Promise<string> {
-  const parts = await Promise.all([file, auditFiles(file).head].map((path) => stat(path).then((s) => `${s.size}:${s.mtimeMs}`, () => '')));
-  return parts.join('|');
+  return (await Promise.all([file, auditFiles(file).head].map(fileStamp))).join('|');
 }

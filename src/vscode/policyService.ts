@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
+import { fileStamp } from '../core/files/fileStamp';
 import type { PolicyError } from '../core/policy/policyError';
 import { openPolicyError } from './policyErrorLocation';
 import type { AuditSink } from '../core/audit/auditSink';
@@ -76,7 +76,7 @@ export class PolicyService implements vscode.Disposable {
   private async reloadIfOverlayChanged(): Promise<void> {
     const folder = this.workspaceFolder;
     if (folder === undefined) return;
-    const stamp = await stat(overlayPath(folder, this.packName)).then((file) => `${file.ino}:${file.size}:${file.mtimeMs}`, () => 'missing');
+    const stamp = await fileStamp(overlayPath(folder, this.packName));
     const previous = this.overlayStamp;
     this.overlayStamp = stamp;
     if (previous !== undefined && previous !== stamp) await this.reload();
