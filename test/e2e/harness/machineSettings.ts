@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForValue } from './waitFor';
-import { activeEditorText, focusWorkbench, runCommand } from './workbench';
+import { activeEditorText, focusWorkbench, runCommand, saveSettingsEditor } from './workbench';
 
 export function machineSettingsFile(workspace: string): string {
   return path.join(path.dirname(workspace), 'user-data', 'Machine', 'settings.json');
@@ -26,6 +26,5 @@ export async function applyMachineSettings(page: Page, workspace: string, settin
   await runCommand(page, 'File: Revert File');
   const expected = Object.keys(settings);
   await waitForValue('the remote settings editor to show the new file', () => activeEditorText(page), (text) => expected.every((key) => text.includes(key)) && (expected.length > 0 || !text.includes('airlock.')));
-  await runCommand(page, 'File: Save');
-  await runCommand(page, 'View: Close Editor');
+  await saveSettingsEditor(page);
 }

@@ -51,8 +51,7 @@ export async function startCommand(page: Page, title: string): Promise<void> {
  */
 export async function applyUserSettings(page: Page, userDataDir: string, settings: Record<string, unknown>): Promise<void> {
   writeUserSettings(userDataDir, settings);
-  // With focus inside the chat webview F1 goes to the webview: focus the workbench first.
-  await page.locator('[id="workbench.parts.editor"]').click();
+  await focusWorkbench(page);
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
   // An editor model kept from an earlier opening may be stale: reload it from disk.
   await runCommand(page, 'File: Revert File');
@@ -62,6 +61,19 @@ export async function applyUserSettings(page: Page, userDataDir: string, setting
     () => activeEditorText(page),
     (text) => expectedLines.every((line) => text.includes(line)),
   );
+  await saveSettingsEditor(page);
+}
+
+/**
+ * Saves the focused settings editor, which shows what is on disk, and closes it. A character is
+ * typed and taken back first: the editor is then dirty, so the save is a real write through VS
+ * Code (what makes the workbench apply the file), never a save of an unchanged file that may be
+ * skipped. A cold CI run once saw a user setting written this way not applied within 30 s.
+ */
+export async function saveSettingsEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' ');
+  await page.keyboard.press('Backspace');
   await runCommand(page, 'File: Save');
   await runCommand(page, 'View: Close Editor');
 }
