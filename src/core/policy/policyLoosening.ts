@@ -1,4 +1,4 @@
-import { RISK_LEVELS, type AnomalyThresholds, type EgressRules, type PolicyPack, type TokenPrice } from './policySchema';
+import { RISK_LEVELS, type AnomalyThresholds, type CommandLimits, type EgressRules, type PolicyPack, type TokenPrice } from './policySchema';
 import { ownEntries, ownValue } from './keyedRecord';
 
 /**
@@ -8,11 +8,13 @@ import { ownEntries, ownValue } from './keyedRecord';
  * added allow rules, endpoints and remote model APIs; removed deny, readonly, block and
  * requireApproval rules and approval levels; widened extensions; raised size and rate limits
  * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on;
- * raised content-guard and anomaly thresholds; lowered or newly stated token prices.
+ * raised content-guard and anomaly thresholds; lowered or newly stated token prices; added
+ * command allow rules, removed command deny and requireApproval rules, unsandboxed commands
+ * turned on and raised command limits.
  * An empty list means the candidate is at least as strict as the base.
  */
 export function describeLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
-  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate), ...anomalyLoosening(base, candidate)];
+  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate), ...anomalyLoosening(base, candidate), ...commandLoosening(base, candidate)];
 }
 
 function contentGuardLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
@@ -132,3 +134,25 @@ function limitLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
   raise('redirects followed', base.limits.maxRedirects, candidate.limits.maxRedirects);
   return lines;
 }
+
+function commandLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
+  const before = base.commands;
+  const after = candidate.commands;
+  const lines = [
+    ...added(before.allow, after.allow).map((rule) => `commands: lets the agent run "${rule}" without asking (commands.allow)`),
+    ...removed(before.requireApproval, after.requireApproval).map((rule) => `commands: no longer asks before "${rule}" (commands.requireApproval)`),
+    ...removed(before.deny, after.deny).map((rule) => `commands: no longer refuses "${rule}" (commands.deny)`),
+  ];
+  if (after.unsandboxed && !before.unsandboxed) lines.push('commands: runs commands without a sandbox where none is available, each after asking (commands.unsandboxed)');
+  for (const { key, of } of COMMAND_LIMITS) {
+    if (of(after.limits) > of(before.limits)) lines.push(`commands: raises commands.limits.${key} from ${of(before.limits)} to ${of(after.limits)}`);
+  }
+  return lines;
+}
+
+const COMMAND_LIMITS: readonly { readonly key: keyof CommandLimits; readonly of: (limits: CommandLimits) => number }[] = [
+  { key: 'cpuSeconds', of: (l) => l.cpuSeconds },
+  { key: 'wallSeconds', of: (l) => l.wallSeconds },
+  { key: 'memoryMb', of: (l) => l.memoryMb },
+  { key: 'outputBytes', of: (l) => l.outputBytes },
+];

@@ -18,6 +18,7 @@ type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
  *    request limits; a remote model API with the same `url` is replaced by the overlay's entry;
  *  - a tool the pack does not know and the overlay gives no risk is `critical`.
  *  - `posture.requireNativeAgentOff` is true when either says so: an overlay can require it, never lift it.
+ *  - `commands` lists add like the others; `commands.unsandboxed` and `commands.limits.*` are scalars the overlay replaces.
  * What the merge cannot express is settled when a decision is made: `block` and `deny` win over
  * `allow`, and `requireApproval` wins over `allow`. Loosening that an overlay can still do (a
  * raised limit, an enabled tool, an added allow rule) is what `describeLoosening` reports.
@@ -53,6 +54,13 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
     },
     anomalies: { ...pack.anomalies, ...definedOnly(overlay.anomalies) },
     posture: { requireNativeAgentOff: pack.posture.requireNativeAgentOff || overlay.posture?.requireNativeAgentOff === true },
+    commands: {
+      allow: union(pack.commands.allow, overlay.commands?.allow),
+      requireApproval: union(pack.commands.requireApproval, overlay.commands?.requireApproval),
+      deny: union(pack.commands.deny, overlay.commands?.deny),
+      unsandboxed: overlay.commands?.unsandboxed ?? pack.commands.unsandboxed,
+      limits: commandLimits(pack.commands.limits, overlay.commands?.limits, (value, replacement) => replacement ?? value),
+    },
   };
 }
 
@@ -67,6 +75,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *  - a tool it disables stays disabled, and a tool's risk is the higher of both;
  *  - `approvals.allowSessionScope: false` and `files.readHardLinks: false` stay false;
  *  - `posture.requireNativeAgentOff: true` stays true;
+ *  - its `commands` lists add, its `commands.limits` are upper bounds and `commands.unsandboxed: false` stays false;
  *  - its content-guard and anomaly thresholds are upper bounds too (lower flags, blocks and pauses more);
  *  - a remote API's token prices are lower bounds (a higher price counts spending sooner).
  */
@@ -103,6 +112,13 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
     },
     anomalies: lowestAnomalies(policy.anomalies, managed.anomalies),
     posture: { requireNativeAgentOff: policy.posture.requireNativeAgentOff || managed.posture?.requireNativeAgentOff === true },
+    commands: {
+      allow: union(policy.commands.allow, managed.commands?.allow),
+      requireApproval: union(policy.commands.requireApproval, managed.commands?.requireApproval),
+      deny: union(policy.commands.deny, managed.commands?.deny),
+      unsandboxed: policy.commands.unsandboxed && managed.commands?.unsandboxed !== false,
+      limits: commandLimits(policy.commands.limits, managed.commands?.limits, lowest),
+    },
   };
 }
 
@@ -213,5 +229,17 @@ function scalarLimits(base: Limits, other: OverlayLimits | undefined, combine: (
     maxConcurrentRequests: combine(base.maxConcurrentRequests, other?.maxConcurrentRequests),
     requestTimeoutSeconds: combine(base.requestTimeoutSeconds, other?.requestTimeoutSeconds),
     maxRedirects: combine(base.maxRedirects, other?.maxRedirects),
+  };
+}
+
+type CommandLimits = PolicyPack['commands']['limits'];
+
+/** Each command limit combined from the base's value and the other file's, if it states one. */
+function commandLimits(base: CommandLimits, other: Partial<CommandLimits> | undefined, combine: (value: number, other: number | undefined) => number): CommandLimits {
+  return {
+    cpuSeconds: combine(base.cpuSeconds, other?.cpuSeconds),
+    wallSeconds: combine(base.wallSeconds, other?.wallSeconds),
+    memoryMb: combine(base.memoryMb, other?.memoryMb),
+    outputBytes: combine(base.outputBytes, other?.outputBytes),
   };
 }

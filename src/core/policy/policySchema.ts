@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandPatternSchema } from './commandPattern';
 import { deepOptional } from './deepOptional';
 import { hostPatternSchema } from './hostPattern';
 
@@ -107,6 +108,24 @@ export const anomaliesSchema = z.strictObject({
   readMbPerTurn: z.number().positive().max(1024).default(4).describe('Data the agent\'s file tools read from the workspace in one turn, in MB, before the turn is paused.'),
 });
 
+const commandList = z.array(commandPatternSchema).max(1000).default([]);
+
+export const commandLimitsSchema = z.strictObject({
+  cpuSeconds: z.number().int().positive().max(3600).default(120).describe('CPU time each process of a command may use, in seconds.'),
+  wallSeconds: z.number().int().positive().max(3600).default(600).describe('How long a command may run before its whole process tree is killed, in seconds.'),
+  memoryMb: z.number().int().min(64).max(65_536).default(4096).describe('Data memory (heap and other writable mappings) each process of a command may map, in MB.'),
+  outputBytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024).describe('Output (stdout and stderr together) after which a command is killed, in bytes.'),
+});
+
+/** Commands the agent runs (`shell.run`): rules on the parsed argv, and the sandbox they run in. */
+export const commandsSchema = z.strictObject({
+  allow: commandList.describe('Commands that run without asking, such as "npm test" or "npm run *". Every part of a chained command must be allowed.'),
+  requireApproval: commandList.describe('Commands that always ask, even when an allow rule matches.'),
+  deny: commandList.describe('Commands that are always refused, such as "rm -rf *"; deny wins over requireApproval and allow.'),
+  unsandboxed: z.boolean().default(false).describe('Run commands without the sandbox where none is available; then every command asks. Off: without a sandbox, commands do not run.'),
+  limits: commandLimitsSchema.default(commandLimitsSchema.parse({})).describe('Limits that end a runaway command.'),
+});
+
 /** What Airlock asks of the editor around it: other ways into the workspace that its guard does not see. */
 export const postureSchema = z.strictObject({
   requireNativeAgentOff: z.boolean().default(false).describe('Say in the panel, until it is closed, that VS Code\'s own agent (agent mode, its bundled chat extension) can act in this workspace outside Airlock\'s guard. An overlay or the managed policy can turn this on, never off.'),
@@ -125,6 +144,7 @@ export const policyPackSchema = z.strictObject({
   contentGuard: contentGuardSchema.default(contentGuardSchema.parse({})).describe('Thresholds of the content guard that scans untrusted text (web pages, files, tool output).'),
   anomalies: anomaliesSchema.default(anomaliesSchema.parse({})).describe('What in one turn is unusual enough to pause it and ask you whether to go on.'),
   posture: postureSchema.default(postureSchema.parse({})).describe('Side doors: agents in the same editor that act outside Airlock\'s guard.'),
+  commands: commandsSchema.default(commandsSchema.parse({})).describe('Commands the agent runs: which run without asking, which always ask or are refused, and the sandbox\'s limits.'),
 });
 
 /** A validated pack with every default filled in: the domain type the guards read. */
@@ -134,6 +154,8 @@ export type EgressPolicyRules = PolicyPack['egress'];
 export type EgressRules = z.infer<typeof egressRulesSchema>;
 export type ToolSettings = PolicyPack['tools'][string];
 export type AnomalyThresholds = PolicyPack['anomalies'];
+export type CommandsPolicy = PolicyPack['commands'];
+export type CommandLimits = CommandsPolicy['limits'];
 
 /** Every field optional at any depth; arrays stay whole. */
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
