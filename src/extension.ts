@@ -49,14 +49,15 @@ export function activate(context: vscode.ExtensionContext): void {
     // Sealed with a key in the user's config folder, shared with the CLI; a copy of the first one stays in SecretStorage.
     const auditAnchor = new AuditAnchor(context.secrets, auditFile, resolveConfigDir(process.env, homedir()), log);
     // A copy to the user's syslog collector, if set; the policy is read when it connects (currentPolicy is defined below).
-    const shipping = auditShipping(userOnlySetting('airlock.audit.syslog'), () => currentPolicy(), log);
+    const syslog = userOnlySetting('airlock.audit.syslog');
+    const shipping = auditShipping(syslog, () => currentPolicy(), log);
     const audit = new AuditLog({ file: auditFile, keyFile: auditAnchor.keyFile, ...(shipping === undefined ? {} : { onAppend: shipping.ship }), onError: (error) => log.error(`audit log write failed: ${String(error)}`) });
     context.subscriptions.push({ dispose: () => audit.close() }, ...(shipping === undefined ? [] : [shipping]));
     void auditAnchor.keep(audit);
     const settings = new SecuritySettings(resolveConfigDir(process.env, homedir()), log, audit);
     const policy = new PolicyService(vscode.Uri.joinPath(context.extensionUri, 'policy').fsPath, log, audit, settings);
-    // The CLI finds this workspace's log through a user-level index.
-    if (folder) void recordAuditLocation({ configDir: policy.configDir, workspaceFolder: folder, file: auditFile });
+    // The CLI finds this workspace's log, and the collector it ships to, through a user-level index.
+    if (folder) void recordAuditLocation({ configDir: policy.configDir, workspaceFolder: folder, file: auditFile, ...(syslog === undefined ? {} : { syslog }) });
     const approver = new ModalApprover();
     const gate = new ApprovalGate(approver, audit, () => (policy.policy?.approvals.timeoutSeconds ?? 300) * 1000);
     // Until the policy has loaded, egress follows the strictest policy there is: the loopback model only.

@@ -77,8 +77,9 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
       const scope = options.field ?? (tool === undefined ? 'every tool' : tool);
       const verb = action === 'allow' ? (result.changed ? 'allowed' : 'already allowed') : 'removed';
       // Done only when the policy, loaded again as the extension loads it, is the one written.
-      const standing = editInForce(await new PolicyStore().load(load), result);
-      const unaudited = recordCliChange(where, { ...audited, target: `${result.pattern} ${options.field ?? tool ?? ALL_TOOLS}`, decision: 'allow', detail: { file: result.file, changed: result.changed, inForce: standing.inForce, ...(standing.inForce ? {} : { reason: standing.reason }) } });
+      const reloaded = await new PolicyStore().load(load);
+      const standing = editInForce(reloaded, result);
+      const unaudited = await recordCliChange({ ...where, policy: reloaded.policy }, { ...audited, target: `${result.pattern} ${options.field ?? tool ?? ALL_TOOLS}`, decision: 'allow', detail: { file: result.file, changed: result.changed, inForce: standing.inForce, ...(standing.inForce ? {} : { reason: standing.reason }) } });
       if (!standing.inForce && standing.awaitingApproval) {
         context.stdout.write(`${verb}: ${result.pattern} for ${scope} in ${result.file}\nnote: ${standing.reason}: airlock policy approve --sha256 ${result.sha256}\n`);
         context.setExitCode(ExitCode.ok);
@@ -94,7 +95,7 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
     } catch (error) {
       if (!(error instanceof FirewallEditError)) throw error;
       if (USAGE_CODES.has(error.code)) throw new CliUsageError(error.message);
-      reportUnaudited(recordCliChange(where, { ...audited, decision: 'deny', reason: error.code }), `${action} was refused`, context);
+      reportUnaudited(await recordCliChange({ ...where, policy: effective.policy }, { ...audited, decision: 'deny', reason: error.code }), `${action} was refused`, context);
       context.stderr.write(`airlock: ${error.message}\n`);
       if (error.code === 'FIREWALL_RULE_NOT_FOUND') explainRuleOrigin(effective, pattern, tool, context);
       context.setExitCode(ExitCode.failure);

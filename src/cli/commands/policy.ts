@@ -118,9 +118,10 @@ function approveCommand(context: CommandContext): Command {
     } else {
       await new OverlayTrustStore(load.configDir).trust(pending.key, pending.sha256, 'approved');
       // "Now applies" only once the policy, loaded again, is the approved content.
-      const standing = editInForce(await new PolicyStore().load(load), { path: pending.path, file: pending.file, sha256: pending.sha256, trusted: true });
+      const reloaded = await new PolicyStore().load(load);
+      const standing = editInForce(reloaded, { path: pending.path, file: pending.file, sha256: pending.sha256, trusted: true });
       // As the extension records an approval, with the CLI as the actor.
-      const unaudited = recordCliChange({ configDir: load.configDir, workspaceFolder: load.workspaceFolder }, { action: 'policy.overlay.approve', target: pending.file, decision: 'allow', detail: { sha256: pending.sha256, loosens: pending.loosens, inForce: standing.inForce } });
+      const unaudited = await recordCliChange({ configDir: load.configDir, workspaceFolder: load.workspaceFolder, policy: reloaded.policy }, { action: 'policy.overlay.approve', target: pending.file, decision: 'allow', detail: { sha256: pending.sha256, loosens: pending.loosens, inForce: standing.inForce } });
       if (standing.inForce) context.stdout.write(`approved: ${pending.file} (sha256 ${pending.sha256}) now applies\n`);
       else context.stderr.write(`airlock: ${pending.file} was approved, but it is not in force: ${standing.reason}\n`);
       context.setExitCode(standing.inForce ? ExitCode.ok : ExitCode.failure);

@@ -45,25 +45,36 @@ export function resolveAuditPath(input: AuditPathInput): string {
 
 interface AuditIndex {
   readonly version: 1;
-  readonly workspaces: Record<string, { readonly file: string; readonly updated: string }>;
+  readonly workspaces: Record<string, IndexEntry>;
+}
+
+interface IndexEntry {
+  readonly file: string;
+  readonly updated: string;
+  /** The `airlock.audit.syslog` collector the extension ships this log to, so the CLI ships its entries there too. */
+  readonly syslog?: string;
 }
 
 /**
- * Records in the user-level index that `workspaceFolder`'s audit log is `file`, so the CLI finds
- * the log the extension writes (`airlock audit verify --workspace DIR`). Written by the extension
- * when it opens the log; a no-op when the index already says so. Locked and atomic, as the
- * index is shared by every workspace.
+ * Records in the user-level index that `workspaceFolder`'s audit log is `file`, and the syslog
+ * collector its entries are shipped to (none when `syslog` is blank), so the CLI appends to the
+ * log the extension writes (`airlock audit verify --workspace DIR`) and ships what it appends
+ * to the same collector. Written by the extension when it opens the log; a no-op when the index
+ * already says so. Locked and atomic, as the index is shared by every workspace.
  */
-export async function recordAuditLocation(input: { readonly configDir: string; readonly workspaceFolder: string; readonly file: string }): Promise<void> {
+export async function recordAuditLocation(input: { readonly configDir: string; readonly workspaceFolder: string; readonly file: string; readonly syslog?: string }): Promise<void> {
   const indexFile = join(input.configDir, AUDIT_INDEX_FILE);
   const key = folderKey(input.workspaceFolder);
   const file = resolve(input.file);
-  if (ownValue(readIndex(indexFile).workspaces, key)?.file === file) return;
+  const syslog = input.syslog?.trim() || undefined;
+  const recorded = (entry: IndexEntry | undefined): boolean => entry?.file === file && entry.syslog === syslog;
+  if (recorded(ownValue(readIndex(indexFile).workspaces, key))) return;
   mkdirSync(input.configDir, { recursive: true, mode: 0o700 });
   await withFileLock(indexFile, async () => {
     const index = readIndex(indexFile);
-    if (ownValue(index.workspaces, key)?.file === file) return;
-    const next: AuditIndex = { version: 1, workspaces: { ...index.workspaces, [key]: { file, updated: new Date().toISOString() } } };
+    if (recorded(ownValue(index.workspaces, key))) return;
+    const entry: IndexEntry = { file, updated: new Date().toISOString(), ...(syslog === undefined ? {} : { syslog }) };
+    const next: AuditIndex = { version: 1, workspaces: { ...index.workspaces, [key]: entry } };
     await writeFileAtomic(indexFile, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   });
 }
@@ -103,11 +114,13 @@ function folderKeyHash(folder: string): string {
 
 /**
  * The log a CLI command should write for `workspaceFolder`: the one the extension recorded in the
- * index, else the CLI's own default under the config folder.
+ * index, with the syslog collector it ships that log to, else the CLI's own default under the
+ * config folder (shipped nowhere).
  */
-export function locateAuditLog(input: { readonly configDir: string; readonly workspaceFolder: string }): { readonly file: string; readonly source: 'index' | 'default' } {
-  const recorded = lookupAuditLocation(input);
-  return recorded === undefined ? { file: resolveAuditPath(input), source: 'default' } : { file: recorded, source: 'index' };
+export function locateAuditLog(input: { readonly configDir: string; readonly workspaceFolder: string }): { readonly file: string; readonly source: 'index' | 'default'; readonly syslog?: string } {
+  const recorded = ownValue(readIndex(join(input.configDir, AUDIT_INDEX_FILE)).workspaces, folderKey(input.workspaceFolder));
+  if (recorded === undefined) return { file: resolveAuditPath(input), source: 'default' };
+  return { file: recorded.file, source: 'index', ...(typeof recorded.syslog === 'string' ? { syslog: recorded.syslog } : {}) };
 }
 
 /**

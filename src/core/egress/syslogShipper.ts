@@ -25,7 +25,7 @@ export interface SyslogShipperOptions {
 }
 
 /** Where the collector is, once the policy allows it. */
-type Destination = { readonly ok: true; readonly target: EgressTarget; readonly loopback: boolean } | { readonly ok: false; readonly message: string };
+export type SyslogDestination = { readonly ok: true; readonly target: EgressTarget; readonly loopback: boolean } | { readonly ok: false; readonly message: string };
 
 /**
  * Ships audit frames (RFC 5424, octet-counted: see core/audit/syslogFrame.ts) to a syslog
@@ -83,7 +83,7 @@ export class SyslogShipper {
   private async open(): Promise<void> {
     const destination = syslogDestination(this.options.policy(), this.options.url);
     if (!destination.ok) return this.fail(new Error(destination.message));
-    const address = await this.checkedAddress(destination).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+    const address = await collectorAddress(this.options.policy(), destination, this.options.url, this.options.resolve).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
     if (address instanceof Error) return this.fail(address);
     const socket = connect({ host: address, port: destination.target.port });
     socket.setNoDelay(true);
@@ -100,24 +100,6 @@ export class SyslogShipper {
     });
   }
 
-  /** The first address of the collector the policy allows. */
-  private async checkedAddress(destination: Extract<Destination, { ok: true }>): Promise<string> {
-    const { target } = destination;
-    const addresses = target.address === undefined ? await (this.options.resolve ?? systemResolver)(target.host) : [target.address];
-    const refusals: string[] = [];
-    for (const address of addresses) {
-      if (destination.loopback) {
-        if (classifyAddress(address).class === 'loopback') return address;
-        refusals.push(`${target.host} resolved to ${address}, which is not a loopback address`);
-        continue;
-      }
-      const decision = decideAddress(this.options.policy(), SYSLOG_TOOL, address, { scheme: 'https', host: target.host, port: target.port });
-      if (decision.verdict === 'allow') return address;
-      refusals.push(`${decision.detail} (${decision.reason})`);
-    }
-    throw new Error(`syslog: ${this.options.url} refused: ${refusals.join('; ') || `${target.host} did not resolve`}`);
-  }
-
   private fail(error: Error): void {
     this.socket?.destroy();
     this.socket = undefined;
@@ -131,7 +113,7 @@ export class SyslogShipper {
  * Whether the policy lets audit entries go to `url` (`tcp://host:port`, the port always named):
  * a loopback collector always; any other only if an egress rule for every tool allows it.
  */
-export function syslogDestination(policy: PolicyPack, url: string): Destination {
+export function syslogDestination(policy: PolicyPack, url: string): SyslogDestination {
   const authority = /^tcp:\/\/([^/?#@\s]+:\d+)$/i.exec(url.trim())?.[1];
   if (authority === undefined || !URL.canParse(`https://${authority}/`)) return { ok: false, message: `syslog: "${url}" is not tcp://host:port` };
   const parsed = new URL(`https://${authority}/`);
@@ -143,4 +125,25 @@ export function syslogDestination(policy: PolicyPack, url: string): Destination 
   const decision = decide(policy, SYSLOG_TOOL, `https://${authority}/`);
   if (decision.verdict !== 'allow') return { ok: false, message: `syslog: ${url} is not allowed: ${decision.detail} (${decision.reason})${decision.verdict === 'ask' ? ' (a background copy cannot ask for approval)' : ''}` };
   return { ok: true, target: named, loopback: false };
+}
+
+/**
+ * The first address of the collector the policy allows: the name is resolved once and every
+ * address checked as SafeFetch checks them; the connection must go to the address returned.
+ */
+export async function collectorAddress(policy: PolicyPack, destination: Extract<SyslogDestination, { ok: true }>, url: string, resolve: HostResolver = systemResolver): Promise<string> {
+  const { target } = destination;
+  const addresses = target.address === undefined ? await resolve(target.host) : [target.address];
+  const refusals: string[] = [];
+  for (const address of addresses) {
+    if (destination.loopback) {
+      if (classifyAddress(address).class === 'loopback') return address;
+      refusals.push(`${target.host} resolved to ${address}, which is not a loopback address`);
+      continue;
+    }
+    const decision = decideAddress(policy, SYSLOG_TOOL, address, { scheme: 'https', host: target.host, port: target.port });
+    if (decision.verdict === 'allow') return address;
+    refusals.push(`${decision.detail} (${decision.reason})`);
+  }
+  throw new Error(`syslog: ${url} refused: ${refusals.join('; ') || `${target.host} did not resolve`}`);
 }

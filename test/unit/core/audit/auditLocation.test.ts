@@ -53,6 +53,16 @@ describe('core/audit: where the log lives', () => {
       assert.equal(Object.keys(index.workspaces).length, 2);
     });
 
+    it('records the syslog collector the extension ships the log to, and forgets it when the setting is cleared', async () => {
+      const configDir = join(root, 'config');
+      const workspace = join(root, 'ws');
+      const file = join(root, 'storage', 'audit', 'audit.jsonl');
+      await recordAuditLocation({ configDir, workspaceFolder: workspace, file, syslog: ' tcp://127.0.0.1:6514 ' });
+      assert.deepEqual(locateAuditLog({ configDir, workspaceFolder: workspace }), { file, source: 'index', syslog: 'tcp://127.0.0.1:6514' });
+      await recordAuditLocation({ configDir, workspaceFolder: workspace, file, syslog: '' });
+      assert.deepEqual(locateAuditLog({ configDir, workspaceFolder: workspace }), { file, source: 'index' });
+    });
+
     it('falls back to the CLI default when the index knows nothing, or is unreadable', () => {
       const configDir = join(root, 'config');
       const located = locateAuditLog({ configDir, workspaceFolder: join(root, 'ws') });
