@@ -14,7 +14,7 @@ import { workspaceFiles } from './workspaceFiles';
  */
 export function codeBlockApplier(policy: PolicyService, gate: ApprovalGate, audit: AuditSink): (code: string, mode: 'insert' | 'file', file: string | undefined) => Promise<void> {
   const files = workspaceFiles(policy);
-  const editor = new VscodeWorkspaceEditor();
+  const editor = new VscodeWorkspaceEditor(files.guard);
   return async (code, mode, file) => {
     const target = targetFor(mode, file);
     if (typeof target === 'string') {

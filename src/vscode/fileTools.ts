@@ -15,7 +15,7 @@ import { workspaceFiles } from './workspaceFiles';
 /**
  * The agent's file tools, wired to VS Code: the file guard built from the policy in force and the
  * open workspace folders (rebuilt when either changes), VS Code's own ripgrep for search, and
- * edits through buffers and WorkspaceEdit.
+ * edits into unsaved buffers or through the guarded writes.
  */
 export function fileTools(policy: PolicyService): AgentTool[] {
   const { rules, roots, guard } = workspaceFiles(policy);
@@ -27,6 +27,6 @@ export function fileTools(policy: PolicyService): AgentTool[] {
     fsListTool({ guard, roots }),
     fsReadTool({ guard, roots }),
     fsSearchTool({ guard, roots, rules, engine: () => search }),
-    fsWriteTool({ guard, roots, editor: new VscodeWorkspaceEditor() }),
+    fsWriteTool({ guard, roots, editor: new VscodeWorkspaceEditor(guard) }),
   ];
 }

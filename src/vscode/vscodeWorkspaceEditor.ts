@@ -1,57 +1,69 @@
 import * as vscode from 'vscode';
+import { applyToDisk } from '../core/edit/diskEdits';
 import type { FileEdit, WorkspaceEditor } from '../core/edit/fileEdit';
-import { decodeText } from '../core/files/textFile';
+import { readTextToEdit } from '../core/files/guardedText';
+import type { FileGuard } from '../core/guard/fileGuard';
+
+/** How long an applied edit waits for VS Code to show the new text in open editors. */
+const RELOAD_WAIT_MS = 5_000;
+const RELOAD_POLL_MS = 50;
 
 /**
- * The agent's edits as VS Code edits. The text an edit is planned against is what the user sees:
- * an open document's buffer, unsaved changes included, else the file on disk. An approved edit is
- * applied as one WorkspaceEdit, so one Undo restores every file; documents that had no unsaved
- * changes are saved afterwards (the file on disk is the approved text), documents the user was
- * editing stay unsaved so the user keeps the last word.
+ * The agent's edits in VS Code. An edit is planned against what the user sees: the buffer of a
+ * document with unsaved changes, else the file on disk (read through the guarded open). An
+ * approved edit to a document with unsaved changes goes into its buffer, which stays unsaved so
+ * the user keeps the last word; every other file is written through the core's guarded writes,
+ * never by path through VS Code, so a folder swapped for a link after the decision cannot
+ * redirect the write. Documents the edit changes are opened first, so VS Code's reload of the
+ * new text from disk is an edit in their undo history: Undo in the editor restores the old text.
  */
 export class VscodeWorkspaceEditor implements WorkspaceEditor {
+  constructor(private readonly guard: () => FileGuard) {}
+
   async currentText(path: string): Promise<string | undefined> {
-    const uri = vscode.Uri.file(path);
-    if (!(await exists(uri))) return undefined;
-    const open = openDocument(uri);
-    if (open) return open.getText();
-    const text = decodeText(await vscode.workspace.fs.readFile(uri));
-    if (text === undefined) throw new Error(`${path} is not a UTF-8 text file`);
-    return text;
+    const document = openDocument(vscode.Uri.file(path));
+    if (document?.isDirty) return document.getText();
+    return readTextToEdit(this.guard(), path);
   }
 
   async apply(edits: readonly FileEdit[]): Promise<void> {
-    const edit = new vscode.WorkspaceEdit();
-    const toSave: vscode.Uri[] = [];
-    for (const file of edits) {
-      const uri = vscode.Uri.file(file.path);
-      if (file.kind === 'create') {
-        edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(file.after ?? '') });
-      } else if (file.kind === 'delete') {
-        edit.deleteFile(uri, { ignoreIfNotExists: false });
-      } else {
-        const document = await vscode.workspace.openTextDocument(uri);
-        if (file.after !== undefined && file.after !== document.getText()) {
-          edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), file.after);
-          if (!document.isDirty) toSave.push(file.to ? vscode.Uri.file(file.to.path) : uri);
-        }
-        if (file.to) edit.renameFile(uri, vscode.Uri.file(file.to.path), { overwrite: false });
-      }
-    }
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the edit');
-    for (const uri of toSave) await openDocument(uri)?.save();
+    const inBuffers = edits.filter((edit) => openDocument(vscode.Uri.file(edit.path))?.isDirty === true);
+    const moved = inBuffers.find((edit) => edit.kind !== 'change');
+    if (moved) throw new Error(`${moved.shown} has unsaved changes in an editor; save or close it before the agent deletes or renames it`);
+    const onDisk = edits.filter((edit) => !inBuffers.includes(edit));
+    const reloading = onDisk.filter((edit) => edit.kind === 'change');
+    await Promise.all(reloading.map((edit) => vscode.workspace.openTextDocument(vscode.Uri.file(edit.path))));
+    await applyToDisk(this.guard(), onDisk);
+    await editBuffers(inBuffers);
+    await waitForEditors(reloading);
   }
+}
+
+/** The approved text into documents the user is editing, as one undoable WorkspaceEdit. */
+async function editBuffers(edits: readonly FileEdit[]): Promise<void> {
+  if (edits.length === 0) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const file of edits) {
+    const document = openDocument(vscode.Uri.file(file.path));
+    if (!document || file.after === undefined) continue;
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), file.after);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the edit to the open editors');
+}
+
+/**
+ * Waits, bounded, until open documents show the text now on disk (VS Code reloads them when its
+ * file watcher reports the change). The disk is what counts; a slow reload only delays the answer.
+ */
+async function waitForEditors(edits: readonly FileEdit[]): Promise<void> {
+  const deadline = Date.now() + RELOAD_WAIT_MS;
+  const stale = (): boolean => edits.some((edit) => {
+    const document = openDocument(vscode.Uri.file(edit.path));
+    return document !== undefined && !document.isDirty && document.getText() !== edit.after;
+  });
+  while (stale() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, RELOAD_POLL_MS));
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === uri.fsPath);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

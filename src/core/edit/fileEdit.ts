@@ -24,12 +24,13 @@ export interface FileEdit {
 }
 
 /**
- * The editor fs.write plans against and applies through: in VS Code, open buffers (saved or not)
- * and one WorkspaceEdit, so the user's unsaved text is what is edited and Undo restores it.
+ * The editor fs.write plans against and applies through: in VS Code, the buffers of documents
+ * with unsaved changes (the user's unsaved text is what is edited) and the guarded writes for
+ * every other file.
  */
 export interface WorkspaceEditor {
-  /** The text the user sees: an open editor's buffer, else the file on disk; undefined when missing. */
+  /** The text the user sees: an unsaved editor's buffer, else the file on disk; undefined when missing. */
   currentText(path: string): Promise<string | undefined>;
-  /** Applies every edit as one undoable change, or none of them (it throws). */
+  /** Applies every edit, or none of them (it throws, having put back what it had changed). */
   apply(edits: readonly FileEdit[]): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import type { FileDecision } from '../guard/fileDecision';
 import type { FileGuard } from '../guard/fileGuard';
 import { openGuardedFile } from '../guard/guardedOpen';
@@ -21,4 +22,23 @@ export async function readGuardedText(guard: FileGuard, path: string): Promise<G
   }
   const text = decodeText(bytes);
   return text === undefined ? { kind: 'binary', bytes: bytes.length } : { kind: 'text', text };
+}
+
+/**
+ * The text on disk an edit is planned against and checked with, read through the guarded open:
+ * undefined when there is no such file; a denial or binary content is an error naming why.
+ */
+export async function readTextToEdit(guard: FileGuard, path: string): Promise<string | undefined> {
+  const exists = await lstat(path).then(
+    () => true,
+    (error: unknown) => {
+      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  if (!exists) return undefined;
+  const read = await readGuardedText(guard, path);
+  if (read.kind === 'denied') throw new Error(`${path} cannot be read to edit it: ${read.decision.detail}`);
+  if (read.kind === 'binary') throw new Error(`${path} is not a UTF-8 text file`);
+  return read.text;
 }

@@ -24,7 +24,8 @@ export interface FileGuardOptions {
 /**
  * Decides what the agent's file tools may touch. A tool must then open `decision.path`, the real
  * location that was judged, not the string it was given: the two can differ by symbolic links
- * and `..`. (A link swapped between decision and use remains a race this guard cannot close.)
+ * and `..`. A link swapped between decision and use is caught by opening through guardedOpen
+ * (reads, listings) and guardedWrite (writes), which check what they opened.
  */
 export interface FileGuard {
   decide(path: string, mode: FileMode): Promise<FileDecision>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FileGuard } from '../../guard/fileGuard';
 import type { FileRules } from '../../guard/fileRules';
-import type { TextSearchEngine, TextSearchHit } from '../../search/textSearch';
+import { readGuardedText } from '../../files/guardedText';
+import { clipHitText, type TextSearchEngine, type TextSearchHit } from '../../search/textSearch';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 import { displayPath, type WorkspaceRoots } from './workspaceRoots';
 
@@ -25,7 +26,7 @@ export interface FsSearchContext {
 
 /**
  * `fs.search`: text or a regular expression over the workspace's files. The engine's hits are
- * only candidates: each file is decided by the file guard (as a read) before any of its lines
+ * only candidates: each file is read again through the guarded open before any of its lines
  * reaches the model, and the lines then pass the content guard as search results.
  */
 export function fsSearchTool(context: FsSearchContext): AgentTool<Args> {
@@ -73,14 +74,31 @@ async function run(args: Args, signal: AbortSignal, context: FsSearchContext): P
   };
 }
 
+/** Files read at once while checking hits: bounded, since a search can name hundreds. */
+const READ_CONCURRENCY = 16;
+
 /**
- * Each file with hits is decided once, all together (each decision waits on the disk; hits are
- * capped, so the files are too); a denied file's lines are dropped and only counted.
+ * The engine read the files by path, before any decision: its lines are not what the model gets.
+ * Each file with hits is read again through the guarded open (decided as a read, then checked to
+ * be the file that was judged), and each hit's line is taken from that text; a file refused there
+ * (denied, swapped for a link, given a second name) is dropped and only counted.
  */
 async function keepAllowed(guard: FileGuard, hits: readonly TextSearchHit[]): Promise<{ allowed: TextSearchHit[]; hiddenFiles: number }> {
   const files = [...new Set(hits.map((hit) => hit.path))];
-  const decisions = await Promise.all(files.map((file) => guard.decide(file, 'read')));
-  const verdicts = new Map(files.map((file, index) => [file, decisions[index]?.decision === 'allow']));
-  const hiddenFiles = [...verdicts.values()].filter((allowed) => !allowed).length;
-  return { allowed: hits.filter((hit) => verdicts.get(hit.path) === true), hiddenFiles };
+  const texts = new Map<string, readonly string[]>();
+  let hiddenFiles = 0;
+  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+    const batch = files.slice(start, start + READ_CONCURRENCY);
+    const read = await Promise.all(batch.map((file) => readGuardedText(guard, file)));
+    batch.forEach((file, index) => {
+      const text = read[index];
+      if (text?.kind === 'text') texts.set(file, text.text.split('\n'));
+      else if (text?.kind !== 'binary') hiddenFiles++;
+    });
+  }
+  const allowed = hits.flatMap((hit) => {
+    const line = texts.get(hit.path)?.[hit.line - 1];
+    return line === undefined ? [] : [{ ...hit, text: clipHitText(line) }];
+  });
+  return { allowed, hiddenFiles };
 }

@@ -37,7 +37,8 @@ describe('core/edit/codeBlockApply: a chat code block applied through the edit a
       asked = [];
       answer = { allowed: true, how: 'allow-once' };
       const gate = { request: (request: ApprovalRequest): Promise<GateDecision> => (asked.push(request), Promise.resolve(answer)) };
-      deps = { guard: createFileGuard({ workspaceFolders: [w.ws], rules: RULES }), editor: diskEditor(), show: (file) => path.relative(w.ws, file), gate, risk: 'medium' };
+      const guard = createFileGuard({ workspaceFolders: [w.ws], rules: RULES });
+    deps = { guard, editor: diskEditor(guard), show: (file) => path.relative(w.ws, file), gate, risk: 'medium' };
     });
     afterEach(() => w.dispose());
 

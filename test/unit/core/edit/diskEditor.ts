@@ -1,35 +1,20 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { applyToDisk } from '../../../../src/core/edit/diskEdits';
 import type { FileEdit, WorkspaceEditor } from '../../../../src/core/edit/fileEdit';
+import { readTextToEdit } from '../../../../src/core/files/guardedText';
+import type { FileGuard } from '../../../../src/core/guard/fileGuard';
 
 /**
- * The WorkspaceEditor port on plain files, as an editor without buffers would implement it: the
- * text the user sees is the file on disk. (VS Code's implementation, with buffers and one
- * WorkspaceEdit, is tested in code-server by the e2e suite.)
+ * The WorkspaceEditor port as an editor without buffers implements it, on the core's own guarded
+ * reads and writes: the text the user sees is the file on disk. (VS Code's implementation adds
+ * unsaved buffers and is tested in code-server by the e2e suite.)
  */
-export function diskEditor(): WorkspaceEditor & { applied: number } {
+export function diskEditor(guard: FileGuard): WorkspaceEditor & { applied: number } {
   const editor = {
     applied: 0,
-    async currentText(file: string): Promise<string | undefined> {
-      try {
-        return await readFile(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    currentText: (file: string): Promise<string | undefined> => readTextToEdit(guard, file),
     async apply(edits: readonly FileEdit[]): Promise<void> {
       editor.applied++;
-      for (const edit of edits) {
-        if (edit.kind === 'delete') await rm(edit.path);
-        else if (edit.kind === 'rename' && edit.to) {
-          await mkdir(path.dirname(edit.to.path), { recursive: true });
-          await rename(edit.path, edit.to.path);
-          if (edit.after !== undefined) await writeFile(edit.to.path, edit.after);
-        } else if (edit.after !== undefined) {
-          await mkdir(path.dirname(edit.path), { recursive: true });
-          await writeFile(edit.path, edit.after);
-        }
-      }
+      await applyToDisk(guard, edits);
     },
   };
   return editor;

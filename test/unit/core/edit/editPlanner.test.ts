@@ -16,7 +16,8 @@ describe('editPlanner: what an edit may touch, and when it is done', () => {
 
   beforeEach(async () => {
     w = await createTempWorkspace();
-    deps = { guard: createFileGuard({ workspaceFolders: [w.ws], rules: RULES }), editor: diskEditor(), show: (file) => path.relative(w.ws, file) };
+    const guard = createFileGuard({ workspaceFolders: [w.ws], rules: RULES });
+    deps = { guard, editor: diskEditor(guard), show: (file) => path.relative(w.ws, file) };
   });
   afterEach(() => w.dispose());
 

@@ -115,6 +115,41 @@ describe('fs.read, fs.list and fs.search through the file guard', () => {
       assert.equal(text(await call(fsSearchTool(context), { query: 'line 1', globs: ['**/*.md'] })), 'No matches.');
     });
 
+    // The engine reads by path before any decision, so what it read never reaches the model: each
+    // hit's line comes from the file read again through the guarded open.
+    const ENGINE_ROWS: { attack: string; hit: (ws: string) => { path: string; line: number; text: string }; shows: RegExp; hides: RegExp; hidden: boolean }[] = [
+      {
+        attack: 'the engine read a folder swapped for a link (its line holds a secret from outside)',
+        hit: (ws) => ({ path: path.join(ws, 'src/uses.ts'), line: 1, text: 'SECRET FROM OUTSIDE' }),
+        shows: /^src\/uses\.ts:1: export const TOKEN_NEEDLE/m,
+        hides: /SECRET FROM OUTSIDE/,
+        hidden: false,
+      },
+      {
+        attack: 'the engine reports a hit in a denied file it was not told to skip',
+        hit: (ws) => ({ path: path.join(ws, '.env'), line: 1, text: 'TOKEN_NEEDLE=sk-live-123' }),
+        shows: /^No matches\./,
+        hides: /sk-live/,
+        hidden: true,
+      },
+      {
+        attack: 'the engine names a line past the end of the file as it is now',
+        hit: (ws) => ({ path: path.join(ws, 'src/uses.ts'), line: 99, text: 'a line that is not there' }),
+        shows: /^No matches\./,
+        hides: /not there/,
+        hidden: false,
+      },
+    ];
+    for (const row of ENGINE_ROWS) {
+      it(`shows only what the guarded open read: ${row.attack}`, async () => {
+        const engine = { search: () => Promise.resolve({ hits: [row.hit(w.ws)], truncated: false, engine: 'scripted' }) };
+        const found = text(await call(fsSearchTool({ ...context, engine: () => engine }), { query: 'TOKEN_NEEDLE' }));
+        assert.match(found, row.shows);
+        assert.doesNotMatch(found, row.hides);
+        assert.equal(/hidden by the security policy/.test(found), row.hidden, found);
+      });
+    }
+
     it('refuses a search rooted outside the workspace', async () => {
       assert.match(failure(await call(fsSearchTool(context), { query: 'x', path: '../outside' })), /outside the workspace/);
     });
