@@ -35,7 +35,9 @@ export type EgressReason =
   | 'redirect-refused'
   | 'too-many-redirects'
   | 'rate-limited'
-  | 'concurrency-limit';
+  | 'concurrency-limit'
+  // the egress proxy: a request its HTTP parser refused (smuggling shapes, bad headers)
+  | 'malformed-request';
 
 export type EgressVerdict = 'allow' | 'deny' | 'ask';
 
