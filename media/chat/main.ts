@@ -148,7 +148,27 @@ function showTool(id: number, callId: string, tool: string, state: ToolCardState
     return badge;
   });
   card.dataset.flags = flags.join(' ');
-  card.replaceChildren(icon, name, text, ...badges, ...(fix ? [toolFixButton(fix, (asked) => vscode.postMessage({ type: 'allowHost', fix: asked }))] : []));
+  const output = card.querySelector('.tool-output');
+  card.replaceChildren(icon, name, text, ...badges, ...(fix ? [toolFixButton(fix, (asked) => vscode.postMessage({ type: 'allowHost', fix: asked }))] : []), ...(output ? [output] : []));
+  scrollToEnd();
+}
+
+/** Most characters of a tool's output a card keeps: the end, where the result and errors are. */
+const TOOL_OUTPUT_CHARS = 64 * 1024;
+
+/** A command's output, as it streams, in a scrolling block under its card (text only, never markup). */
+function appendToolOutput(id: number, callId: string, text: string): void {
+  const card = assistants.get(id)?.tools.querySelector<HTMLElement>(`.tool-card[data-call-id="${CSS.escape(callId)}"]`);
+  if (!card) return;
+  let output = card.querySelector<HTMLElement>('.tool-output');
+  if (!output) {
+    output = document.createElement('pre');
+    output.className = 'tool-output';
+    card.append(output);
+  }
+  const all = (output.textContent ?? '') + text;
+  output.textContent = all.length > TOOL_OUTPUT_CHARS ? `…${all.slice(-TOOL_OUTPUT_CHARS)}` : all;
+  output.scrollTop = output.scrollHeight;
   scrollToEnd();
 }
 
@@ -211,6 +231,8 @@ function receive(message: HostMessage): void {
       return appendDelta(message.id, message.text);
     case 'toolStart':
       return showTool(message.id, message.callId, message.tool, 'running', message.summary);
+    case 'toolOutput':
+      return appendToolOutput(message.id, message.callId, message.text);
     case 'toolEnd':
       return showTool(message.id, message.callId, message.tool, message.state, message.summary, message.flags, message.fix);
     case 'fixResult':

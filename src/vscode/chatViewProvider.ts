@@ -249,6 +249,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'toolStart':
         this.post({ type: 'toolStart', id: turn.id, callId: event.callId, tool: event.tool, summary: event.summary });
         return;
+      case 'toolOutput':
+        this.post({ type: 'toolOutput', id: turn.id, callId: event.callId, text: event.text });
+        return;
       case 'toolEnd': {
         const { outcome } = event;
         const card = { callId: outcome.callId, tool: outcome.tool, state: outcome.state, summary: outcome.summary, flags: [...outcome.flags], ...(outcome.fix ? { fix: outcome.fix } : {}) };

@@ -19,7 +19,21 @@ export interface ToolPlan {
   readonly diffs?: ApprovalRequest['diffs'];
   readonly allowLabel?: string;
   readonly permanent?: boolean;
+  /**
+   * The tool's own policy said what to do with these arguments (the `commands` rules for
+   * shell.run): 'deny' refuses with the reason, 'ask' asks whatever the risk, 'allow' runs
+   * without asking. Absent: the risk and the approval levels decide.
+   */
+  readonly verdict?: ToolVerdict;
 }
+
+export interface ToolVerdict {
+  readonly kind: 'allow' | 'ask' | 'deny';
+  readonly reason: string;
+}
+
+/** Output a running tool streams to its card as it comes (a command's stdout and stderr). */
+export type ToolProgress = (text: string) => void;
 
 /**
  * A capability the agent may call. Its id is the policy's tool id (`security.egress.update`);
@@ -37,7 +51,7 @@ export interface AgentTool<Args = unknown> {
    */
   readonly untrustedOutput?: UntrustedKind;
   plan(args: Args): Promise<ToolPlan>;
-  run(args: Args, signal: AbortSignal): Promise<ToolResult>;
+  run(args: Args, signal: AbortSignal, progress?: ToolProgress): Promise<ToolResult>;
 }
 
 /** OpenAI function names allow only [A-Za-z0-9_-]; policy ids use dots. */

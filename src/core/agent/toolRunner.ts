@@ -5,7 +5,7 @@ import type { ToolCall, ToolSpec } from '../messages/chatMessage';
 import type { ContentVerdict } from '../content/contentTypes';
 import { loadContentGuard } from '../content/contentGuardLoader';
 import type { PolicyPack } from '../policy/policySchema';
-import { functionName, type AgentTool, type ToolFix, type ToolResult } from './agentTool';
+import { functionName, type AgentTool, type ToolFix, type ToolPlan, type ToolProgress, type ToolResult } from './agentTool';
 import { ownValue } from '../policy/keyedRecord';
 
 /** How one tool call ended, for the panel's tool card and the model. */
@@ -59,7 +59,7 @@ export class ToolRunner {
     return this.available().map((tool) => ({ name: functionName(tool.id), description: tool.description, parameters: z.toJSONSchema(tool.parameters) }));
   }
 
-  async run(call: ToolCall, signal: AbortSignal, onPlan: (tool: string, summary: string) => void): Promise<ToolCallOutcome> {
+  async run(call: ToolCall, signal: AbortSignal, onPlan: (tool: string, summary: string) => void, onOutput: ToolProgress = () => undefined): Promise<ToolCallOutcome> {
     const tool = this.available().find((candidate) => functionName(candidate.id) === call.name);
     if (!tool) return this.refuse(call, call.name, `The tool "${call.name}" is not available.`);
     const args = parseArguments(tool, call.arguments);
@@ -73,15 +73,16 @@ export class ToolRunner {
     const policy = this.deps.policy();
     if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
     const risk = ownValue(policy.tools, tool.id)?.risk ?? 'critical';
+    if (plan.verdict?.kind === 'deny') return this.refuse(call, tool.id, `Refused by the policy: ${plan.verdict.reason}.`, 'denied', `${plan.summary} · refused by the policy: ${plan.verdict.reason}`);
     // Who let the call through, for the tool card: the user, a session grant, or the policy.
-    let decidedBy = `allowed by the policy (risk ${risk})`;
-    if (tool.alwaysAsk || policy.approvals.require.includes(risk)) {
+    let decidedBy = plan.verdict?.kind === 'allow' ? `allowed by the policy (${plan.verdict.reason})` : `allowed by the policy (risk ${risk})`;
+    if (mustAsk(tool, plan, policy, risk)) {
       const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: this.warnIfFlagged(plan.detail), allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk && plan.permanent !== true, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}), ...(plan.permanent ? { permanent: true } : {}) }, signal);
       if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
       decidedBy = decision.how === 'session-grant' ? 'allowed by a session grant' : 'allowed by you';
     }
     const result = await Promise.resolve()
-      .then(() => tool.run(args.value, signal))
+      .then(() => tool.run(args.value, signal, onOutput))
       .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
     if (!result.ok) {
       this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
@@ -130,6 +131,13 @@ export class ToolRunner {
     this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message, detail: { tool } });
     return { callId: call.id, tool, state, summary, content: `Error: ${message}`, flags: [] };
   }
+}
+
+/** A tool's own verdict decides over the risk levels; 'allow' never overrides a tool that always asks. */
+function mustAsk(tool: AgentTool, plan: ToolPlan, policy: PolicyPack, risk: string): boolean {
+  if (tool.alwaysAsk || plan.verdict?.kind === 'ask') return true;
+  if (plan.verdict?.kind === 'allow') return false;
+  return policy.approvals.require.includes(risk as PolicyPack['approvals']['require'][number]);
 }
 
 function parseArguments<Args>(tool: AgentTool<Args>, raw: string): { ok: true; value: Args } | { ok: false; error: string } {

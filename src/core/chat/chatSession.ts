@@ -21,6 +21,8 @@ export type TurnOutcome =
 export type TurnEvent =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'toolStart'; readonly callId: string; readonly tool: string; readonly summary: string }
+  /** Output a running tool streams to its card (a command's stdout and stderr), before any guard: for the user's eyes only. */
+  | { readonly type: 'toolOutput'; readonly callId: string; readonly text: string }
   | { readonly type: 'toolEnd'; readonly outcome: ToolCallOutcome }
   /** How full the model's context window is for the request just sent. */
   | { readonly type: 'context'; readonly use: ContextUse }
@@ -151,7 +153,7 @@ export class ChatSession {
 
   private async runTools(calls: readonly ToolCall[], tools: ToolRunner, turn: ChatMessage[], signal: AbortSignal, onEvent: (event: TurnEvent) => void, watch: TurnWatch | undefined): Promise<void> {
     for (const call of calls) {
-      const outcome = await tools.run(call, signal, (tool, summary) => onEvent({ type: 'toolStart', callId: call.id, tool, summary }));
+      const outcome = await tools.run(call, signal, (tool, summary) => onEvent({ type: 'toolStart', callId: call.id, tool, summary }), (text) => onEvent({ type: 'toolOutput', callId: call.id, text }));
       onEvent({ type: 'toolEnd', outcome });
       turn.push({ role: 'tool', toolCallId: call.id, content: outcome.content });
       if (signal.aborted || (await watch?.toolDone(outcome, signal)) === 'stop') throw STOPPED;

@@ -75,6 +75,8 @@ export type HostMessage =
   | { type: 'models'; current: string; names: string[] }
   | { type: 'delta'; id: number; text: string }
   | { type: 'toolStart'; id: number; callId: string; tool: string; summary: string }
+  /** A running tool's output as it comes, appended to its card. */
+  | { type: 'toolOutput'; id: number; callId: string; text: string }
   | { type: 'toolEnd'; id: number; callId: string; tool: string; state: ToolCardState; summary: string; flags: string[]; fix?: ToolFix }
   | { type: 'fixResult'; fix: ToolFix; allowed: boolean }
   | { type: 'turnEnd'; id: number; state: TurnState; error?: string }

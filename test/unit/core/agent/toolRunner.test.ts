@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import type { AgentTool } from '../../../../src/core/agent/agentTool';
+import type { AgentTool, ToolVerdict } from '../../../../src/core/agent/agentTool';
 import { ToolRunner } from '../../../../src/core/agent/toolRunner';
 import { ApprovalGate } from '../../../../src/core/approval/approvalGate';
 import type { ApprovalAnswer } from '../../../../src/core/approval/approver';
@@ -73,6 +73,34 @@ describe('core/agent/toolRunner: every tool call passes the guard', () => {
       assert.match(outcome.summary, row.summary);
     });
   }
+
+  // shell.run's commands rules decide per call: a tool's own verdict overrides the risk levels.
+  const verdicts: { attack: string; verdict: ToolVerdict; risk: 'low' | 'high'; alwaysAsk?: boolean; answer: ApprovalAnswer; state: string; ran: boolean; asked: number; says: RegExp }[] = [
+    { attack: 'a deny rule refuses a low-risk call without asking', verdict: { kind: 'deny', reason: 'deny rule "rm -rf *"' }, risk: 'low', answer: { verdict: 'allow-once' }, state: 'denied', ran: false, asked: 0, says: /Refused by the policy: deny rule "rm -rf \*"/ },
+    { attack: 'an ask verdict asks although the risk would not', verdict: { kind: 'ask', reason: 'no rule matches' }, risk: 'low', answer: { verdict: 'deny', reason: 'denied: no' }, state: 'denied', ran: false, asked: 1, says: /denied: no/ },
+    { attack: 'an allow rule runs a high-risk call without asking', verdict: { kind: 'allow', reason: 'allow rule "npm test"' }, risk: 'high', answer: { verdict: 'deny' }, state: 'done', ran: true, asked: 0, says: /^hi$/ },
+    { attack: 'an allow verdict does not silence a tool that always asks', verdict: { kind: 'allow', reason: 'allow rule' }, risk: 'low', alwaysAsk: true, answer: { verdict: 'deny', reason: 'denied: no' }, state: 'denied', ran: false, asked: 1, says: /denied: no/ },
+  ];
+  for (const row of verdicts) {
+    it(`${row.state}: ${row.attack}`, async () => {
+      const tool = { ...echoTool(row.alwaysAsk), plan: (args: { text: string }) => Promise.resolve({ target: args.text, summary: `echo ${args.text}`, detail: '', verdict: row.verdict }) };
+      const runs: string[] = [];
+      tool.run = (args) => { runs.push(args.text); return Promise.resolve({ ok: true, content: args.text, summary: 'echoed' }); };
+      const { runner: r, asked } = runner(tool, policy(row.risk), row.answer);
+      const outcome = await r.run(call('{"text":"hi"}'), signal, () => undefined);
+      assert.equal(outcome.state, row.state, outcome.content);
+      assert.equal(runs.length > 0, row.ran);
+      assert.equal(asked(), row.asked);
+      assert.match(outcome.content, row.says);
+    });
+  }
+
+  it('a tool\'s streamed output reaches the card callback as it comes', async () => {
+    const streaming = { ...echoTool(), run: (args: { text: string }, _signal: AbortSignal, progress?: (text: string) => void) => { progress?.('one\n'); progress?.('two\n'); return Promise.resolve({ ok: true as const, content: args.text, summary: 'echoed' }); } };
+    const seen: string[] = [];
+    await runner(streaming, policy('low'), { verdict: 'deny' }).runner.run(call('{"text":"hi"}'), signal, () => undefined, (text) => seen.push(text));
+    assert.deepEqual(seen, ['one\n', 'two\n']);
+  });
 
   it('offers the model only the tools the policy enables, as JSON Schema functions', () => {
     assert.deepEqual(runner(echoTool(), policy('low'), { verdict: 'deny' }).runner.specs().map((s) => s.name), ['test_echo']);
