@@ -1,0 +1,41 @@
+/** Where the egress proxy's socket appears inside the sandbox (in its private /tmp). */
+export const EGRESS_SOCKET_INSIDE = '/tmp/airlock-egress.sock';
+
+/** Everything that decides what a sandboxed command sees; all paths absolute and real. */
+export interface SandboxLayout {
+  /** Bound read-write, and the command's working folder. */
+  readonly workspace: string;
+  /** Paths in the workspace bound read-only over it (control files, `files.readonly`). */
+  readonly readOnly: readonly string[];
+  /** Folders replaced by an empty tmpfs: home folders and /run (agent and docker sockets). */
+  readonly hiddenFolders: readonly string[];
+  /** Credential files and folders that lie in the workspace (a workspace that is a home folder): hidden after it is bound. */
+  readonly hiddenInWorkspace: readonly { readonly path: string; readonly folder: boolean }[];
+  /** PATH folders under a hidden folder, bound back read-only so the tools on PATH still run. */
+  readonly toolFolders: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** The egress proxy's Unix socket on the host, bound in at EGRESS_SOCKET_INSIDE; without it, no network at all. */
+  readonly egressSocket?: string;
+}
+
+/**
+ * bwrap's arguments for a layout, up to and including `--`. Order matters: later mounts cover
+ * earlier ones. The whole file system read-only, a private /dev, /proc and /tmp, hidden folders
+ * as empty tmpfs, then the workspace read-write with its read-only paths over it. Every
+ * namespace is new (--unshare-all: no network but a private loopback, no host PIDs), the
+ * command is in a new session (no terminal injection through TIOCSTI) and dies with its parent.
+ */
+export function bwrapArgs(layout: SandboxLayout): string[] {
+  const args = ['--unshare-all', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  for (const folder of layout.hiddenFolders) args.push('--tmpfs', folder);
+  for (const folder of layout.toolFolders) args.push('--ro-bind', folder, folder);
+  args.push('--bind', layout.workspace, layout.workspace);
+  for (const path of layout.readOnly) args.push('--ro-bind', path, path);
+  for (const hidden of layout.hiddenInWorkspace) args.push(...(hidden.folder ? ['--tmpfs', hidden.path] : ['--ro-bind', '/dev/null', hidden.path]));
+  if (layout.egressSocket !== undefined) args.push('--bind', layout.egressSocket, EGRESS_SOCKET_INSIDE);
+  args.push('--chdir', layout.workspace, '--clearenv');
+  for (const [name, value] of Object.entries(layout.env)) args.push('--setenv', name, value);
+  if (layout.egressSocket !== undefined) args.push('--setenv', 'AIRLOCK_EGRESS_SOCKET', EGRESS_SOCKET_INSIDE);
+  args.push('--');
+  return args;
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { bwrapArgs, EGRESS_SOCKET_INSIDE, type SandboxLayout } from '../../../../src/core/sandbox/bwrapArgs';
+
+const LAYOUT: SandboxLayout = {
+  workspace: '/home/u/project',
+  readOnly: ['/home/u/project/.vscode'],
+  hiddenFolders: ['/home', '/root', '/run'],
+  hiddenInWorkspace: [],
+  toolFolders: ['/home/u/.local/bin'],
+  env: { PATH: '/usr/bin', HOME: '/home/u' },
+};
+
+/** Index of a mount `flag src dest` in args, or -1. */
+function mountAt(args: readonly string[], flag: string, path: string): number {
+  return args.findIndex((arg, index) => arg === flag && args[index + 1] === path);
+}
+
+describe('core/sandbox/bwrapArgs: what bubblewrap is asked for', () => {
+  const args = bwrapArgs(LAYOUT);
+
+  it('new namespaces for everything, a new session, dies with its parent, and a clean environment', () => {
+    for (const flag of ['--unshare-all', '--new-session', '--die-with-parent', '--clearenv']) assert.ok(args.includes(flag), flag);
+    assert.ok(!args.includes('--share-net'));
+    assert.equal(args.at(-1), '--');
+  });
+
+  it('the root read-only first, then home folders hidden, then the workspace, then its read-only paths over it', () => {
+    const root = mountAt(args, '--ro-bind', '/');
+    const home = mountAt(args, '--tmpfs', '/home');
+    const workspace = mountAt(args, '--bind', '/home/u/project');
+    const control = mountAt(args, '--ro-bind', '/home/u/project/.vscode');
+    assert.ok(root >= 0 && root < home && home < workspace && workspace < control, args.join(' '));
+    assert.ok(mountAt(args, '--tmpfs', '/tmp') > root);
+  });
+
+  it('the environment is only what the layout gives', () => {
+    const set = args.flatMap((arg, index) => (arg === '--setenv' ? [args[index + 1]] : []));
+    assert.deepEqual(set, ['PATH', 'HOME']);
+  });
+
+  it('the egress socket, when given, is bound in and named in the environment', () => {
+    const withProxy = bwrapArgs({ ...LAYOUT, egressSocket: '/run/user/1/airlock.sock' });
+    assert.ok(mountAt(withProxy, '--bind', '/run/user/1/airlock.sock') >= 0);
+    assert.ok(withProxy.join(' ').includes(`--setenv AIRLOCK_EGRESS_SOCKET ${EGRESS_SOCKET_INSIDE}`));
+  });
+
+  it('a credential file in the workspace is covered by /dev/null, a folder by an empty tmpfs', () => {
+    const hidden = bwrapArgs({ ...LAYOUT, hiddenInWorkspace: [{ path: '/home/u/project/.npmrc', folder: false }, { path: '/home/u/project/.ssh', folder: true }] });
+    assert.ok(hidden.join(' ').includes('--ro-bind /dev/null /home/u/project/.npmrc'));
+    assert.ok(mountAt(hidden, '--tmpfs', '/home/u/project/.ssh') > mountAt(hidden, '--bind', '/home/u/project'));
+  });
+});
