@@ -4,8 +4,13 @@
 // point the model at it. The panel shows the month's spending under the endpoint, and a message is
 // refused before anything is sent (0 of 0 is 100 %), with the reason in the turn and the audit log.
 // The API's address is a documentation address (192.0.2.1, TEST-NET-1): the firewall refuses to
-// connect to it, so nothing leaves loopback; the counting of real replies is tested against the
-// fixture model in test/unit/core/cost, since a loopback server cannot be a model.remote entry.
+// connect to it, so nothing leaves loopback.
+//
+// Counting real replies: a model.remote entry cannot be on loopback, and the product refuses one at
+// a private address, so the test makes a network namespace with a public test address of its own
+// (harness/modelNamespace.ts) and runs the fixture model there behind TLS, signed by the CA that
+// code-server trusts for this run. One reply reports `usage` and is counted from it; one does not
+// and is counted as an estimate, which the panel says.
 //
 // Anomalies: the fixture model asks to read `.env` (denied by the default pack) 16 times in one
 // turn; at the 10th refusal the turn pauses in a modal that says what tripped, and Stop ends it.
@@ -15,11 +20,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cliAuditTail } from './harness/auditLog';
+import { formatUsd } from '../../src/core/cost/replyCost';
+import { cliAuditTail, type AuditTailEntry } from './harness/auditLog';
 import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { applyMachineSettings, machineSettingsFile } from './harness/machineSettings';
 import { chatRequests } from './harness/modelRequests';
+import { startNamespacedModel, type NamespacedModel } from './harness/modelNamespace';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -89,6 +96,88 @@ describe('Cost cap and anomaly alerts (UI: code-server + Chromium)', () => {
       const refusal = entries.findLast((entry) => entry.action === 'model.cost.refuse');
       assert.equal(refusal?.decision, 'deny');
       assert.equal(refusal?.target, REMOTE_URL);
+    });
+  });
+
+  describe('a remote model API in a network namespace made by the test', () => {
+    // $0.10 per input token, $0.05 per output token: the fixture's small token counts give cents.
+    const PRICE = { input: 100_000, output: 50_000 };
+    let model: NamespacedModel | undefined;
+
+    before(async function () {
+      this.timeout(120_000);
+      model = await startNamespacedModel(e2e().testCa);
+      const managed = path.join(managedDir, 'namespace.yaml');
+      writeFileSync(managed, [
+        'version: 1',
+        'model:',
+        '  remote:',
+        '    - provider: Namespace AI',
+        `      url: ${model.baseUrl}`,
+        '      purpose: e2e cost counting',
+        '      maxMonthlyCostUsd: 100',
+        `      priceUsdPerMillionTokens: { input: ${PRICE.input}, output: ${PRICE.output} }`,
+        '',
+      ].join('\n'));
+      await applyMachineSettings(e2e().page, e2e().workspace, { 'airlock.policy.managedPath': managed });
+      await e2e().applySettings({ 'airlock.model.baseUrl': model.baseUrl });
+    });
+
+    after(async function () {
+      this.timeout(120_000);
+      // The namespace goes first and whatever happens below: it is the machine's, not the window's.
+      await model?.close();
+      model = undefined;
+      await e2e().applySettings();
+      if (existsSync(machineSettingsFile(e2e().workspace))) await applyMachineSettings(e2e().page, e2e().workspace, {});
+      await waitForStatus(e2e().view, 'ready', 30_000);
+    });
+
+    async function lastCost(): Promise<AuditTailEntry & { detail: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number } }> {
+      const entries = await cliAuditTail(e2e().workspace, e2e().configDir, 50);
+      const entry = entries.findLast((candidate) => candidate.action === 'model.cost');
+      assert.ok(entry !== undefined, 'a model.cost entry in the audit log');
+      return entry as AuditTailEntry & { detail: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number } };
+    }
+
+    it('counts a real reply from its usage, then one without usage as an estimate, and the panel says so', async function () {
+      this.timeout(120_000);
+      const { view, page } = e2e();
+      const remote = model ?? assert.fail('the namespaced model did not start');
+      const line = await waitForValue('the panel to show the cost line', costText, (text) => text.startsWith('Namespace AI:'), 30_000);
+      assert.equal(line, 'Namespace AI: $0.00 of $100.00 this month');
+
+      const chunks = ['The README ', 'describes ', 'a sample ', 'project.'];
+      await remote.enqueue({ kind: 'text', chunks });
+      const first = await sendPrompt(view, 'Summarise README.md');
+      const reply = await waitForMessageState(first.assistant, 'done', TURN_WAIT_MS);
+      assert.equal(reply.text.trim(), chunks.join(''));
+      // The fixture reports the messages it was sent as prompt tokens and its chunks as completion tokens.
+      const sent = (await remote.requests()).filter((request) => request.path === '/v1/chat/completions');
+      assert.equal(sent.length, 1, 'one chat request reached the namespace');
+      const body = sent[0]?.body as { messages: unknown[]; stream_options?: { include_usage?: boolean } };
+      assert.equal(body.stream_options?.include_usage, true, 'the client asks a remote API for usage');
+      const expectedUsd = (body.messages.length * PRICE.input + chunks.length * PRICE.output) / 1_000_000;
+      const counted = await waitForValue('the panel to count the reply', costText, (text) => text !== line, 30_000);
+      await shot(page, 'cost-counted-from-usage');
+      assert.equal(counted, `Namespace AI: ${formatUsd(expectedUsd)} of $100.00 this month`);
+      const reported = await lastCost();
+      assert.deepEqual([reported.detail.inputTokens, reported.detail.outputTokens, reported.detail.estimated], [body.messages.length, chunks.length, false]);
+      assert.equal(reported.target, remote.baseUrl);
+
+      const unreported = ['No usage ', 'in this reply.'];
+      await remote.enqueue({ kind: 'text', chunks: unreported, withoutUsage: true });
+      const second = await sendPrompt(view, 'And the licence?');
+      await waitForMessageState(second.assistant, 'done', TURN_WAIT_MS);
+      const estimatedLine = await waitForValue('the panel to count the second reply', costText, (text) => text !== counted, 30_000);
+      await shot(page, 'cost-estimated-without-usage');
+      const estimate = await lastCost();
+      assert.equal(estimate.detail.estimated, true);
+      assert.equal(estimate.reason, 'reply counted (estimated: the server reported no usage)');
+      // About four characters a token, rounded up.
+      assert.equal(estimate.detail.outputTokens, Math.ceil(unreported.join('').length / 4));
+      assert.ok(estimate.detail.inputTokens > 0, 'the sent conversation is estimated too');
+      assert.equal(estimatedLine, `Namespace AI: ${formatUsd(expectedUsd + estimate.detail.costUsd)} of $100.00 this month (estimated)`);
     });
   });
 

@@ -8,6 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { installVsix, startCodeServer } from '../../../scripts/lib/codeServer';
 import { launchChromium } from '../../extension/workbenchLaunch';
 import { FIXTURE_MODEL, startFixtureModelServer, type FixtureModelServer } from '../../fixtures/modelServer/fixtureModelServer';
+import { createTestCa, type TestCa } from './testCa';
 import { waitForValue } from './waitFor';
 import { applyUserSettings } from './workbench';
 
@@ -43,6 +44,8 @@ export interface E2eHarness {
   /** The Airlock chat webview's document. */
   view: FrameLocator;
   fixture: FixtureModelServer;
+  /** The CA code-server trusts (NODE_EXTRA_CA_CERTS), for a test's own https server. */
+  testCa: TestCa;
   /** Every URL the browser requested, to prove what the webview did not load. */
   browserRequests: string[];
   /** Rewrites the user settings (the suite's settings plus overrides) and has VS Code apply them. */
@@ -74,6 +77,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
   const dirs = makeTempDirs(cleanup);
+  const testCa = createTestCa(dirs.root);
 
   const fixture = await startFixtureModelServer();
   cleanup.push(() => fixture.close());
@@ -85,7 +89,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
     userDataDir: dirs.userData,
     extensionsDir: dirs.extensions,
     userSettings: baseSettings,
-    env: { AIRLOCK_CONFIG_DIR: dirs.config },
+    env: { AIRLOCK_CONFIG_DIR: dirs.config, NODE_EXTRA_CA_CERTS: testCa.certFile },
     logFile: path.join(RESULTS_DIR, 'code-server.log'),
   });
   cleanup.push(() => codeServer.stop());
@@ -105,6 +109,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
     openWindow: async (folder) => (await openWorkbench(browser, workbenchUrl(codeServer.origin, folder))).page,
     view,
     fixture,
+    testCa,
     browserRequests,
     applySettings: settingsApplier(page, dirs.userData, baseSettings),
     screenshot,
@@ -112,6 +117,7 @@ export async function startE2eHarness(cleanup: CleanupStack): Promise<E2eHarness
 }
 
 interface TempDirs {
+  root: string;
   userData: string;
   extensions: string;
   workspace: string;
@@ -120,7 +126,7 @@ interface TempDirs {
 
 function makeTempDirs(cleanup: CleanupStack): TempDirs {
   const root = mkdtempSync(path.join(tmpdir(), 'airlock-e2e-'));
-  const dirs = { userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace'), config: path.join(root, 'airlock-config') };
+  const dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace'), config: path.join(root, 'airlock-config') };
   cpSync(SAMPLE_WORKSPACE, dirs.workspace, { recursive: true });
   cleanup.push(() => rmSync(root, { recursive: true, force: true }));
   // Keeps VS Code's logs (the extension's output channel among them) for reading after a failure.
