@@ -53,6 +53,10 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
         response.writeHead(302, { location: `http://victim.test:${victim.port}/stolen` }).end();
       } else if (request.url === '/big') {
         response.end('x'.repeat(4096));
+      } else if (request.url === '/stream') {
+        // No Content-Length: the proxy can only count the bytes as they pass.
+        for (let chunk = 0; chunk < 8; chunk++) response.write('y'.repeat(1024));
+        response.end();
       } else {
         response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify({ method: request.method, url: request.url, headers: request.headers }));
@@ -280,6 +284,32 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
     });
   });
 
+  describe('approval: a requireApproval rule asks, and without an answer refuses', () => {
+    for (const row of [
+      { attack: 'no approver to ask', approvals: undefined, status: 403, asked: 0 },
+      { attack: 'the user refuses', approvals: 'deny', status: 403, asked: 1 },
+      { attack: 'the user allows once', approvals: 'allow', status: 200, asked: 1 },
+    ] as const) {
+      it(row.attack, async () => {
+        const asked: string[] = [];
+        const approvals = row.approvals === undefined ? {} : {
+          approvals: {
+            request: (request: { target: string }) => {
+              asked.push(request.target);
+              return Promise.resolve(row.approvals === 'allow' ? { allowed: true as const, how: 'allow-once' as const } : { allowed: false as const, reason: 'the user said no' });
+            },
+          },
+        };
+        const { port, audit } = await proxyWith({ requireApproval: [`127.0.0.1:${target.port}`] }, approvals);
+        const answer = await rawExchange(port, `GET http://127.0.0.1:${target.port}/ask HTTP/1.1\r\nConnection: close\r\n\r\n`);
+        assert.equal(answer.status, row.status, answer.text.slice(0, 300));
+        assert.equal(asked.length, row.asked);
+        if (row.asked > 0) assert.equal(asked[0], `shell http://127.0.0.1:${target.port}`);
+        assert.equal(audit.events.at(-1)?.reason, row.status === 200 ? 'approval-required' : 'approval-denied');
+      });
+    }
+  });
+
   describe('limits', () => {
     it('concurrency: one tunnel over limits.maxConcurrentRequests is refused, and the slot comes back when a tunnel closes', async () => {
       const { port } = await proxyWith({ ...allowed(), limits: { maxConcurrentRequests: 1 } });
@@ -319,6 +349,15 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
       assert.ok(answer.body.includes('Limit: max-response-bytes'), answer.body);
       assert.ok(!answer.body.includes('xxxx'));
       assert.equal(audit.events.at(-1)?.action, 'egress.limit');
+    });
+
+    it('bytes: a streamed response is cut once past the bound, and the stop audited', async () => {
+      const { port, audit } = await proxyWith(allowed(), { bounds: { maxBytesPerConnection: 2048 } });
+      const answer = await rawExchange(port, `GET http://127.0.0.1:${target.port}/stream HTTP/1.1\r\nConnection: close\r\n\r\n`);
+      // Cut mid-answer: the head may or may not have left the proxy, the whole body never does.
+      assert.ok(answer.body.length < 8 * 1024, `${answer.body.length} bytes came through`);
+      assert.equal(audit.events.at(-1)?.action, 'egress.limit');
+      assert.equal(audit.events.at(-1)?.reason, 'max-response-bytes');
     });
 
     for (const row of [
