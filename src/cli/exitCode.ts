@@ -13,6 +13,13 @@ export const ExitCode = {
   flagged: 10,
   /** `airlock scan`: the content guard blocked a text. */
   blocked: 11,
+  /** `airlock sandbox run`: the command was killed at its wall-time or output limit, or stopped. */
+  sandboxKilled: 124,
+  /** `airlock sandbox run`: no sandbox could be made here (the reason is on stderr); the command did not run. */
+  sandboxUnavailable: 125,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** `airlock sandbox run` exits with the sandboxed command's own status (0–255) when it ran to its end. */
+export type CommandStatus = number & { readonly commandStatus?: never };

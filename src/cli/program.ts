@@ -3,7 +3,7 @@ import { version } from '../../package.json';
 import { processContext, type CliContext } from './cliContext';
 import type { CommandContext } from './commands/commandFactory';
 import { COMMANDS } from './commands/registry';
-import { ExitCode } from './exitCode';
+import { ExitCode, type CommandStatus } from './exitCode';
 
 /** The `airlock` command tree, wired to the given I/O. */
 export function createProgram(context: CommandContext): Command {
@@ -20,8 +20,8 @@ export function createProgram(context: CommandContext): Command {
  * Runs `airlock` with `argv` (without node and script) and returns the exit code instead of
  * exiting, so tests run it in-process and the entry point decides how to end the process.
  */
-export async function main(argv: readonly string[], cli: CliContext = processContext()): Promise<ExitCode> {
-  const outcome: { code: ExitCode } = { code: ExitCode.ok };
+export async function main(argv: readonly string[], cli: CliContext = processContext()): Promise<ExitCode | CommandStatus> {
+  const outcome: { code: ExitCode | CommandStatus } = { code: ExitCode.ok };
   const program = createProgram({ ...cli, setExitCode: (code) => { outcome.code = code; } });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,7 +5,8 @@ import { doctorCommand } from './doctor';
 import { firewallCommand } from './firewall';
 import { policyCommand } from './policy';
 import { redactCommand } from './redact';
+import { sandboxCommand } from './sandbox';
 import { scanCommand } from './scan';
 
 /** Every `airlock` subcommand. Adding one is a new file in this folder plus one entry here. */
-export const COMMANDS: readonly CommandFactory[] = [doctorCommand, firewallCommand, policyCommand, checkCommand, redactCommand, auditCommand, scanCommand];
+export const COMMANDS: readonly CommandFactory[] = [doctorCommand, firewallCommand, policyCommand, checkCommand, redactCommand, auditCommand, scanCommand, sandboxCommand];

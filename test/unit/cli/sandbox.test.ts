@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from './cliHarness';
+
+const ENV = { PATH: '/usr/bin:/bin', HOME: '/nonexistent-home', GITHUB_TOKEN: 'ghp_PARENT_SECRET' };
+
+describe('airlock sandbox run', function () {
+  this.timeout(60_000);
+  let workspace: string;
+
+  beforeEach(() => {
+    workspace = mkdtempSync('/tmp/airlock-cli-sandbox-');
+    mkdirSync(join(workspace, '.vscode'));
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), '{}');
+  });
+
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('one argument is a command line: it runs in the workspace and its exit status is the CLI\'s', async () => {
+    const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'echo hi > out.txt && cat out.txt; exit 4'], { env: ENV });
+    assert.equal(run.stdout, 'hi\n');
+    assert.equal(run.code, 4);
+    assert.equal(readFileSync(join(workspace, 'out.txt'), 'utf8'), 'hi\n');
+  });
+
+  it('several arguments are an argv: quoted, never re-read as shell syntax', async () => {
+    const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'printf', '%s|', 'a b', '$GITHUB_TOKEN; touch pwned'], { env: ENV });
+    assert.equal(run.stdout, 'a b|$GITHUB_TOKEN; touch pwned|');
+    assert.equal(existsSync(join(workspace, 'pwned')), false);
+    assert.equal(run.code, 0);
+  });
+
+  it('attack: the parent\'s secrets are absent and control files are read-only', async () => {
+    const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'env; echo "{\\"x\\":1}" > .vscode/settings.json'], { env: ENV });
+    assert.doesNotMatch(run.stdout, /PARENT_SECRET/);
+    assert.match(run.stderr, /Read-only file system/);
+    assert.equal(readFileSync(join(workspace, '.vscode', 'settings.json'), 'utf8'), '{}');
+    assert.equal(run.code, 2);
+  });
+
+  it('a command killed at the wall-time limit exits 124 and says which limit', async () => {
+    const managed = join(workspace, '..', `${workspace.split('/').pop() ?? 'x'}-managed.yaml`);
+    writeFileSync(managed, 'version: 1\ncommands:\n  limits:\n    wallSeconds: 1\n');
+    try {
+      const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'sleep 600'], { env: { ...ENV, AIRLOCK_MANAGED_POLICY: managed } });
+      assert.equal(run.code, 124);
+      assert.match(run.stderr, /airlock sandbox: killed, with every process it started, after the wall-time limit of 1 s \(commands\.limits\.wallSeconds\)/);
+    } finally {
+      rmSync(managed, { force: true });
+    }
+  });
+
+  it('a missing workspace is a usage error, and nothing runs', async () => {
+    const run = await runCli(['sandbox', 'run', '--workspace', join(workspace, 'missing'), '--', 'true'], { env: ENV });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /no such folder/);
+  });
+});
