@@ -1,3 +1,5 @@
+import { BRIDGE_LAUNCHER, BRIDGE_NODE_INSIDE, BRIDGE_SCRIPT, proxyEnvironment } from '../egress/sandboxBridge';
+
 /** Where the egress proxy's socket appears inside the sandbox (in its private /tmp). */
 export const EGRESS_SOCKET_INSIDE = '/tmp/airlock-egress.sock';
 
@@ -16,6 +18,10 @@ export interface SandboxLayout {
   readonly env: Readonly<Record<string, string>>;
   /** The egress proxy's Unix socket on the host, bound in at EGRESS_SOCKET_INSIDE; without it, no network at all. */
   readonly egressSocket?: string;
+  /** A Node binary bound in to run the relay from HTTP(S)_PROXY to the socket (sandboxBridge). */
+  readonly bridgeNode?: string;
+  /** The folder the command starts in: the workspace or a folder in it. */
+  readonly cwd?: string;
 }
 
 /**
@@ -33,9 +39,23 @@ export function bwrapArgs(layout: SandboxLayout): string[] {
   for (const path of layout.readOnly) args.push('--ro-bind', path, path);
   for (const hidden of layout.hiddenInWorkspace) args.push(...(hidden.folder ? ['--tmpfs', hidden.path] : ['--ro-bind', '/dev/null', hidden.path]));
   if (layout.egressSocket !== undefined) args.push('--bind', layout.egressSocket, EGRESS_SOCKET_INSIDE);
-  args.push('--chdir', layout.workspace, '--clearenv');
+  if (layout.egressSocket !== undefined && layout.bridgeNode !== undefined) args.push('--ro-bind', layout.bridgeNode, BRIDGE_NODE_INSIDE);
+  args.push('--chdir', layout.cwd ?? layout.workspace, '--clearenv');
   for (const [name, value] of Object.entries(layout.env)) args.push('--setenv', name, value);
   if (layout.egressSocket !== undefined) args.push('--setenv', 'AIRLOCK_EGRESS_SOCKET', EGRESS_SOCKET_INSIDE);
+  if (relayed(layout)) {
+    args.push('--setenv', 'AIRLOCK_BRIDGE', BRIDGE_SCRIPT);
+    for (const [name, value] of Object.entries(proxyEnvironment())) args.push('--setenv', name, value);
+  }
   args.push('--');
   return args;
+}
+
+/** What bwrap runs after `--`: the command line, or, with the proxy relay, the launcher that starts it first. */
+export function commandArgs(layout: SandboxLayout, command: string): string[] {
+  return relayed(layout) ? ['/bin/sh', '-c', BRIDGE_LAUNCHER, 'airlock-sandbox', command] : ['/bin/sh', '-c', command];
+}
+
+function relayed(layout: SandboxLayout): boolean {
+  return layout.egressSocket !== undefined && layout.bridgeNode !== undefined;
 }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { CommandLimits } from '../policy/policySchema';
 import { runLimited } from '../process/limitedProcess';
-import { bwrapArgs, type SandboxLayout } from './bwrapArgs';
+import { bwrapArgs, commandArgs, type SandboxLayout } from './bwrapArgs';
 import { findSandboxBackend } from './sandboxBackend';
 import { sandboxEnv } from './sandboxEnv';
 import { findReadOnlyPaths } from './readOnlyPaths';
@@ -19,6 +19,12 @@ export interface SandboxRequest {
   readonly parentEnv: Readonly<Record<string, string | undefined>>;
   /** The egress proxy's Unix socket, bound in; without it the command has no network at all. */
   readonly egressSocket?: string;
+  /** A Node binary to run the relay that lets HTTP(S)_PROXY reach the socket (process.execPath). */
+  readonly bridgeNode?: string;
+  /** The policy's `files.deny` globs: matching paths in the workspace are hidden from the command. */
+  readonly deniedGlobs?: readonly string[];
+  /** The folder to start in (real path, in the workspace); default the workspace. */
+  readonly cwd?: string;
   /** Stop: aborting kills the command's whole process tree. */
   readonly signal?: AbortSignal;
   readonly onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
@@ -59,7 +65,7 @@ export async function runSandboxed(request: SandboxRequest): Promise<SandboxResu
   let stderrTail = '';
   const end = await runLimited({
     file: backend.backend.prlimit,
-    args: [...prlimitArgs, backend.backend.bwrap, '--json-status-fd', '3', ...bwrapArgs(layout.layout), '/bin/sh', '-c', request.command],
+    args: [...prlimitArgs, backend.backend.bwrap, '--json-status-fd', '3', ...bwrapArgs(layout.layout), ...commandArgs(layout.layout, request.command)],
     env: {},
     statusFd: true,
     wallMs: limits.wallSeconds * 1000,
@@ -106,14 +112,17 @@ function sandboxLayout(request: SandboxRequest): LayoutResult {
     return { ok: false, reason: `the workspace ${request.workspace} cannot be opened (${error instanceof Error ? error.message : String(error)})` };
   }
   if (workspace === '/') return { ok: false, reason: 'the workspace is the root folder: a sandbox that may write everywhere is none' };
-  const readOnly = findReadOnlyPaths(workspace, request.readonlyGlobs);
+  const readOnly = findReadOnlyPaths(workspace, request.readonlyGlobs, request.deniedGlobs ?? []);
   if (!readOnly.ok) return readOnly;
+  const cwd = request.cwd ?? workspace;
+  if (!inside(cwd, workspace)) return { ok: false, reason: `the folder ${cwd} is not in the workspace ${workspace}` };
   const home = realOrSame(request.parentEnv.HOME ?? homedir());
   const hiddenFolders = [...new Set(['/home', '/root', '/run', home])].filter((folder) => isFolder(folder) && !inside(folder, '/tmp'));
   const env = sandboxEnv(request.parentEnv, home, {});
   const toolFolders = (env.PATH ?? '').split(':').filter((folder) => hiddenFolders.some((hidden) => inside(folder, hidden)) && !inside(workspace, folder) && isFolder(folder));
-  const hiddenInWorkspace = HOME_SECRETS.map((name) => join(home, name)).filter((path) => inside(path, workspace) && existsSync(path)).map((path) => ({ path, folder: lstatSync(path).isDirectory() }));
-  return { ok: true, layout: { workspace, readOnly: readOnly.paths, hiddenFolders, hiddenInWorkspace, toolFolders, env, egressSocket: request.egressSocket } };
+  const credentials = HOME_SECRETS.map((name) => join(home, name)).filter((path) => inside(path, workspace) && existsSync(path)).map((path) => ({ path, folder: lstatSync(path).isDirectory() }));
+  const hiddenInWorkspace = [...credentials, ...readOnly.hidden];
+  return { ok: true, layout: { workspace, cwd, readOnly: readOnly.paths, hiddenFolders, hiddenInWorkspace, toolFolders, env, egressSocket: request.egressSocket, bridgeNode: request.bridgeNode } };
 }
 
 /** Whether `path` is `folder` or below it. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bwrapArgs, EGRESS_SOCKET_INSIDE, type SandboxLayout } from '../../../../src/core/sandbox/bwrapArgs';
+import { bwrapArgs, commandArgs, EGRESS_SOCKET_INSIDE, type SandboxLayout } from '../../../../src/core/sandbox/bwrapArgs';
 
 const LAYOUT: SandboxLayout = {
   workspace: '/home/u/project',
@@ -42,6 +42,23 @@ describe('core/sandbox/bwrapArgs: what bubblewrap is asked for', () => {
     const withProxy = bwrapArgs({ ...LAYOUT, egressSocket: '/run/user/1/airlock.sock' });
     assert.ok(mountAt(withProxy, '--bind', '/run/user/1/airlock.sock') >= 0);
     assert.ok(withProxy.join(' ').includes(`--setenv AIRLOCK_EGRESS_SOCKET ${EGRESS_SOCKET_INSIDE}`));
+  });
+
+  it('starts in the folder asked for, else the workspace', () => {
+    assert.ok(args.join(' ').includes('--chdir /home/u/project --clearenv'));
+    assert.ok(bwrapArgs({ ...LAYOUT, cwd: '/home/u/project/src' }).join(' ').includes('--chdir /home/u/project/src --clearenv'));
+  });
+
+  it('with the proxy relay: Node bound in, HTTP(S)_PROXY at the relay, NO_PROXY empty, and the launcher runs the command as "$1"', () => {
+    const relayed = { ...LAYOUT, egressSocket: '/run/user/1/airlock.sock', bridgeNode: '/opt/node/bin/node' };
+    const withRelay = bwrapArgs(relayed);
+    assert.ok(mountAt(withRelay, '--ro-bind', '/opt/node/bin/node') >= 0);
+    const set = new Map(withRelay.flatMap((arg, index) => (arg === '--setenv' ? [[withRelay[index + 1], withRelay[index + 2]] as const] : [])));
+    assert.equal(set.get('HTTPS_PROXY'), 'http://127.0.0.1:3128');
+    assert.equal(set.get('NO_PROXY'), '');
+    assert.deepEqual(commandArgs(relayed, 'npm install').slice(-2), ['airlock-sandbox', 'npm install']);
+    assert.deepEqual(commandArgs(LAYOUT, 'npm install'), ['/bin/sh', '-c', 'npm install'], 'no relay without the socket');
+    assert.ok(!bwrapArgs({ ...LAYOUT, bridgeNode: '/opt/node/bin/node' }).includes('HTTP_PROXY'), 'no proxy variables without the socket');
   });
 
   it('a credential file in the workspace is covered by /dev/null, a folder by an empty tmpfs', () => {
