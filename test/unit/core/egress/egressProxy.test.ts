@@ -95,6 +95,15 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
       assert.deepEqual(audit.events.map((event) => [event.action, event.reason, event.target]), [['egress.allow', 'allowed-by-rule', `GET http://127.0.0.1:${target.port}/hello?[redacted]`]]);
     });
 
+    it('an Upgrade request goes on as a plain request, never as a raw relay', async () => {
+      const { port } = await proxyWith(allowed());
+      const answer = await rawExchange(port, `GET http://127.0.0.1:${target.port}/ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade, close\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      assert.equal(answer.status, 200);
+      const seen = JSON.parse(answer.body) as { headers: Record<string, string> };
+      assert.equal(seen.headers.upgrade, undefined);
+      assert.equal(seen.headers.connection, 'close');
+    });
+
     it('with a chunked request body forwarded whole', async () => {
       const { port } = await proxyWith(allowed());
       const answer = await rawExchange(port, `POST http://127.0.0.1:${target.port}/upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n`);
