@@ -14,12 +14,12 @@ interface DoctorCommandOptions extends DoctorOptions {
 /** `airlock doctor`: can Airlock use the configured model from here, and if not, why. */
 export function doctorCommand(context: CommandContext): Command {
   const command = new Command('doctor')
-    .description('check the model endpoint (allowed? answering? model listed?) and the Node version')
+    .description('check the model endpoint (allowed? answering? model listed? listening on loopback only?), the Node version and the command sandbox')
     .option('--base-url <url>', `model API base URL (default: $LLM_API_BASE or ${DEFAULT_BASE_URL})`)
     .option('--model <name>', `model name (default: $LLM_MODEL or ${DEFAULT_MODEL})`)
     .option('--workspace <dir>', 'workspace folder whose .vscode/settings.json may ask for its own model (default: the current directory)')
     .option('--json', 'print one JSON object instead of the report')
-    .addHelpText('after', '\nExit status: 0 all fine, 1 a check failed, 2 usage error.');
+    .addHelpText('after', '\nExit status: 0 all fine, 1 a check failed (a model server reachable from the network included; a missing sandbox is reported, not a failure), 2 usage error.');
   return command.action(async () => {
     const options = command.opts<DoctorCommandOptions>();
     const report = await runDoctor(options, context);

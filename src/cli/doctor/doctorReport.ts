@@ -2,6 +2,7 @@ import type { ProbeResult } from '../../core/model/modelClient';
 import type { ModelEndpoint, SettingProblem } from '../../core/model/modelEndpoint';
 import type { NodeSupport } from '../nodeSupport';
 import type { WorkspaceRequestReport } from '../settings/workspaceRequestReport';
+import type { ModelServerExposure } from './modelServerExposure';
 
 /** Same words as the chat panel's status, plus the one state only a listing can reveal. */
 export type DoctorStatus = 'ready' | 'model-not-listed' | 'unreachable' | 'invalid' | 'refused';
@@ -23,19 +24,29 @@ export interface DoctorReport {
   readonly workspaceRequests: readonly WorkspaceRequestReport[];
   readonly problems: readonly SettingProblem[];
   readonly probe: ProbeResult | null;
+  /** Whether agent commands can run sandboxed here: the backend and version, or why not. */
+  readonly sandbox: DoctorSandbox;
+  /** Whether the model server listens on loopback only; null when no endpoint was resolved. */
+  readonly modelServer: ModelServerExposure | null;
+}
+
+export interface DoctorSandbox {
+  readonly available: boolean;
+  /** "bubblewrap 0.8.0", or the reason there is none. */
+  readonly detail: string;
 }
 
 /** The report when the settings themselves are unusable: nothing was contacted. */
-export function settingsProblemReport(node: NodeSupport, sources: DoctorSources, workspaceRequests: readonly WorkspaceRequestReport[], problems: readonly SettingProblem[]): DoctorReport {
+export function settingsProblemReport(node: NodeSupport, sources: DoctorSources, workspaceRequests: readonly WorkspaceRequestReport[], problems: readonly SettingProblem[], sandbox: DoctorSandbox): DoctorReport {
   const status: DoctorStatus = problems.some((p) => p.kind === 'refused') ? 'refused' : 'invalid';
-  return { ok: false, status, node, endpoint: null, sources, workspaceRequests, problems, probe: null };
+  return { ok: false, status, node, endpoint: null, sources, workspaceRequests, problems, probe: null, sandbox, modelServer: null };
 }
 
-/** The report after probing a valid endpoint. */
-export function probedReport(node: NodeSupport, sources: DoctorSources, workspaceRequests: readonly WorkspaceRequestReport[], endpoint: ModelEndpoint, probe: ProbeResult): DoctorReport {
+/** The report after probing a valid endpoint. A model server open to the network fails it; a missing sandbox does not (commands are then unavailable). */
+export function probedReport(node: NodeSupport, sources: DoctorSources, workspaceRequests: readonly WorkspaceRequestReport[], endpoint: ModelEndpoint, probe: ProbeResult, sandbox: DoctorSandbox, modelServer: ModelServerExposure): DoctorReport {
   const status = probeStatus(probe);
   return {
-    ok: status === 'ready' && node.supported,
+    ok: status === 'ready' && node.supported && modelServer.kind !== 'exposed',
     status,
     node,
     endpoint: { baseUrl: endpoint.baseUrl, model: endpoint.model, apiKeySet: endpoint.apiKey !== undefined },
@@ -43,6 +54,8 @@ export function probedReport(node: NodeSupport, sources: DoctorSources, workspac
     workspaceRequests,
     problems: [],
     probe,
+    sandbox,
+    modelServer,
   };
 }
 

@@ -11,7 +11,7 @@ const CLI_SETTINGS_NOTE = 'in the CLI the base URL comes from --base-url or LLM_
 
 /** The human form of a doctor report: one aligned "label  value" line per finding. */
 export function renderDoctorReport(report: DoctorReport): string {
-  const lines: Line[] = [nodeLine(report), ...endpointLines(report), ...workspaceLines(report), ...probeLines(report.probe, report), resultLine(report)];
+  const lines: Line[] = [nodeLine(report), ...endpointLines(report), ...workspaceLines(report), ...probeLines(report.probe, report), ...exposureLines(report), sandboxLine(report), resultLine(report)];
   if (!report.ok) lines.push(['Note', CLI_SETTINGS_NOTE]);
   const width = Math.max(...lines.map(([label]) => label.length));
   const body = lines.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
@@ -65,9 +65,31 @@ function modelList(models: readonly string[]): string {
   return `${models.length} model${models.length === 1 ? '' : 's'}: ${shown}${more}`;
 }
 
+function exposureLines({ modelServer }: DoctorReport): Line[] {
+  if (modelServer === null) return [];
+  switch (modelServer.kind) {
+    case 'loopback-only':
+      return [['Listens on', `${modelServer.addresses.join(', ')} port ${modelServer.port}: this machine only`]];
+    case 'exposed':
+      return [
+        ['Listens on', `EXPOSED: ${modelServer.addresses.join(', ')} port ${modelServer.port} is reachable from the network; anyone on it can use the model and see the prompts, with your code in them`],
+        ['Fix', modelServer.fix],
+      ];
+    case 'not-found':
+      return [['Listens on', `no listening socket on port ${modelServer.port} in this network namespace (a container or another namespace may hide it)`]];
+    case 'unknown':
+      return [['Listens on', `not checked: ${modelServer.reason}`]];
+  }
+}
+
+function sandboxLine({ sandbox }: DoctorReport): Line {
+  return ['Sandbox', sandbox.available ? `${sandbox.detail}: agent commands run sandboxed` : `none: ${sandbox.detail}; agent commands are unavailable unless commands.unsandboxed is on (then every command asks)`];
+}
+
 function resultLine(report: DoctorReport): Line {
   if (report.ok) return ['Result', 'ok'];
   const reasons: string[] = report.status === 'ready' ? [] : [report.status];
+  if (report.modelServer?.kind === 'exposed') reasons.push('model-server-exposed');
   if (!report.node.supported) reasons.push('node-unsupported');
   return ['Result', `NOT OK: ${reasons.join(', ')}`];
 }

@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { ModelClient } from '../../core/model/modelClient';
 import { resolveModelEndpoint } from '../../core/model/modelEndpoint';
 import type { CliContext } from '../cliContext';
-import { probedReport, settingsProblemReport, type DoctorReport, type DoctorSources } from './doctorReport';
+import { findSandboxBackend } from '../../core/sandbox/sandboxBackend';
+import { probedReport, settingsProblemReport, type DoctorReport, type DoctorSandbox, type DoctorSources } from './doctorReport';
+import { listeningSockets } from './listeningSockets';
+import { modelServerExposure } from './modelServerExposure';
 import { checkNodeSupport } from '../nodeSupport';
 import type { SecuritySettingKey } from '../../core/settings/securitySettings';
 import { cliSecuritySettings } from '../settings/cliSecuritySettings';
@@ -38,7 +41,9 @@ export async function runDoctor(options: DoctorOptions, context: CliContext): Pr
   };
   const requests = workspaceRequestReports(settings, MODEL_SETTINGS);
   const resolved = resolveModelEndpoint({ baseUrl: baseUrl?.value, model: model?.value, env: context.env });
-  if (!resolved.ok) return settingsProblemReport(node, sources, requests, resolved.problems);
+  const backend = await findSandboxBackend();
+  const sandbox: DoctorSandbox = backend.ok ? { available: true, detail: backend.version } : { available: false, detail: backend.reason };
+  if (!resolved.ok) return settingsProblemReport(node, sources, requests, resolved.problems, sandbox);
   const probe = await new ModelClient(resolved.endpoint).probe();
-  return probedReport(node, sources, requests, resolved.endpoint, probe);
+  return probedReport(node, sources, requests, resolved.endpoint, probe, sandbox, modelServerExposure(resolved.endpoint.baseUrl, listeningSockets()));
 }
