@@ -175,6 +175,8 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
     readonly reason: string;
     /** Text the answer's body must contain (the rule to add, the refused target). */
     readonly says?: () => string;
+    /** No single allow rule would open it, so the answer suggests none. */
+    readonly noFix?: true;
   }
 
   const post = (headers: string, body: string): string => `POST http://127.0.0.1:${target.port}/smuggle HTTP/1.1\r\nHost: 127.0.0.1:${target.port}\r\n${headers}\r\n${body}`;
@@ -184,6 +186,7 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
     { attack: 'CONNECT to a port the rule does not cover (allowed.test means :443)', request: () => `CONNECT allowed.test:${victim.port} HTTP/1.1\r\n\r\n`, status: 403, reason: 'no-rule-matched' },
     { attack: 'plain http where the rule names no port', request: () => 'GET http://allowed.test/ HTTP/1.1\r\n\r\n', status: 403, reason: 'plain-http-not-allowed' },
     { attack: 'a loopback address no rule names', request: () => `GET http://127.0.0.1:${victim.port}/ HTTP/1.1\r\n\r\n`, status: 403, reason: 'loopback-address', says: () => `allow: ["127.0.0.1:${victim.port}"]` },
+    { attack: 'an allowed name that resolves to a loopback address (the address needs its own rule)', request: () => 'CONNECT allowed.test:443 HTTP/1.1\r\n\r\n', status: 403, reason: 'loopback-address', says: () => 'allowed.test resolved to 127.0.0.1', noFix: true },
     { attack: 'a host a block rule names', request: () => 'CONNECT blocked.test:443 HTTP/1.1\r\n\r\n', status: 403, reason: 'blocked-by-rule', says: () => 'The block rule "blocked.test" wins' },
     { attack: 'the cloud metadata address', request: () => 'GET http://169.254.169.254/latest/meta-data/ HTTP/1.1\r\n\r\n', status: 403, reason: 'metadata-address' },
     { attack: 'a decimal IPv4 address', request: () => `GET http://2130706433:${victim.port}/ HTTP/1.1\r\n\r\n`, status: 400, reason: 'invalid-url', says: () => 'unusual form' },
@@ -232,11 +235,13 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
         assert.match(answer.body, new RegExp(`^Airlock refused this shell request: `));
         assert.ok(answer.body.includes(`Reason: ${row.reason} `), answer.body);
         if (row.says !== undefined) assert.ok(answer.body.includes(row.says()), answer.body);
+        if (row.noFix === true) assert.ok(!answer.body.includes('To allow it'), answer.body);
         assert.match(answer.head, /\r\nConnection: close/i);
         assert.equal(victim.accepted, 0, 'the victim accepted a connection');
         assert.equal(target.hits.length, hitsBefore, 'the allowed server received the refused request');
-        const events = audit.events.slice(eventsBefore);
-        assert.deepEqual(events.map((event) => [event.action, event.reason, (event.detail as { tool?: string } | undefined)?.tool]), [['egress.block', row.reason, 'shell']]);
+        // An allowed name whose address is then refused has its egress.allow before the block.
+        const blocks = audit.events.slice(eventsBefore).filter((event) => event.action !== 'egress.allow');
+        assert.deepEqual(blocks.map((event) => [event.action, event.reason, (event.detail as { tool?: string } | undefined)?.tool]), [['egress.block', row.reason, 'shell']]);
       });
     }
   });
