@@ -20,6 +20,17 @@ const PROBE_MS = 10_000;
  * running it tells.
  */
 export async function findSandboxBackend(platform: NodeJS.Platform = process.platform): Promise<SandboxBackendResult> {
+  // A working sandbox stays working while the process lives: probe once, not before every command.
+  // A failure is not kept, so installing bubblewrap helps without a restart.
+  if (platform === 'linux' && working !== undefined) return working;
+  const result = await probeBackend(platform);
+  if (result.ok && platform === 'linux') working = result;
+  return result;
+}
+
+let working: SandboxBackendResult | undefined;
+
+async function probeBackend(platform: NodeJS.Platform): Promise<SandboxBackendResult> {
   if (platform !== 'linux') return { ok: false, reason: `no sandbox on ${platform}: commands run sandboxed only on Linux, under bubblewrap` };
   const bwrap = BWRAP_PATHS.find((path) => existsSync(path));
   if (bwrap === undefined) return { ok: false, reason: 'bubblewrap is not installed (Debian and Ubuntu: sudo apt-get install bubblewrap)' };
