@@ -68,9 +68,9 @@ async function waitForRegistry(port: number, child: ChildProcess): Promise<void>
 
 describe('core/egress/egressProxy with real npm and a real registry (verdaccio on loopback)', function () {
   this.timeout(180_000);
-  let dir: string;
+  let dir = '';
   let registryPort: number;
-  let verdaccio: ChildProcess;
+  let verdaccio: ChildProcess | undefined;
   const proxies: EgressProxy[] = [];
 
   before(async () => {
@@ -106,8 +106,8 @@ describe('core/egress/egressProxy with real npm and a real registry (verdaccio o
 
   after(async () => {
     await Promise.all(proxies.map((proxy) => proxy.close()));
-    verdaccio.kill();
-    rmSync(dir, { recursive: true, force: true });
+    verdaccio?.kill();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
 
   async function install(allow: readonly string[], name: string): Promise<{ result: Run; project: string; audit: ReturnType<typeof memoryAudit> }> {
