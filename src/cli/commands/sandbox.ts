@@ -29,6 +29,7 @@ export function sandboxCommand(context: CommandContext): Command {
         command: words.length === 1 ? (words[0] ?? '') : quote(words),
         workspace: load.workspaceFolder,
         readonlyGlobs: effective.policy.files.readonly,
+        deniedGlobs: effective.policy.files.deny,
         limits: effective.policy.commands.limits,
         parentEnv: context.env,
         signal: stop.signal,

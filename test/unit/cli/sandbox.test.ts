@@ -39,6 +39,13 @@ describe('airlock sandbox run', function () {
     assert.equal(run.code, 2);
   });
 
+  it('attack: a .env the default pack denies is hidden from the command', async () => {
+    writeFileSync(join(workspace, '.env'), 'API_KEY=PLANTED_VALUE');
+    const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'cat .env; echo end'], { env: ENV });
+    assert.doesNotMatch(run.stdout + run.stderr, /PLANTED_VALUE/);
+    assert.match(run.stdout, /end/);
+  });
+
   it('a command killed at the wall-time limit exits 124 and says which limit', async () => {
     const managed = join(workspace, '..', `${workspace.split('/').pop() ?? 'x'}-managed.yaml`);
     writeFileSync(managed, 'version: 1\ncommands:\n  limits:\n    wallSeconds: 1\n');
