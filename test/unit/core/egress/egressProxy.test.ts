@@ -78,7 +78,7 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
     await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
   });
 
-  const allowed = (): PolicyShape => ({ allow: [`127.0.0.1:${target.port}`, `127.0.0.1:${echo.port}`, `127.0.0.1:${tlsPort}`, 'allowed.test'], block: ['blocked.test'] });
+  const allowed = (): PolicyShape => ({ allow: [`127.0.0.1:${target.port}`, `127.0.0.1:${echo.port}`, `127.0.0.1:${tlsPort}`, 'allowed.test', 'ghost.test'], block: ['blocked.test'] });
 
   describe('allowed hosts are reached', () => {
     it('over plain http, with Host set to the judged authority and hop-by-hop headers dropped', async () => {
@@ -187,6 +187,8 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
     { attack: 'plain http where the rule names no port', request: () => 'GET http://allowed.test/ HTTP/1.1\r\n\r\n', status: 403, reason: 'plain-http-not-allowed' },
     { attack: 'a loopback address no rule names', request: () => `GET http://127.0.0.1:${victim.port}/ HTTP/1.1\r\n\r\n`, status: 403, reason: 'loopback-address', says: () => `allow: ["127.0.0.1:${victim.port}"]` },
     { attack: 'an allowed name that resolves to a loopback address (the address needs its own rule)', request: () => 'CONNECT allowed.test:443 HTTP/1.1\r\n\r\n', status: 403, reason: 'loopback-address', says: () => 'allowed.test resolved to 127.0.0.1', noFix: true },
+    { attack: 'an allowed name that does not resolve', request: () => 'CONNECT ghost.test:443 HTTP/1.1\r\n\r\n', status: 502, reason: 'unresolvable-host' },
+    { attack: 'the IPv6 loopback address no rule names', request: () => `CONNECT [::1]:${victim.port} HTTP/1.1\r\n\r\n`, status: 403, reason: 'loopback-address', says: () => `allow: ["[::1]:${victim.port}"]` },
     { attack: 'a host a block rule names', request: () => 'CONNECT blocked.test:443 HTTP/1.1\r\n\r\n', status: 403, reason: 'blocked-by-rule', says: () => 'The block rule "blocked.test" wins' },
     { attack: 'the cloud metadata address', request: () => 'GET http://169.254.169.254/latest/meta-data/ HTTP/1.1\r\n\r\n', status: 403, reason: 'metadata-address' },
     { attack: 'a decimal IPv4 address', request: () => `GET http://2130706433:${victim.port}/ HTTP/1.1\r\n\r\n`, status: 400, reason: 'invalid-url', says: () => 'unusual form' },
