@@ -29,14 +29,15 @@ const ALLOWABLE_LITERAL = new Set<EgressReason>(['loopback-address', 'private-ad
 
 /**
  * What the proxy answers for a refused request or tunnel: a status (403 for the policy, 400 for a
- * malformed request, 405 for TRACE/TRACK, 429 for the rate and concurrency limits, 502 for a name
- * that does not resolve, 504 for a connect timeout), and a plain-text body saying what was
- * refused, why, and which rule would allow it. `request` is what the client asked for, as the
+ * malformed request, 405 for TRACE, 429 for the rate and concurrency limits, 502 for a name that
+ * does not resolve or an answer too large, 504 for a bound on time), and a plain-text body saying
+ * what was refused, why, and which rule would allow it. `request` is what the client asked for, as the
  * message should quote it (`CONNECT registry.example:443`, `GET http://host:8080/[redacted]`).
  */
 export function proxyRefusal(error: EgressBlockedError | EgressLimitError, request: string, target: EgressTarget | undefined): ProxyRefusal {
   if (!(error instanceof EgressBlockedError)) {
-    const status = error.limit === 'connect-timeout' ? 504 : 502;
+    // Too slow is a gateway timeout; too big is a bad gateway.
+    const status = error.limit === 'max-response-bytes' || error.limit === 'max-decompressed-bytes' ? 502 : 504;
     return { status, phrase: phrase(`Airlock stopped ${request}: ${error.detail}`), body: `Airlock stopped this ${error.tool} request: ${request}\nLimit: ${error.limit} — ${error.detail}\n` };
   }
   const status = STATUS[error.reason] ?? 403;

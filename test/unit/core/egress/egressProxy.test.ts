@@ -53,6 +53,8 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
         response.writeHead(302, { location: `http://victim.test:${victim.port}/stolen` }).end();
       } else if (request.url === '/big') {
         response.end('x'.repeat(4096));
+      } else if (request.url === '/hang') {
+        // Never answers: only the proxy's idle bound ends the wait.
       } else if (request.url === '/stream') {
         // No Content-Length: the proxy can only count the bytes as they pass.
         for (let chunk = 0; chunk < 8; chunk++) response.write('y'.repeat(1024));
@@ -365,6 +367,14 @@ describe('core/egress/egressProxy (real servers on loopback)', () => {
       assert.ok(answer.body.includes('Limit: max-response-bytes'), answer.body);
       assert.ok(!answer.body.includes('xxxx'));
       assert.equal(audit.events.at(-1)?.action, 'egress.limit');
+    });
+
+    it('silence: a server that never answers gets the client a 504 once the idle bound passes', async () => {
+      const { port, audit } = await proxyWith(allowed(), { bounds: { idleTimeoutMs: 150 } });
+      const answer = await rawExchange(port, `GET http://127.0.0.1:${target.port}/hang HTTP/1.1\r\nConnection: close\r\n\r\n`);
+      assert.equal(answer.status, 504);
+      assert.ok(answer.body.includes('Limit: body-timeout'), answer.body);
+      assert.equal(audit.events.at(-1)?.reason, 'body-timeout');
     });
 
     it('bytes: a streamed response is cut once past the bound, and the stop audited', async () => {
