@@ -80,13 +80,13 @@ function judgePart(command: SimpleCommand, rules: Rules, depth: number): Command
   const denied = firstMatch(rules.deny, names);
   if (denied !== undefined) return { verdict: 'deny', code: 'deny-rule', reason: `commands.deny "${denied.text}" matches "${shown}"`, rule: `commands.deny "${denied.text}"` };
   // What a wrapper runs is judged as a command of its own: its deny or approval rule holds.
-  const inner = wrapper === undefined ? undefined : wrapper.kind === 'line' ? judgeLine(wrapper.line, rules, depth + 1) : wrapper.kind === 'argv' ? strictest(wrapper.candidates.map((argv) => judgePart({ argv, globs: new Set(), assignments: [] }, rules, depth + 1))) : undefined;
+  const inner = wrapper === undefined ? undefined : wrapper.kind === 'line' ? strictest(wrapper.lines.map((line) => judgeLine(line, rules, depth + 1))) : wrapper.kind === 'argv' ? strictest(wrapper.candidates.map((argv) => judgePart({ argv, globs: new Set(), assignments: [] }, rules, depth + 1))) : undefined;
   if (inner?.verdict === 'deny') return inner;
   const approval = firstMatch(rules.requireApproval, names);
   if (approval !== undefined) return { verdict: 'ask', code: 'approval-rule', reason: `commands.requireApproval "${approval.text}" matches "${shown}"`, rule: `commands.requireApproval "${approval.text}"` };
   if (inner?.code === 'approval-rule') return inner;
   if (wrapper !== undefined) {
-    const what = wrapper.kind === 'line' ? `the command line "${wrapper.line}"` : wrapper.kind === 'argv' ? 'the command in its arguments' : 'code no rule can see (a script or its input)';
+    const what = wrapper.kind === 'line' ? `the command line "${wrapper.lines.join('" or "')}"` : wrapper.kind === 'argv' ? 'the command in its arguments' : 'code no rule can see (a script or its input)';
     return { verdict: 'ask', code: 'wrapper', reason: `"${shown}" runs ${what} through ${wrapper.program}, which no allow rule can vouch for${wrapper.kind === 'line' && inner?.verdict === 'ask' ? ` (${inner.reason})` : ''}` };
   }
   if (command.assignments.length > 0) {

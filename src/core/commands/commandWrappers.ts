@@ -15,8 +15,8 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const MAX_CANDIDATES = 6;
 
 export type Wrapper =
-  /** Runs a command line: the judge judges `line`. */
-  | { readonly kind: 'line'; readonly program: string; readonly line: string }
+  /** Runs a command line: the judge judges each of `lines`, one of which it runs. */
+  | { readonly kind: 'line'; readonly program: string; readonly lines: readonly string[] }
   /** Runs a command from its arguments: any suffix of them may be it. */
   | { readonly kind: 'argv'; readonly program: string; readonly candidates: readonly (readonly string[])[] }
   /** Runs code the judge cannot see (a script file, or a shell reading its input). */
@@ -26,7 +26,7 @@ export type Wrapper =
 export function wrapperOf(argv: readonly string[]): Wrapper | undefined {
   const program = baseName(argv[0] ?? '');
   if (SHELLS.has(program)) return shellWrapper(program, argv.slice(1));
-  if (LINE_RUNNERS.has(program)) return program === 'eval' ? { kind: 'line', program, line: argv.slice(1).join(' ') } : { kind: 'opaque', program };
+  if (LINE_RUNNERS.has(program)) return program === 'eval' ? { kind: 'line', program, lines: [argv.slice(1).join(' ')] } : { kind: 'opaque', program };
   if (WRAPPERS.has(program) || (program === 'find' && argv.some((arg) => FIND_RUNS.has(arg)))) {
     // Suffixes from each word that is not an option or assignment: where the options end and the
     // command starts is each wrapper's own syntax. Capped, so `sudo sudo sudo …` cannot make the
@@ -38,11 +38,11 @@ export function wrapperOf(argv: readonly string[]): Wrapper | undefined {
 }
 
 function shellWrapper(program: string, args: readonly string[]): Wrapper {
-  const optionEnd = args.findIndex((arg) => !arg.startsWith('-') && !arg.startsWith('+'));
-  const options = optionEnd < 0 ? args : args.slice(0, optionEnd);
-  const runsString = options.some((option) => /^-[a-zA-Z]*c/.test(option));
-  const line = optionEnd < 0 ? undefined : args.at(optionEnd);
-  return runsString && line !== undefined ? { kind: 'line', program, line } : { kind: 'opaque', program };
+  if (!args.some((arg) => /^-[a-zA-Z]*c/.test(arg))) return { kind: 'opaque', program };
+  // Which operand is the command string depends on the options before it (`-o pipefail -c …`):
+  // every operand is judged as a line, so a deny rule holds whichever one the shell runs.
+  const lines = args.filter((arg) => !arg.startsWith('-') && !arg.startsWith('+'));
+  return lines.length > 0 ? { kind: 'line', program, lines } : { kind: 'opaque', program };
 }
 
 /** The last path segment: `/usr/bin/rm` is `rm` for deny rules. */
