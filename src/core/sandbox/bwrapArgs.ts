@@ -32,7 +32,9 @@ export interface SandboxLayout {
  * command is in a new session (no terminal injection through TIOCSTI) and dies with its parent.
  */
 export function bwrapArgs(layout: SandboxLayout): string[] {
-  const args = ['--unshare-all', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  // --cap-drop ALL: bwrap started by root keeps every capability in the sandbox's user namespace,
+  // enough to unmount the tmpfs that hides a home folder or a read-only bind over a control file.
+  const args = ['--unshare-all', '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
   for (const folder of layout.hiddenFolders) args.push('--tmpfs', folder);
   for (const folder of layout.toolFolders) args.push('--ro-bind', folder, folder);
   args.push('--bind', layout.workspace, layout.workspace);

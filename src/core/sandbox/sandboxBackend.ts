@@ -43,7 +43,7 @@ async function probeBackend(platform: NodeJS.Platform): Promise<SandboxBackendRe
   const version = await runLimited({ file: bwrap, args: ['--version'], env: {}, wallMs: PROBE_MS, outputBytes: 4096, onOutput: collect });
   const versionText = output.trim();
   output = '';
-  const probe = await runLimited({ file: bwrap, args: ['--unshare-all', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--', '/bin/true'], env: {}, wallMs: PROBE_MS, outputBytes: 4096, onOutput: collect });
+  const probe = await runLimited({ file: bwrap, args: ['--unshare-all', '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--', '/bin/true'], env: {}, wallMs: PROBE_MS, outputBytes: 4096, onOutput: collect });
   if (version.endedBy !== 'exit' || probe.endedBy !== 'exit' || probe.exitCode !== 0) {
     const detail = output.trim() || (probe.endedBy === 'spawn-error' ? probe.message : `it ended with ${probe.endedBy === 'exit' ? `code ${probe.exitCode}` : probe.endedBy}`);
     return { ok: false, reason: `bubblewrap (${bwrap}) cannot create the sandbox's namespaces here: ${detail}. Unprivileged user namespaces may be off (sysctl kernel.unprivileged_userns_clone, or AppArmor's kernel.apparmor_restrict_unprivileged_userns on Ubuntu), or this is a container without them` };

@@ -20,6 +20,7 @@ describe('core/sandbox/bwrapArgs: what bubblewrap is asked for', () => {
 
   it('new namespaces for everything, a new session, dies with its parent, and a clean environment', () => {
     for (const flag of ['--unshare-all', '--new-session', '--die-with-parent', '--clearenv']) assert.ok(args.includes(flag), flag);
+    assert.ok(args.join(' ').includes('--cap-drop ALL'), 'no capabilities, even when started by root');
     assert.ok(!args.includes('--share-net'));
     assert.equal(args.at(-1), '--');
   });

@@ -69,6 +69,13 @@ describe('core/sandbox/sandboxRunner: real commands in the real sandbox', functi
     assert.match(output, /No such file or directory/);
   });
 
+  it('attack: unmounting what hides the home folder or covers a control file fails (no capabilities, even as root)', async () => {
+    const { output } = await run('umount "$HOME"; umount .vscode; cat "$HOME/.ssh/id_rsa"; echo x > .vscode/tasks.json; echo end');
+    assert.doesNotMatch(output, /PRIVATE-KEY-MATERIAL/);
+    assert.match(output, /end/);
+    assert.equal(readFileSync(join(workspace, '.vscode', 'tasks.json'), 'utf8'), '{}');
+  });
+
   it('attack: the workspace is the home folder; its credential folders are still hidden', async () => {
     mkdirSync(join(workspace, '.ssh'));
     writeFileSync(join(workspace, '.ssh', 'id_rsa'), 'PRIVATE-KEY-MATERIAL');
