@@ -37,7 +37,7 @@ const computedLookup = {
 };
 
 export default tseslint.config(
-  { ignores: ['.scratch*', 'dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**'] },
+  { ignores: ['.scratch*', 'dist/**', 'node_modules/**', '.build/**', 'test-results/**', 'bench-results/**', '.vscode-test/**', 'sample-workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

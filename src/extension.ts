@@ -4,6 +4,7 @@ import { ApprovalGate } from './core/approval/approvalGate';
 import { AuditLog } from './core/audit/auditLog';
 import { recordAuditLocation, resolveAuditPath } from './core/audit/auditLocation';
 import { egressUpdateTool } from './core/agent/tools/egressUpdateTool';
+import { shellRunTool } from './core/agent/tools/shellRunTool';
 import { webFetchTool } from './core/agent/tools/webFetchTool';
 import { createSafeFetch } from './core/egress/safeFetch';
 import { loopbackOnlyPolicy } from './core/egress/loopbackPolicy';
@@ -30,6 +31,7 @@ import { PolicyService } from './vscode/policyService';
 import { resolveConfigDir } from './core/policy/policyPaths';
 import { SecuritySettings, userOnlySetting } from './vscode/securitySettings';
 import { securityPosture } from './vscode/securityPosture';
+import { ShellCommands } from './vscode/shellCommands';
 import { SideDoors } from './vscode/sideDoors';
 import { policyStatusBar } from './vscode/policyStatusBar';
 import { workspaceFiles } from './vscode/workspaceFiles';
@@ -63,10 +65,14 @@ export function activate(context: vscode.ExtensionContext): void {
     // Until the policy has loaded, egress follows the strictest policy there is: the loopback model only.
     const currentPolicy = (): PolicyPack => policy.policy ?? loopbackOnlyPolicy();
     const webFetch = createSafeFetch({ tool: 'web.fetch', policy: currentPolicy, audit, approvals: gate, actor: 'agent' });
+    const files = workspaceFiles(policy);
+    const commands = new ShellCommands({ policy: currentPolicy, audit, approvals: gate, log });
+    context.subscriptions.push(commands);
     const tools = new ToolRunner({
       tools: [
         ...fileTools(policy),
         webFetchTool({ fetch: () => webFetch }),
+        shellRunTool({ policy: () => policy.policy, guard: files.guard, roots: files.roots, commands }),
         egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
       ],
       policy: () => policy.toolPolicy,
@@ -76,7 +82,6 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     const apiKeys = new ApiKeyStore(context.secrets);
     const connection = new ModelConnection(context.secrets, apiKeys, log, currentPolicy, audit, policy.onDidChange, settings);
-    const files = workspaceFiles(policy);
     const attachments = new ChatAttachments({ guard: files.guard, roots: files.roots, thresholds: () => policy.policy?.contentGuard });
     // Past chats live under the extension's storage for this workspace, never in the repository.
     const conversations = new Conversations(new ConversationStore(vscode.Uri.joinPath(storage, 'conversations').fsPath));

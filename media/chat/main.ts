@@ -150,6 +150,7 @@ function showTool(id: number, callId: string, tool: string, state: ToolCardState
   card.dataset.flags = flags.join(' ');
   const output = card.querySelector('.tool-output');
   card.replaceChildren(icon, name, text, ...badges, ...(fix ? [toolFixButton(fix, (asked) => vscode.postMessage({ type: 'allowHost', fix: asked }))] : []), ...(output ? [output] : []));
+  if (output) output.scrollTop = output.scrollHeight;
   scrollToEnd();
 }
 

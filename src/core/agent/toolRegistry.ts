@@ -10,6 +10,8 @@ const KNOWN_TOOLS: ReadonlyMap<string, string> = new Map([
   ['fs.search', 'searches the workspace'],
   ['fs.write', 'writes a file of the workspace'],
   ['web.fetch', 'reads a web page'],
+  ['shell.run', 'runs a command in the sandbox'],
+  ['shell', 'connections a sandboxed command opens through the egress proxy'],
   ['security.egress.update', 'asks to change the firewall'],
   ['model', 'the model client\'s requests to the model server'],
 ]);

@@ -76,17 +76,19 @@ export async function runSandboxed(request: SandboxRequest): Promise<SandboxResu
       request.onOutput?.(stream, chunk);
     },
   });
-  switch (end.endedBy) {
-    case 'spawn-error':
-      return { ran: false, reason: `the sandbox could not start: ${end.message}` };
+  if (end.endedBy === 'exit') return exitResult(end.exitCode, end.status, stderrTail, limits);
+  return end.endedBy === 'spawn-error' ? { ran: false, reason: `the sandbox could not start: ${end.message}` } : killedBy(end.endedBy, limits);
+}
+
+/** A command killed here: by the wall time, the output budget, or Stop. */
+export function killedBy(endedBy: 'wall' | 'output' | 'stopped', limits: CommandLimits): SandboxResult {
+  switch (endedBy) {
     case 'wall':
-      return { ran: true, endedBy: 'wall', exitCode: undefined, reason: `killed, with every process it started, after the wall-time limit of ${limits.wallSeconds} s (commands.limits.wallSeconds)` };
+      return { ran: true, endedBy, exitCode: undefined, reason: `killed, with every process it started, after the wall-time limit of ${limits.wallSeconds} s (commands.limits.wallSeconds)` };
     case 'output':
-      return { ran: true, endedBy: 'output', exitCode: undefined, reason: `killed, with every process it started, after ${limits.outputBytes} bytes of output (commands.limits.outputBytes)` };
+      return { ran: true, endedBy, exitCode: undefined, reason: `killed, with every process it started, after ${limits.outputBytes} bytes of output (commands.limits.outputBytes)` };
     case 'stopped':
-      return { ran: true, endedBy: 'stopped', exitCode: undefined, reason: 'stopped: killed with every process it started' };
-    case 'exit':
-      return exitResult(end.exitCode, end.status, stderrTail, limits);
+      return { ran: true, endedBy, exitCode: undefined, reason: 'stopped: killed with every process it started' };
   }
 }
 

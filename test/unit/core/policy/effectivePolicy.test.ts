@@ -143,11 +143,11 @@ describe('effective policy (PolicyStore)', () => {
   });
 
   it('warns about a tool the overlay adds without a risk, and that Airlock does not know it yet', async () => {
-    writeFileSync(overlay, 'version: 1\ntools:\n  shell.run: { enabled: true }\n');
+    writeFileSync(overlay, 'version: 1\ntools:\n  db.query: { enabled: true }\n');
     const result = await new PolicyStore().load(options);
     assert.deepEqual(result.warnings, [
-      '.airlock/policy/default.yaml:3:14: tools["shell.run"]: the "default" pack has no tool shell.run, so it gets risk "critical"; give it a risk',
-      '.airlock/policy/default.yaml:3:14: tools["shell.run"]: "shell.run" is not a tool Airlock knows, so this entry has no effect for now',
+      '.airlock/policy/default.yaml:3:13: tools["db.query"]: the "default" pack has no tool db.query, so it gets risk "critical"; give it a risk',
+      '.airlock/policy/default.yaml:3:13: tools["db.query"]: "db.query" is not a tool Airlock knows, so this entry has no effect for now',
     ]);
   });
 

@@ -23,7 +23,7 @@ const cases: readonly LooseningCase[] = [
   { name: 'a new files.allow glob', pack: 'default', overlay: { files: { allow: ['generated/**'] } }, loosens: ['files: lets the agent use generated/** (files.allow)'] },
   { name: 'a tool enabled that the strict pack disables', pack: 'strict', overlay: { tools: { 'fs.write': { enabled: true } } }, loosens: ['tools: enables fs.write (critical risk)'] },
   { name: 'a lowered risk', overlay: { tools: { 'fs.write': { risk: 'medium' } } }, loosens: ['tools: lowers the risk of fs.write from high to medium'] },
-  { name: 'a new tool', overlay: { tools: { 'shell.run': { risk: 'high' } } }, loosens: ['tools: adds the tool shell.run (high risk)'] },
+  { name: 'a new tool', overlay: { tools: { 'db.query': { risk: 'high' } } }, loosens: ['tools: adds the tool db.query (high risk)'] },
   { name: 'a raised request rate', overlay: { limits: { requestsPerMinute: { tools: { 'web.fetch': 100 } } } }, loosens: ['limits: raises requests per minute for web.fetch from 20 to 100'] },
   { name: 'redirects on a pack that follows none', pack: 'strict', overlay: { limits: { maxRedirects: 3 } }, loosens: ['limits: raises redirects followed from 0 to 3'] },
   { name: 'session-wide approvals on the strict pack', pack: 'strict', overlay: { approvals: { allowSessionScope: true } }, loosens: ['approvals: offers "Allow for this session" in approval dialogs'] },

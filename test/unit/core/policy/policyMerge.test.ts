@@ -59,13 +59,13 @@ const overlayCases: readonly MergeCase[] = [
   },
   {
     name: 'adds a tool without a risk: it is critical',
-    overlay: { tools: { 'shell.run': {} } },
-    check: (p) => assert.deepEqual(p.tools['shell.run'], { risk: 'critical', enabled: true }),
+    overlay: { tools: { 'db.query': {} } },
+    check: (p) => assert.deepEqual(p.tools['db.query'], { risk: 'critical', enabled: true }),
   },
   {
     name: 'sets a per-tool rate and the default rate; tools with their own rate keep it',
     overlay: { limits: { requestsPerMinute: { default: 5, tools: { 'fs.read': 100 } } } },
-    check: (p) => assert.deepEqual(asJson(p.limits.requestsPerMinute), { default: 5, tools: { 'web.fetch': 20, model: 120, 'fs.read': 100 } }),
+    check: (p) => assert.deepEqual(asJson(p.limits.requestsPerMinute), { default: 5, tools: { 'web.fetch': 20, model: 120, shell: 300, 'fs.read': 100 } }),
   },
   {
     name: 'lists file extensions on a pack that allows any: restricts to them',
@@ -134,7 +134,7 @@ const managedCases: readonly MergeCase[] = [
     name: 'overlay raises a per-tool rate above the managed default (the default caps every tool)',
     overlay: { limits: { requestsPerMinute: { tools: { 'web.fetch': 500 } } } },
     managed: { limits: { requestsPerMinute: { default: 10 } } },
-    check: (p) => assert.deepEqual(asJson(p.limits.requestsPerMinute.tools), { 'web.fetch': 10, model: 10 }),
+    check: (p) => assert.deepEqual(asJson(p.limits.requestsPerMinute.tools), { 'web.fetch': 10, model: 10, shell: 10 }),
   },
   {
     name: 'overlay raises response size, redirects and timeout above managed bounds',
@@ -236,8 +236,8 @@ describe('policy merge: managed policy above pack and overlay', () => {
   for (const c of managedCases) it(c.name, () => c.check(effective(c)));
 
   it('a tool only the managed policy names is added with its settings', () => {
-    const policy = effective({ name: '', managed: { tools: { 'shell.run': { enabled: false } } }, check: () => undefined });
-    assert.deepEqual(policy.tools['shell.run'], { risk: 'critical', enabled: false });
+    const policy = effective({ name: '', managed: { tools: { 'db.query': { enabled: false } } }, check: () => undefined });
+    assert.deepEqual(policy.tools['db.query'], { risk: 'critical', enabled: false });
   });
 });
 

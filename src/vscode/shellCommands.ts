@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type * as vscode from 'vscode';
+import type { CommandEnd, CommandIsolation, CommandPort, CommandRequest } from '../core/agent/tools/shellRunTool';
+import type { AuditSink } from '../core/audit/auditSink';
+import type { EgressApprovals } from '../core/egress/egressApproval';
+import { startEgressProxy, type EgressProxy } from '../core/egress/egressProxy';
+import type { PolicyPack } from '../core/policy/policySchema';
+import { findSandboxBackend } from '../core/sandbox/sandboxBackend';
+import { runSandboxed, type SandboxResult } from '../core/sandbox/sandboxRunner';
+import { runUnsandboxed } from '../core/sandbox/unsandboxedRunner';
+
+export interface ShellCommandsDeps {
+  readonly policy: () => PolicyPack;
+  readonly audit: AuditSink;
+  /** Asked when an egress requireApproval rule matches a command's connection. */
+  readonly approvals: EgressApprovals;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * Where shell.run's commands run in VS Code: bubblewrap, with the egress proxy started on first
+ * use (one per window, on a Unix socket in a folder only this user can open) and closed with the
+ * window; or, where there is no sandbox and the policy opts in, without one.
+ */
+export class ShellCommands implements CommandPort, vscode.Disposable {
+  private backend: Promise<CommandIsolation> | undefined;
+  private proxy: Promise<EgressProxy> | undefined;
+  private socketFolder: string | undefined;
+
+  constructor(private readonly deps: ShellCommandsDeps) {}
+
+  isolation(): Promise<CommandIsolation> {
+    this.backend ??= findSandboxBackend().then((found): CommandIsolation => (found.ok ? { sandboxed: true, backend: `bubblewrap ${found.version.replace(/^bubblewrap\s*/, '')}` } : { sandboxed: false, reason: found.reason }));
+    return this.backend;
+  }
+
+  async run(request: CommandRequest): Promise<CommandEnd> {
+    const policy = this.deps.policy();
+    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+    const onOutput = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
+      const text = decoders[stream].write(chunk);
+      if (text !== '') request.onOutput(text);
+    };
+    let result: SandboxResult;
+    if (request.sandboxed) {
+      const proxy = await this.egressProxy();
+      result = await runSandboxed({ command: request.command, workspace: request.workspace, cwd: request.cwd, readonlyGlobs: policy.files.readonly, deniedGlobs: policy.files.deny, limits: policy.commands.limits, parentEnv: process.env, ...(proxy.socketPath === undefined ? {} : { egressSocket: proxy.socketPath }), bridgeNode: process.execPath, signal: request.signal, onOutput });
+    } else {
+      result = await runUnsandboxed({ command: request.command, cwd: request.cwd, limits: policy.commands.limits, parentEnv: process.env, signal: request.signal, onOutput });
+    }
+    for (const decoder of Object.values(decoders)) {
+      const rest = decoder.end();
+      if (rest !== '') request.onOutput(rest);
+    }
+    if (!result.ran) this.deps.log.warn(`shell.run: the command did not run: ${result.reason}`);
+    return result.ran ? { ran: true, exitCode: result.exitCode, reason: result.reason } : { ran: false, reason: result.reason };
+  }
+
+  private egressProxy(): Promise<EgressProxy> {
+    this.proxy ??= (async () => {
+      this.socketFolder = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
+      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock') });
+      this.deps.log.info(`egress proxy for commands listening on ${proxy.socketPath ?? '?'}`);
+      return proxy;
+    })();
+    return this.proxy;
+  }
+
+  dispose(): void {
+    const folder = this.socketFolder;
+    void this.proxy?.then((proxy) => proxy.close()).finally(() => {
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    });
+  }
+}
