@@ -12,6 +12,9 @@ import { findSandboxBackend } from '../core/sandbox/sandboxBackend';
 import { runSandboxed, type SandboxResult } from '../core/sandbox/sandboxRunner';
 import { runUnsandboxed } from '../core/sandbox/unsandboxedRunner';
 
+/** Bytes one proxied connection may carry: enough for a large install over one kept-alive tunnel. */
+const TUNNEL_BYTES = 2 * 1024 * 1024 * 1024;
+
 export interface ShellCommandsDeps {
   readonly policy: () => PolicyPack;
   readonly audit: AuditSink;
@@ -47,7 +50,21 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
     let result: SandboxResult;
     if (request.sandboxed) {
       const proxy = await this.egressProxy();
-      result = await runSandboxed({ command: request.command, workspace: request.workspace, cwd: request.cwd, readonlyGlobs: policy.files.readonly, deniedGlobs: policy.files.deny, limits: policy.commands.limits, parentEnv: process.env, ...(proxy.socketPath === undefined ? {} : { egressSocket: proxy.socketPath }), bridgeNode: process.execPath, signal: request.signal, onOutput });
+      result = await runSandboxed({
+        command: request.command,
+        workspace: request.workspace,
+        cwd: request.cwd,
+        readonlyGlobs: policy.files.readonly,
+        deniedGlobs: policy.files.deny,
+        limits: policy.commands.limits,
+        parentEnv: process.env,
+        // npm opens up to 15 connections at once; past limits.maxConcurrentRequests the proxy refuses them.
+        extraEnv: { npm_config_maxsockets: String(policy.limits.maxConcurrentRequests) },
+        ...(proxy.socketPath === undefined ? {} : { egressSocket: proxy.socketPath }),
+        bridgeNode: process.execPath,
+        signal: request.signal,
+        onOutput,
+      });
     } else {
       result = await runUnsandboxed({ command: request.command, cwd: request.cwd, limits: policy.commands.limits, parentEnv: process.env, signal: request.signal, onOutput });
     }
@@ -62,7 +79,11 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
   private egressProxy(): Promise<EgressProxy> {
     this.proxy ??= (async () => {
       this.socketFolder = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
-      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock') });
+      // A package manager keeps one tunnel open for a whole install: the web.fetch bounds per
+      // response (limits.maxResponseBytes, requestTimeoutSeconds) would cut it, so a tunnel is
+      // bounded by the command's own wall time and a byte budget sized for installs.
+      const wall = this.deps.policy().commands.limits.wallSeconds * 1000;
+      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock'), bounds: { totalTimeoutMs: wall, maxBytesPerConnection: TUNNEL_BYTES } });
       this.deps.log.info(`egress proxy for commands listening on ${proxy.socketPath ?? '?'}`);
       return proxy;
     })();

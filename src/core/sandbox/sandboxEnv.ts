@@ -8,6 +8,9 @@ const PASSED = ['PATH', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TERM', 'TZ'] as const;
 const FALLBACK_PATH = '/usr/local/bin:/usr/bin:/bin';
 const SECRET_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?|AUTH|COOKIE|SESSION)(?:_|$)|^(?:AWS|GOOGLE|GCP|AZURE|GH|GITHUB|GITLAB|NPM|DOCKER|KUBE|OPENAI|ANTHROPIC|HF|HUGGING)_/i;
 
+// Settings Airlock itself passes whose names only look secret (npm_config_* can hold tokens; this one cannot).
+const SETTINGS: ReadonlySet<string> = new Set(['npm_config_maxsockets']);
+
 /** Whether a variable's name says it may hold a credential. */
 export function looksSecret(name: string): boolean {
   return SECRET_NAME.test(name);
@@ -22,6 +25,6 @@ export function sandboxEnv(parent: Readonly<Record<string, string | undefined>>,
   }
   // A relative PATH entry would run a program from whatever folder the command is in.
   env.PATH = (env.PATH ?? FALLBACK_PATH).split(':').filter((entry) => entry.startsWith('/')).join(':') || FALLBACK_PATH;
-  for (const [name, value] of Object.entries(extra)) if (!looksSecret(name)) env[name] = value;
+  for (const [name, value] of Object.entries(extra)) if (!looksSecret(name) || SETTINGS.has(name)) env[name] = value;
   return env;
 }

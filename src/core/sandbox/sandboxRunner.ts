@@ -25,6 +25,8 @@ export interface SandboxRequest {
   readonly deniedGlobs?: readonly string[];
   /** The folder to start in (real path, in the workspace); default the workspace. */
   readonly cwd?: string;
+  /** Variables to add (settings for tools inside, such as npm's); names that look secret are dropped. */
+  readonly extraEnv?: Readonly<Record<string, string>>;
   /** Stop: aborting kills the command's whole process tree. */
   readonly signal?: AbortSignal;
   readonly onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
@@ -120,7 +122,7 @@ function sandboxLayout(request: SandboxRequest): LayoutResult {
   if (!inside(cwd, workspace)) return { ok: false, reason: `the folder ${cwd} is not in the workspace ${workspace}` };
   const home = realOrSame(request.parentEnv.HOME ?? homedir());
   const hiddenFolders = [...new Set(['/home', '/root', '/run', home])].filter((folder) => isFolder(folder) && !inside(folder, '/tmp'));
-  const env = sandboxEnv(request.parentEnv, home, {});
+  const env = sandboxEnv(request.parentEnv, home, request.extraEnv ?? {});
   const toolFolders = (env.PATH ?? '').split(':').filter((folder) => hiddenFolders.some((hidden) => inside(folder, hidden)) && !inside(workspace, folder) && isFolder(folder));
   const credentials = HOME_SECRETS.map((name) => join(home, name)).filter((path) => inside(path, workspace) && existsSync(path)).map((path) => ({ path, folder: lstatSync(path).isDirectory() }));
   const hiddenInWorkspace = [...credentials, ...readOnly.hidden];

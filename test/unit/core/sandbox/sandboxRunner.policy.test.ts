@@ -75,6 +75,12 @@ describe('core/sandbox/sandboxRunner: the policy inside the sandbox', function (
     assert.match(refused.result.reason, /not in the workspace/);
   });
 
+  it('settings for tools inside are passed, except names that look secret', async () => {
+    const { output } = await run('env', { extraEnv: { npm_config_maxsockets: '4', NPM_TOKEN: 'SECRET-EXTRA' } });
+    assert.match(output, /^npm_config_maxsockets=4$/m);
+    assert.doesNotMatch(output, /SECRET-EXTRA/);
+  });
+
   describe('network through the egress proxy', () => {
     let allowed: LoopbackServer;
     let victim: LoopbackServer;
