@@ -2,22 +2,16 @@ import assert from 'node:assert/strict';
 import { describeLoosening } from '../../../../src/core/policy/policyLoosening';
 import { parseOverlay } from '../../../../src/core/policy/policyLoader';
 import { applyManaged, mergeOverlay } from '../../../../src/core/policy/policyMerge';
-import { policyOverlaySchema, policyPackSchema, type PolicyOverlay, type PolicyPack } from '../../../../src/core/policy/policySchema';
-import { builtinPack } from './policyFixtures';
+import { policyOverlaySchema, policyPackSchema, type PolicyPack } from '../../../../src/core/policy/policySchema';
+import { builtinPack, mergedPolicy, type OverlayBody } from './policyFixtures';
 import { PROTOTYPE_NAMES } from './prototypeNames';
 
 interface Case {
   /** What the overlay or managed file tries. */
   readonly name: string;
-  readonly overlay?: Omit<PolicyOverlay, 'version'>;
-  readonly managed?: Omit<PolicyOverlay, 'version'>;
+  readonly overlay?: OverlayBody;
+  readonly managed?: OverlayBody;
   readonly check: (policy: PolicyPack) => void;
-}
-
-function effective(c: Case): PolicyPack {
-  const pack = builtinPack('default');
-  const merged = c.overlay === undefined ? pack : mergeOverlay(pack, { version: 1, ...c.overlay });
-  return c.managed === undefined ? merged : applyManaged(merged, { version: 1, ...c.managed });
 }
 
 const LIMITS = { cpuSeconds: 120, wallSeconds: 600, memoryMb: 4096, outputBytes: 4 * 1024 * 1024 };
@@ -80,7 +74,7 @@ const cases: readonly Case[] = [
 ];
 
 describe('policy merge: the commands section', () => {
-  for (const c of cases) it(c.name, () => c.check(effective(c)));
+  for (const c of cases) it(c.name, () => c.check(mergedPolicy(c.overlay, c.managed)));
 
   it('an overlay with a "__proto__" key inside commands is refused, not merged into a prototype', () => {
     const parsed = JSON.parse('{"version":1,"commands":{"__proto__":{"allow":["sh *"]},"allow":["npm test"]}}') as unknown;
