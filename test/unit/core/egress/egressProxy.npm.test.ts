@@ -6,10 +6,11 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEgressProxy, type EgressProxy } from '../../../../src/core/egress/egressProxy';
+import { runSandboxed } from '../../../../src/core/sandbox/sandboxRunner';
 import { memoryAudit, testPolicy } from './egressTestKit';
 
 // Real npm (the toolchain's, from PATH) installs a package from a real registry (verdaccio, a
-// child process) through the egress proxy. NETWORK SAFETY: verdaccio has no uplinks and listens
+// child process) through the egress proxy, directly and from inside the sandbox. NETWORK SAFETY: verdaccio has no uplinks and listens
 // on 127.0.0.1; npm is told to use the proxy for every request (no NO_PROXY) and the proxy only
 // reaches what its policy allows, here that loopback registry.
 
@@ -140,6 +141,33 @@ describe('core/egress/egressProxy with real npm and a real registry (verdaccio o
     assert.ok(allowed.includes(`GET http://127.0.0.1:${registryPort}/${PACKAGE}`), allowed.join('\n'));
     assert.ok(allowed.some((target) => target?.endsWith(`/${PACKAGE}-1.0.0.tgz`) === true), allowed.join('\n'));
     assert.equal(audit.events.filter((event) => event.action === 'egress.block').length, 0);
+  });
+
+  it('installs inside the sandbox, where the relay and HTTP(S)_PROXY are the only way to the registry', async () => {
+    const audit = memoryAudit();
+    const policy = testPolicy({ allow: [`127.0.0.1:${registryPort}`] });
+    const socketDir = mkdtempSync(join(tmpdir(), 'airlock-proxy-npm-socket-'));
+    const proxy = await startEgressProxy({ policy: () => policy, audit, socketPath: join(socketDir, 'proxy.sock') });
+    proxies.push(proxy);
+    const project = join(dir, 'sandboxed-project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sandboxed-project', version: '1.0.0', private: true }));
+    let output = '';
+    const result = await runSandboxed({
+      command: `npm install ${PACKAGE} --registry http://127.0.0.1:${registryPort}/ --cache /tmp/npm-cache --fetch-retries 0 --no-audit --no-fund --no-update-notifier`,
+      workspace: project,
+      readonlyGlobs: [],
+      limits: { cpuSeconds: 120, wallSeconds: 120, memoryMb: 4096, outputBytes: 1024 * 1024 },
+      parentEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      egressSocket: proxy.socketPath,
+      bridgeNode: process.execPath,
+      onOutput: (_stream, chunk) => (output += chunk.toString('utf8')),
+    });
+    rmSync(socketDir, { recursive: true, force: true });
+    assert.equal(result.ran && result.exitCode, 0, `${result.reason}\n${output}`);
+    assert.ok(existsSync(join(project, 'node_modules', PACKAGE, 'index.js')));
+    const allowed = audit.events.filter((event) => event.action === 'egress.allow').map((event) => event.target);
+    assert.ok(allowed.some((target) => target?.endsWith(`/${PACKAGE}-1.0.0.tgz`) === true), allowed.join('\n'));
   });
 
   it('fails with the proxy\'s reason and the rule to add in npm\'s output when no rule allows the registry', async () => {
