@@ -1,19 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type * as vscode from 'vscode';
 import type { CommandEnd, CommandIsolation, CommandPort, CommandRequest } from '../core/agent/tools/shellRunTool';
 import type { AuditSink } from '../core/audit/auditSink';
 import type { EgressApprovals } from '../core/egress/egressApproval';
+import { COMMAND_TUNNEL_BYTES } from '../core/egress/sandboxBridge';
 import { startEgressProxy, type EgressProxy } from '../core/egress/egressProxy';
 import type { PolicyPack } from '../core/policy/policySchema';
 import { findSandboxBackend } from '../core/sandbox/sandboxBackend';
-import { runSandboxed, type SandboxResult } from '../core/sandbox/sandboxRunner';
+import { runSandboxed, type ControlSweep, type SandboxResult } from '../core/sandbox/sandboxRunner';
 import { runUnsandboxed } from '../core/sandbox/unsandboxedRunner';
 
-/** Bytes one proxied connection may carry: enough for a large install over one kept-alive tunnel. */
-const TUNNEL_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface ShellCommandsDeps {
   readonly policy: () => PolicyPack;
@@ -73,17 +72,17 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
       if (rest !== '') request.onOutput(rest);
     }
     if (!result.ran) this.deps.log.warn(`shell.run: the command did not run: ${result.reason}`);
-    return result.ran ? { ran: true, exitCode: result.exitCode, reason: result.reason } : { ran: false, reason: result.reason };
+    if (!result.ran) return { ran: false, reason: result.reason };
+    const notes = result.sweep ? sweepNotes(result.sweep, request.workspace) : [];
+    if (notes.length > 0) this.deps.audit.record({ actor: 'agent', action: 'tool.shell.run', target: request.command.slice(0, 500), decision: 'deny', reason: notes.join('; ') });
+    return { ran: true, exitCode: result.exitCode, reason: result.reason, notes };
   }
 
   private egressProxy(): Promise<EgressProxy> {
     this.proxy ??= (async () => {
       this.socketFolder = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
-      // A package manager keeps one tunnel open for a whole install: the web.fetch bounds per
-      // response (limits.maxResponseBytes, requestTimeoutSeconds) would cut it, so a tunnel is
-      // bounded by the command's own wall time and a byte budget sized for installs.
       const wall = this.deps.policy().commands.limits.wallSeconds * 1000;
-      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock'), bounds: { totalTimeoutMs: wall, maxBytesPerConnection: TUNNEL_BYTES } });
+      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock'), bounds: { totalTimeoutMs: wall, maxBytesPerConnection: COMMAND_TUNNEL_BYTES } });
       this.deps.log.info(`egress proxy for commands listening on ${proxy.socketPath ?? '?'}`);
       return proxy;
     })();
@@ -96,4 +95,13 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
       if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     });
   }
+}
+
+/** What the card, the model and the audit log are told about control files a command created. */
+function sweepNotes(sweep: ControlSweep, workspace: string): string[] {
+  const shown = (paths: readonly string[]): string => paths.map((path) => relative(workspace, path) || path).join(', ');
+  return [
+    ...(sweep.removed.length > 0 ? [`removed control files the command created, which commands may not write: ${shown(sweep.removed)}`] : []),
+    ...(sweep.failed.length > 0 ? [`could not remove or check control files the command may have created: ${shown(sweep.failed)}; check them before trusting this folder`] : []),
+  ];
 }

@@ -6,6 +6,13 @@
  * else (the namespace has no other way out).
  */
 
+/**
+ * Bytes one proxied connection of a sandboxed command may carry: a package manager keeps one
+ * tunnel for a whole install, which the per-response web.fetch bound (limits.maxResponseBytes)
+ * would cut. Such a tunnel is bounded in time by the command's wall time instead.
+ */
+export const COMMAND_TUNNEL_BYTES = 2 * 1024 * 1024 * 1024;
+
 /** The relay's port on the sandbox's own loopback (not the host's). */
 export const BRIDGE_PORT = 3128;
 

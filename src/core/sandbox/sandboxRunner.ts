@@ -4,7 +4,8 @@ import { join, relative, isAbsolute } from 'node:path';
 import type { CommandLimits } from '../policy/policySchema';
 import { runLimited } from '../process/limitedProcess';
 import { bwrapArgs, commandArgs, type SandboxLayout } from './bwrapArgs';
-import { findSandboxBackend } from './sandboxBackend';
+import { snapshotControlFiles, sweepNewControlFiles } from './controlFileSweep';
+import { findSandboxBackend, type SandboxBackend } from './sandboxBackend';
 import { sandboxEnv } from './sandboxEnv';
 import { findReadOnlyPaths } from './readOnlyPaths';
 
@@ -36,7 +37,7 @@ export type SandboxEnd = 'exit' | 'cpu' | 'memory' | 'file-size' | 'wall' | 'out
 
 export type SandboxResult =
   /** The command ran in the sandbox; `reason` says how it ended, naming the limit that ended it. */
-  | { readonly ran: true; readonly endedBy: SandboxEnd; readonly exitCode: number | undefined; readonly reason: string }
+  | { readonly ran: true; readonly endedBy: SandboxEnd; readonly exitCode: number | undefined; readonly reason: string; readonly sweep?: ControlSweep }
   /** No sandbox could be made: the command did not run at all. */
   | { readonly ran: false; readonly reason: string };
 
@@ -61,13 +62,29 @@ export async function runSandboxed(request: SandboxRequest): Promise<SandboxResu
   if (!backend.ok) return { ran: false, reason: backend.reason };
   const layout = sandboxLayout(request);
   if (!layout.ok) return { ran: false, reason: layout.reason };
+  const unwritable = [...request.readonlyGlobs, ...(request.deniedGlobs ?? [])];
+  const before = snapshotControlFiles(layout.layout.workspace, unwritable);
+  if (!before.ok) return { ran: false, reason: before.reason };
+  const result = await runInSandbox(request, backend.backend, layout.layout);
+  if (!result.ran) return result;
+  const sweep = sweepNewControlFiles(layout.layout.workspace, unwritable, before.snapshot);
+  return sweep.removed.length > 0 || sweep.failed.length > 0 ? { ...result, sweep } : result;
+}
+
+/** Control files a command created (and were removed), and what could not be removed or checked. */
+export interface ControlSweep {
+  readonly removed: readonly string[];
+  readonly failed: readonly string[];
+}
+
+async function runInSandbox(request: SandboxRequest, backend: SandboxBackend, layout: SandboxLayout): Promise<SandboxResult> {
   const { limits } = request;
   const memoryBytes = limits.memoryMb * 1024 * 1024;
   const prlimitArgs = [`--cpu=${limits.cpuSeconds}:${limits.cpuSeconds + 1}`, `--data=${memoryBytes}:${memoryBytes}`, `--fsize=${FILE_SIZE_LIMIT_BYTES}:${FILE_SIZE_LIMIT_BYTES}`, '--core=0:0', '--'];
   let stderrTail = '';
   const end = await runLimited({
-    file: backend.backend.prlimit,
-    args: [...prlimitArgs, backend.backend.bwrap, '--json-status-fd', '3', ...bwrapArgs(layout.layout), ...commandArgs(layout.layout, request.command)],
+    file: backend.prlimit,
+    args: [...prlimitArgs, backend.bwrap, '--json-status-fd', '3', ...bwrapArgs(layout), ...commandArgs(layout, request.command)],
     env: {},
     statusFd: true,
     wallMs: limits.wallSeconds * 1000,

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { locateAuditLog } from '../../../src/core/audit';
 import { runCli } from './cliHarness';
 
-const ENV = { PATH: '/usr/bin:/bin', HOME: '/nonexistent-home', GITHUB_TOKEN: 'ghp_PARENT_SECRET' };
+// The audit log and its key go to a folder of the test's own, never the user's.
+const ENV = { PATH: '/usr/bin:/bin', HOME: '/nonexistent-home', GITHUB_TOKEN: 'ghp_PARENT_SECRET', AIRLOCK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'airlock-cli-sandbox-config-')) };
 
 describe('airlock sandbox run', function () {
   this.timeout(60_000);
@@ -16,6 +21,7 @@ describe('airlock sandbox run', function () {
   });
 
   afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+  after(() => rmSync(ENV.AIRLOCK_CONFIG_DIR, { recursive: true, force: true }));
 
   it('one argument is a command line: it runs in the workspace and its exit status is the CLI\'s', async () => {
     const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'echo hi > out.txt && cat out.txt; exit 4'], { env: ENV });
@@ -55,6 +61,33 @@ describe('airlock sandbox run', function () {
       assert.match(run.stderr, /airlock sandbox: killed, with every process it started, after the wall-time limit of 1 s \(commands\.limits\.wallSeconds\)/);
     } finally {
       rmSync(managed, { force: true });
+    }
+  });
+
+  it('a created control file is removed after the command, and the CLI says so', async () => {
+    const run = await runCli(['sandbox', 'run', '--workspace', workspace, '--', 'echo "registry=http://evil.example/" > .npmrc; echo end'], { env: ENV });
+    assert.equal(run.code, 0);
+    assert.equal(existsSync(join(workspace, '.npmrc')), false);
+    assert.match(run.stderr, /airlock sandbox: removed .*\.npmrc: the command created it, and commands may not write control files/);
+  });
+
+  it('the network is the egress proxy: a host the policy does not allow is refused with the rule to add, never reached, and audited to the workspace log', async () => {
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end('reached');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const refused = await runCli(['sandbox', 'run', '--workspace', workspace, '--', `curl -sS --max-time 10 http://127.0.0.1:${port}/refused`], { env: ENV });
+      assert.match(refused.stdout, /Airlock refused this shell request: GET http:\/\/127\.0\.0\.1:\d+\/refused/);
+      assert.deepEqual(hits, [], 'no request reached the server');
+      const { file } = locateAuditLog({ configDir: ENV.AIRLOCK_CONFIG_DIR, workspaceFolder: workspace });
+      const entries = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { actor: string; action: string });
+      assert.deepEqual(entries.filter((entry) => entry.action.startsWith('egress.')).map((entry) => `${entry.actor} ${entry.action}`), ['cli egress.block']);
+    } finally {
+      server.close();
     }
   });
 

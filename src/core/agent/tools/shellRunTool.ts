@@ -18,7 +18,7 @@ type Args = z.infer<typeof parameters>;
 export type CommandIsolation = { readonly sandboxed: true; readonly backend: string } | { readonly sandboxed: false; readonly reason: string };
 
 /** How a command ended, as the runner reports it. */
-export type CommandEnd = { readonly ran: true; readonly exitCode: number | undefined; readonly reason: string } | { readonly ran: false; readonly reason: string };
+export type CommandEnd = { readonly ran: true; readonly exitCode: number | undefined; readonly reason: string; readonly notes?: readonly string[] } | { readonly ran: false; readonly reason: string };
 
 export interface CommandRequest {
   readonly command: string;
@@ -111,10 +111,11 @@ async function run(args: Args, signal: AbortSignal, progress: ToolProgress | und
   const { text, redactions } = redact(clip(output));
   const redacted = redactions.length > 0 ? `\n[${redactions.length} secret(s) redacted from the output]` : '';
   const status = end.exitCode === 0 ? 'exit code 0' : end.reason;
+  const notes = (end.notes ?? []).map((note) => `\n[${note}]`).join('');
   return {
     ok: true,
-    content: `$ ${args.command}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}[${status}]${redacted}`,
-    summary: `Ran ${oneLine(args.command, 80)}: ${status}`,
+    content: `$ ${args.command}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}[${status}]${redacted}${notes}`,
+    summary: `Ran ${oneLine(args.command, 80)}: ${status}${end.notes && end.notes.length > 0 ? ` · ${end.notes.join(' · ')}` : ''}`,
   };
 }
 

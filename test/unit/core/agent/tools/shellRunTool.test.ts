@@ -100,6 +100,15 @@ describe('shell.run: the commands rules, the sandbox, and what the model gets', 
     assert.match(result.content, /END\n\[exit code 0\]$/);
   });
 
+  it('what the runner noted after the command (control files it removed) reaches the model and the card', async () => {
+    const note = 'removed control files the command created, which commands may not write: .vscode/tasks.json';
+    const t = tool(SANDBOX, pack(), port(SANDBOX, ['ok\n'], { ran: true, exitCode: 0, reason: 'exited with code 0', notes: [note] }));
+    const result = await t.run(t.parameters.parse({ command: 'npm test' }), new AbortController().signal);
+    assert.ok(result.ok);
+    assert.ok(result.content.endsWith(`[exit code 0]\n[${note}]`), result.content);
+    assert.ok(result.summary.endsWith(`· ${note}`), result.summary);
+  });
+
   it('a command the sandbox could not start is an error that says why', async () => {
     const t = tool(SANDBOX, pack(), port(SANDBOX, [], { ran: false, reason: 'the sandbox could not be set up: no user namespaces' }));
     const result = await t.run(t.parameters.parse({ command: 'npm test' }), new AbortController().signal);
