@@ -139,11 +139,21 @@ function sandboxLayout(request: SandboxRequest): LayoutResult {
   if (!inside(cwd, workspace)) return { ok: false, reason: `the folder ${cwd} is not in the workspace ${workspace}` };
   const home = realOrSame(request.parentEnv.HOME ?? homedir());
   const hiddenFolders = [...new Set(['/home', '/root', '/run', home])].filter((folder) => isFolder(folder) && !inside(folder, '/tmp'));
-  const env = sandboxEnv(request.parentEnv, home, request.extraEnv ?? {});
+  const parentEnv = { ...request.parentEnv, PATH: outsideWorkspace(request.parentEnv.PATH, workspace) };
+  const env = sandboxEnv(parentEnv, home, request.extraEnv ?? {});
   const toolFolders = (env.PATH ?? '').split(':').filter((folder) => hiddenFolders.some((hidden) => inside(folder, hidden)) && !inside(workspace, folder) && isFolder(folder));
   const credentials = HOME_SECRETS.map((name) => join(home, name)).filter((path) => inside(path, workspace) && existsSync(path)).map((path) => ({ path, folder: lstatSync(path).isDirectory() }));
   const hiddenInWorkspace = [...credentials, ...readOnly.hidden];
   return { ok: true, layout: { workspace, cwd, readOnly: readOnly.paths, hiddenFolders, hiddenInWorkspace, toolFolders, env, egressSocket: request.egressSocket, bridgeNode: request.bridgeNode } };
+}
+
+/**
+ * PATH without folders in the workspace: the command may write there, so it could put its own
+ * `npm` first and run it under an allow rule written for the real one.
+ */
+function outsideWorkspace(path: string | undefined, workspace: string): string | undefined {
+  if (path === undefined) return undefined;
+  return path.split(':').filter((folder) => folder.startsWith('/') && !inside(realOrSame(folder), workspace)).join(':');
 }
 
 /** Whether `path` is `folder` or below it. */

@@ -118,6 +118,14 @@ describe('core/sandbox/sandboxRunner: the policy inside the sandbox', function (
     });
   }
 
+  it('attack: a PATH folder inside the workspace is dropped, so a planted program cannot pose as an allowed one', async () => {
+    mkdirSync(join(workspace, 'bin'));
+    writeFileSync(join(workspace, 'bin', 'npm'), '#!/bin/sh\necho PLANTED-NPM\n', { mode: 0o755 });
+    const { output } = await run('echo "$PATH"; npm --version; command -v npm || echo no-npm', { parentEnv: { PATH: `${join(workspace, 'bin')}:/usr/bin:/bin`, HOME: join(outside, 'home') } });
+    assert.doesNotMatch(output, /PLANTED-NPM/);
+    assert.match(output, /^\/usr\/bin:\/bin$/m);
+  });
+
   it('settings for tools inside are passed, except names that look secret', async () => {
     const { output } = await run('env', { extraEnv: { npm_config_maxsockets: '4', NPM_TOKEN: 'SECRET-EXTRA' } });
     assert.match(output, /^npm_config_maxsockets=4$/m);
