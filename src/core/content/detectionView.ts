@@ -24,6 +24,8 @@ export interface DetectionView {
   readonly origEnd: Int32Array;
   /** Per unit: bit 1 = folded from a homoglyph, bit 2 = an ASCII letter in the original. */
   readonly marks: Uint8Array;
+  /** Whether any unit is MARK_CONFUSABLE (most text has none, and then no word mixes scripts). */
+  readonly confusable: boolean;
   readonly payloads: readonly HiddenPayload[];
   /** Whether the sanitizer could remove anything: an invisible character, or a long run of one special character. */
   readonly needsSanitizing: boolean;
@@ -41,9 +43,20 @@ const LONG_RUN = 32;
 const MIN_SMUGGLED_BYTES = 4;
 const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
 
+/**
+ * The arrays of a view, kept to build the next one: a scan's views are most of what it allocates.
+ * A view built into storage is valid until the next view is built into the same storage.
+ */
+export class ViewStorage {
+  codes = new Uint16Array(0);
+  origStart = new Int32Array(0);
+  origEnd = new Int32Array(0);
+  marks = new Uint8Array(0);
+}
+
 /** Builds the detection view of `text` in one pass; linear in its length. */
-export function buildDetectionView(text: string): DetectionView {
-  const builder = new ViewBuilder(text.length);
+export function buildDetectionView(text: string, storage: ViewStorage = new ViewStorage()): DetectionView {
+  const builder = new ViewBuilder(text.length, storage);
   const payloads: HiddenPayload[] = [];
   let tagText = '';
   let tagStart = -1;
@@ -57,6 +70,7 @@ export function buildDetectionView(text: string): DetectionView {
   let splitEnd = -1;
   let lastVisibleWord = false;
   let needsSanitizing = false;
+  let confusable = false;
   let runCode = -1;
   let runLength = 0;
 
@@ -142,6 +156,7 @@ export function buildDetectionView(text: string): DetectionView {
       lastVisibleWord = isAsciiLetter(cp);
     } else {
       const folded = foldCodePoint(cp);
+      if (folded.confusable) confusable = true;
       for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, folded.confusable ? MARK_CONFUSABLE : 0);
       lastVisibleWord = folded.text.length > 0;
     }
@@ -150,12 +165,15 @@ export function buildDetectionView(text: string): DetectionView {
   flushSmuggled();
   if (reversalStart >= 0) closeReversal(text.length);
   builder.readLeetspeak();
-  return { ...builder.finish(), payloads, needsSanitizing, splitWords, splitStart, splitEnd };
+  return { ...builder.finish(), confusable, payloads, needsSanitizing, splitWords, splitStart, splitEnd };
 }
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
+
+/** Units past the end that read as 0, as in a fresh array. */
+const SLACK = 16;
 
 class ViewBuilder {
   private codes: Uint16Array;
@@ -164,12 +182,18 @@ class ViewBuilder {
   private marks: Uint8Array;
   private length = 0;
 
-  constructor(capacity: number) {
-    const size = Math.max(16, capacity + 16);
-    this.codes = new Uint16Array(size);
-    this.origStart = new Int32Array(size);
-    this.origEnd = new Int32Array(size);
-    this.marks = new Uint8Array(size);
+  constructor(capacity: number, private readonly storage: ViewStorage) {
+    if (storage.codes.length < capacity + SLACK) {
+      const size = Math.max(SLACK, capacity + SLACK);
+      storage.codes = new Uint16Array(size);
+      storage.origStart = new Int32Array(size);
+      storage.origEnd = new Int32Array(size);
+      storage.marks = new Uint8Array(size);
+    }
+    this.codes = storage.codes;
+    this.origStart = storage.origStart;
+    this.origEnd = storage.origEnd;
+    this.marks = storage.marks;
   }
 
   push(code: number, start: number, end: number, mark: number): void {
@@ -209,6 +233,11 @@ class ViewBuilder {
   }
 
   finish(): Pick<DetectionView, 'codes' | 'length' | 'origStart' | 'origEnd' | 'marks'> {
+    const clearTo = Math.min(this.codes.length, this.length + SLACK);
+    this.codes.fill(0, this.length, clearTo);
+    this.origStart.fill(0, this.length, clearTo);
+    this.origEnd.fill(0, this.length, clearTo);
+    this.marks.fill(0, this.length, clearTo);
     return { codes: this.codes, length: this.length, origStart: this.origStart, origEnd: this.origEnd, marks: this.marks };
   }
 
@@ -222,9 +251,9 @@ class ViewBuilder {
     origEnd.set(this.origEnd);
     const marks = new Uint8Array(size);
     marks.set(this.marks);
-    this.codes = codes;
-    this.origStart = origStart;
-    this.origEnd = origEnd;
-    this.marks = marks;
+    this.codes = this.storage.codes = codes;
+    this.origStart = this.storage.origStart = origStart;
+    this.origEnd = this.storage.origEnd = origEnd;
+    this.marks = this.storage.marks = marks;
   }
 }

@@ -1,14 +1,14 @@
 import { findCommandFindings } from './commands';
 import type { ContentCategory, ContentFlag, EncodingKind } from './contentTypes';
 import { findDelimiters } from './delimiters';
-import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, type DetectionView } from './detectionView';
+import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, ViewStorage, type DetectionView } from './detectionView';
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
 import { sanitize } from './sanitize';
 import { findSpacedLetters } from './spacedLetters';
-import { TOKEN_WORD, tokenize, type Tokens } from './tokens';
+import { TOKEN_WORD, TokenStorage, tokenize, type Tokens } from './tokens';
 import { findUrlFindings } from './urls';
 
 /** A finding in the coordinates of the text it was found in. */
@@ -28,8 +28,9 @@ const MAX_DECODED_SHOWN = 200;
 /** A decoded payload whose strongest inner finding reaches this is reported strongly. */
 const WEAK = 0.3;
 /** An HTML tag (bounded, no nesting: linear). */
-const TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,200})?>/i;
-const TAGS = new RegExp(TAG.source, 'gi');
+const TAGS = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,200})?>/gi;
+/** Far enough for a phrase rule's whole span and the words before it that can cancel it. */
+const MARKUP_REACH = 512;
 const MENTION_REACH = 100;
 /** What a template token shown as code still weighs, relative to one in running text. */
 const CODE_FACTOR = 0.3;
@@ -56,27 +57,31 @@ function phraseMatcher(): PhraseMatcher {
  * carry another finding. Linear in the window's length.
  */
 export function findingsIn(text: string): { findings: Finding[]; needsSanitizing: boolean } {
-  const view = buildDetectionView(text);
-  return { findings: analyse(text, { remaining: DEFAULT_DECODE_BUDGET }, true, view), needsSanitizing: view.needsSanitizing };
+  const reuse = text.length <= REUSED_CHARS;
+  const view = buildDetectionView(text, reuse ? windowView : undefined);
+  return { findings: analyse(text, { remaining: DEFAULT_DECODE_BUDGET }, true, view, reuse ? windowTokens : undefined), needsSanitizing: view.needsSanitizing };
 }
 
-function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: DetectionView): Finding[] {
+/**
+ * The view and tokens of a text up to REUSED_CHARS reuse these arrays from one scan to the next
+ * (allocating them was a tenth of a scan): nothing outlives findingsIn, and the views read inside
+ * it (decoded payloads, markup) have their own. Longer texts get fresh arrays, so at most a few
+ * megabytes stay held.
+ */
+const REUSED_CHARS = 128 * 1024;
+const windowView = new ViewStorage();
+const windowTokens = new TokenStorage();
+
+function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: DetectionView, tokenStorage?: TokenStorage): Finding[] {
   const view = prebuilt ?? buildDetectionView(text);
-  const tokens = tokenize(view);
+  const tokens = tokenize(view, tokenStorage);
   const findings: Finding[] = [];
   const toOriginal = (startUnit: number, endUnit: number): { start: number; end: number } => ({
     start: view.origStart[startUnit] ?? 0,
     end: endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : (view.origStart[startUnit] ?? 0),
   });
   append(findings, phraseFindings(text, view, tokens));
-  // A phrase split by markup ("<td>Ignore all</td><td>previous instructions</td>") is read again
-  // with the tags blanked out (same length, so offsets hold); findings already made are not repeated.
-  if (deep && TAG.test(text)) {
-    const blanked = text.replace(TAGS, (tag) => ' '.repeat(tag.length));
-    const seen = new Set(findings.map((finding) => `${finding.rule}:${finding.start}`));
-    const blankedView = buildDetectionView(blanked);
-    for (const finding of phraseFindings(blanked, blankedView, tokenize(blankedView))) if (!seen.has(`${finding.rule}:${finding.start}`)) findings.push(finding);
-  }
+  if (deep) append(findings, markupSplitFindings(text, findings));
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -96,6 +101,49 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
   if (deep) append(findings, decodedFindings(text, view, tokens, budget));
   append(findings, hiddenFindings(text, findings));
   return findings;
+}
+
+/**
+ * A phrase split by markup ("<td>Ignore all</td><td>previous instructions</td>") is read again
+ * with the tags blanked out (same length, so offsets hold); findings already made are not
+ * repeated. Only the stretches around tags are read again: blanking changes nothing further away,
+ * and most text is not markup.
+ */
+function markupSplitFindings(text: string, already: readonly Finding[]): Finding[] {
+  const regions = markupRegions(text);
+  if (regions.length === 0) return [];
+  const seen = new Set(already.map((finding) => `${finding.rule}:${finding.start}`));
+  const found: Finding[] = [];
+  for (const [from, to] of regions) {
+    const blanked = text.slice(from, to).replace(TAGS, (tag) => ' '.repeat(tag.length));
+    const view = buildDetectionView(blanked);
+    for (const finding of phraseFindings(blanked, view, tokenize(view))) {
+      const start = finding.start + from;
+      const key = `${finding.rule}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ ...finding, start, end: finding.end + from });
+    }
+  }
+  return found;
+}
+
+/**
+ * The stretches [from, to) that hold every tag with MARKUP_REACH characters either side, merged
+ * where they touch. A tag that meets a stretch lies inside it, so blanking a stretch on its own
+ * blanks the same tags as blanking the whole text.
+ */
+function markupRegions(text: string): [number, number][] {
+  const regions: [number, number][] = [];
+  TAGS.lastIndex = 0;
+  for (let match = TAGS.exec(text); match !== null; match = TAGS.exec(text)) {
+    const from = Math.max(0, match.index - MARKUP_REACH);
+    const to = Math.min(text.length, match.index + match[0].length + MARKUP_REACH);
+    const last = regions.at(-1);
+    if (last !== undefined && from <= last[1]) last[1] = to;
+    else regions.push([from, to]);
+  }
+  return regions;
 }
 
 const OPENING_QUOTES = '"“„«\'‘`';
@@ -174,7 +222,7 @@ function spoofing(view: DetectionView, tokens: Tokens): Finding[] {
   let mixed = 0;
   let start = -1;
   let end = -1;
-  for (let token = 0; token < tokens.count; token++) {
+  for (let token = 0; view.confusable && token < tokens.count; token++) {
     if (tokens.kind[token] !== TOKEN_WORD) continue;
     let marks = 0;
     for (let unit = tokens.start[token] ?? 0; unit < (tokens.end[token] ?? 0); unit++) marks |= view.marks[unit] ?? 0;

@@ -23,7 +23,10 @@ export type MatchSink = (rule: number, startUnit: number, endUnit: number) => vo
  */
 export class PhraseMatcher {
   readonly rules: readonly PhraseRule[];
+  /** ASCII transitions: one row per node, one column per ASCII character that occurs in a term. */
   private readonly asciiNext: Int32Array;
+  private readonly asciiColumn: Int8Array;
+  private readonly columns: number;
   private readonly otherNext: readonly (ReadonlyMap<number, number> | undefined)[];
   private readonly exactActions: readonly (Int32Array | undefined)[];
   private readonly stemActions: readonly (Int32Array | undefined)[];
@@ -44,6 +47,8 @@ export class PhraseMatcher {
     for (const term of negators.terms) trie.flag(term, FLAG_NEGATOR);
     const built = trie.build();
     this.asciiNext = built.asciiNext;
+    this.asciiColumn = built.asciiColumn;
+    this.columns = built.columns;
     this.otherNext = built.otherNext;
     this.exactActions = built.exact;
     this.stemActions = built.stem;
@@ -111,39 +116,42 @@ export class PhraseMatcher {
   }
 
   private next(node: number, code: number): number {
-    if (code < 0x80) return this.asciiNext[node * 0x80 + code] ?? -1;
+    if (code < 0x80) {
+      const column = this.asciiColumn[code] ?? -1;
+      return column < 0 ? -1 : (this.asciiNext[node * this.columns + column] ?? -1);
+    }
     return this.otherNext[node]?.get(code) ?? -1;
   }
 }
 
 /** The hits of one trie walk, fired together once the walk is over. */
 class WalkHits {
-  private readonly actions: number[] = [];
-  private readonly endTokens: number[] = [];
-  private readonly endUnits: number[] = [];
-  private readonly order: number[] = [];
+  private actions = new Int32Array(64);
+  private endTokens = new Int32Array(64);
+  private endUnits = new Int32Array(64);
+  private order: number[] = [];
+  private count = 0;
   /** How many trie nodes contributed: one node's actions are already in slot order. */
   private groups = 0;
 
   clear(): void {
-    if (this.actions.length === 0) return;
-    this.actions.length = 0;
-    this.endTokens.length = 0;
-    this.endUnits.length = 0;
+    this.count = 0;
     this.groups = 0;
   }
 
   add(actions: Int32Array, endToken: number, endUnit: number): void {
     this.groups++;
+    if (this.count + actions.length > this.actions.length) this.grow(this.count + actions.length);
     for (const action of actions) {
-      this.actions.push(action);
-      this.endTokens.push(endToken);
-      this.endUnits.push(endUnit);
+      this.actions[this.count] = action;
+      this.endTokens[this.count] = endToken;
+      this.endUnits[this.count] = endUnit;
+      this.count++;
     }
   }
 
   fireInSlotOrder(run: MatchRun, startToken: number): void {
-    const count = this.actions.length;
+    const count = this.count;
     if (count === 0) return;
     if (this.groups === 1) {
       for (let index = 0; index < count; index++) run.fire(this.actions[index] ?? 0, startToken, this.endTokens[index] ?? startToken, this.endUnits[index] ?? 0);
@@ -151,8 +159,20 @@ class WalkHits {
     }
     this.order.length = 0;
     for (let index = 0; index < count; index++) this.order.push(index);
-    if (count > 1) this.order.sort((a, b) => ((this.actions[b] ?? 0) & (MAX_SLOTS - 1)) - ((this.actions[a] ?? 0) & (MAX_SLOTS - 1)) || a - b);
+    this.order.sort((a, b) => ((this.actions[b] ?? 0) & (MAX_SLOTS - 1)) - ((this.actions[a] ?? 0) & (MAX_SLOTS - 1)) || a - b);
     for (const index of this.order) run.fire(this.actions[index] ?? 0, startToken, this.endTokens[index] ?? startToken, this.endUnits[index] ?? 0);
+  }
+
+  private grow(needed: number): void {
+    const size = Math.max(needed, this.actions.length * 2);
+    const grown = (from: Int32Array): Int32Array<ArrayBuffer> => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.actions = grown(this.actions);
+    this.endTokens = grown(this.endTokens);
+    this.endUnits = grown(this.endUnits);
   }
 }
 
@@ -294,21 +314,25 @@ class TrieBuilder {
     this.flags[node] = (this.flags[node] ?? 0) | flag;
   }
 
-  build(): { asciiNext: Int32Array; otherNext: (Map<number, number> | undefined)[]; exact: (Int32Array | undefined)[]; stem: (Int32Array | undefined)[]; flags: Uint8Array } {
+  build(): { asciiNext: Int32Array; asciiColumn: Int8Array; columns: number; otherNext: (Map<number, number> | undefined)[]; exact: (Int32Array | undefined)[]; stem: (Int32Array | undefined)[]; flags: Uint8Array } {
     const count = this.children.length;
-    const asciiNext = new Int32Array(count * 0x80).fill(-1);
+    // Terms use a few dozen ASCII characters: a row of 128 would make the table several times larger.
+    const asciiColumn = new Int8Array(0x80).fill(-1);
+    let columns = 0;
+    for (const children of this.children) for (const code of children.keys()) if (code < 0x80 && asciiColumn[code] === -1) asciiColumn[code] = columns++;
+    const asciiNext = new Int32Array(count * columns).fill(-1);
     const otherNext: (Map<number, number> | undefined)[] = [];
     for (let node = 0; node < count; node++) {
       let other: Map<number, number> | undefined;
       for (const [code, child] of this.children[node] ?? []) {
-        if (code < 0x80) asciiNext[node * 0x80 + code] = child;
+        if (code < 0x80) asciiNext[node * columns + (asciiColumn[code] ?? 0)] = child;
         else (other ??= new Map()).set(code, child);
       }
       otherNext.push(other);
     }
     // Later slots first, so one hit never advances a rule through two of its slots.
     const freeze = (sets: Set<number>[]): (Int32Array | undefined)[] => sets.map((set) => (set.size === 0 ? undefined : Int32Array.from([...set].sort((a, b) => (b & (MAX_SLOTS - 1)) - (a & (MAX_SLOTS - 1))))));
-    return { asciiNext, otherNext, exact: freeze(this.exact), stem: freeze(this.stem), flags: Uint8Array.from(this.flags) };
+    return { asciiNext, asciiColumn, columns, otherNext, exact: freeze(this.exact), stem: freeze(this.stem), flags: Uint8Array.from(this.flags) };
   }
 
   private insert(path: readonly number[], term: string): number {
@@ -331,8 +355,13 @@ class TrieBuilder {
   }
 }
 
+const PLAIN_TERM = /^ *[a-z]+(?: +[a-z]+)* *$/;
+
 /** A term as the walk sees it: folded tokens joined by one space (none between unspaced characters). */
 export function foldTerm(term: string): number[] {
+  // Most terms are lower-case ASCII words, which fold to themselves: no view needed (thousands of
+  // terms are folded when the matcher is built).
+  if (PLAIN_TERM.test(term)) return Array.from(term.trim().split(/ +/).join(' '), (char) => char.charCodeAt(0));
   const view = buildDetectionView(term);
   const tokens = tokenize(view);
   const path: number[] = [];

@@ -7,6 +7,13 @@ export const TOKEN_UNSPACED = 2;
 /** A sentence end or a blank line: phrases never span one. */
 export const TOKEN_BARRIER = 3;
 
+/** The arrays of a token list, kept to tokenize the next view (valid until then). */
+export class TokenStorage {
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  kind = new Uint8Array(0);
+}
+
 /** Token spans over a detection view's units, in order. */
 export interface Tokens {
   readonly count: number;
@@ -21,12 +28,15 @@ export interface Tokens {
  * single characters of unspaced scripts, and barriers:
  * `. ! ? ;` before whitespace or the end, CJK full stops, and blank lines. One pass.
  */
-export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>): Tokens {
+export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage: TokenStorage = new TokenStorage()): Tokens {
   const { codes, length } = view;
   const capacity = length + 2; // at most one token per unit
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const kind = new Uint8Array(capacity);
+  if (storage.start.length < capacity) {
+    storage.start = new Int32Array(capacity);
+    storage.end = new Int32Array(capacity);
+    storage.kind = new Uint8Array(capacity);
+  }
+  const { start, end, kind } = storage;
   let count = 0;
   const add = (from: number, to: number, type: number): void => {
     start[count] = from;
@@ -98,6 +108,10 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>): Tokens 
     }
     index += width;
   }
+  // Two entries past the last read as 0, as in fresh arrays.
+  start.fill(0, count, count + 2);
+  end.fill(0, count, count + 2);
+  kind.fill(0, count, count + 2);
   return { count, start, end, kind };
 }
 
