@@ -89,7 +89,7 @@ export function decideAddress(policy: PolicyPack, tool: string, address: string,
   const named = tool === MODEL_TOOL ? undefined : namingRule(toolRules(policy, tool), { scheme: target.scheme, host: classified.address, address: classified.address, port: target.port });
   if (named !== undefined) return allow('address-named-by-rule', `${where} is ${classWords(classified.class)}, named by the rule "${named.text}".`, named.text);
   const via = classified.embedded === undefined ? '' : ` (it carries ${classified.embedded})`;
-  return deny(addressReason(classified.class), `${where} is ${classWords(classified.class)}${via}; only public hosts may be reached unless a rule names that exact address.`);
+  return deny(addressReason(classified.class), `${where} is ${classWords(classified.class)}${via}; agent tools and commands may only reach public hosts (a policy cannot allow a private or local address for them).`);
 }
 
 /** True for a loopback IP literal, localhost or *.localhost. */
@@ -121,7 +121,7 @@ function specialHost(target: EgressTarget): EgressDecision | undefined {
     const classified = classifyAddress(target.address);
     if (classified.class === 'public') return undefined;
     const via = classified.embedded === undefined ? '' : ` (it carries ${classified.embedded})`;
-    return deny(addressReason(classified.class), `${target.address} is ${classWords(classified.class)}${via}; web tools may only reach public hosts unless a rule names that exact address.`);
+    return deny(addressReason(classified.class), `${target.address} is ${classWords(classified.class)}${via}; agent tools and commands may only reach public hosts (a policy cannot allow a private or local address for them).`);
   }
   if (METADATA_HOST_NAMES.has(target.host)) return deny('metadata-host', `${target.host} is a cloud metadata service; it hands out the machine's credentials.`);
   if (LOCALHOST_NAME.test(target.host)) return deny('local-host-name', `${target.host} is this machine; web tools may only reach public hosts.`);

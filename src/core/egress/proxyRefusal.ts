@@ -22,10 +22,9 @@ const STATUS: Partial<Record<EgressReason, number>> = {
 };
 
 // Refusals one allow rule turns into a connection. Not approval-denied (requireApproval wins
-// over allow), nor a name that resolved to a non-public address (that address needs a rule of its
-// own, and the detail names it), nor metadata or reserved addresses.
+// over allow), nor a non-public address (the policy loader refuses a rule naming one for agent
+// tools, so suggesting it would send the user into an error), nor metadata or reserved addresses.
 const ALLOWABLE = new Set<EgressReason>(['no-rule-matched', 'plain-http-not-allowed']);
-const ALLOWABLE_LITERAL = new Set<EgressReason>(['loopback-address', 'private-address', 'link-local-address', 'carrier-grade-nat-address', 'unique-local-address']);
 
 /**
  * What the proxy answers for a refused request or tunnel: a status (403 for the policy, 400 for a
@@ -53,7 +52,7 @@ export function proxyRefusal(error: EgressBlockedError | EgressLimitError, reque
 /** The allow rule that would open the target, when one can. */
 function allowPattern(error: EgressBlockedError, target: EgressTarget | undefined): string | undefined {
   if (target === undefined) return undefined;
-  if (!ALLOWABLE.has(error.reason) && !(target.address !== undefined && ALLOWABLE_LITERAL.has(error.reason))) return undefined;
+  if (!ALLOWABLE.has(error.reason)) return undefined;
   // Plain http needs the port spelled out; https on 443 is the bare host.
   return target.scheme === 'https' && target.port === defaultPort('https') ? target.host : formatTarget(target);
 }
