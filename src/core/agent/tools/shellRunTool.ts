@@ -91,6 +91,9 @@ async function verdictFor(args: Args, context: ShellRunContext, isolation: Comma
 
 async function run(args: Args, signal: AbortSignal, progress: ToolProgress | undefined, context: ShellRunContext): Promise<ToolResult> {
   const isolation = await context.commands.isolation();
+  // The policy may have changed while the dialog was open: a rule that now denies the line wins.
+  const now = await verdictFor(args, context, isolation);
+  if (now.kind === 'deny') return { ok: false, error: `refused by the policy in force now: ${now.reason}` };
   const folder = await context.guard().decide(args.cwd, 'list');
   if (folder.decision === 'deny' || folder.path === undefined) return { ok: false, error: `the folder cannot be used: ${folder.detail}` };
   const workspace = await holdingRoot(context.roots(), folder.path);

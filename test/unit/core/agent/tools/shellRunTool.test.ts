@@ -109,6 +109,19 @@ describe('shell.run: the commands rules, the sandbox, and what the model gets', 
     assert.ok(result.summary.endsWith(`· ${note}`), result.summary);
   });
 
+  it('attack: a deny rule added while the dialog was open wins; the command does not run', async () => {
+    let policy = pack();
+    const commands = port(SANDBOX);
+    const t = shellRunTool({ policy: () => policy, guard: () => createFileGuard({ workspaceFolders: [w.ws], rules: policy.files }), roots: () => [w.ws], commands });
+    const args = t.parameters.parse({ command: 'make deploy' });
+    assert.equal((await t.plan(args)).verdict?.kind, 'ask');
+    policy = pack({ deny: ['make deploy'] });
+    const result = await t.run(args, new AbortController().signal);
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.error, /refused by the policy in force now: .*make deploy/);
+    assert.equal(commands.requests.length, 0);
+  });
+
   it('a command the sandbox could not start is an error that says why', async () => {
     const t = tool(SANDBOX, pack(), port(SANDBOX, [], { ran: false, reason: 'the sandbox could not be set up: no user namespaces' }));
     const result = await t.run(t.parameters.parse({ command: 'npm test' }), new AbortController().signal);
