@@ -140,13 +140,13 @@ function settingsProblemStatus(problems: readonly { kind: 'invalid' | 'refused';
   const refused = problems.some((problem) => problem.kind === 'refused');
   const message = problems.map((problem) => problem.message).join(' ');
   const notice: Notice = refused
-    ? { kind: 'refused', message, hint: 'Airlock sends model traffic only to a loopback address on this machine. Set airlock.model.baseUrl to e.g. http://127.0.0.1:11434/v1.' }
+    ? { kind: 'refused', message, hint: 'Airlock sends model traffic only to this machine, or to a remote model API the policy names under model.remote. Set airlock.model.baseUrl to e.g. http://127.0.0.1:11434/v1, or name the API under model.remote (docs/policy.md).' }
     : { kind: 'invalid-settings', message, hint: 'Fix the setting in Settings (search "airlock.model").' };
   return {
     state: refused ? 'refused' : 'invalid',
     endpoint: '',
     model: '',
-    detail: refused ? 'Endpoint refused: not on this machine' : 'Model settings are invalid',
+    detail: refused ? 'Endpoint refused: not on this machine, nor a model.remote API' : 'Model settings are invalid',
     source: '',
     notice,
     probe: { reachable: false, failure: { kind: refused ? 'refused' : 'failed', message } },

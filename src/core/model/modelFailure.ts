@@ -44,7 +44,7 @@ export function describeModelFailure(error: unknown, endpoint: EndpointRef): Mod
     return { kind: 'refused', message: blocked.message, hint: 'Airlock does not follow a model server\'s redirect (it would send the conversation on); if you trust where it points, set airlock.model.baseUrl to that address.' };
   }
   if (blocked !== undefined) {
-    return { kind: 'refused', message: blocked.message, hint: 'Airlock talks only to a model on this machine; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1.' };
+    return { kind: 'refused', message: blocked.message, hint: 'Airlock talks to a model on this machine, or to a remote model API the policy names under model.remote; set airlock.model.baseUrl to a loopback URL such as http://127.0.0.1:11434/v1, or name the API under model.remote (docs/policy.md).' };
   }
   const timeout = findInChain(error, (e) => e instanceof ModelTimeoutError);
   if (timeout instanceof ModelTimeoutError && timeout.phase === 'idle') {
