@@ -9,8 +9,9 @@ log() { printf '[airlock setup] %s\n' "$*" >&2; }
 # chromium drives the UI tests; the -dev packages are what code-server's native modules build
 # against; rsyslog is the collector the audit log's syslog shipping is tested against; iproute2
 # and openssl make the network namespace and the TLS certificate of the remote model API the cost
-# UI test counts replies from; bubblewrap is the sandbox agent commands run in.
-DEBIAN_PACKAGES=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3 make g++ rsyslog iproute2 openssl bubblewrap)
+# UI test counts replies from; bubblewrap is the sandbox agent commands run in, and curl the
+# client the sandbox tests reach the egress proxy with.
+DEBIAN_PACKAGES=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev python3 make g++ rsyslog iproute2 openssl bubblewrap curl)
 
 ensure_debian_packages() {
   local missing=()
