@@ -19,6 +19,14 @@ import type { DefinitionReason, DefinitionScanResult, DefinitionVerdict, ToolDef
 const FLAGGED_REMOVALS: readonly RemovalKind[] = ['zero-width', 'bidi', 'control', 'variation-selector'];
 /** MCP rule families that together make a definition an attack beyond doubt. */
 const BLOCK_AT_FAMILIES = 2;
+/** Printable ASCII with tab and newlines: nothing in it for the sanitizer to remove, so it is skipped. */
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+/**
+ * A short identifier-like string (a schema keyword, a type, a property name, an enum value) holds
+ * no sentence and no encoded payload long enough for the content guard: most strings of a schema
+ * are such, and skipping the guard on them makes the scan several times faster.
+ */
+const SHORT_TOKEN = /^[A-Za-z0-9_.$/-]{0,40}$/;
 
 export function scanToolDefinition(definition: ToolDefinition): DefinitionScanResult {
   const walked = definitionStrings(definition as unknown as Readonly<Record<string, unknown>>);
@@ -35,7 +43,7 @@ export function scanToolDefinition(definition: ToolDefinition): DefinitionScanRe
     if (level === 'block' || (level === 'flag' && verdict === 'allow')) verdict = level;
   };
   for (const { at, text, parameter } of walked.strings) {
-    const clean = sanitize(text);
+    const clean = PLAIN_ASCII.test(text) ? { text, removed: {} as Partial<Record<RemovalKind, number>> } : sanitize(text);
     if ((clean.removed.tag ?? 0) > 0) add({ rule: 'mcp.unicode-tags', text: `${clean.removed.tag} Unicode tag characters (text the user cannot see) removed`, at }, 'block');
     const invisible = FLAGGED_REMOVALS.reduce((sum, kind) => sum + (clean.removed[kind] ?? 0), 0);
     if (invisible > 0) add({ rule: 'mcp.invisible-characters', text: `${invisible} invisible characters (${describeRemoved(clean.removed)}) removed`, at }, 'flag');
@@ -46,6 +54,7 @@ export function scanToolDefinition(definition: ToolDefinition): DefinitionScanRe
       families.add(rule.id);
       add({ rule: rule.id, text: rule.text, at }, 'flag');
     }
+    if (SHORT_TOKEN.test(clean.text)) continue;
     const guard = scanContent(clean.text);
     if (guard.verdict === 'block') {
       const categories = [...new Set(guard.flags.map((flag) => flag.category))].join(', ');
