@@ -50,7 +50,11 @@ export const DEFINITION_RULES: readonly DefinitionRule[] = [
   {
     id: 'mcp.sensitive-read',
     text: 'asks for files or credentials a tool does not need (keys, .env, MCP config)',
-    patterns: [new RegExp(`${READ_VERB}${gap(80)}${SENSITIVE_PATH}`), new RegExp(`${SENSITIVE_PATH}${gap(80)}${READ_VERB}`)],
+    patterns: [
+      new RegExp(`${READ_VERB}${gap(80)}${SENSITIVE_PATH}`),
+      new RegExp(`${SENSITIVE_PATH}${gap(80)}${READ_VERB}`),
+      new RegExp(String.raw`\b(?:put|pass|include|add|fill|paste|insert|attach)\b${gap(60)}\b(?:contents?|text)\s+of\s+(?:any|every|all|each|other|the user's|previously (?:read|opened))\s+(?:\w+\s+)?(?:files?|documents?)\b`),
+    ],
   },
   {
     id: 'mcp.credential-harvest',
