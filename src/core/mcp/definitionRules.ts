@@ -9,6 +9,7 @@
  * sequence of literals and character classes with bounded gaps that stop at a sentence end, so
  * each start position costs a bounded amount of work: linear in the text.
  */
+import { knownToolIds } from '../agent/toolRegistry';
 import type { DefinitionRuleId } from './toolDefinition';
 
 export interface DefinitionRule {
@@ -29,6 +30,8 @@ const SECRET_NOUN = String.raw`\b(?:all\s+)?(?:credentials?|api[ _-]?keys?|passw
 const INTO_ANSWER = String.raw`\b(?:in|into|with|to|as part of)\s+(?:your|the)\s+(?:response|reply|answer|summary|output|result|message|\w+ (?:parameter|argument|field))`;
 const HARVEST_VERB = String.raw`\b(?:include|return|extract|collect|append|attach|insert|put|embed|send|forward|post|upload|pass|output|dump)\b`;
 const SEND_VERB = String.raw`\b(?:send|forward|post|upload|e-?mail|transmit|bcc|cc|copy|report|sync|exfiltrate)\w*\b`;
+/** Airlock's own dotted tool ids (`fs.read`, `web.fetch`…), as whole tokens. */
+const AIRLOCK_TOOL = new RegExp(String.raw`(?:^|[^\w.])(?:${knownToolIds().filter((id) => id.includes('.')).map((id) => id.replace(/\./g, '\\.')).join('|')})(?![\w.])`);
 const DESTINATION = String.raw`(?:https?:\/\/[^\s"'\x60)]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b)`;
 
 export const DEFINITION_RULES: readonly DefinitionRule[] = [
@@ -94,6 +97,11 @@ export const DEFINITION_RULES: readonly DefinitionRule[] = [
       new RegExp(String.raw`\b(?:this|the) (?:tool|server) (?:shadows|replaces|overrides|supersedes|impersonates)\b|\bshadows? a trusted\b`),
       new RegExp(String.raw`\binstead of\b${gap(30)}\b(?:the\s+)?(?:trusted|original|real|official|legitimate)\s+(?:tool|server|one)\b`),
     ],
+  },
+  {
+    id: 'mcp.airlock-tool',
+    text: 'names one of Airlock\'s own tools, which no server has a say over',
+    patterns: [AIRLOCK_TOOL],
   },
 ];
 

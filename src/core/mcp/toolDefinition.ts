@@ -26,6 +26,7 @@ export type DefinitionRuleId =
   | 'mcp.parameter-harvest'
   | 'mcp.exfiltration'
   | 'mcp.shadowing'
+  | 'mcp.airlock-tool'
   | 'mcp.content-guard';
 
 export interface DefinitionReason {
