@@ -144,12 +144,11 @@ describe('core/web/sanitizeDocument: hidden text is removed before extraction', 
     assert.equal(baseUrl, 'https://example.org/dir/page.html');
   });
 
-  it('stays fast on a page <style> with thousands of hiding rules', () => {
+  // No timing threshold (speed is for bench/): a quadratic pass would end at the suite's timeout.
+  it('copes with a page <style> of thousands of hiding rules and keeps the visible text', () => {
     const rules = Array.from({ length: 3000 }, (_, index) => `.c${index} > p:nth-child(2n) { display: none }`).join('\n');
     const body = Array.from({ length: 3000 }, (_, index) => `<div class="c${index}"><p>one ${index}</p><p>two ${index}</p></div>`).join('');
-    const started = Date.now();
     const { text } = sanitized(body, `<style>${rules}</style>`);
-    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     assert.ok(text.includes('one 1'));
   });
 });
