@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForValue } from './waitFor';
-import { activeEditorText, focusWorkbench, runCommand, saveSettingsEditor } from './workbench';
+import { activeEditorText, focusWorkbench, openPalette, runCommand, saveSettingsEditor } from './workbench';
 
 export function machineSettingsFile(workspace: string): string {
   return path.join(path.dirname(workspace), 'user-data', 'Machine', 'settings.json');
@@ -18,8 +18,7 @@ export async function applyMachineSettings(page: Page, workspace: string, settin
   writeFileSync(file, JSON.stringify(settings, null, 2));
   await focusWorkbench(page);
   // Its title ends with the remote's name, which the test does not know: pick the row by its start.
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Preferences: Open Remote Settings (JSON)');
+  await (await openPalette(page)).fill('>Preferences: Open Remote Settings (JSON)');
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Open Remote Settings (JSON)' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });

@@ -1,6 +1,6 @@
 // Driving the VS Code workbench itself (not the Airlock webview): the command palette, and
 // changing user settings in a way code-server actually applies.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { writeUserSettings } from '../../../scripts/lib/codeServer';
 import { waitForValue } from './waitFor';
 
@@ -9,6 +9,21 @@ const PALETTE_TIMEOUT_MS = 10_000;
 /** Puts keyboard focus in the workbench (the editor area): F1 would go to the chat webview while it has focus. */
 export async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('[id="workbench.parts.editor"]').click();
+}
+
+/**
+ * Opens the command palette and answers its input once visible. F1 can be lost (focus in a
+ * webview, or the last quick input still closing; seen once in a cold CI run): then focus the
+ * editor area and press it again, a bounded number of times.
+ */
+export async function openPalette(page: Page): Promise<Locator> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ state: 'visible', timeout: PALETTE_TIMEOUT_MS / 2 }).then(() => true, () => false)) return input;
+    await focusWorkbench(page);
+  }
+  throw new Error('the command palette did not open after three presses of F1');
 }
 
 /** Runs a command by its palette title (F1, type, pick the row whose label is exactly that title). */
@@ -22,9 +37,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * pick, input box or dialog, where waiting for the palette to close would race with that.
  */
 export async function startCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: PALETTE_TIMEOUT_MS });
+  const input = await openPalette(page);
   await input.fill(`>${title}`);
   // Fuzzy matching may rank "File: Save All" next to "File: Save": pick the exact label. With the
   // keyboard, not a click: a hover card left by the mouse can cover the row and swallow a click.
