@@ -1,8 +1,8 @@
-import { lstatSync, readdirSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
+import { lstatSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_FILES } from '../guard/controlFiles';
 import { compileGlobSet, type GlobSet } from '../guard/globSet';
-import { MAX_WALKED_ENTRIES } from './readOnlyPaths';
+import { walkWorkspace } from './workspaceWalk';
 
 /** The control files in a workspace before a command ran, by identity (device and inode). */
 export interface ControlSnapshot {
@@ -60,22 +60,11 @@ function walkControlFiles(workspace: string, skipGlobs: readonly string[]): Walk
   const control = compileGlobSet(CONTROL_FILES.map((file) => file.glob), { nocase: false, coverContents: true });
   const skip: GlobSet = compileGlobSet(skipGlobs, { nocase: false, coverContents: true });
   const files: Found[] = [];
-  const folders = [''];
-  let walked = 0;
-  for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
-    let entries;
-    try {
-      entries = readdirSync(join(workspace, folder), { withFileTypes: true });
-    } catch (error) {
-      return { ok: false, reason: `cannot list ${join(workspace, folder)} to check its control files (${error instanceof Error ? error.message : String(error)})` };
-    }
-    for (const entry of entries) {
-      if (++walked > MAX_WALKED_ENTRIES) return { ok: false, reason: `the workspace has more than ${MAX_WALKED_ENTRIES} files outside read-only folders; too many to check its control files` };
-      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (control.firstMatch(relative) !== undefined) files.push({ path: join(workspace, relative), stats: lstatSync(join(workspace, relative)) });
-      if (entry.isDirectory() && skip.firstMatch(relative) === undefined) folders.push(relative);
-    }
-  }
+  const walked = walkWorkspace(workspace, 'check its control files', (relative) => {
+    if (control.firstMatch(relative) !== undefined) files.push({ path: join(workspace, relative), stats: lstatSync(join(workspace, relative)) });
+    return skip.firstMatch(relative) === undefined;
+  });
+  if (!walked.ok) return walked;
   return { ok: true, files };
 }
 

@@ -1,10 +1,9 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_FILES } from '../guard/controlFiles';
 import { compileGlobSet } from '../guard/globSet';
+import { walkWorkspace } from './workspaceWalk';
 
-/** More entries than this and the walk stops: the runner refuses rather than leave some writable. */
-export const MAX_WALKED_ENTRIES = 50_000;
 
 // A name no real file has: a glob matching it matches every child of the folder, so the whole
 // folder is bound read-only (one mount, and no need to walk node_modules).
@@ -33,30 +32,19 @@ export function findReadOnlyPaths(workspace: string, readonlyGlobs: readonly str
   const denied = compileGlobSet(deniedGlobs, { nocase: false, coverContents: true });
   const paths: string[] = [];
   const hidden: HiddenPath[] = [];
-  const folders = [''];
-  let walked = 0;
-  for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
-    let entries;
-    try {
-      entries = readdirSync(join(workspace, folder), { withFileTypes: true });
-    } catch (error) {
-      return { ok: false, reason: `cannot list ${join(workspace, folder)} to find the files it must keep read-only (${error instanceof Error ? error.message : String(error)})` };
+  const walked = walkWorkspace(workspace, 'find the files it must keep read-only', (relative, entry) => {
+    if (denied.firstMatch(relative) !== undefined) {
+      const path = join(workspace, relative);
+      const target = entry.isSymbolicLink() ? linkTarget(path) : { path, folder: entry.isDirectory() };
+      if (target) hidden.push(target);
+      return false;
     }
-    for (const entry of entries) {
-      if (++walked > MAX_WALKED_ENTRIES) return { ok: false, reason: `the workspace has more than ${MAX_WALKED_ENTRIES} files outside read-only folders; too many to find its control files` };
-      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (denied.firstMatch(relative) !== undefined) {
-        const path = join(workspace, relative);
-        const target = entry.isSymbolicLink() ? linkTarget(path) : { path, folder: entry.isDirectory() };
-        if (target) hidden.push(target);
-        continue;
-      }
-      if (entry.isSymbolicLink()) continue;
-      const isFolder = entry.isDirectory();
-      if (globs.firstMatch(relative) !== undefined || (isFolder && globs.firstMatch(`${relative}/${ANY_CHILD}`) !== undefined)) paths.push(join(workspace, relative));
-      else if (isFolder) folders.push(relative);
-    }
-  }
+    if (entry.isSymbolicLink()) return false;
+    const readOnly = globs.firstMatch(relative) !== undefined || (entry.isDirectory() && globs.firstMatch(`${relative}/${ANY_CHILD}`) !== undefined);
+    if (readOnly) paths.push(join(workspace, relative));
+    return !readOnly;
+  });
+  if (!walked.ok) return walked;
   return { ok: true, paths, hidden };
 }
 
