@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { cliAuditTail } from './harness/auditLog';
 import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
-import { clickDialogButton, expectNoDialogFor, modalDialog, waitForDialog, type DialogSnapshot } from './harness/dialogs';
+import { allowLabel, clickDialogButton, expectNoDialogFor, modalDialog, waitForDialog } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -41,13 +41,6 @@ function card(assistant: Locator, tool: string): Locator {
 async function cardState(assistant: Locator, tool: string, state: string): Promise<string> {
   await waitForValue(`the ${tool} card to reach data-state="${state}"`, () => card(assistant, tool).last().getAttribute('data-state').catch(() => '(no card)'), (seen) => seen === state, TURN_WAIT_MS);
   return ((await card(assistant, tool).last().locator('.tool-summary').textContent()) ?? '').trim();
-}
-
-/** The dialog's Allow button: the first that allows this one edit (not a session grant). */
-function allowLabel(dialog: DialogSnapshot): string {
-  const label = dialog.buttons.find((button) => button.startsWith('Allow') && !button.includes('session'));
-  assert.ok(label, `the dialog offers Allow: ${JSON.stringify(dialog.buttons)}`);
-  return label;
 }
 
 function diffTabs(page: Page): Locator {

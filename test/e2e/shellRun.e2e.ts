@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
-import { clickDialogButton, modalDialog, waitForDialog, type DialogSnapshot } from './harness/dialogs';
+import { allowLabel, clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
@@ -21,12 +21,6 @@ const SECRET = 'sk-e2e-shell-never-leaves-0123456789';
 
 function card(assistant: Locator): Locator {
   return assistant.locator('.tool-card[data-tool="shell.run"]').last();
-}
-
-function allowLabel(dialog: DialogSnapshot): string {
-  const label = dialog.buttons.find((button) => button.startsWith('Allow') && !button.includes('session'));
-  assert.ok(label, `the dialog offers Allow: ${JSON.stringify(dialog.buttons)}`);
-  return label;
 }
 
 describe('Airlock shell.run (UI: code-server + Chromium)', () => {

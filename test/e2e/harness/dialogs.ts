@@ -1,6 +1,7 @@
 // VS Code's own UI that the guard asks through: modal dialogs (`showWarningMessage` with
 // `modal: true` renders as `.monaco-dialog-box`) and quick input (quick picks and input boxes
 // share `.quick-input-widget`). Every wait is bounded and reports what was on screen.
+import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_WAIT_MS, waitForValue } from './waitFor';
 
@@ -42,6 +43,13 @@ export async function waitForDialog(page: Page, message: RegExp | string, timeou
 }
 
 /** Clicks the dialog button labelled exactly `label` and waits for the dialog to close. */
+/** The dialog's Allow button for this one request (not a session grant), which it must offer. */
+export function allowLabel(dialog: DialogSnapshot): string {
+  const label = dialog.buttons.find((button) => button.startsWith('Allow') && !button.includes('session'));
+  assert.ok(label, `the dialog offers Allow: ${JSON.stringify(dialog.buttons)}`);
+  return label;
+}
+
 export async function clickDialogButton(page: Page, label: string): Promise<void> {
   const dialog = modalDialog(page);
   await dialog.locator('a.monaco-button').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).click();
