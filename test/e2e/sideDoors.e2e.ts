@@ -17,7 +17,7 @@ import { applyMachineSettings, machineSettingsFile } from './harness/machineSett
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, focusWorkbench, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand, saveSettingsEditor, startCommand, waitForActiveTab } from './harness/workbench';
 
 const shot = stepShots(120);
 const REVIEW = 'Airlock: Review Side Doors…';
@@ -70,10 +70,10 @@ async function chooseAgentMode(page: Page): Promise<string[]> {
 async function reloadWorkspaceSettings(page: Page): Promise<void> {
   await focusWorkbench(page);
   await runCommand(page, 'Preferences: Open Workspace Settings (JSON)');
+  await waitForActiveTab(page, 'settings.json');
   await runCommand(page, 'File: Revert File');
   await waitForValue('the workspace settings editor to drop chat.agent.enabled', () => activeEditorText(page), (text) => !text.includes('chat.agent.enabled'));
-  await runCommand(page, 'File: Save');
-  await runCommand(page, 'View: Close Editor');
+  await saveSettingsEditor(page);
 }
 
 describe('Side doors: VS Code\'s own agent mode outside the guard (UI: code-server + Chromium)', () => {

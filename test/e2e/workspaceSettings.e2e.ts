@@ -16,7 +16,7 @@ import { openAirlockView, SAMPLE_WORKSPACE } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, focusWorkbench, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand, saveSettingsEditor, startCommand, waitForActiveTab } from './harness/workbench';
 
 const ENDPOINT_DIALOG = 'Airlock: use this workspace\'s model endpoint?';
 /** A second extension host starting on 2 busy cores. */
@@ -105,11 +105,11 @@ async function rewriteWorkspaceSettings(target: Page, settings: Record<string, u
   writeFileSync(settingsFile(), JSON.stringify(settings, null, 2));
   await focusWorkbench(target);
   await runCommand(target, 'Preferences: Open Workspace Settings (JSON)');
+  await waitForActiveTab(target, 'settings.json');
   await runCommand(target, 'File: Revert File');
   const expected = Object.values(settings).map(String);
   await waitForValue('the workspace settings editor to show the new file', () => activeEditorText(target), (text) => expected.every((value) => text.includes(value)));
-  await runCommand(target, 'File: Save');
-  await runCommand(target, 'View: Close Editor');
+  await saveSettingsEditor(target);
 }
 
 describe('Airlock security settings a repository asks for (UI: code-server + Chromium)', () => {

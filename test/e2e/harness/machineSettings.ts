@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForValue } from './waitFor';
-import { activeEditorText, focusWorkbench, openPalette, runCommand, saveSettingsEditor } from './workbench';
+import { activeEditorText, focusWorkbench, openPalette, runCommand, saveSettingsEditor, waitForActiveTab } from './workbench';
 
 export function machineSettingsFile(workspace: string): string {
   return path.join(path.dirname(workspace), 'user-data', 'Machine', 'settings.json');
@@ -22,6 +22,7 @@ export async function applyMachineSettings(page: Page, workspace: string, settin
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Open Remote Settings (JSON)' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await waitForActiveTab(page, 'settings.json');
   await runCommand(page, 'File: Revert File');
   const expected = Object.keys(settings);
   await waitForValue('the remote settings editor to show the new file', () => activeEditorText(page), (text) => expected.every((key) => text.includes(key)) && (expected.length > 0 || !text.includes('airlock.')));

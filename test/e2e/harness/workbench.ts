@@ -66,6 +66,7 @@ export async function applyUserSettings(page: Page, userDataDir: string, setting
   writeUserSettings(userDataDir, settings);
   await focusWorkbench(page);
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await waitForActiveTab(page, 'settings.json');
   // An editor model kept from an earlier opening may be stale: reload it from disk.
   await runCommand(page, 'File: Revert File');
   const expectedLines = JSON.stringify(settings, null, 2).split('\n').map((line) => line.trim());
@@ -88,7 +89,20 @@ export async function saveSettingsEditor(page: Page): Promise<void> {
   await page.keyboard.type(' ');
   await page.keyboard.press('Backspace');
   await runCommand(page, 'File: Save');
+  // The save is asynchronous: closing a tab still dirty asks "Do you want to save…" (seen once in
+  // a cold CI run, where the dialog then met the next test). Close only once the tab is clean.
+  const dirty = page.locator('.editor-group-container.active .tab.active.dirty');
+  await waitForValue('the settings editor to be saved', () => dirty.count(), (count) => count === 0, PALETTE_TIMEOUT_MS);
   await runCommand(page, 'View: Close Editor');
+}
+
+/**
+ * Waits until the active editor tab is the file named: a command that opens an editor returns
+ * before the editor is there, and "File: Revert File" is offered only once it is.
+ */
+export async function waitForActiveTab(page: Page, name: string): Promise<void> {
+  const activeTab = page.locator('.editor-group-container.active .tab.active').first();
+  await waitForValue(`${name} to be the active editor tab`, () => activeTab.getAttribute('data-resource-name').catch(() => ''), (text) => text === name, PALETTE_TIMEOUT_MS);
 }
 
 /** The visible lines of the focused editor, spaces normalised. */
@@ -110,8 +124,7 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   const first = page.locator('.quick-input-list .monaco-list-row').first();
   await waitForValue(`Quick Open to list ${relativePath} first`, () => first.innerText().catch(() => ''), (text) => text.includes(name), PALETTE_TIMEOUT_MS);
   await page.keyboard.press('Enter');
-  const activeTab = page.locator('.editor-group-container.active .tab.active').first();
-  await waitForValue(`${name} to be the active editor tab`, () => activeTab.getAttribute('data-resource-name').catch(() => ''), (text) => text === name, PALETTE_TIMEOUT_MS);
+  await waitForActiveTab(page, name);
   // Under load the keyboard focus can stay with the view that had it (the chat webview), so the
   // editor opens unfocused: give it the focus the way a user would, with a click.
   if ((await page.locator('.monaco-editor.focused').count()) === 0) {
