@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import type { FileDecision } from '../guard/fileDecision';
 import type { FileGuard } from '../guard/fileGuard';
 import { openGuardedFile } from '../guard/guardedOpen';
+import { errorCode } from '../guard/guardFs';
 import { decodeText } from './textFile';
 
 /** A file as the agent may see it: its text, or why not (the guard's denial, or binary bytes). */
@@ -32,7 +33,7 @@ export async function readTextToEdit(guard: FileGuard, path: string): Promise<st
   const exists = await lstat(path).then(
     () => true,
     (error: unknown) => {
-      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return false;
+      if (errorCode(error) === 'ENOENT') return false;
       throw error;
     },
   );

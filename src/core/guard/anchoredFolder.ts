@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { describeError, errorCode } from './guardFs';
 
 const FOLDER_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_DIRECTORY;
 
@@ -31,7 +32,7 @@ export async function anchorFolder(folder: string): Promise<AnchoredFolder> {
   try {
     handle = await open(folder, FOLDER_FLAGS);
   } catch (error) {
-    const code = codeOf(error);
+    const code = describeError(error);
     // O_NOFOLLOW with O_DIRECTORY answers ENOTDIR (Linux) or ELOOP for a link.
     const why = code === 'ENOTDIR' || code === 'ELOOP' ? 'it is no longer a folder (a link was swapped in after the guard decided)' : `it could not be opened (${code})`;
     throw new AnchorError(`${folder} was not written in: ${why}`);
@@ -71,7 +72,7 @@ export async function anchorParentCreating(file: string): Promise<AnchoredFolder
     const next = join(anchored.path, name);
     try {
       await mkdir(await anchored.entry(name)).catch((error: unknown) => {
-        if (codeOf(error) !== 'EEXIST') throw new AnchorError(`the folder ${next} could not be created (${codeOf(error)})`);
+        if (errorCode(error) !== 'EEXIST') throw new AnchorError(`the folder ${next} could not be created (${describeError(error)})`);
       });
     } finally {
       await anchored.close();
@@ -98,12 +99,7 @@ async function existsAsEntry(path: string): Promise<boolean> {
     await lstat(path);
     return true;
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return false;
-    throw new AnchorError(`${path} cannot be inspected (${codeOf(error)})`);
+    if (errorCode(error) === 'ENOENT') return false;
+    throw new AnchorError(`${path} cannot be inspected (${describeError(error)})`);
   }
-}
-
-export function codeOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
-  return error instanceof Error ? error.message : String(error);
 }

@@ -34,6 +34,11 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/** The error's code for a message (`ENOENT`), else its message: what a person reads after "could not … (". */
+export function describeError(error: unknown): string {
+  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** stat that answers undefined for a missing file instead of throwing. */
 export async function statIfExists(fs: GuardFs, path: string): Promise<GuardStats | undefined> {
   try {

@@ -4,6 +4,7 @@ import { open, readdir, readlink, realpath, stat, type FileHandle } from 'node:f
 import type { Dirent } from 'node:fs';
 import { denyFile, type FileDecision } from './fileDecision';
 import type { FileGuard } from './fileGuard';
+import { describeError } from './guardFs';
 
 /** A file the guard allowed, opened, and checked to be the file that was judged. */
 export interface GuardedFile {
@@ -132,7 +133,7 @@ function descriptorPath(handle: FileHandle): string | undefined {
 }
 
 function changed(path: string, error: unknown): FileDecision {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : error instanceof Error ? error.message : String(error);
+  const code = describeError(error);
   const why = code === 'ELOOP' ? 'it became a symbolic link after the guard decided' : `it could not be opened as judged (${code})`;
   return denyFile('changed-since-decision', `${path} was not read: ${why}.`, { path });
 }

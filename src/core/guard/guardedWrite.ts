@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { anchorFolder, anchorParentCreating, AnchorError, codeOf, type AnchoredFolder } from './anchoredFolder';
+import { anchorFolder, anchorParentCreating, AnchorError, type AnchoredFolder } from './anchoredFolder';
+import { describeError, errorCode } from './guardFs';
 import type { FileGuard } from './fileGuard';
 
 const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
@@ -26,7 +27,7 @@ export async function writeGuardedText(guard: FileGuard, path: string, text: str
       const temp = await writeTemp(folder, name, text, existing.mode & 0o7777);
       await rename(temp, await folder.entry(name)).catch(async (error: unknown) => {
         await unlink(temp).catch(() => undefined);
-        throw new AnchorError(`${path} could not be replaced (${codeOf(error)})`);
+        throw new AnchorError(`${path} could not be replaced (${describeError(error)})`);
       });
     }
   } finally {
@@ -80,7 +81,7 @@ async function placeNew(folder: AnchoredFolder, name: string, text: string, mode
   try {
     await link(temp, await folder.entry(name));
   } catch (error) {
-    throw new AnchorError(codeOf(error) === 'EEXIST' ? `${folder.path}/${name} appeared while it was being created; nothing was overwritten` : `${folder.path}/${name} could not be created (${codeOf(error)})`);
+    throw new AnchorError(errorCode(error) === 'EEXIST' ? `${folder.path}/${name} appeared while it was being created; nothing was overwritten` : `${folder.path}/${name} could not be created (${describeError(error)})`);
   } finally {
     await unlink(temp).catch(() => undefined);
   }
@@ -90,7 +91,7 @@ async function placeNew(folder: AnchoredFolder, name: string, text: string, mode
 async function writeTemp(folder: AnchoredFolder, name: string, text: string, mode: number | undefined): Promise<string> {
   const temp = await folder.entry(`.${name.slice(0, 200)}.airlock-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, TEMP_FLAGS, 0o666).catch((error: unknown) => {
-    throw new AnchorError(`${folder.path} cannot take a new file (${codeOf(error)})`);
+    throw new AnchorError(`${folder.path} cannot take a new file (${describeError(error)})`);
   });
   try {
     await handle.writeFile(text, 'utf8');
@@ -99,7 +100,7 @@ async function writeTemp(folder: AnchoredFolder, name: string, text: string, mod
   } catch (error) {
     await handle.close();
     await unlink(temp).catch(() => undefined);
-    throw new AnchorError(`${folder.path}/${name} could not be written (${codeOf(error)})`);
+    throw new AnchorError(`${folder.path}/${name} could not be written (${describeError(error)})`);
   }
   await handle.close();
   return temp;
@@ -108,7 +109,7 @@ async function writeTemp(folder: AnchoredFolder, name: string, text: string, mod
 /** The entry must be a regular file with one name, as the guard judged it. */
 async function plainFile(folder: AnchoredFolder, name: string): Promise<{ mode: number }> {
   const found = await lstat(await folder.entry(name)).catch((error: unknown) => {
-    throw new AnchorError(`${folder.path}/${name} is gone (${codeOf(error)})`);
+    throw new AnchorError(`${folder.path}/${name} is gone (${describeError(error)})`);
   });
   if (!found.isFile()) throw new AnchorError(`${folder.path}/${name} is no longer a regular file; it changed after the guard decided`);
   if (found.nlink > 1) throw new AnchorError(`${folder.path}/${name} gained a second name (a hard link) after the guard decided`);
