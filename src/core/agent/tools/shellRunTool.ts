@@ -69,7 +69,7 @@ async function plan(args: Args, context: ShellRunContext): Promise<ToolPlan> {
   const where = displayPath(context.roots, args.cwd);
   const summary = `Run: ${oneLine(args.command, 120)}`;
   const isolation = await context.commands.isolation();
-  const verdict = await verdictFor(args, context, isolation);
+  const { verdict } = await judge(args, context, isolation);
   const how = isolation.sandboxed ? `In the sandbox (${isolation.backend}): the workspace writable except protected files, the rest read-only, no credentials, network only through Airlock's proxy.` : `WITHOUT A SANDBOX (${isolation.reason}): the command can do anything you can.`;
   return {
     target: args.command.slice(0, 500),
@@ -79,30 +79,32 @@ async function plan(args: Args, context: ShellRunContext): Promise<ToolPlan> {
   };
 }
 
-async function verdictFor(args: Args, context: ShellRunContext, isolation: CommandIsolation): Promise<ToolVerdict> {
+/** The policy's verdict on the call, and (unless denied) the real path of the folder the guard allowed it to run in. */
+type Judgement = { readonly verdict: ToolVerdict & { readonly kind: 'deny' } } | { readonly verdict: ToolVerdict & { readonly kind: 'allow' | 'ask' }; readonly folder: string };
+
+async function judge(args: Args, context: ShellRunContext, isolation: CommandIsolation): Promise<Judgement> {
   const policy = context.policy();
-  if (!policy) return { kind: 'deny', reason: 'the security policy is not loaded' };
-  if (!isolation.sandboxed && !policy.commands.unsandboxed) return { kind: 'deny', reason: `commands cannot run here: ${isolation.reason}; shell.run runs only in a sandbox unless the policy turns on commands.unsandboxed, where every command asks` };
+  if (!policy) return { verdict: { kind: 'deny', reason: 'the security policy is not loaded' } };
+  if (!isolation.sandboxed && !policy.commands.unsandboxed) return { verdict: { kind: 'deny', reason: `commands cannot run here: ${isolation.reason}; shell.run runs only in a sandbox unless the policy turns on commands.unsandboxed, where every command asks` } };
   const folder = await context.guard().decide(args.cwd, 'list');
-  if (folder.decision === 'deny') return { kind: 'deny', reason: `the folder cannot be used: ${folder.detail}` };
+  if (folder.decision === 'deny' || folder.path === undefined) return { verdict: { kind: 'deny', reason: `the folder cannot be used: ${folder.detail}` } };
   const judged = judgeCommand(args.command, policy.commands, { sandboxed: isolation.sandboxed });
-  return { kind: judged.verdict, reason: judged.reason };
+  return judged.verdict === 'deny' ? { verdict: { kind: 'deny', reason: judged.reason } } : { verdict: { kind: judged.verdict, reason: judged.reason }, folder: folder.path };
 }
 
 async function run(args: Args, signal: AbortSignal, progress: ToolProgress | undefined, context: ShellRunContext): Promise<ToolResult> {
   const isolation = await context.commands.isolation();
   // The policy may have changed while the dialog was open: a rule that now denies the line wins.
-  const now = await verdictFor(args, context, isolation);
-  if (now.kind === 'deny') return { ok: false, error: `refused by the policy in force now: ${now.reason}` };
-  const folder = await context.guard().decide(args.cwd, 'list');
-  if (folder.decision === 'deny' || folder.path === undefined) return { ok: false, error: `the folder cannot be used: ${folder.detail}` };
-  const workspace = await holdingRoot(context.roots(), folder.path);
+  const now = await judge(args, context, isolation);
+  if (!('folder' in now)) return { ok: false, error: `refused by the policy in force now: ${now.verdict.reason}` };
+  const folder = now.folder;
+  const workspace = await holdingRoot(context.roots(), folder);
   if (workspace === undefined) return { ok: false, error: `${args.cwd} is in no workspace folder` };
   let output = '';
   const end = await context.commands.run({
     command: args.command,
     workspace,
-    cwd: folder.path,
+    cwd: folder,
     sandboxed: isolation.sandboxed,
     signal,
     onOutput: (text) => {
