@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type * as vscode from 'vscode';
 import type { CommandEnd, CommandIsolation, CommandPort, CommandRequest } from '../core/agent/tools/shellRunTool';
 import type { AuditSink } from '../core/audit/auditSink';
 import type { EgressApprovals } from '../core/egress/egressApproval';
-import { COMMAND_TUNNEL_BYTES } from '../core/egress/sandboxBridge';
-import { startEgressProxy, type EgressProxy } from '../core/egress/egressProxy';
+import { startCommandEgress, type CommandEgress } from '../core/egress/commandEgress';
 import type { PolicyPack } from '../core/policy/policySchema';
 import { findSandboxBackend } from '../core/sandbox/sandboxBackend';
 import { runSandboxed, type ControlSweep, type SandboxResult } from '../core/sandbox/sandboxRunner';
 import { runUnsandboxed } from '../core/sandbox/unsandboxedRunner';
-
 
 export interface ShellCommandsDeps {
   readonly policy: () => PolicyPack;
@@ -29,8 +25,7 @@ export interface ShellCommandsDeps {
  */
 export class ShellCommands implements CommandPort, vscode.Disposable {
   private backend: Promise<CommandIsolation> | undefined;
-  private proxy: Promise<EgressProxy> | undefined;
-  private socketFolder: string | undefined;
+  private proxy: Promise<CommandEgress> | undefined;
 
   constructor(private readonly deps: ShellCommandsDeps) {}
 
@@ -57,10 +52,7 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
         deniedGlobs: policy.files.deny,
         limits: policy.commands.limits,
         parentEnv: process.env,
-        // npm opens up to 15 connections at once; past limits.maxConcurrentRequests the proxy refuses them.
-        extraEnv: { npm_config_maxsockets: String(policy.limits.maxConcurrentRequests) },
-        ...(proxy.socketPath === undefined ? {} : { egressSocket: proxy.socketPath }),
-        bridgeNode: process.execPath,
+        ...proxy.fields(policy),
         signal: request.signal,
         onOutput,
       });
@@ -78,22 +70,16 @@ export class ShellCommands implements CommandPort, vscode.Disposable {
     return { ran: true, exitCode: result.exitCode, reason: result.reason, notes };
   }
 
-  private egressProxy(): Promise<EgressProxy> {
-    this.proxy ??= (async () => {
-      this.socketFolder = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
-      const wall = this.deps.policy().commands.limits.wallSeconds * 1000;
-      const proxy = await startEgressProxy({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent', socketPath: join(this.socketFolder, 'proxy.sock'), bounds: { totalTimeoutMs: wall, maxBytesPerConnection: COMMAND_TUNNEL_BYTES } });
-      this.deps.log.info(`egress proxy for commands listening on ${proxy.socketPath ?? '?'}`);
+  private egressProxy(): Promise<CommandEgress> {
+    this.proxy ??= startCommandEgress({ policy: this.deps.policy, audit: this.deps.audit, approvals: this.deps.approvals, actor: 'agent' }).then((proxy) => {
+      this.deps.log.info('egress proxy for commands started');
       return proxy;
-    })();
+    });
     return this.proxy;
   }
 
   dispose(): void {
-    const folder = this.socketFolder;
-    void this.proxy?.then((proxy) => proxy.close()).finally(() => {
-      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
-    });
+    void this.proxy?.then((proxy) => proxy.close());
   }
 }
 

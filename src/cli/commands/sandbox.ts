@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
 import { runSandboxed, type SandboxResult } from '../../core/sandbox/sandboxRunner';
-import { startCommandEgress } from '../sandbox/commandEgress';
+import { startCliCommandEgress } from '../sandbox/commandEgress';
 import { ExitCode, type CommandStatus } from '../exitCode';
 import { loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import type { CommandContext } from './commandFactory';
@@ -31,7 +31,7 @@ export function sandboxCommand(context: CommandContext): Command {
       if (!auditFailed) context.stderr.write(`warning: the command's connections could not be audited: ${message}\n`);
       auditFailed = true;
     };
-    const egress = await startCommandEgress({ policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError });
+    const egress = await startCliCommandEgress({ policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError });
     try {
       const result = await runSandboxed({
         command: words.length === 1 ? (words[0] ?? '') : quote(words),
@@ -40,9 +40,7 @@ export function sandboxCommand(context: CommandContext): Command {
         deniedGlobs: policy.files.deny,
         limits: policy.commands.limits,
         parentEnv: context.env,
-        extraEnv: { npm_config_maxsockets: String(policy.limits.maxConcurrentRequests) },
-        egressSocket: egress.socketPath,
-        bridgeNode: process.execPath,
+        ...egress.fields(policy),
         signal: stop.signal,
         onOutput: (stream, chunk) => (stream === 'stdout' ? context.stdout : context.stderr).write(chunk.toString('utf8')),
       });
