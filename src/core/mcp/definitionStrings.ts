@@ -36,7 +36,8 @@ export function definitionStrings(definition: Readonly<Record<string, unknown>>)
   const stack: Frame[] = [];
   for (let i = TOP_LEVEL_KEYS.length - 1; i >= 0; i--) {
     const key = TOP_LEVEL_KEYS[i] as string;
-    if (definition[key] !== undefined) stack.push({ value: definition[key], at: key, depth: 0 });
+    // Own keys only: a definition comes from a server, and must not reach Object.prototype.
+    if (Object.hasOwn(definition, key) && definition[key] !== undefined) stack.push({ value: definition[key], at: key, depth: 0 });
   }
   const add = (text: string, at: string, parameterName: boolean, parameter: string | undefined): string | undefined => {
     chars += text.length;
