@@ -1,10 +1,12 @@
 import { emptyRecord, ownEntries, ownValue, recordFrom, setOwn } from './keyedRecord';
-import { RISK_LEVELS, type EgressPolicyRules, type EgressRules, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type TokenPrice, type ToolSettings } from './policySchema';
+import { RISK_LEVELS, mcpServerDefaults, type EgressPolicyRules, type EgressRules, type McpPolicy, type McpServerPolicy, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type TokenPrice, type ToolSettings } from './policySchema';
 
 type OverlayEgress = NonNullable<PolicyOverlay['egress']>;
 type OverlayRules = Partial<EgressRules>;
 type OverlayTools = NonNullable<PolicyOverlay['tools']>;
 type OverlayLimits = NonNullable<PolicyOverlay['limits']>;
+type OverlayMcp = NonNullable<PolicyOverlay['mcp']>;
+type OverlayMcpServer = NonNullable<NonNullable<OverlayMcp['servers']>[string]>;
 
 /**
  * The built-in pack with a workspace overlay (`.airlock/policy/<pack>.yaml`) on top:
@@ -61,6 +63,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       unsandboxed: overlay.commands?.unsandboxed ?? pack.commands.unsandboxed,
       limits: commandLimits(pack.commands.limits, overlay.commands?.limits, (value, replacement) => replacement ?? value),
     },
+    mcp: mergeMcp(pack.mcp, overlay.mcp, (base, added) => added ?? base),
   };
 }
 
@@ -119,6 +122,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       unsandboxed: policy.commands.unsandboxed && managed.commands?.unsandboxed !== false,
       limits: commandLimits(policy.commands.limits, managed.commands?.limits, lowest),
     },
+    mcp: mergeMcp(policy.mcp, managed.mcp, (base, added) => base && added !== false),
   };
 }
 
@@ -241,5 +245,46 @@ function commandLimits(base: CommandLimits, other: Partial<CommandLimits> | unde
     wallSeconds: combine(base.wallSeconds, other?.wallSeconds),
     memoryMb: combine(base.memoryMb, other?.memoryMb),
     outputBytes: combine(base.outputBytes, other?.outputBytes),
+  };
+}
+
+/**
+ * MCP servers merge by name: a server the other file names gets the fields it states (lists add,
+ * scalars replace, a stated transport replaces the transport); a new server starts from the
+ * schema's defaults. `enabled` is combined by the caller: an overlay replaces it, the managed
+ * policy can only turn a server off. Whether the result names exactly one transport is checked
+ * after the merge, with the file and line.
+ */
+function mergeMcp(base: McpPolicy, added: OverlayMcp | undefined, enabled: (base: boolean, added: boolean | undefined) => boolean): McpPolicy {
+  const servers = recordFrom(ownEntries(base.servers));
+  for (const [name, server] of ownEntries(added?.servers)) {
+    const existing = ownValue(base.servers, name) ?? mcpServerDefaults();
+    setOwn(servers, name, { ...mergeMcpServer(existing, server), enabled: enabled(existing.enabled, server.enabled) });
+  }
+  return { servers };
+}
+
+function mergeMcpServer(base: McpServerPolicy, added: OverlayMcpServer): McpServerPolicy {
+  const transport = added.stdio !== undefined || added.http !== undefined
+    ? { ...(added.stdio ? { stdio: { command: added.stdio.command ?? base.stdio?.command ?? '', args: added.stdio.args ?? base.stdio?.args ?? [], env: added.stdio.env ?? base.stdio?.env ?? [] } } : {}), ...(added.http?.url ? { http: { url: added.http.url } } : {}) }
+    : { ...(base.stdio ? { stdio: base.stdio } : {}), ...(base.http ? { http: base.http } : {}) };
+  return {
+    enabled: base.enabled,
+    ...transport,
+    tools: {
+      allow: union(base.tools.allow, added.tools?.allow),
+      risk: recordFrom([...ownEntries(base.tools.risk), ...ownEntries(added.tools?.risk)]),
+      readonly: union(base.tools.readonly, added.tools?.readonly),
+    },
+    readonly: added.readonly ?? base.readonly,
+    write: added.write ?? base.write,
+    storageMb: added.storageMb ?? base.storageMb,
+    egress: union(base.egress, added.egress),
+    sampling: added.sampling ?? base.sampling,
+    limits: {
+      callTimeoutSeconds: added.limits?.callTimeoutSeconds ?? base.limits.callTimeoutSeconds,
+      outputBytes: added.limits?.outputBytes ?? base.limits.outputBytes,
+      callsPerMinute: added.limits?.callsPerMinute ?? base.limits.callsPerMinute,
+    },
   };
 }

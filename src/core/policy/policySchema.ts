@@ -13,7 +13,15 @@ export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const riskLevelSchema = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 
-export const toolIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'tool ids look like "web.fetch" or "fs.write"');
+/** MCP server names: lowercase, so `mcp.<server>.<tool>` has one spelling; no dots, so the id splits once. */
+export const MCP_SERVER_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+/** What the MCP specification allows in a tool name (1–128 of A–Z a–z 0–9 _ - .). */
+export const MCP_TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export const toolIdSchema = z.string().regex(
+  /^(?:[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*|mcp\.[a-z][a-z0-9-]{0,31}(?:\.[A-Za-z0-9_.-]{1,128})?)$/,
+  'tool ids look like "web.fetch", "fs.write", "mcp.<server>" or "mcp.<server>.<tool>"',
+);
 
 const globSchema = z
   .string()
@@ -126,6 +134,55 @@ export const commandsSchema = z.strictObject({
   limits: commandLimitsSchema.default(commandLimitsSchema.parse({})).describe('Limits that end a runaway command.'),
 });
 
+const mcpToolPattern = z.string().regex(/^[A-Za-z0-9_.*?-]{1,128}$/, 'MCP tool names and globs use A–Z a–z 0–9 _ - . and the wildcards * and ?');
+const envNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'environment variable names look like "API_KEY"');
+
+const mcpStdioSchema = z.strictObject({
+  command: z.string().min(1).max(1000).refine((command) => !command.includes('\0'), 'a command must not contain NUL').describe('The program that starts the server, such as "npx" or "node"; it runs inside the sandbox.'),
+  args: z.array(z.string().max(4000)).max(200).default([]).describe('Its arguments.'),
+  env: z.array(envNameSchema).max(100).default([]).describe('Names of environment variables the server gets; the values come from Airlock\'s secret storage or the environment, never from a policy file.'),
+});
+
+const mcpHttpSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'an MCP server URL is http(s)' }).describe('The server\'s streamable HTTP endpoint; it is reached through the firewall as the tool mcp.<server>.'),
+});
+
+const mcpServerToolsSchema = z.strictObject({
+  allow: z.array(mcpToolPattern).max(500).default([]).describe('Tools of this server the agent may be offered (names or globs); none by default.'),
+  risk: z.record(mcpToolPattern, riskLevelSchema).default({}).describe('Risk per tool (name or glob); a tool not named here is "high", which asks before every call.'),
+  readonly: z.array(mcpToolPattern).max(500).default([]).describe('Tools this policy declares read-only (a server\'s own readOnlyHint is a claim, not a proof).'),
+});
+
+const mcpServerLimitsSchema = z.strictObject({
+  callTimeoutSeconds: z.number().positive().max(3600).default(60).describe('A call that has not answered after this long is cancelled.'),
+  outputBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024).describe('Output of one call beyond this is cut off before the model sees it.'),
+  callsPerMinute: z.number().int().positive().max(10_000).default(30).describe('Calls to this server per minute.'),
+});
+
+const mcpServerFields = z.strictObject({
+  enabled: z.boolean().default(true),
+  stdio: mcpStdioSchema.optional().describe('A server Airlock starts as a process inside the sandbox.'),
+  http: mcpHttpSchema.optional().describe('A server Airlock reaches over streamable HTTP.'),
+  tools: mcpServerToolsSchema.default(mcpServerToolsSchema.parse({})),
+  readonly: z.boolean().default(false).describe('Offer only the tools listed under tools.readonly.'),
+  write: z.boolean().default(false).describe('Let a stdio server write to the workspace (read-only inside the sandbox otherwise).'),
+  storageMb: z.number().int().min(1).max(65_536).default(100).describe('Writable space a stdio server gets for itself (its home and temporary folder), in MB.'),
+  egress: hostList.describe('Hosts a stdio server may reach, through the egress proxy, as the tool mcp.<server>; none by default.'),
+  sampling: z.boolean().default(false).describe('Let the server ask to use your model (sampling); each request still asks you.'),
+  limits: mcpServerLimitsSchema.default(mcpServerLimitsSchema.parse({})),
+});
+
+export const mcpServerSchema = mcpServerFields.refine((server) => (server.stdio === undefined) !== (server.http === undefined), { message: 'an MCP server needs exactly one of stdio or http' });
+
+/** A server's settings with every default and no transport: where a merge starts for a server it adds. */
+export function mcpServerDefaults(): z.infer<typeof mcpServerSchema> {
+  return mcpServerFields.parse({});
+}
+
+export const mcpSchema = z.strictObject({
+  servers: z.record(z.string().regex(MCP_SERVER_NAME, 'MCP server names are lowercase letters, digits and dashes, at most 32'), mcpServerSchema).default({}).describe('MCP servers by name; their tools are mcp.<server>.<tool>.'),
+});
+
 /** What Airlock asks of the editor around it: other ways into the workspace that its guard does not see. */
 export const postureSchema = z.strictObject({
   requireNativeAgentOff: z.boolean().default(false).describe('Say in the panel, until it is closed, that VS Code\'s own agent (agent mode, its bundled chat extension) can act in this workspace outside Airlock\'s guard. An overlay or the managed policy can turn this on, never off.'),
@@ -145,6 +202,8 @@ export const policyPackSchema = z.strictObject({
   anomalies: anomaliesSchema.default(anomaliesSchema.parse({})).describe('What in one turn is unusual enough to pause it and ask you whether to go on.'),
   posture: postureSchema.default(postureSchema.parse({})).describe('Side doors: agents in the same editor that act outside Airlock\'s guard.'),
   commands: commandsSchema.default(commandsSchema.parse({})).describe('Commands the agent runs: which run without asking, which always ask or are refused, and the sandbox\'s limits.'),
+
+  mcp: mcpSchema.default(mcpSchema.parse({})).describe('MCP servers the agent may use: nothing starts unless it is named here, and only the tools allowed here are offered.'),
 });
 
 /** A validated pack with every default filled in: the domain type the guards read. */
@@ -156,6 +215,8 @@ export type ToolSettings = PolicyPack['tools'][string];
 export type AnomalyThresholds = PolicyPack['anomalies'];
 export type CommandsPolicy = PolicyPack['commands'];
 export type CommandLimits = CommandsPolicy['limits'];
+export type McpPolicy = PolicyPack['mcp'];
+export type McpServerPolicy = McpPolicy['servers'][string];
 
 /** Every field optional at any depth; arrays stay whole. */
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

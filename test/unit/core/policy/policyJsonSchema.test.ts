@@ -12,7 +12,7 @@ describe('policy/policy.schema.json (editor completion)', () => {
 
   it('describes the sections a pack must have, strictly', () => {
     const schema = JSON.parse(policyJsonSchemaText()) as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
-    assert.deepEqual(Object.keys(schema.properties), ['version', 'name', 'description', 'files', 'egress', 'model', 'tools', 'approvals', 'limits', 'contentGuard', 'anomalies', 'posture', 'commands']);
+    assert.deepEqual(Object.keys(schema.properties), ['version', 'name', 'description', 'files', 'egress', 'model', 'tools', 'approvals', 'limits', 'contentGuard', 'anomalies', 'posture', 'commands', 'mcp']);
     assert.deepEqual(schema.required, ['version']);
     assert.equal(schema.additionalProperties, false);
   });
