@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ApprovalRequest } from '../approval/approver';
 import type { UntrustedKind } from '../content/spotlight';
@@ -54,7 +55,17 @@ export interface AgentTool<Args = unknown> {
   run(args: Args, signal: AbortSignal, progress?: ToolProgress): Promise<ToolResult>;
 }
 
-/** OpenAI function names allow only [A-Za-z0-9_-]; policy ids use dots. */
+/** OpenAI allows at most this many characters in a function name. */
+export const MAX_FUNCTION_NAME = 64;
+
+/**
+ * OpenAI function names allow only [A-Za-z0-9_-]; policy ids use dots. An id too long for that
+ * (an MCP tool's may be) keeps its start and ends in a hash of the whole id, so the name is stable
+ * from one listing to the next.
+ */
 export function functionName(toolId: string): string {
-  return toolId.replaceAll('.', '_');
+  const name = toolId.replaceAll('.', '_');
+  if (name.length <= MAX_FUNCTION_NAME) return name;
+  const hash = createHash('sha256').update(toolId, 'utf8').digest('hex').slice(0, 12);
+  return `${name.slice(0, MAX_FUNCTION_NAME - hash.length - 1)}_${hash}`;
 }
