@@ -2,6 +2,7 @@ import type { PhraseRule } from '../lexicon';
 import { FILLERS, NEGATORS } from './common';
 import { CONTEXT_MANIPULATION_RULES } from './contextManipulation';
 import { DELIMITER_PHRASE_RULES, ENCODING_PHRASE_RULES } from './delimiterPhrases';
+import { EMBEDDED_REQUEST_RULES } from './embeddedRequest';
 import { EXFILTRATION_RULES } from './exfiltration';
 import { INSTRUCTION_OVERRIDE_RULES } from './instructionOverride';
 import { PERSISTENCE_RULES } from './persistence';
@@ -16,6 +17,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   ...PERSISTENCE_RULES,
   ...TOOL_HIJACKING_RULES,
   ...EXFILTRATION_RULES,
+  ...EMBEDDED_REQUEST_RULES,
   ...DELIMITER_PHRASE_RULES,
   ...ENCODING_PHRASE_RULES,
 ];
