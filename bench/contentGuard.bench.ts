@@ -14,6 +14,7 @@ import { describeConfusion, evaluate, loadCorpus, type Confusion } from '../test
 import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs';
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
+import { intentTrainer } from './lib/intentScorer';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
 import { ngramTrainer } from './lib/ngramScorer';
 import { median } from './lib/stats';
@@ -55,7 +56,11 @@ export async function run(): Promise<BenchReport> {
   const trainers: Record<string, Trainer> = { airlock: () => airlock };
   if (vard !== undefined) trainers.vard = () => vard;
   // Minutes of training (14 folds): only on request.
-  if (process.env.AIRLOCK_BENCH_LEARNED === '1') trainers['learned n-gram scorer (not shipped)'] = ngramTrainer();
+  if (process.env.AIRLOCK_BENCH_LEARNED === '1') {
+    trainers['learned n-gram scorer (not shipped)'] = ngramTrainer();
+    trainers['learned intent scorer (not shipped)'] = intentTrainer();
+    trainers['rules or learned intent scorer (not shipped)'] = intentTrainer({ withRules: true });
+  }
   const loso = losoOf(trainers);
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
