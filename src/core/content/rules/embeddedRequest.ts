@@ -1,4 +1,4 @@
-import { keyword, sequence, terms, type PhraseRule } from '../lexicon';
+import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
 
 /**
  * Requests planted in data for an agent to carry out: the attacker writes as if they were the
@@ -53,6 +53,21 @@ const VALUABLE = terms(
 const INVOKE = terms('call|invoke|use|run|execute|trigger|query|hit');
 const API = terms('api|apis|endpoint|endpoints');
 
+/** German: separable verbs ("rufe … ab") and the verb-last order of requests need window rules. */
+const GATHER_DE = terms('hole|hol|hol dir|rufe|ruf|abrufen|finde|suche|liste|sammle|lade|exportiere|lies|kopiere|ermittle|besorge');
+const SENSITIVE_DE = terms(
+  'passwort|passwörter|kennwort|kennwörter|zugangsdaten|anmeldedaten|zahlungsmethoden|zahlungsdaten|kreditkarte|kreditkarten|kreditkartendaten|',
+  'bankdaten|kontodaten|kontonummer|kontonummern|adresse|adressen|gespeicherten adressen|gesundheitsdaten|krankenakte|krankenakten|patientendaten|',
+  'suchverlauf|browserverlauf|standort|standortverlauf|persönlichen daten|persönliche daten|personenbezogene daten|kontakte|sozialversicherungsnummer|geburtsdatum',
+);
+const SEND_DE = terms('sende|sendet|senden sie|schicke|schick|schickt|schicken sie|maile|leite|leiten sie|teile|teilen sie|übermittle|übermitteln sie|versende|weiterleiten');
+const RECIPIENT_DE = terms('@|e-mail-adresse|email-adresse|mail-adresse|meine e-mail|meine zweite e-mail|meine private e-mail|diese adresse');
+const MOVE_MONEY_DE = terms('überweise|überweisen sie|überweisen|transferiere|transferieren sie|zahle|zahlen sie|hebe|heben sie|zahle ein|einzahlen|abheben');
+const PAYEE_DE = terms('konto|kontonummer|bankkonto|iban|wallet|empfänger|zahlungsempfänger|binance|paypal');
+const ASK_DE = terms('bitte|könntest du|kannst du|können sie|könnten sie|würdest du|würden sie');
+const ACT_DE = terms('gewähre|gewähren|entsperre|entsperren|deaktiviere|deaktivieren|schalte|lösche|löschen|überweise|überweisen|leite|ändere|ändern|verschiebe|verkaufe|verkaufen');
+const VALUABLE_DE = terms('zugang|zugriff|dauerhaften zugriff|zwei-faktor-authentifizierung|2fa|mfa|haustür|tür|türschloss|schloss|sicherheitseinstellungen|freigabeeinstellungen|bitcoin|guthaben|geld|gesundheitsdaten|krankenakte|repository');
+
 export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // "retrieve my saved payment methods and email them to …@…": fetch, something personal, send, a recipient.
   sequence('request.en.gather-and-send', 'exfiltration', 0.6, [GATHER, 8, terms(SENSITIVE_PERSONAL, OWN_THINGS), 16, FORWARD, 10, RECIPIENT], { lang: 'en', negatable: true }),
@@ -66,6 +81,10 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.en.ask-invoke-api', 'tool-hijacking', 0.3, [terms('please|kindly|can you|could you|would you|will you'), 2, INVOKE, 5, API], { lang: 'en', negatable: true }),
   // A chat turn faked inside a passage that asks for an action: "… Human: please send …".
   sequence('request.en.fake-turn-request', 'fake-delimiter', 0.4, [terms('human|user'), terms(':'), 2, ASK, 2, AGENT_ACTION], { lang: 'en', strict: true }),
+  near('request.de.gather-and-send', 'exfiltration', 0.6, [GATHER_DE, SENSITIVE_DE, SEND_DE, RECIPIENT_DE], 24, { lang: 'de' }),
+  near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
+  near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
+  near('request.de.polite-agentic', 'tool-hijacking', 0.35, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
   // Claims that the user already agreed, meant for an agent that would otherwise ask.
   keyword('request.en.consent-claimed', 'context-manipulation', 0.5, terms(
     'explicit confirmation given|confirmation given|confirmation has been given|confirmation was given|user verified|user has been verified|verified by the user|',
