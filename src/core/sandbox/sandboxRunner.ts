@@ -1,33 +1,14 @@
-import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, relative, isAbsolute } from 'node:path';
 import type { CommandLimits } from '../policy/policySchema';
 import { runLimited } from '../process/limitedProcess';
 import { bwrapArgs, commandArgs, type SandboxLayout } from './bwrapArgs';
 import { snapshotControlFiles, sweepNewControlFiles } from './controlFileSweep';
 import { findSandboxBackend, type SandboxBackend } from './sandboxBackend';
-import { sandboxEnv } from './sandboxEnv';
-import { findReadOnlyPaths } from './readOnlyPaths';
+import { sandboxLayout, type LayoutRequest } from './sandboxLayout';
 
-export interface SandboxRequest {
+export interface SandboxRequest extends LayoutRequest {
   /** A shell command line, run by /bin/sh -c inside the sandbox. */
   readonly command: string;
-  readonly workspace: string;
-  /** The policy's `files.readonly` globs. */
-  readonly readonlyGlobs: readonly string[];
   readonly limits: CommandLimits;
-  /** The environment the sandbox's few variables are taken from (process.env). */
-  readonly parentEnv: Readonly<Record<string, string | undefined>>;
-  /** The egress proxy's Unix socket, bound in; without it the command has no network at all. */
-  readonly egressSocket?: string;
-  /** A Node binary to run the relay that lets HTTP(S)_PROXY reach the socket (process.execPath). */
-  readonly bridgeNode?: string;
-  /** The policy's `files.deny` globs: matching paths in the workspace are hidden from the command. */
-  readonly deniedGlobs?: readonly string[];
-  /** The folder to start in (real path, in the workspace); default the workspace. */
-  readonly cwd?: string;
-  /** Variables to add (settings for tools inside, such as npm's); names that look secret are dropped. */
-  readonly extraEnv?: Readonly<Record<string, string>>;
   /** Stop: aborting kills the command's whole process tree. */
   readonly signal?: AbortSignal;
   readonly onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
@@ -43,9 +24,6 @@ export type SandboxResult =
 
 /** Largest file a command may write: a runaway writer fills no disk. */
 export const FILE_SIZE_LIMIT_BYTES = 1024 * 1024 * 1024;
-
-/** Home-folder credential stores, hidden even when the workspace is the home folder itself. */
-export const HOME_SECRETS = ['.ssh', '.aws', '.config', '.gnupg', '.docker', '.npmrc', '.netrc', '.kube', '.pypirc', '.git-credentials', '.azure', '.password-store', '.local/share/keyrings'];
 
 const MEMORY_FAILURE = /MemoryError|Cannot allocate memory|out of memory|bad_alloc|heap out of memory|memory exhausted/i;
 const SIGXCPU_EXIT = 128 + 24;
@@ -120,60 +98,4 @@ function exitResult(exitCode: number, status: string, stderrTail: string, limits
   if (commandCode === SIGXFSZ_EXIT) return { ran: true, endedBy: 'file-size', exitCode: commandCode, reason: `killed for writing a file larger than ${FILE_SIZE_LIMIT_BYTES / 1024 / 1024} MB` };
   if (commandCode !== 0 && MEMORY_FAILURE.test(stderrTail)) return { ran: true, endedBy: 'memory', exitCode: commandCode, reason: `exited with code ${commandCode} after running out of memory under the limit of ${limits.memoryMb} MB per process (commands.limits.memoryMb)` };
   return { ran: true, endedBy: 'exit', exitCode: commandCode, reason: `exited with code ${commandCode}` };
-}
-
-type LayoutResult = { readonly ok: true; readonly layout: SandboxLayout } | { readonly ok: false; readonly reason: string };
-
-function sandboxLayout(request: SandboxRequest): LayoutResult {
-  let workspace: string;
-  try {
-    workspace = realpathSync(request.workspace);
-    if (!statSync(workspace).isDirectory()) return { ok: false, reason: `the workspace ${request.workspace} is not a folder` };
-  } catch (error) {
-    return { ok: false, reason: `the workspace ${request.workspace} cannot be opened (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (workspace === '/') return { ok: false, reason: 'the workspace is the root folder: a sandbox that may write everywhere is none' };
-  const readOnly = findReadOnlyPaths(workspace, request.readonlyGlobs, request.deniedGlobs ?? []);
-  if (!readOnly.ok) return readOnly;
-  const cwd = request.cwd ?? workspace;
-  if (!inside(cwd, workspace)) return { ok: false, reason: `the folder ${cwd} is not in the workspace ${workspace}` };
-  const home = realOrSame(request.parentEnv.HOME ?? homedir());
-  const hiddenFolders = [...new Set(['/home', '/root', '/run', home])].filter((folder) => isFolder(folder) && !inside(folder, '/tmp'));
-  const parentEnv = { ...request.parentEnv, PATH: outsideWorkspace(request.parentEnv.PATH, workspace) };
-  const env = sandboxEnv(parentEnv, home, request.extraEnv ?? {});
-  const toolFolders = (env.PATH ?? '').split(':').filter((folder) => hiddenFolders.some((hidden) => inside(folder, hidden)) && !inside(workspace, folder) && isFolder(folder));
-  const credentials = HOME_SECRETS.map((name) => join(home, name)).filter((path) => inside(path, workspace) && existsSync(path)).map((path) => ({ path, folder: lstatSync(path).isDirectory() }));
-  const hiddenInWorkspace = [...credentials, ...readOnly.hidden];
-  return { ok: true, layout: { workspace, cwd, readOnly: readOnly.paths, hiddenFolders, hiddenInWorkspace, toolFolders, env, egressSocket: request.egressSocket, bridgeNode: request.bridgeNode } };
-}
-
-/**
- * PATH without folders in the workspace: the command may write there, so it could put its own
- * `npm` first and run it under an allow rule written for the real one.
- */
-function outsideWorkspace(path: string | undefined, workspace: string): string | undefined {
-  if (path === undefined) return undefined;
-  return path.split(':').filter((folder) => folder.startsWith('/') && !inside(realOrSame(folder), workspace)).join(':');
-}
-
-/** Whether `path` is `folder` or below it. */
-function inside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function realOrSame(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
