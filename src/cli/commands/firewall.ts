@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { isKnownTool, unknownToolMessage } from '../../core/agent/toolRegistry';
+import { isKnownTool, isKnownToolIn, unknownToolMessage } from '../../core/agent/toolRegistry';
+import { mcpServerNames, parseMcpToolId } from '../../core/policy/mcpToolId';
 import { PolicyStore } from '../../core/policy/effectivePolicy';
 import { editInForce } from '../../core/policy/editInForce';
 import { addFirewallRule, removeFirewallRule } from '../../core/policy/firewallEditor';
@@ -41,6 +42,9 @@ function listCommand(context: CommandContext): Command {
     reportPolicyProblems(effective, context);
     const all = listRules(effective.sources);
     const rows = options.tool === undefined ? all : rulesForTool(all, options.tool);
+    const servers = mcpServerNames(effective.policy);
+    // Listed all the same (a rule may name a tool that comes later), but said, so a typo is not read as "no rules".
+    if (options.tool !== undefined && options.tool !== ALL_TOOLS && !isKnownToolIn(options.tool, servers)) context.stderr.write(`note: ${unknownToolMessage(options.tool, servers)}\n`);
     if (options.json === true) {
       const json: RuleRowJson[] = rows.map(({ tool, list, pattern, source, file }) => ({ tool, list, pattern, source, file }));
       context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -64,10 +68,13 @@ function editCommand(context: CommandContext, action: 'allow' | 'remove'): Comma
   return command.action((pattern: string) => withUsageErrors(command, async () => {
     const options = command.opts<FirewallOptions>();
     const tool = options.tool === ALL_TOOLS ? undefined : options.tool;
-    // Refused before anything is read: a rule for a tool that does not exist is never written.
-    if (action === 'allow' && tool !== undefined && !isKnownTool(tool)) throw new CliUsageError(`--tool ${unknownToolMessage(tool)}`);
+    // Refused before anything is written: a rule for a tool that does not exist never is. An MCP
+    // tool exists when the policy in force names its server, so that one waits for the policy.
+    if (action === 'allow' && tool !== undefined && !isKnownTool(tool) && parseMcpToolId(tool) === undefined) throw new CliUsageError(`--tool ${unknownToolMessage(tool)}`);
     const { load, effective } = await loadEffectivePolicy(options, context);
     reportPolicyProblems(effective, context);
+    const servers = mcpServerNames(effective.policy);
+    if (action === 'allow' && tool !== undefined && !isKnownToolIn(tool, servers)) throw new CliUsageError(`--tool ${unknownToolMessage(tool, servers)}`);
     const edit = { workspaceFolder: load.workspaceFolder, packName: effective.packName, configDir: load.configDir, pattern, tool, builtinDir: load.builtinDir, ...(load.managedPath === undefined ? {} : { managedPath: load.managedPath }), ...(options.field === undefined ? {} : { field: options.field }) };
     // As the palette's firewall commands record it, with the CLI as the actor.
     const audited = { action: `firewall.${action}`, target: `${pattern.trim()} ${options.field ?? tool ?? ALL_TOOLS}` };

@@ -7,6 +7,8 @@ import { OverlayTrustStore } from '../../core/policy/overlayTrust';
 import { composeCandidate } from '../../core/policy/overlayCandidate';
 import { resolveManagedPolicyPath } from '../../core/policy/policyPaths';
 import { unknownToolWarnings } from '../../core/policy/unknownTools';
+import { mcpServerNames } from '../../core/policy/mcpToolId';
+import { mcpPatternWarnings } from '../../core/policy/mcpPolicyChecks';
 import { builtinPolicyDir } from '../policy/builtinPolicyDir';
 import { PolicyError } from '../../core/policy/policyError';
 import { readPolicyFile } from '../../core/policy/policyFile';
@@ -54,16 +56,16 @@ async function validateFile(file: string, kind: FileKind | undefined, packName: 
   const resolvedKind = kind ?? (path.includes(`${sep}.airlock${sep}policy${sep}`) ? 'overlay' : 'pack');
   const source = { text: read.content.text, file, expectedName: resolvedKind === 'managed' ? undefined : basename(path).replace(/\.ya?ml$/, '') };
   const result = resolvedKind === 'pack' ? parsePack(source) : parseOverlay(source, resolvedKind);
-  const warnings = [...result.warnings, ...(result.ok && resolvedKind !== 'pack' ? unknownToolWarnings(result) : [])];
+  // Valid means loadable: merged as the extension merges it, with the pack and the managed policy.
+  const named = source.expectedName ?? packName;
+  const files = { builtinDir: builtinPolicyDir(), packName: isBuiltinPackName(named) ? named : packName, managedPath: resolveManagedPolicyPath(context.env) };
+  const composed = result.ok && resolvedKind !== 'pack' ? await composeCandidate(files, { file, value: result.value, locate: result.locate }, resolvedKind) : undefined;
+  // MCP tool ids are known for the servers the merged policy names (the pack's, the file's own).
+  const below = composed?.ok === true ? composed.policy : undefined;
+  const warnings = [...result.warnings, ...(result.ok && resolvedKind !== 'pack' ? [...unknownToolWarnings(result, mcpServerNames(below, result.value)), ...mcpPatternWarnings(result, below?.mcp)] : [])];
   for (const warning of warnings) context.stderr.write(`warning: ${warning}\n`);
   if (!result.ok) return result.errors;
-  if (resolvedKind !== 'pack') {
-    // Valid means loadable: merged as the extension merges it, with the pack and the managed policy.
-    const named = source.expectedName ?? packName;
-    const files = { builtinDir: builtinPolicyDir(), packName: isBuiltinPackName(named) ? named : packName, managedPath: resolveManagedPolicyPath(context.env) };
-    const composed = await composeCandidate(files, { file, value: result.value }, resolvedKind);
-    if (!composed.ok) return [composed.error];
-  }
+  if (composed?.ok === false) return [composed.error];
   context.stdout.write(`ok: ${file} is a valid ${resolvedKind === 'pack' ? 'pack' : `${resolvedKind} file`}\n`);
   return [];
 }

@@ -10,6 +10,8 @@ import { composePolicy, type ComposedLayer } from './policyComposition';
 import { overlayDisplayPath, overlayPath } from './policyPaths';
 import type { PolicyOverlay, PolicyPack } from './policySchema';
 import { unknownToolWarnings } from './unknownTools';
+import { mcpServerNames } from './mcpToolId';
+import { mcpPatternWarnings } from './mcpPolicyChecks';
 import { ownEntries, ownValue } from './keyedRecord';
 
 export interface PolicyLoadOptions {
@@ -65,6 +67,7 @@ export interface EffectivePolicy {
 interface Layer<T> {
   readonly source: PolicySource;
   readonly value: T;
+  readonly locate?: ParsedPolicy<T>['locate'];
 }
 
 interface Report {
@@ -72,7 +75,7 @@ interface Report {
   readonly warnings: string[];
 }
 
-type OverlayOutcome = { layer?: Layer<PolicyOverlay>; pending?: Omit<PendingOverlay, 'loosens'> & { value: PolicyOverlay } };
+type OverlayOutcome = { layer?: Layer<PolicyOverlay>; pending?: Omit<PendingOverlay, 'loosens'> & Pick<ParsedPolicy<PolicyOverlay>, 'value' | 'locate'> };
 
 /**
  * Builds the effective policy: built-in pack ← workspace overlay ← managed policy (see
@@ -90,15 +93,15 @@ export class PolicyStore {
   async load(options: PolicyLoadOptions): Promise<EffectivePolicy> {
     const report: Report = { errors: [], warnings: [] };
     const pack = await this.builtinLayer(options.builtinDir, options.packName, report);
-    const managed = options.managedPath === undefined ? undefined : await this.managedLayer(options.managedPath, report);
+    const managed = options.managedPath === undefined ? undefined : await this.managedLayer(options.managedPath, pack.value, report);
     const overlay = await this.overlayLayer(options, pack.value, report);
 
     const composed = composeOrFallBack(pack, overlay.layer, managed, report);
     const sources = [pack.source, composed.overlay?.source, composed.managed?.source].filter((source) => source !== undefined);
     const result: EffectivePolicy = { policy: composed.policy, packName: pack.value.name, sources, errors: report.errors, warnings: report.warnings };
     if (overlay.pending === undefined) return result;
-    const { value, ...pending } = overlay.pending;
-    const candidate = composePolicy(pack.value, { file: pending.file, value }, layerOf(composed.managed));
+    const { value, locate, ...pending } = overlay.pending;
+    const candidate = composePolicy(pack.value, { file: pending.file, value, locate }, layerOf(composed.managed));
     if (!candidate.ok) {
       report.errors.push(candidate.error);
       return result;
@@ -125,12 +128,12 @@ export class PolicyStore {
     throw errors[0] ?? new PolicyError({ code: 'POLICY_READ_FAILED', file: loaded.path, detail: 'the built-in pack could not be loaded' });
   }
 
-  private async managedLayer(path: string, report: Report): Promise<Layer<PolicyOverlay> | undefined> {
+  private async managedLayer(path: string, pack: PolicyPack, report: Report): Promise<Layer<PolicyOverlay> | undefined> {
     const read = await readPolicyFile(path, path);
     if (read.ok) {
       const parsed = parseOverlay({ text: read.content.text, file: path }, 'managed');
-      report.warnings.push(...parsed.warnings, ...(parsed.ok ? unknownToolWarnings(parsed) : []));
-      if (parsed.ok) return this.remember({ kind: 'managed', path, file: path, sha256: read.content.sha256, content: parsed.value, current: true }, parsed.value);
+      report.warnings.push(...parsed.warnings, ...(parsed.ok ? [...unknownToolWarnings(parsed, mcpServerNames(pack, parsed.value)), ...mcpPatternWarnings(parsed, pack.mcp)] : []));
+      if (parsed.ok) return this.remember({ kind: 'managed', path, file: path, sha256: read.content.sha256, content: parsed.value, current: true }, parsed);
       report.errors.push(...parsed.errors);
     } else {
       report.errors.push(new PolicyError(read.diagnostic));
@@ -166,17 +169,17 @@ export class PolicyStore {
       report.errors.push(...parsed.errors);
       return { layer: this.lastValid(path) };
     }
-    report.warnings.push(...toolsWithoutRisk(parsed, pack), ...unknownToolWarnings(parsed));
+    report.warnings.push(...toolsWithoutRisk(parsed, pack), ...unknownToolWarnings(parsed, mcpServerNames(pack, parsed.value)), ...mcpPatternWarnings(parsed, pack.mcp));
     const key = await overlayTrustKey(path);
     const status = await new OverlayTrustStore(options.configDir).status(key, read.content.sha256);
     if (status !== 'trusted') {
-      return { pending: { path, file, key, sha256: read.content.sha256, rejected: status === 'rejected', value: parsed.value } };
+      return { pending: { path, file, key, sha256: read.content.sha256, rejected: status === 'rejected', value: parsed.value, locate: parsed.locate } };
     }
-    return { layer: this.remember({ kind: 'overlay', path, file, sha256: read.content.sha256, content: parsed.value, current: true }, parsed.value) };
+    return { layer: this.remember({ kind: 'overlay', path, file, sha256: read.content.sha256, content: parsed.value, current: true }, parsed) };
   }
 
-  private remember(source: PolicySource, value: PolicyOverlay): Layer<PolicyOverlay> {
-    const layer = { source, value };
+  private remember(source: PolicySource, parsed: ParsedPolicy<PolicyOverlay>): Layer<PolicyOverlay> {
+    const layer = { source, value: parsed.value, locate: parsed.locate };
     this.lastValidFiles.set(source.path, layer);
     return layer;
   }
@@ -212,7 +215,7 @@ function composeOrFallBack(pack: Layer<PolicyPack>, overlay: Layer<PolicyOverlay
 }
 
 function layerOf(layer: Layer<PolicyOverlay> | undefined): ComposedLayer<PolicyOverlay> | undefined {
-  return layer === undefined ? undefined : { file: layer.source.file, value: layer.value };
+  return layer === undefined ? undefined : { file: layer.source.file, value: layer.value, ...(layer.locate === undefined ? {} : { locate: layer.locate }) };
 }
 
 /** A tool the pack does not define gets `critical` when the overlay names no risk: say so. */

@@ -15,7 +15,8 @@ import { composeCandidate } from './overlayCandidate';
 import { parseOverlay } from './policyLoader';
 import { overlayDisplayPath, overlayPath } from './policyPaths';
 import { toolIdSchema } from './policySchema';
-import { isKnownTool, unknownToolMessage } from '../agent/toolRegistry';
+import { isKnownTool, isKnownToolIn, unknownToolMessage } from '../agent/toolRegistry';
+import { mcpServerNames, parseMcpToolId } from './mcpToolId';
 
 export interface FirewallEdit {
   readonly workspaceFolder: string;
@@ -157,8 +158,11 @@ async function planEdit(edit: FirewallEdit, create: boolean, change: ListChange)
   // The details only: line numbers of a file that was never written would mislead.
   if (!parsed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be ${verb} ${where}: ${parsed.errors.map((error) => error.detail).join('; ')}`);
   // The new effective policy is computed before anything is written: an edit that would leave it unloadable is refused.
-  const composed = await composeCandidate({ builtinDir: edit.builtinDir, packName: edit.packName, ...(edit.managedPath === undefined ? {} : { managedPath: edit.managedPath }) }, { file, value: parsed.value });
+  const composed = await composeCandidate({ builtinDir: edit.builtinDir, packName: edit.packName, ...(edit.managedPath === undefined ? {} : { managedPath: edit.managedPath }) }, { file, value: parsed.value, locate: parsed.locate });
   if (!composed.ok) throw new FirewallEditError('FIREWALL_RULE_REFUSED', `${pattern} cannot be ${verb} ${where}: the policy would not load (${composed.error.detail})`);
+  // An MCP tool is known once the policy names its server: asked of the policy this edit would be in force in.
+  const servers = mcpServerNames(composed.policy);
+  if (create && edit.tool !== undefined && edit.tool !== ALL_TOOLS && !isKnownToolIn(edit.tool, servers)) throw new FirewallEditError('FIREWALL_UNKNOWN_TOOL', unknownToolMessage(edit.tool, servers));
   return { file, pattern, before: current?.text, after: text, trusted };
 }
 
@@ -194,11 +198,14 @@ function requestedPattern(raw: string, create: boolean): string {
   return raw.trim();
 }
 
-/** A new rule names a tool that exists; removing one for any id that stands in the file is always allowed. */
+/**
+ * A new rule names a tool that exists; removing one for any id that stands in the file is always
+ * allowed. An MCP id passes here and is checked against the policy's servers once it is composed.
+ */
 function checkNewTool(tool: string): void {
   const parsed = toolIdSchema.safeParse(tool);
   if (!parsed.success) throw new FirewallEditError('FIREWALL_INVALID_TOOL', `"${tool}" is not a tool id: ${parsed.error.issues.at(0)?.message ?? 'invalid'}`);
-  if (!isKnownTool(tool)) throw new FirewallEditError('FIREWALL_UNKNOWN_TOOL', unknownToolMessage(tool));
+  if (!isKnownTool(tool) && parseMcpToolId(tool) === undefined) throw new FirewallEditError('FIREWALL_UNKNOWN_TOOL', unknownToolMessage(tool));
 }
 
 /** Creates `.airlock/policy` one level at a time, refusing to follow a link out of the workspace. */

@@ -30,5 +30,5 @@ async function readManaged(path: string): Promise<ComposedLayer<PolicyOverlay> |
   const read = await readPolicyFile(path, path);
   if (!read.ok) return read.missing ? undefined : new PolicyError(read.diagnostic);
   const parsed = parseOverlay({ text: read.content.text, file: path }, 'managed');
-  return parsed.ok ? { file: path, value: parsed.value } : parsed.errors.at(0);
+  return parsed.ok ? { file: path, value: parsed.value, locate: parsed.locate } : parsed.errors.at(0);
 }

@@ -3,6 +3,7 @@ import type { PolicyErrorCode } from './policyError';
 import type { EgressRules, PolicyOverlay } from './policySchema';
 import type { FieldPath } from './yamlLocation';
 import { ownEntries, ownValue } from './keyedRecord';
+import { checkMcp, unmatchedMcpPatterns } from './mcpPolicyChecks';
 
 /** What kind of file is being checked: a complete pack, a workspace overlay, or the managed file. */
 export type PolicyFileKind = 'pack' | 'overlay' | 'managed';
@@ -24,7 +25,10 @@ type EgressRuleLists = Partial<EgressRules>;
  *    addresses, localhost or a cloud metadata service;
  *  - an overlay whose `name` differs from its file name (it would be read as another pack);
  *  - a pack whose approvals do not cover `critical` (policy edits are critical).
- * Warnings: a host both allowed and blocked in one list set (block wins, the allow does nothing).
+ *  - the `mcp` section's mistakes and attacks (see checkMcp).
+ * Warnings: a host both allowed and blocked in one list set (block wins, the allow does nothing);
+ * in a pack, MCP risk and read-only patterns that match no allowed tool (an overlay's are
+ * checked with the pack below it: unmatchedMcpPatterns).
  */
 export function checkPolicy(policy: PolicyOverlay, kind: PolicyFileKind, expectedName?: string): PolicyFinding[] {
   return [
@@ -33,6 +37,8 @@ export function checkPolicy(policy: PolicyOverlay, kind: PolicyFileKind, expecte
     ...ownEntries(policy.egress?.tools).flatMap(([tool, rules]) => checkEgressLists(rules, ['egress', 'tools', tool])),
     ...checkName(policy, kind, expectedName),
     ...checkApprovals(policy, kind),
+    ...checkMcp(policy, kind),
+    ...(kind === 'pack' ? unmatchedMcpPatterns(policy, undefined) : []),
   ];
 }
 

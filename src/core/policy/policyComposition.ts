@@ -1,12 +1,14 @@
-import { PolicyError } from './policyError';
+import { PolicyError, type PolicyLocation } from './policyError';
 import { applyManaged, mergeOverlay } from './policyMerge';
 import { policyPackSchema, type PolicyOverlay, type PolicyPack } from './policySchema';
-import { formatFieldPath } from './yamlLocation';
+import { formatFieldPath, type FieldPath } from './yamlLocation';
 
 /** A file's content in the merge, with the name its errors carry. */
 export interface ComposedLayer<T> {
   readonly file: string;
   readonly value: T;
+  /** Where a field is written in the file, when it was parsed here: a merge error then names the line. */
+  readonly locate?: (path: FieldPath) => PolicyLocation;
 }
 
 export type Composition = { readonly ok: true; readonly policy: PolicyPack } | { readonly ok: false; readonly error: PolicyError };
@@ -20,13 +22,23 @@ export type Composition = { readonly ok: true; readonly policy: PolicyPack } | {
 export function composePolicy(pack: PolicyPack, overlay: ComposedLayer<PolicyOverlay> | undefined, managed: ComposedLayer<PolicyOverlay> | undefined): Composition {
   const merged = step(overlay, () => (overlay === undefined ? pack : mergeOverlay(pack, overlay.value)));
   if (!merged.ok) return merged;
+  // Checked after each layer, so an error (an MCP server left without a transport) names the file that caused it.
+  const mergedChecked = overlay === undefined ? merged : checked(merged.policy, overlay);
+  if (!mergedChecked.ok) return mergedChecked;
   const bounded = step(managed, () => (managed === undefined ? merged.policy : applyManaged(merged.policy, managed.value)));
   if (!bounded.ok) return bounded;
-  const checked = policyPackSchema.safeParse(bounded.policy);
-  if (checked.success) return bounded;
-  const issue = checked.error.issues.at(0);
-  const file = managed?.file ?? overlay?.file ?? 'the built-in pack';
-  return failed(file, issue === undefined ? undefined : formatFieldPath(issue.path.filter((segment) => typeof segment !== 'symbol')), `the merged policy is invalid: ${issue?.message ?? 'unknown reason'}`);
+  return checked(bounded.policy, managed ?? overlay);
+}
+
+function checked(policy: PolicyPack, layer: ComposedLayer<PolicyOverlay> | undefined): Composition {
+  const result = policyPackSchema.safeParse(policy);
+  if (result.success) return { ok: true, policy };
+  const issue = result.error.issues.at(0);
+  const path: FieldPath = issue === undefined ? [] : issue.path.filter((segment) => typeof segment !== 'symbol');
+  const detail = `the merged policy is invalid: ${issue?.message ?? 'unknown reason'}`;
+  const located = issue === undefined ? undefined : layer?.locate?.(path);
+  if (located !== undefined) return { ok: false, error: new PolicyError({ code: 'POLICY_MERGE_FAILED', ...located, detail }) };
+  return failed(layer?.file ?? 'the built-in pack', issue === undefined ? undefined : formatFieldPath(path), detail);
 }
 
 function step(layer: ComposedLayer<PolicyOverlay> | undefined, merge: () => PolicyPack): Composition {

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { suggestKey } from './keySuggestion';
 import { checkPolicy, type PolicyFileKind } from './policyChecks';
@@ -29,7 +29,7 @@ export interface ParsedPolicy<T> {
   readonly ok: true;
   readonly value: T;
   readonly warnings: readonly string[];
-  locate(path: FieldPath): PolicyLocation;
+  readonly locate: (path: FieldPath) => PolicyLocation;
 }
 
 export interface InvalidPolicy {
@@ -66,6 +66,8 @@ function parsePolicy<T>(source: PolicySourceText, kind: PolicyFileKind, schema: 
 
   const yamlProblems = [...document.errors, ...document.warnings].map((problem) => yamlDiagnostic(problem, document, lines, source.file));
   if (yamlProblems.length > 0) return invalid(yamlProblems);
+  const prototypeKeys = prototypeKeyDiagnostics(document, lines, source.file);
+  if (prototypeKeys.length > 0) return invalid(prototypeKeys);
   if (document.contents === null) return invalid([{ code: 'POLICY_SCHEMA', file: source.file, line: 1, column: 1, detail: 'the file is empty; a policy file starts with "version: 1"' }]);
 
   let data: unknown;
@@ -85,6 +87,26 @@ function parsePolicy<T>(source: PolicySourceText, kind: PolicyFileKind, schema: 
   const warnings = findings.filter((finding) => finding.severity === 'warning').map((finding) => formatDiagnostic(toDiagnostic(finding)));
   if (errors.length > 0) return invalid(errors, warnings);
   return { ok: true, value: parsed.data, warnings, locate: (path) => at(path) };
+}
+
+/**
+ * A key named `__proto__` is refused where it is written. The schema's records drop it without a
+ * word (assigning it would replace the object's prototype), so a rule under that name, such as
+ * the risk of an MCP tool called `__proto__`, would silently not exist. Every other name
+ * (`constructor`, `toString`…) is an ordinary key.
+ */
+function prototypeKeyDiagnostics(document: Document.Parsed, lines: LineCounter, file: string): PolicyDiagnostic[] {
+  const offsets: number[] = [];
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__' && pair.key.range) offsets.push(pair.key.range[0]);
+    },
+  });
+  return offsets.map((offset) => {
+    const position = lines.linePos(offset);
+    const detail = 'a key named "__proto__" cannot be read safely (JavaScript takes it for the object\'s prototype, so the rule would be dropped); for an MCP tool of that name, write a pattern such as "__proto_?"';
+    return { code: 'POLICY_SCHEMA', file, line: position.line, column: position.col, field: formatFieldPath(fieldAtOffset(document, offset)), detail };
+  });
 }
 
 /** Errors in file order, so the output reads top to bottom like the file. */

@@ -21,6 +21,7 @@ type OverlayMcpServer = NonNullable<NonNullable<OverlayMcp['servers']>[string]>;
  *  - a tool the pack does not know and the overlay gives no risk is `critical`.
  *  - `posture.requireNativeAgentOff` is true when either says so: an overlay can require it, never lift it.
  *  - `commands` lists add like the others; `commands.unsandboxed` and `commands.limits.*` are scalars the overlay replaces.
+ *  - `mcp.servers` merge by name (see mergeMcp): an overlay may add a server or loosen one.
  * What the merge cannot express is settled when a decision is made: `block` and `deny` win over
  * `allow`, and `requireApproval` wins over `allow`. Loosening that an overlay can still do (a
  * raised limit, an enabled tool, an added allow rule) is what `describeLoosening` reports.
@@ -63,7 +64,7 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
       unsandboxed: overlay.commands?.unsandboxed ?? pack.commands.unsandboxed,
       limits: commandLimits(pack.commands.limits, overlay.commands?.limits, (value, replacement) => replacement ?? value),
     },
-    mcp: mergeMcp(pack.mcp, overlay.mcp, (base, added) => added ?? base),
+    mcp: mergeMcp(pack.mcp, overlay.mcp),
   };
 }
 
@@ -80,7 +81,8 @@ export function mergeOverlay(pack: PolicyPack, overlay: PolicyOverlay): PolicyPa
  *  - `posture.requireNativeAgentOff: true` stays true;
  *  - its `commands` lists add, its `commands.limits` are upper bounds and `commands.unsandboxed: false` stays false;
  *  - its content-guard and anomaly thresholds are upper bounds too (lower flags, blocks and pauses more);
- *  - a remote API's token prices are lower bounds (a higher price counts spending sooner).
+ *  - a remote API's token prices are lower bounds (a higher price counts spending sooner);
+ *  - it only narrows MCP servers that a layer below names (see narrowMcp): it never adds one.
  */
 export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): PolicyPack {
   return {
@@ -122,7 +124,7 @@ export function applyManaged(policy: PolicyPack, managed: PolicyOverlay): Policy
       unsandboxed: policy.commands.unsandboxed && managed.commands?.unsandboxed !== false,
       limits: commandLimits(policy.commands.limits, managed.commands?.limits, lowest),
     },
-    mcp: mergeMcp(policy.mcp, managed.mcp, (base, added) => base && added !== false),
+    mcp: narrowMcp(policy.mcp, managed.mcp),
   };
 }
 
@@ -249,18 +251,15 @@ function commandLimits(base: CommandLimits, other: Partial<CommandLimits> | unde
 }
 
 /**
- * MCP servers merge by name: a server the other file names gets the fields it states (lists add,
- * scalars replace, a stated transport replaces the transport); a new server starts from the
- * schema's defaults. `enabled` is combined by the caller: an overlay replaces it, the managed
- * policy can only turn a server off. Whether the result names exactly one transport is checked
- * after the merge, with the file and line.
+ * An overlay's MCP servers, by name: a server the pack names gets the fields the overlay states
+ * (lists add, a risk pattern it states replaces the pack's for that pattern, scalars replace, a
+ * stated transport replaces the transport whole); a new server starts from the schema's defaults.
+ * All of it may loosen, and describeLoosening lists it for the approval. Whether the result names
+ * exactly one transport is checked after the merge, with the overlay's file and line.
  */
-function mergeMcp(base: McpPolicy, added: OverlayMcp | undefined, enabled: (base: boolean, added: boolean | undefined) => boolean): McpPolicy {
+function mergeMcp(base: McpPolicy, added: OverlayMcp | undefined): McpPolicy {
   const servers = recordFrom(ownEntries(base.servers));
-  for (const [name, server] of ownEntries(added?.servers)) {
-    const existing = ownValue(base.servers, name) ?? mcpServerDefaults();
-    setOwn(servers, name, { ...mergeMcpServer(existing, server), enabled: enabled(existing.enabled, server.enabled) });
-  }
+  for (const [name, server] of ownEntries(added?.servers)) setOwn(servers, name, mergeMcpServer(ownValue(base.servers, name) ?? mcpServerDefaults(), server));
   return { servers };
 }
 
@@ -269,7 +268,7 @@ function mergeMcpServer(base: McpServerPolicy, added: OverlayMcpServer): McpServ
     ? { ...(added.stdio ? { stdio: { command: added.stdio.command ?? base.stdio?.command ?? '', args: added.stdio.args ?? base.stdio?.args ?? [], env: added.stdio.env ?? base.stdio?.env ?? [] } } : {}), ...(added.http?.url ? { http: { url: added.http.url } } : {}) }
     : { ...(base.stdio ? { stdio: base.stdio } : {}), ...(base.http ? { http: base.http } : {}) };
   return {
-    enabled: base.enabled,
+    enabled: added.enabled ?? base.enabled,
     ...transport,
     tools: {
       allow: union(base.tools.allow, added.tools?.allow),
@@ -285,6 +284,43 @@ function mergeMcpServer(base: McpServerPolicy, added: OverlayMcpServer): McpServ
       callTimeoutSeconds: added.limits?.callTimeoutSeconds ?? base.limits.callTimeoutSeconds,
       outputBytes: added.limits?.outputBytes ?? base.limits.outputBytes,
       callsPerMinute: added.limits?.callsPerMinute ?? base.limits.callsPerMinute,
+    },
+  };
+}
+
+/**
+ * The managed policy over the MCP servers below it: it only narrows. A server it switches off
+ * stays off; `readonly: true` stays true, `write` and `sampling: false` stay false; its limits
+ * and `storageMb` are upper bounds; a risk pattern it states is at least its level (and the risk
+ * of a tool is the highest of every pattern that matches it, so its glob is a floor). It adds
+ * nothing: no server (an entry for a server no layer names waits for one, so an organisation can
+ * switch a server off before any repository proposes it), no transport, tool, read-only tool or
+ * egress host; the checks refuse those in the managed file, and the merge ignores them.
+ */
+function narrowMcp(base: McpPolicy, managed: OverlayMcp | undefined): McpPolicy {
+  const servers = recordFrom(ownEntries(base.servers));
+  for (const [name, bound] of ownEntries(managed?.servers)) {
+    const server = ownValue(base.servers, name);
+    if (server !== undefined) setOwn(servers, name, narrowMcpServer(server, bound));
+  }
+  return { servers };
+}
+
+function narrowMcpServer(server: McpServerPolicy, bound: OverlayMcpServer): McpServerPolicy {
+  const risk = recordFrom(ownEntries(server.tools.risk));
+  for (const [pattern, level] of ownEntries(bound.tools?.risk)) setOwn(risk, pattern, higherRisk(ownValue(server.tools.risk, pattern) ?? level, level));
+  return {
+    ...server,
+    enabled: server.enabled && bound.enabled !== false,
+    tools: { ...server.tools, risk },
+    readonly: server.readonly || bound.readonly === true,
+    write: server.write && bound.write !== false,
+    storageMb: lowest(server.storageMb, bound.storageMb),
+    sampling: server.sampling && bound.sampling !== false,
+    limits: {
+      callTimeoutSeconds: lowest(server.limits.callTimeoutSeconds, bound.limits?.callTimeoutSeconds),
+      outputBytes: lowest(server.limits.outputBytes, bound.limits?.outputBytes),
+      callsPerMinute: lowest(server.limits.callsPerMinute, bound.limits?.callsPerMinute),
     },
   };
 }
