@@ -49,6 +49,9 @@ const VALUABLE = terms(
   'blacklist|allowlist|blocklist',
 );
 
+/** What a faked user turn asks the agent to do with its tools. */
+const TURN_ACTION = terms(AGENT_ACTION, GATHER, 'call|invoke|use|order|reserve|create|schedule|purchase|make a|set up|open|run|execute');
+
 /** Invoking a named API (not "use the helper function", which code review says every day). */
 const INVOKE = terms('call|invoke|use|run|execute|trigger|query|hit');
 const API = terms('api|apis|endpoint|endpoints');
@@ -79,8 +82,9 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.en.polite-agentic', 'tool-hijacking', 0.35, [ASK, 2, AGENT_ACTION, 5, VALUABLE], { lang: 'en', negatable: true }),
   // "Please call the PaymentsTransfer API with …": API docs say the same ("please call the endpoint with a token"), so weak alone.
   sequence('request.en.ask-invoke-api', 'tool-hijacking', 0.3, [terms('please|kindly|can you|could you|would you|will you'), 2, INVOKE, 5, API], { lang: 'en', negatable: true }),
-  // A chat turn faked inside a passage that asks for an action: "… Human: please send …".
-  sequence('request.en.fake-turn-request', 'fake-delimiter', 0.4, [terms('human|user'), terms(':'), 2, ASK, 2, AGENT_ACTION], { lang: 'en', strict: true }),
+  // A chat turn faked inside a passage that asks for an action: "… Human: please send …", "Human: book …".
+  sequence('request.en.fake-turn-request', 'fake-delimiter', 0.4, [terms('human|user'), terms(':'), 2, ASK, 2, TURN_ACTION], { lang: 'en', strict: true }),
+  sequence('request.en.fake-turn-action', 'fake-delimiter', 0.4, [terms('human'), terms(':'), 1, TURN_ACTION], { lang: 'en', strict: true }),
   near('request.de.gather-and-send', 'exfiltration', 0.6, [GATHER_DE, SENSITIVE_DE, SEND_DE, RECIPIENT_DE], 24, { lang: 'de' }),
   near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
   near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
