@@ -21,6 +21,13 @@ const processImports = ['child_process', 'node:child_process'].map((name) => ({
   name,
   message: 'Only src/core/process/ may start processes. Do not relax this rule.',
 }));
+// The SDK's own client transports: stdio would start a process outside the sandbox, the HTTP ones
+// would use the global fetch. MCP servers are reached only through src/core/mcp's transports
+// (core/process in the sandbox; SafeFetch in safeHttpTransport.ts). Do not relax this rule.
+const mcpTransportImports = ['stdio', 'sse', 'streamableHttp', 'websocket'].map((name) => ({
+  name: `@modelcontextprotocol/sdk/client/${name}.js`,
+  message: 'MCP servers are reached only through src/core/mcp (stdio in the sandbox, HTTP through SafeFetch in safeHttpTransport.ts). Do not relax this rule.',
+}));
 const vscodeImport = { name: 'vscode', message: 'src/core and src/cli never import vscode: the core talks to the editor through ports.' };
 const networkGlobals = ['fetch', 'WebSocket', 'XMLHttpRequest', 'EventSource'].map((name) => ({
   name,
@@ -53,29 +60,33 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, ...processImports] }],
+      'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, ...processImports, ...mcpTransportImports] }],
       'no-restricted-globals': ['error', ...networkGlobals],
     },
   },
   {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport, ...processImports] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport, ...processImports, ...mcpTransportImports] }] },
   },
   {
     files: ['src/core/process/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport, ...mcpTransportImports] }] },
   },
   {
     files: ['src/core/model/modelClient.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, vscodeImport, ...processImports] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, vscodeImport, ...processImports, ...mcpTransportImports] }] },
+  },
+  {
+    files: ['src/core/mcp/safeHttpTransport.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...networkImports, openaiImport, vscodeImport, ...processImports, ...mcpTransportImports.filter((entry) => !entry.name.endsWith('/streamableHttp.js'))] }] },
   },
   {
     files: ['src/core/egress/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...processImports] }], 'no-restricted-globals': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...processImports, ...mcpTransportImports] }], 'no-restricted-globals': 'off' },
   },
   {
     files: ['media/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports, ...processImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport, openaiImport, ...networkImports, ...processImports, ...mcpTransportImports] }], 'no-restricted-globals': ['error', ...networkGlobals] },
   },
   {
     files: ['src/core/policy/**/*.ts'],
