@@ -1,5 +1,6 @@
 import { RISK_LEVELS, type AnomalyThresholds, type CommandLimits, type EgressRules, type PolicyPack, type TokenPrice } from './policySchema';
 import { ownEntries, ownValue } from './keyedRecord';
+import { mcpLoosening } from './mcpLoosening';
 
 /**
  * What `candidate` allows that `base` does not, one sentence per change, for the dialog that asks
@@ -10,11 +11,12 @@ import { ownEntries, ownValue } from './keyedRecord';
  * and costs; enabled or added tools; lowered risk levels; session-wide approvals turned on;
  * raised content-guard and anomaly thresholds; lowered or newly stated token prices; added
  * command allow rules, removed command deny and requireApproval rules, unsandboxed commands
- * turned on and raised command limits.
+ * turned on and raised command limits; MCP servers added or switched on, and what a server
+ * already on may newly do (mcpLoosening).
  * An empty list means the candidate is at least as strict as the base.
  */
 export function describeLoosening(base: PolicyPack, candidate: PolicyPack): string[] {
-  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate), ...anomalyLoosening(base, candidate), ...commandLoosening(base, candidate)];
+  return [...filesLoosening(base, candidate), ...egressLoosening(base, candidate), ...modelLoosening(base, candidate), ...toolLoosening(base, candidate), ...approvalLoosening(base, candidate), ...limitLoosening(base, candidate), ...contentGuardLoosening(base, candidate), ...anomalyLoosening(base, candidate), ...commandLoosening(base, candidate), ...mcpLoosening(base, candidate)];
 }
 
 function contentGuardLoosening(base: PolicyPack, candidate: PolicyPack): string[] {

@@ -94,6 +94,13 @@ describe('airlock firewall and policy with MCP tool ids (mcp.<server>, mcp.<serv
     assert.equal(validate.stderr, '');
   });
 
+  it('policy show: an overlay from the repository that adds a server waits for approval, and says what it would run and allow', async () => {
+    ws.writeRepositoryOverlay(SEARCH_OVERLAY);
+    const run = await ws.run(['policy', 'show']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /It would:\n {4}- mcp: adds the server "search", which runs `npx -y brave-search-mcp` in the sandbox; gets the environment variables BRAVE_API_KEY; offers the tools web_search; gets 100 MB of its own storage\n/);
+  });
+
   it('the managed file switches the server off: a rule may still be written for it (named), and the server stays off', async () => {
     await ws.writeTrustedOverlay(SEARCH_OVERLAY);
     const managed = ws.file('../managed.yaml', 'version: 1\nmcp:\n  servers:\n    search: { enabled: false }\n');

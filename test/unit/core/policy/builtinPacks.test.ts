@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { BUILTIN_PACK_NAMES, loadBuiltinPack } from '../../../../src/core/policy/builtinPacks';
 import { isDefaultDeny } from '../../../../src/core/policy/firewallRules';
+import { describeLoosening } from '../../../../src/core/policy/policyLoosening';
+import { applyManaged, mergeOverlay } from '../../../../src/core/policy/policyMerge';
 import { REPO_POLICY_DIR } from './policyFixtures';
 
 
@@ -41,6 +43,17 @@ describe('built-in packs (policy/*.yaml)', () => {
     assert.equal(policy.tools['fs.write']?.enabled, false);
     assert.ok(isDefaultDeny(policy));
   });
+
+  for (const name of BUILTIN_PACK_NAMES) {
+    it(`${name}: names no MCP server; one an overlay adds (as it may enable shell.run) is listed for approval, and the managed file can switch it off`, async () => {
+      const pack = await loadBuiltinPack(REPO_POLICY_DIR, name);
+      assert.ok(pack.ok);
+      assert.deepEqual(Object.keys(pack.value.mcp.servers), []);
+      const added = mergeOverlay(pack.value, { version: 1, mcp: { servers: { fs: { stdio: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'], env: [] }, tools: { allow: ['read_file'] } } } } });
+      assert.deepEqual(describeLoosening(pack.value, added), ['mcp: adds the server "fs", which runs `npx -y @modelcontextprotocol/server-filesystem .` in the sandbox; offers the tools read_file; gets 100 MB of its own storage']);
+      assert.equal(applyManaged(added, { version: 1, mcp: { servers: { fs: { enabled: false } } } }).mcp.servers.fs?.enabled, false);
+    });
+  }
 
   it('an unknown pack name is POLICY_UNKNOWN_PACK, and a name cannot reach another folder', async () => {
     for (const name of ['nope', '../policy/default', 'policy.schema']) {
