@@ -26,4 +26,18 @@ describe('the built CLI and the built-in packs', () => {
     assert.ok(rows.some((row) => row.pattern === 'pypi.org' && row.source === 'overlay'));
     assert.ok(rows.some((row) => row.source === 'builtin'));
   });
+
+  it('dist/cli.js: firewall allow --tool mcp.search.web_search is refused until the policy names the server, then written and in force', async () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--workspace', ws.folder], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, ...ws.env } });
+    const refused = run(['firewall', 'allow', '--tool', 'mcp.search.web_search', 'api.search.brave.com']);
+    assert.equal(refused.status, 2, `${refused.stderr}\n(a stale dist/? run \`npm run build\`)`);
+    assert.match(refused.stderr, /"mcp\.search\.web_search" is a tool of the MCP server "search", which the policy does not name/);
+    await ws.writeTrustedOverlay('version: 1\nmcp:\n  servers:\n    search:\n      stdio: { command: npx, args: [-y, brave-search-mcp] }\n      tools: { allow: [web_search] }\n');
+    const allowed = run(['firewall', 'allow', '--tool', 'mcp.search.web_search', 'api.search.brave.com']);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    const shown = run(['policy', 'show', '--json']);
+    assert.equal(shown.status, 0, shown.stderr);
+    const policy = (JSON.parse(shown.stdout) as { policy: { egress: { tools: Record<string, { allow: string[] }> } } }).policy;
+    assert.deepEqual(policy.egress.tools['mcp.search.web_search']?.allow, ['api.search.brave.com']);
+  });
 });
