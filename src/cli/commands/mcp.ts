@@ -7,6 +7,7 @@ import { readLines } from '../check/readLines';
 import { ExitCode } from '../exitCode';
 import { withUsageErrors } from '../policy/policyCliOptions';
 import type { CommandContext } from './commandFactory';
+import { mcpServerCommands } from '../mcp/mcpServerCommands';
 
 /** Longest input line or document; longer ones get an error line. */
 const MAX_INPUT_CHARS = 8 * 1024 * 1024;
@@ -28,9 +29,10 @@ interface VerdictLine {
 
 type Input = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
-/** `airlock mcp …`: MCP servers through the guard. Only the definition scan exists so far. */
+/** `airlock mcp …`: MCP servers through the guard: the definition scan, the policy's servers, their approvals. */
 export function mcpCommand(context: CommandContext): Command {
-  const mcp = new Command('mcp').description('check MCP tool definitions before they reach the model');
+  const mcp = new Command('mcp').description('MCP servers through the guard: list them, review and approve their tool definitions, scan definitions');
+  for (const command of mcpServerCommands(context)) mcp.addCommand(command);
   const scan = new Command('scan')
     .description('scan MCP tool definitions (tools/list entries) for poisoning and print one verdict line per tool')
     .argument('[file]', 'the file to read; stdin when absent')
