@@ -92,6 +92,46 @@ export function findDelimiters(view: Pick<DetectionView, 'codes' | 'length'>): U
   return findings;
 }
 
+/**
+ * Whether a chat-template literal or a `<|` special token may start at `index` of the original
+ * text, read as the view reads ASCII (lower case, tab and CR as spaces). For the prefilter
+ * (candidateRegions): a superset of what findDelimiters finds there.
+ */
+export function delimiterLiteralAt(text: string, index: number): boolean {
+  if (text.charCodeAt(index) === 0x3c && text.charCodeAt(index + 1) === 0x7c) return true;
+  let node: LiteralNode | undefined = literalTrie;
+  for (let at = index; at < text.length && at - index < MAX_LITERAL; at++) {
+    node = node.next.get(viewCode(text.charCodeAt(at)));
+    if (node === undefined) return false;
+    if (node.found !== undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a speaker label ("System:", "**Assistant**:") may open the line starting at `lineStart`
+ * of the original text, without the prose check: a superset of what speakerAt finds there.
+ */
+export function speakerLabelAt(text: string, lineStart: number): boolean {
+  let index = lineStart;
+  while (index < text.length && index - lineStart < LINE_PREFIX_LIMIT && isPrefixCode(viewCode(text.charCodeAt(index)))) index++;
+  for (const [label] of SPEAKERS_BY_INITIAL.get(viewCode(text.charCodeAt(index))) ?? []) {
+    let at = 0;
+    while (at < label.length && viewCode(text.charCodeAt(index + at)) === label.charCodeAt(at)) at++;
+    if (at < label.length) continue;
+    let after = index + label.length;
+    while (after < text.length && (text.charCodeAt(after) === 0x2a || text.charCodeAt(after) === 0x5f)) after++;
+    if (text.charCodeAt(after) === 0x3a) return true;
+  }
+  return false;
+}
+
+/** An ASCII code as the detection view has it. */
+function viewCode(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 32;
+  return code === 0x09 || code === 0x0d ? 0x20 : code;
+}
+
 function literalAt(codes: Uint16Array, length: number, start: number): UnitFinding | undefined {
   let node: LiteralNode | undefined = literalTrie;
   let best: UnitFinding | undefined;

@@ -54,9 +54,21 @@ export class ViewStorage {
   marks = new Uint8Array(0);
 }
 
-/** Builds the detection view of `text` in one pass; linear in its length. */
-export function buildDetectionView(text: string, storage: ViewStorage = new ViewStorage()): DetectionView {
-  const builder = new ViewBuilder(text.length, storage);
+/** Stands between two stretches of a partial view: a sentence end to the tokenizer (phrases never span it), wider than a spelt-out letter's gap, no line start, no word. */
+const STRETCH_SEPARATOR = [0x3002, 0x3002, 0x3002, 0x3002];
+
+/**
+ * Builds the detection view of `text` in one pass; linear in its length. With `ranges` (disjoint
+ * [from, to) pairs in order, see candidateRegions), only those stretches are read, one after the
+ * other with a separator between them, and offsets still point into `text`.
+ */
+export function buildDetectionView(text: string, storage: ViewStorage = new ViewStorage(), ranges?: Int32Array): DetectionView {
+  let capacity = text.length;
+  if (ranges !== undefined) {
+    capacity = 0;
+    for (let range = 0; range < ranges.length; range += 2) capacity += (ranges[range + 1] ?? 0) - (ranges[range] ?? 0) + STRETCH_SEPARATOR.length;
+  }
+  const builder = new ViewBuilder(capacity, storage);
   const payloads: HiddenPayload[] = [];
   let tagText = '';
   let tagStart = -1;
@@ -94,73 +106,82 @@ export function buildDetectionView(text: string, storage: ViewStorage = new View
     reversalStart = -1;
   };
 
-  for (let index = 0; index < text.length; ) {
-    const unit = text.charCodeAt(index);
-    if (unit >= 0x20 && unit < 0x7f && tagStart < 0 && vsStart < 0) {
-      // Printable ASCII, nothing pending: the common case, inline.
-      if (unit === runCode) {
+  const stretches = ranges ?? Int32Array.of(0, text.length);
+  for (let stretch = 0; stretch < stretches.length; stretch += 2) {
+    const from = stretches[stretch] ?? 0;
+    const to = stretches[stretch + 1] ?? 0;
+    if (ranges !== undefined && from > 0) {
+      for (const separator of STRETCH_SEPARATOR) builder.push(separator, from, from, 0);
+      lastVisibleWord = false;
+    }
+    for (let index = from; index < to; ) {
+      const unit = text.charCodeAt(index);
+      if (unit >= 0x20 && unit < 0x7f && tagStart < 0 && vsStart < 0) {
+        // Printable ASCII, nothing pending: the common case, inline.
+        if (unit === runCode) {
+          if (++runLength > LONG_RUN) needsSanitizing = true;
+        } else {
+          runCode = unit;
+          runLength = 1;
+        }
+        const letter = (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+        builder.push(unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit, index, index + 1, letter ? MARK_ASCII_LETTER : 0);
+        lastVisibleWord = letter;
+        index++;
+        continue;
+      }
+      const cp = text.codePointAt(index) ?? 0;
+      const width = cp > 0xffff ? 2 : 1;
+      const kind = invisibleKind(cp);
+      if (kind !== undefined) {
+        needsSanitizing = true;
+        if (kind === 'tag') {
+          if (tagStart < 0) tagStart = index;
+          tagEnd = index + width;
+          if (cp >= 0xe0020 && cp <= 0xe007e && tagText.length < MAX_PAYLOAD_CHARS) tagText += String.fromCharCode(cp - 0xe0000);
+        } else if (kind === 'variation-selector') {
+          if (vsStart < 0) vsStart = index;
+          vsEnd = index + width;
+          if (vsBytes.length < MAX_PAYLOAD_CHARS) vsBytes.push(variationSelectorByte(cp));
+        } else if (kind === 'zero-width') {
+          const next = text.charCodeAt(index + width);
+          if (lastVisibleWord && isAsciiLetter(next)) {
+            splitWords++;
+            if (splitStart < 0) splitStart = index;
+            splitEnd = index + width;
+          }
+        } else if (kind === 'bidi') {
+          if (startsReversal(cp)) {
+            closeReversal(index);
+            reversalStart = index + width;
+          } else if (endsReversal(cp)) {
+            closeReversal(index);
+          }
+        }
+        index += width;
+        continue;
+      }
+      flushSmuggled();
+      if (cp === runCode) {
         if (++runLength > LONG_RUN) needsSanitizing = true;
       } else {
-        runCode = unit;
+        runCode = cp;
         runLength = 1;
       }
-      const letter = (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
-      builder.push(unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit, index, index + 1, letter ? MARK_ASCII_LETTER : 0);
-      lastVisibleWord = letter;
-      index++;
-      continue;
-    }
-    const cp = text.codePointAt(index) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    const kind = invisibleKind(cp);
-    if (kind !== undefined) {
-      needsSanitizing = true;
-      if (kind === 'tag') {
-        if (tagStart < 0) tagStart = index;
-        tagEnd = index + width;
-        if (cp >= 0xe0020 && cp <= 0xe007e && tagText.length < MAX_PAYLOAD_CHARS) tagText += String.fromCharCode(cp - 0xe0000);
-      } else if (kind === 'variation-selector') {
-        if (vsStart < 0) vsStart = index;
-        vsEnd = index + width;
-        if (vsBytes.length < MAX_PAYLOAD_CHARS) vsBytes.push(variationSelectorByte(cp));
-      } else if (kind === 'zero-width') {
-        const next = text.charCodeAt(index + width);
-        if (lastVisibleWord && isAsciiLetter(next)) {
-          splitWords++;
-          if (splitStart < 0) splitStart = index;
-          splitEnd = index + width;
-        }
-      } else if (kind === 'bidi') {
-        if (startsReversal(cp)) {
-          closeReversal(index);
-          reversalStart = index + width;
-        } else if (endsReversal(cp)) {
-          closeReversal(index);
-        }
+      if (cp === 0x0d && text.charCodeAt(index + 1) !== 0x0a) needsSanitizing = true;
+      if (cp === 0x0a && reversalStart >= 0) closeReversal(index);
+      if (cp < 0x80) {
+        const lower = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp === 0x0d || cp === 0x09 ? 0x20 : cp;
+        builder.push(lower, index, index + 1, isAsciiLetter(cp) ? MARK_ASCII_LETTER : 0);
+        lastVisibleWord = isAsciiLetter(cp);
+      } else {
+        const folded = foldCodePoint(cp);
+        if (folded.confusable) confusable = true;
+        for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, folded.confusable ? MARK_CONFUSABLE : 0);
+        lastVisibleWord = folded.text.length > 0;
       }
       index += width;
-      continue;
     }
-    flushSmuggled();
-    if (cp === runCode) {
-      if (++runLength > LONG_RUN) needsSanitizing = true;
-    } else {
-      runCode = cp;
-      runLength = 1;
-    }
-    if (cp === 0x0d && text.charCodeAt(index + 1) !== 0x0a) needsSanitizing = true;
-    if (cp === 0x0a && reversalStart >= 0) closeReversal(index);
-    if (cp < 0x80) {
-      const lower = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp === 0x0d || cp === 0x09 ? 0x20 : cp;
-      builder.push(lower, index, index + 1, isAsciiLetter(cp) ? MARK_ASCII_LETTER : 0);
-      lastVisibleWord = isAsciiLetter(cp);
-    } else {
-      const folded = foldCodePoint(cp);
-      if (folded.confusable) confusable = true;
-      for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, folded.confusable ? MARK_CONFUSABLE : 0);
-      lastVisibleWord = folded.text.length > 0;
-    }
-    index += width;
   }
   flushSmuggled();
   if (reversalStart >= 0) closeReversal(text.length);

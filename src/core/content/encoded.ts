@@ -63,6 +63,7 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
     let end = index;
     while (index < text.length && text.charCodeAt(index) === 0x3d) index++; // padding
     if (standard && urlSafe) continue;
+    if (end - start < MIN_HEX) continue; // too short for any encoding (most runs are words)
     let blob = text.slice(start, Math.min(end, start + MAX_CANDIDATE));
     end = start + blob.length;
     if (hexOnly && blob.length >= MIN_HEX) {
@@ -84,6 +85,11 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
 function collectEscapeRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
   let index = 0;
   while (index < text.length && budget.remaining > 0) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x25 && code !== 0x26 && code !== 0x5c) {
+      index++; // not an escape's first character: skip without the full check
+      continue;
+    }
     const first = escapeAt(text, index);
     if (first === undefined) {
       index++;

@@ -1,3 +1,4 @@
+import { CandidateLexicon, CandidateStorage, candidateRegions, type CandidateRegions } from './candidateRegions';
 import { findCommandFindings } from './commands';
 import type { ContentCategory, ContentFlag, EncodingKind } from './contentTypes';
 import { findDelimiters } from './delimiters';
@@ -43,11 +44,18 @@ const MIN_PAYLOAD_TEXT = 6;
 const PAYLOAD_OVERHEAD = 512;
 
 let sharedMatcher: PhraseMatcher | undefined;
+let sharedLexicon: CandidateLexicon | undefined;
 
 /** The phrase matcher over every rule, built once per process (a few milliseconds). */
 function phraseMatcher(): PhraseMatcher {
   sharedMatcher ??= new PhraseMatcher(PHRASE_RULES, FILLERS, NEGATORS);
   return sharedMatcher;
+}
+
+/** The prefilter's key words, derived from the same rules, built once per process (with the matcher). */
+function candidateLexicon(): CandidateLexicon {
+  sharedLexicon ??= new CandidateLexicon(PHRASE_RULES, NEGATORS);
+  return sharedLexicon;
 }
 
 /**
@@ -57,31 +65,35 @@ function phraseMatcher(): PhraseMatcher {
  * carry another finding. Linear in the window's length.
  */
 export function findingsIn(text: string): { findings: Finding[]; needsSanitizing: boolean } {
-  const reuse = text.length <= REUSED_CHARS;
-  const view = buildDetectionView(text, reuse ? windowView : undefined);
-  return { findings: analyse(text, { remaining: DEFAULT_DECODE_BUDGET }, true, view, reuse ? windowTokens : undefined), needsSanitizing: view.needsSanitizing };
+  return analyse(text, { remaining: DEFAULT_DECODE_BUDGET }, true, text.length <= REUSED_CHARS);
 }
 
 /**
- * The view and tokens of a text up to REUSED_CHARS reuse these arrays from one scan to the next
- * (allocating them was a tenth of a scan): nothing outlives findingsIn, and the views read inside
- * it (decoded payloads, markup) have their own. Longer texts get fresh arrays, so at most a few
- * megabytes stay held.
+ * The view, tokens and candidate arrays of a text up to REUSED_CHARS reuse these from one scan to
+ * the next (allocating them was a tenth of a scan): nothing outlives findingsIn, and the views
+ * read inside it (decoded payloads, markup) have their own. Longer texts get fresh arrays, so at
+ * most a few megabytes stay held.
  */
 const REUSED_CHARS = 128 * 1024;
 const windowView = new ViewStorage();
 const windowTokens = new TokenStorage();
+const windowCandidates = new CandidateStorage();
 
-function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: DetectionView, tokenStorage?: TokenStorage): Finding[] {
-  const view = prebuilt ?? buildDetectionView(text);
-  const tokens = tokenize(view, tokenStorage);
+/**
+ * The view covers only the candidate stretches (candidateRegions) unless they are dense; the
+ * scanners that read the text itself (URLs, commands, encodings, hidden HTML) read all of it.
+ */
+function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = false): { findings: Finding[]; needsSanitizing: boolean } {
+  const regions = candidateRegions(text, candidateLexicon(), reuse ? windowCandidates : undefined);
+  const view = buildDetectionView(text, reuse ? windowView : undefined, regions?.ranges);
+  const tokens = tokenize(view, reuse ? windowTokens : undefined);
   const findings: Finding[] = [];
   const toOriginal = (startUnit: number, endUnit: number): { start: number; end: number } => ({
     start: view.origStart[startUnit] ?? 0,
     end: endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : (view.origStart[startUnit] ?? 0),
   });
   append(findings, phraseFindings(text, view, tokens));
-  if (deep) append(findings, markupSplitFindings(text, findings));
+  if (deep) append(findings, markupSplitFindings(text, findings, regions));
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -100,7 +112,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
   append(findings, spoofing(view, tokens));
   if (deep) append(findings, decodedFindings(text, view, tokens, budget));
   append(findings, hiddenFindings(text, findings));
-  return findings;
+  return { findings, needsSanitizing: regions === undefined ? view.needsSanitizing : regions.needsSanitizing };
 }
 
 /**
@@ -109,13 +121,15 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, prebuilt?: D
  * repeated. Only the stretches around tags are read again: blanking changes nothing further away,
  * and most text is not markup.
  */
-function markupSplitFindings(text: string, already: readonly Finding[]): Finding[] {
+function markupSplitFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
   const regions = markupRegions(text);
   if (regions.length === 0) return [];
   const seen = new Set(already.map((finding) => `${finding.rule}:${finding.start}`));
   const found: Finding[] = [];
   for (const [from, to] of regions) {
     const blanked = text.slice(from, to).replace(TAGS, (tag) => ' '.repeat(tag.length));
+    // Blanking only removes words and joins phrases: without a key word in the blanked stretch, nothing new is found.
+    if (candidates !== undefined && candidateRegions(blanked, candidateLexicon())?.count === 0) continue;
     const view = buildDetectionView(blanked);
     for (const finding of phraseFindings(blanked, view, tokenize(view))) {
       const start = finding.start + from;
@@ -251,7 +265,7 @@ function decodedFindings(text: string, view: DetectionView, tokens: Tokens, budg
   append(payloads, findEncodedPayloads(text, budget));
   const findings: Finding[] = [];
   for (const payload of payloads) {
-    const inner = analyse(payload.text, budget, false);
+    const { findings: inner } = analyse(payload.text, budget, false);
     let strongest = 0;
     const categories = new Set<ContentCategory>();
     for (const finding of inner) {

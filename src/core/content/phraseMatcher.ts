@@ -356,9 +356,20 @@ class TrieBuilder {
 }
 
 const PLAIN_TERM = /^ *[a-z]+(?: +[a-z]+)* *$/;
+/** Terms are folded twice per process (the matcher and the prefilter's lexicon), and many recur across rules. */
+const foldedTerms = new Map<string, readonly number[]>();
 
 /** A term as the walk sees it: folded tokens joined by one space (none between unspaced characters). */
-export function foldTerm(term: string): number[] {
+export function foldTerm(term: string): readonly number[] {
+  let folded = foldedTerms.get(term);
+  if (folded === undefined) {
+    folded = computeFoldedTerm(term);
+    if (foldedTerms.size < 65_536) foldedTerms.set(term, folded);
+  }
+  return folded;
+}
+
+function computeFoldedTerm(term: string): number[] {
   // Most terms are lower-case ASCII words, which fold to themselves: no view needed (thousands of
   // terms are folded when the matcher is built).
   if (PLAIN_TERM.test(term)) return Array.from(term.trim().split(/ +/).join(' '), (char) => char.charCodeAt(0));

@@ -1,0 +1,507 @@
+import { isWordCodePoint } from './charClass';
+import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
+import type { PhraseRule, TermSet } from './lexicon';
+import { foldTerm } from './phraseMatcher';
+
+/**
+ * The stretches of a text the detection view, tokenizer, phrase walk and delimiter scan must
+ * read, found in one cheap pass: outside them none of those can find anything, so they are
+ * skipped. A stretch is opened around each candidate: a word that can start a key term (one
+ * slot of every phrase rule, derived from the compiled rules, so new rules are covered), any
+ * character outside printable ASCII (folding, homoglyphs, invisibles, other scripts), a
+ * chat-template literal, a speaker label at a line start, a run of spelt-out letters, and a
+ * right-to-left run. Each stretch reaches far enough either side (in words, which phrase rules
+ * count, and in characters, which the delimiter scan counts) that a finding touching a candidate
+ * lies inside it. The text-level scanners (URLs, commands, encodings, hidden HTML) still read
+ * every character.
+ */
+export interface CandidateRegions {
+  /** Disjoint [from, to) pairs in text order; each edge sits on an ASCII non-word character or the text's ends. */
+  readonly ranges: Int32Array;
+  readonly count: number;
+  /** Whether the sanitizer could remove anything (a superset of what it removes). */
+  readonly needsSanitizing: boolean;
+}
+
+/** Key length: the first few folded characters of a term, across word boundaries. */
+const KEY_CHARS = 12;
+const SPACE_COLUMN = 36;
+const COLUMNS = 37;
+/** Characters a stretch reaches around a candidate that is not a key word: the delimiter scan's look-ahead (a speaker label's prose check reads 400). */
+const CHAR_REACH = 64;
+const SPEAKER_REACH = 512;
+/** Spelt-out letters ("i g n o r e") are a candidate from this many in a row (the decoder needs 6). */
+const SPACED_RUN = 6;
+const MAX_SPACED_GAP = 3;
+/** Below the sanitizer's shortest run limit. */
+const LONG_RUN = 32;
+/** When candidates are this dense, or the stretches cover this much, the whole text is read instead. */
+const MAX_CANDIDATE_SHARE = 1 / 24;
+const MAX_COVERED_SHARE = 0.5;
+/** A negation this many tokens before a rule cancels it (phraseMatcher's NEGATION_REACH). */
+const NEGATION_REACH = 2;
+const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
+
+/**
+ * Key words of a rule set, as a small trie over [a-z0-9 ]: every term's first few folded
+ * characters, tagged with the rule slots it can fill. A rule is a candidate where a key of each of
+ * its slots occurred within the words a match can span: one common word ("this", "the") alone
+ * opens nothing. Slots whose terms need characters outside ASCII are left to the non-ASCII
+ * candidates; slots with a term that starts with punctuation count as always filled.
+ */
+export class CandidateLexicon {
+  /** Every rule that ASCII text can match has a slot with keys (else the whole text is read). */
+  readonly complete: boolean;
+  /** Words a phrase match can span, from its first word to its last (and the negation before it). */
+  readonly reachWords: number;
+  /** Rule slots tracked, and for each its rule's first slot and slot count. */
+  readonly slotCount: number;
+  private readonly slotFirst: Int32Array;
+  private readonly slotsInRule: Int32Array;
+  /** Per slot, the words its rule's match can span. */
+  private readonly slotReach: Int32Array;
+  private readonly always: Uint8Array;
+  private readonly next: Int32Array;
+  private readonly leaf: Uint8Array;
+  /** Per trie node, the slots its key fills (CSR: slotsAt[slotsFrom[node] .. slotsFrom[node + 1]]). */
+  private readonly slotsFrom: Int32Array;
+  private readonly slotsAt: Int32Array;
+
+  constructor(rules: readonly PhraseRule[], negators: TermSet) {
+    let next = new Int32Array(COLUMNS * 1024).fill(-1);
+    let nodes = 1;
+    const tags: number[][] = [[]];
+    const slotFirst: number[] = [];
+    const slotsInRule: number[] = [];
+    const slotReach: number[] = [];
+    const always: number[] = [];
+    let complete = true;
+    let reach = 0;
+    const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
+    const slotKeys = new Map<TermSet, ReturnType<typeof keysOf>>();
+    const slotWords = new Map<TermSet, number>();
+    for (const rule of rules) {
+      const slots = rule.slots.map((set) => slotKeys.get(set) ?? slotKeys.set(set, keysOf(set)).get(set) ?? 'always');
+      if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
+      if (slots.every((keys) => keys === 'always')) complete = false;
+      const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
+      const span = rule.kind === 'window' ? rule.window + Math.max(...words) : words.reduce((sum, count) => sum + count, 0) + rule.gaps.reduce((sum, gap) => sum + gap, 0);
+      const ruleReach = span + (rule.negatable ? negation : 0) + 1;
+      reach = Math.max(reach, ruleReach);
+      const first = slotFirst.length;
+      for (const keys of slots) {
+        const slot = slotFirst.length;
+        slotFirst.push(first);
+        slotsInRule.push(slots.length);
+        slotReach.push(ruleReach);
+        always.push(keys === 'always' ? 1 : 0);
+        if (keys === 'always' || keys === 'outside-ascii') continue;
+        for (const key of keys) {
+          let node = 0;
+          for (const code of key) {
+            const at = node * COLUMNS + columnOf(code);
+            let child = next[at] ?? -1;
+            if (child < 0) {
+              child = nodes++;
+              if (nodes * COLUMNS > next.length) {
+                const grown = new Int32Array(next.length * 2).fill(-1);
+                grown.set(next);
+                next = grown;
+              }
+              tags.push([]);
+              next[at] = child;
+            }
+            node = child;
+          }
+          const list = tags[node] as number[];
+          if (list.at(-1) !== slot) list.push(slot);
+        }
+      }
+    }
+    this.complete = complete;
+    this.reachWords = reach;
+    this.slotReach = Int32Array.from(slotReach);
+    this.slotCount = slotFirst.length;
+    this.slotFirst = Int32Array.from(slotFirst);
+    this.slotsInRule = Int32Array.from(slotsInRule);
+    this.always = Uint8Array.from(always);
+    this.next = next.slice(0, nodes * COLUMNS);
+    this.leaf = new Uint8Array(nodes).fill(1);
+    for (let at = 0; at < nodes * COLUMNS; at++) if ((this.next[at] ?? -1) >= 0) this.leaf[Math.floor(at / COLUMNS)] = 0;
+    this.slotsFrom = new Int32Array(tags.length + 1);
+    tags.forEach((list, node) => (this.slotsFrom[node + 1] = (this.slotsFrom[node] ?? 0) + list.length));
+    this.slotsAt = Int32Array.from(tags.flat());
+  }
+
+  /** The node after a column (see columnOf) from `node`, or -1. */
+  step(node: number, column: number): number {
+    return this.next[node * COLUMNS + column] ?? -1;
+  }
+
+  /** No longer key goes on from `node`. */
+  isFinal(node: number): boolean {
+    return this.leaf[node] === 1;
+  }
+
+  isKey(node: number): boolean {
+    return (this.slotsFrom[node + 1] ?? 0) > (this.slotsFrom[node] ?? 0);
+  }
+
+  /**
+   * A key of `node` at word `word`: records the slots it fills in `lastHit`, and returns how many
+   * words back a match may reach when some rule now has every slot filled within the words its
+   * match can span (0 when none has).
+   */
+  hit(node: number, word: number, lastHit: Int32Array): number {
+    let complete = 0;
+    for (let index = this.slotsFrom[node] ?? 0; index < (this.slotsFrom[node + 1] ?? 0); index++) {
+      const slot = this.slotsAt[index] ?? 0;
+      if ((lastHit[slot] ?? -1) < word) lastHit[slot] = word;
+      const reach = this.slotReach[slot] ?? 0;
+      if (reach <= complete) continue;
+      const first = this.slotFirst[slot] ?? 0;
+      const last = first + (this.slotsInRule[slot] ?? 0);
+      const floor = word - reach;
+      let filled = true;
+      for (let other = first; other < last && filled; other++) filled = this.always[other] === 1 || (lastHit[other] ?? -1) >= floor;
+      if (filled) complete = reach;
+    }
+    return complete;
+  }
+}
+
+/** A term's key: its folded path up to the first character outside [a-z0-9 ], a word end when it ends there, KEY_CHARS at most. */
+function keyOf(term: string): number[] | 'outside-ascii' | undefined {
+  const stem = term.endsWith('*');
+  const path = foldTerm(stem ? term.slice(0, -1) : term);
+  // Only text with a character outside ASCII matches it, and such a character is always a candidate.
+  if (path.some((code) => code >= 0x80)) return 'outside-ascii';
+  const key: number[] = [];
+  let cut = false;
+  for (const code of path) {
+    if (columnOf(code) < 0) {
+      cut = true;
+      break;
+    }
+    key.push(code);
+  }
+  if (!cut && !stem) key.push(0x20);
+  if (key.length === 0 || key[0] === 0x20) return undefined;
+  return key.slice(0, KEY_CHARS);
+}
+
+/**
+ * The keys of a slot's ASCII terms; 'always' when a term starts with punctuation (no key: the
+ * slot counts as filled anywhere); 'outside-ascii' when every term needs a character outside ASCII.
+ */
+function keysOf(set: TermSet): number[][] | 'always' | 'outside-ascii' {
+  const keys = new Map<string, number[]>();
+  for (const term of set.terms) {
+    const key = keyOf(term);
+    if (key === undefined) return 'always';
+    if (key !== 'outside-ascii') keys.set(String.fromCharCode(...key), key);
+  }
+  return keys.size === 0 ? 'outside-ascii' : [...keys.values()];
+}
+
+/** Tokens a term spans at most (words, and ":" or "," which are tokens too), plus one. */
+function wordsIn(term: string): number {
+  let count = 1;
+  let inWord = false;
+  for (const char of term) {
+    const word = isWordCodePoint(char.codePointAt(0) ?? 0);
+    if (word && !inWord) count++;
+    else if (char === ':' || char === ',') count++;
+    inWord = word;
+  }
+  return count;
+}
+
+
+function columnOf(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 26;
+  return code === 0x20 ? SPACE_COLUMN : -1;
+}
+
+/** Word and candidate arrays, kept between scans of short texts (allocating them is a good part of a prefilter pass). */
+export class CandidateStorage {
+  wordStart = new Int32Array(0);
+  wordEnd = new Int32Array(0);
+  anchors = new Int32Array(0);
+}
+
+
+/**
+ * Finds the candidate stretches of `text`, or undefined when the whole text must be read (the
+ * candidates are dense, or the lexicon has a rule without a usable key). One pass, linear.
+ */
+export function candidateRegions(text: string, lexicon: CandidateLexicon, storage: CandidateStorage = new CandidateStorage()): CandidateRegions | undefined {
+  const length = text.length;
+  if (!lexicon.complete) return undefined;
+  const words = new WordReader(lexicon, storage, length);
+  const maxCandidates = Math.max(16, Math.floor(length * MAX_CANDIDATE_SHARE));
+  let needsSanitizing = false;
+  let runCode = -1;
+  let runLength = 0;
+  let inWord = false;
+  let start = 0;
+  let letters = 0;
+  let leet = 0;
+  let reversal = -1;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === runCode) {
+      if (++runLength > LONG_RUN) needsSanitizing = true;
+    } else {
+      runCode = code;
+      runLength = 1;
+    }
+    const lower = code | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a && code >= 0x41) || (code >= 0x30 && code <= 0x39)) {
+      if (!inWord) {
+        inWord = true;
+        start = index;
+        letters = 0;
+        leet = 0;
+      }
+      const letter = code >= 0x41;
+      if (letter) letters++;
+      else if (LEET[code] !== undefined) leet++;
+      if (index - start < KEY_CHARS) words.head[index - start] = letter ? lower : code;
+      continue;
+    }
+    if (inWord) {
+      words.end(start, index, letters, leet);
+      inWord = false;
+    }
+    if (code >= 0x20 && code < 0x7f) {
+      if ((code === 0x3c || code === 0x5b) && delimiterLiteralAt(text, index)) words.spot(index, CHAR_REACH, CHAR_REACH);
+      continue;
+    }
+    if (code === 0x0a) {
+      words.newline = index;
+      if (reversal >= 0) {
+        words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
+        reversal = -1;
+      }
+      if (speakerLabelAt(text, index + 1)) words.spot(index, 0, SPEAKER_REACH);
+      continue;
+    }
+    if (code === 0x09 || (code === 0x0d && text.charCodeAt(index + 1) === 0x0a)) continue;
+    // Outside printable ASCII: folding, homoglyphs, invisibles, controls, other scripts.
+    needsSanitizing = true;
+    words.spot(index, CHAR_REACH, CHAR_REACH);
+    if (code === 0x202e || code === 0x2067) {
+      if (reversal >= 0) words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
+      reversal = index;
+    } else if (reversal >= 0 && (code === 0x202c || code === 0x2069)) {
+      words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
+      reversal = -1;
+    }
+    if (words.spots.length > maxCandidates * 4) return undefined;
+  }
+  if (inWord) words.end(start, length, letters, leet);
+  words.finish();
+  if (reversal >= 0) words.spot(reversal, CHAR_REACH, length - reversal + CHAR_REACH);
+  if (length > 0 && speakerLabelAt(text, 0)) words.spots.push(0, 0, 0, SPEAKER_REACH);
+  if (words.overflow || words.anchorCount + words.spots.length / 4 > maxCandidates) return undefined;
+
+  const spans = new Spans(text, storage.wordStart, storage.wordEnd, words.count, lexicon.reachWords);
+  const { anchors, spots } = words;
+  for (let index = 0; index < words.anchorCount; index++) spans.addAnchor(anchors[index * 2] ?? 0, anchors[index * 2 + 1] ?? 0);
+  for (let index = 0; index < spots.length; index += 4) spans.addAt(spots[index + 1] ?? 0, spots[index] ?? 0, spots[index + 2] ?? 0, spots[index + 3] ?? 0);
+  const ranges = spans.merged();
+  let covered = 0;
+  for (let index = 0; index < ranges.length; index += 2) covered += (ranges[index + 1] ?? 0) - (ranges[index] ?? 0);
+  if (covered > length * MAX_COVERED_SHARE) return undefined;
+  return { ranges, count: ranges.length / 2, needsSanitizing };
+}
+
+/** Per word of the pass: its place, the key walks through it, spelt-out letter runs. */
+class WordReader {
+  /** The current word's first KEY_CHARS codes, lower case. */
+  readonly head = new Int32Array(KEY_CHARS);
+  readonly anchors: Int32Array;
+  /** Candidates other than key words: position, word index there, characters reached back and forward. */
+  readonly spots: number[] = [];
+  count = 0;
+  anchorCount = 0;
+  overflow = false;
+  /** Where the latest newline was. */
+  newline = -1;
+  private readonly wordStart: Int32Array;
+  private readonly wordEnd: Int32Array;
+  private readonly lastHit: Int32Array;
+  /** Key walks still open from earlier words (a key may span words): trie node, origin word, depth. */
+  private walks = new Int32Array(KEY_CHARS * 3);
+  private nextWalks = new Int32Array(KEY_CHARS * 3);
+  private open = 0;
+  private nextOpen = 0;
+  private spacedRun = 0;
+  private lastSingleEnd = -10;
+
+  constructor(private readonly lexicon: CandidateLexicon, storage: CandidateStorage, length: number) {
+    const capacity = (length >> 1) + 2;
+    if (storage.wordStart.length < capacity) {
+      storage.wordStart = new Int32Array(capacity);
+      storage.wordEnd = new Int32Array(capacity);
+      storage.anchors = new Int32Array(capacity * 2);
+    }
+    this.wordStart = storage.wordStart;
+    this.wordEnd = storage.wordEnd;
+    this.anchors = storage.anchors;
+    this.lastHit = new Int32Array(lexicon.slotCount).fill(-1_000_000);
+  }
+
+  spot(at: number, back: number, forward: number): void {
+    this.spots.push(at, this.count, back, forward);
+  }
+
+  /** The word [start, end) ends: walks its key codes and checks for spelt-out letters. */
+  end(start: number, end: number, letters: number, leet: number): void {
+    const { head, lexicon } = this;
+    const length = end - start;
+    const count = Math.min(KEY_CHARS, length);
+    if (letters >= 2 && leet > 0 && length <= 40) for (let index = 0; index < count; index++) head[index] = LEET[head[index] ?? 0] ?? head[index] ?? 0;
+    this.wordStart[this.count] = start;
+    this.wordEnd[this.count] = end;
+    const whole = length <= KEY_CHARS;
+    this.nextOpen = 0;
+    for (let walk = 0; walk < this.open; walk++) {
+      const node = lexicon.step(this.walks[walk * 3] ?? 0, SPACE_COLUMN);
+      if (node < 0) continue;
+      const origin = this.walks[walk * 3 + 1] ?? 0;
+      if (lexicon.isKey(node)) this.anchor(origin, lexicon.hit(node, origin, this.lastHit));
+      if (!lexicon.isFinal(node)) this.walkOn(node, (this.walks[walk * 3 + 2] ?? 0) + 1, origin, count, whole);
+    }
+    this.walkOn(0, 0, this.count, count, whole);
+    const walks = this.walks;
+    this.walks = this.nextWalks;
+    this.nextWalks = walks;
+    this.open = this.nextOpen;
+    const single = length === 1 && letters === 1;
+    const gap = start - this.lastSingleEnd;
+    if (single && gap >= 1 && gap <= MAX_SPACED_GAP && this.newline < this.lastSingleEnd) this.spacedRun++;
+    else this.spacedRun = single ? 1 : 0;
+    if (single) this.lastSingleEnd = end;
+    if (this.spacedRun >= SPACED_RUN) this.spot(start, CHAR_REACH, CHAR_REACH);
+    this.count++;
+  }
+
+  /** Closes the walks still open at the end of the text. */
+  finish(): void {
+    for (let walk = 0; walk < this.open; walk++) {
+      const node = this.lexicon.step(this.walks[walk * 3] ?? 0, SPACE_COLUMN);
+      const origin = this.walks[walk * 3 + 1] ?? 0;
+      if (node >= 0 && this.lexicon.isKey(node)) this.anchor(origin, this.lexicon.hit(node, origin, this.lastHit));
+    }
+    this.open = 0;
+  }
+
+  /** Walks on through the current word's first codes; a walk that reaches the word's end short of a full key stays open. */
+  private walkOn(from: number, depth: number, origin: number, count: number, whole: boolean): void {
+    const { head, lexicon } = this;
+    let node = from;
+    let reached = depth;
+    for (let index = 0; index < count && reached < KEY_CHARS; index++) {
+      node = lexicon.step(node, columnOf(head[index] ?? 0));
+      if (node < 0) return;
+      reached++;
+      if (lexicon.isKey(node)) {
+        this.anchor(origin, lexicon.hit(node, origin, this.lastHit));
+        if (lexicon.isFinal(node)) return;
+      }
+    }
+    if (!whole || reached >= KEY_CHARS || this.nextOpen >= KEY_CHARS) return;
+    const at = this.nextOpen * 3;
+    this.nextWalks[at] = node;
+    this.nextWalks[at + 1] = origin;
+    this.nextWalks[at + 2] = reached;
+    this.nextOpen++;
+  }
+
+  /** A rule's slots all filled, the last at `word`: its match lies within `reach` words before (and the few a key spans after). */
+  private anchor(word: number, reach: number): void {
+    if (reach === 0) return;
+    if (this.anchorCount * 2 + 2 > this.anchors.length) {
+      this.overflow = true;
+      return;
+    }
+    this.anchors[this.anchorCount * 2] = word;
+    this.anchors[this.anchorCount * 2 + 1] = reach;
+    this.anchorCount++;
+  }
+}
+
+/** The candidate stretches, collected, then sorted and merged. */
+class Spans {
+  private from: number[] = [];
+  private to: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly wordStart: Int32Array,
+    private readonly wordEnd: Int32Array,
+    private readonly words: number,
+    private readonly reach: number,
+  ) {}
+
+  /** Key words completing a rule at word `word`, whose match starts at most `reach` words before. */
+  addAnchor(word: number, reach: number): void {
+    this.addWords(word - reach, word + KEY_CHARS);
+  }
+
+  /** A candidate at character `at` (before word `word`): any match touching it lies within `reach` words either side. */
+  addAt(word: number, at: number, back: number, forward: number): void {
+    this.addWords(word - this.reach, word + this.reach);
+    const last = this.from.length - 1;
+    this.from[last] = Math.min(this.from[last] ?? 0, this.snapBack(at - back));
+    this.to[last] = Math.max(this.to[last] ?? 0, this.snapForward(at + forward));
+  }
+
+  private addWords(firstWord: number, lastWord: number): void {
+    const first = Math.max(0, firstWord);
+    const last = Math.min(this.words - 1, lastWord);
+    this.from.push(this.words === 0 ? 0 : Math.max(0, (this.wordStart[first] ?? 0) - 1));
+    this.to.push(this.words === 0 ? this.text.length : Math.min(this.text.length, (this.wordEnd[last] ?? 0) + 1));
+  }
+
+  merged(): Int32Array {
+    const order = this.from.map((_, index) => index).sort((a, b) => (this.from[a] ?? 0) - (this.from[b] ?? 0));
+    const out: number[] = [];
+    for (const index of order) {
+      const from = this.from[index] ?? 0;
+      const to = this.to[index] ?? 0;
+      const last = out.length - 1;
+      if (last > 0 && from <= (out[last] ?? 0)) out[last] = Math.max(out[last] ?? 0, to);
+      else out.push(from, to);
+    }
+    return Int32Array.from(out);
+  }
+
+  /** A stretch edge at or before `at` that does not cut a word. */
+  private snapBack(at: number): number {
+    if (at <= 0) return 0;
+    const word = this.wordAt(at);
+    return word < 0 ? at : (this.wordStart[word] ?? 0) - 1;
+  }
+
+  private snapForward(at: number): number {
+    if (at >= this.text.length) return this.text.length;
+    const word = this.wordAt(at);
+    return word < 0 ? at + 1 : (this.wordEnd[word] ?? 0) + 1;
+  }
+
+  /** The word holding character `at`, or -1. */
+  private wordAt(at: number): number {
+    let low = 0;
+    let high = this.words;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.wordEnd[middle] ?? 0) <= at) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.words && (this.wordStart[low] ?? 0) <= at ? low : -1;
+  }
+}
