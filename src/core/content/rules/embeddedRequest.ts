@@ -71,6 +71,20 @@ const ASK_DE = terms('bitte|könntest du|kannst du|können sie|könnten sie|wür
 const ACT_DE = terms('gewähre|gewähren|entsperre|entsperren|deaktiviere|deaktivieren|schalte|lösche|löschen|überweise|überweisen|leite|ändere|ändern|verschiebe|verkaufe|verkaufen');
 const VALUABLE_DE = terms('zugang|zugriff|dauerhaften zugriff|zwei-faktor-authentifizierung|2fa|mfa|haustür|tür|türschloss|schloss|sicherheitseinstellungen|freigabeeinstellungen|bitcoin|guthaben|geld|gesundheitsdaten|krankenakte|repository');
 
+/** Spanish, French, Portuguese and Italian: fetch, the user's data, send, an address; clitics ("envíalos") by stem. */
+const GATHER_ROMANCE = terms(
+  'recupera|recupere|recuperar|obtén|obtenga|busca|busque|encuentra|encuentre|recopila|recopile|descarga|descargue|extrae|extraiga|consulta|',
+  'récupère|récupérez|obtiens|obtenez|trouve|trouvez|collecte|collectez|rassemble|rassemblez|télécharge|téléchargez|extrais|extrayez|',
+  'obtenha|encontre|colete|baixe|extraia|ottieni|trova|trovi|raccogli|raccolga|scarica|scarichi|estrai|estragga|recuperi',
+);
+const DATA_ROMANCE = terms(
+  'datos|contraseña|contraseñas|información|historial|direcciones|tarjeta|tarjetas|cuenta|cuentas|registros|',
+  'données|mot de passe|mots de passe|informations|historique|adresses|carte|cartes|compte|comptes|dossiers|',
+  'dados|senha|senhas|informações|histórico|endereços|cartão|conta|contas|registros|',
+  'dati|password|informazioni|cronologia|indirizzi|carta|conto|conti|cartelle',
+);
+const SEND_ROMANCE = terms('envía*|envia*|envíe*|mánda*|manda*|reenvía*|reenvia*|envoie*|envoyez*|transfère*|transférez*|partage*|envie*|mande*|encaminhe*|compartilhe*|invia*|inoltra*|condividi*');
+
 export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // "retrieve my saved payment methods and email them to …@…": fetch, something personal, send, a recipient.
   sequence('request.en.gather-and-send', 'exfiltration', 0.6, [GATHER, 8, terms(SENSITIVE_PERSONAL, OWN_THINGS), 16, FORWARD, 10, RECIPIENT], { lang: 'en', negatable: true }),
@@ -89,6 +103,7 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
   near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
   near('request.de.polite-agentic', 'tool-hijacking', 0.35, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
+  near('request.romance.gather-and-send', 'exfiltration', 0.6, [GATHER_ROMANCE, DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
   // Claims that the user already agreed, meant for an agent that would otherwise ask.
   keyword('request.en.consent-claimed', 'context-manipulation', 0.5, terms(
     'explicit confirmation given|confirmation given|confirmation has been given|confirmation was given|user verified|user has been verified|verified by the user|',
