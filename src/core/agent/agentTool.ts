@@ -9,8 +9,11 @@ export interface ToolFix {
   readonly host: string;
 }
 
+/** Facts a tool adds to the audit entry of its call (an MCP call: server, argument hash, bytes). */
+export type ToolAuditFacts = Readonly<Record<string, string | number | boolean>>;
+
 /** What a tool hands back to the model (as data) and shows on its card in the panel. */
-export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string } | { readonly ok: false; readonly error: string; readonly fix?: ToolFix };
+export type ToolResult = { readonly ok: true; readonly content: string; readonly summary: string; readonly audit?: ToolAuditFacts } | { readonly ok: false; readonly error: string; readonly fix?: ToolFix; readonly audit?: ToolAuditFacts };
 
 /** What the tool will do with these arguments, for the approval dialog and the tool card. */
 export interface ToolPlan {

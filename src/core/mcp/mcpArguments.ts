@@ -1,0 +1,54 @@
+/**
+ * The model's arguments for an MCP tool, checked against the input schema the user approved
+ * (the pinned one, never a later listing) with ajv. A schema ajv cannot compile (an unknown
+ * dialect, a `$ref` to somewhere else) refuses every call of the tool: fail closed.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+
+export type ArgumentCheck = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly at?: string };
+
+/**
+ * One instance per dialect. Schemas come from servers: formats are annotations only (no slow
+ * format checks), unknown keywords are allowed, and no schema is registered by its `$id`, so one
+ * server's schema cannot stand in for another's `$ref`.
+ */
+const OPTIONS = { strict: false, allErrors: false, validateFormats: false, addUsedSchema: false } as const;
+const dialects = { draft07: new Ajv(OPTIONS), draft2019: new Ajv2019(OPTIONS), draft2020: new Ajv2020(OPTIONS) };
+
+/** Compiled validators by pin: a pinned schema never changes, so it is compiled once. */
+const compiled = new Map<string, ValidateFunction | { readonly error: string }>();
+const MAX_COMPILED = 2000;
+
+export function checkMcpArguments(pin: string, schema: unknown, args: unknown): ArgumentCheck {
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) return { ok: false, error: 'the arguments must be a JSON object' };
+  const validate = validatorFor(pin, schema);
+  if ('error' in validate) return { ok: false, error: `the tool's approved input schema cannot be used (${validate.error}); no call is made` };
+  if (validate(args)) return { ok: true };
+  const first = validate.errors?.[0];
+  return first ? { ok: false, error: describe(first), at: first.instancePath || '/' } : { ok: false, error: 'the arguments do not match the input schema' };
+}
+
+function validatorFor(pin: string, schema: unknown): ValidateFunction | { readonly error: string } {
+  const known = compiled.get(pin);
+  if (known) return known;
+  let result: ValidateFunction | { readonly error: string };
+  try {
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new Error('it is not a JSON object');
+    const declared = (schema as { $schema?: unknown }).$schema;
+    const dialect = typeof declared === 'string' ? declared : '';
+    const ajv = dialect.includes('2020-12') ? dialects.draft2020 : dialect.includes('2019-09') ? dialects.draft2019 : dialects.draft07;
+    result = ajv.compile(schema);
+  } catch (error) {
+    result = { error: error instanceof Error ? error.message.slice(0, 200) : 'it does not compile' };
+  }
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(pin, result);
+  return result;
+}
+
+/** Ajv's own words, with the place; never the value, which the model wrote and may be long. */
+function describe(error: ErrorObject): string {
+  return `${error.instancePath || 'the arguments'} ${error.message ?? 'are invalid'}`;
+}
