@@ -1,5 +1,5 @@
 import { ownEntries, ownValue } from './keyedRecord';
-import { DEFAULT_MCP_TOOL_RISK } from './mcpToolPattern';
+import { DEFAULT_MCP_TOOL_RISK, isGlob, mcpToolRisk } from './mcpToolPattern';
 import { RISK_LEVELS, type McpServerPolicy, type PolicyPack, type RiskLevel } from './policySchema';
 
 /**
@@ -75,7 +75,8 @@ function widened(name: string, before: McpServerPolicy, after: McpServerPolicy):
   raise('limits.outputBytes', before.limits.outputBytes, after.limits.outputBytes);
   raise('limits.callsPerMinute', before.limits.callsPerMinute, after.limits.callsPerMinute);
   for (const [pattern, level] of ownEntries(after.tools.risk)) {
-    const was = ownValue(before.tools.risk, pattern) ?? DEFAULT_MCP_TOOL_RISK;
+    // An entry for one tool replaces what the globs gave it; a glob, what it said before (or the default).
+    const was = isGlob(pattern) ? (ownValue(before.tools.risk, pattern) ?? DEFAULT_MCP_TOOL_RISK) : mcpToolRisk(before, pattern);
     if (below(level, was)) lines.push(`mcp: lowers the risk of mcp.${name}.${visible(pattern)} from ${was} to ${level}`);
   }
   return lines;

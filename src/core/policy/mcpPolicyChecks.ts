@@ -1,6 +1,6 @@
 import { isLoopbackPattern, patternOf, unsafeEgressReason } from './hostSafety';
 import { ownEntries, ownValue } from './keyedRecord';
-import { mcpToolMatches } from './mcpToolPattern';
+import { isGlob, mcpToolMatches } from './mcpToolPattern';
 import type { PolicyFileKind, PolicyFinding } from './policyChecks';
 import { formatDiagnostic, type PolicyErrorCode } from './policyError';
 import type { ParsedPolicy } from './policyLoader';
@@ -105,8 +105,7 @@ export function mcpPatternWarnings(parsed: ParsedPolicy<PolicyOverlay>, base: Mc
 }
 
 function overlaps(a: string, b: string): boolean {
-  const glob = (pattern: string): boolean => /[*?]/.test(pattern);
-  if (glob(a) && glob(b)) return true;
+  if (isGlob(a) && isGlob(b)) return true;
   return mcpToolMatches(a, b) || mcpToolMatches(b, a);
 }
 

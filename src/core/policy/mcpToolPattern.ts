@@ -1,4 +1,4 @@
-import { ownEntries } from './keyedRecord';
+import { ownEntries, ownValue } from './keyedRecord';
 import { RISK_LEVELS, type McpServerPolicy, type RiskLevel } from './policySchema';
 
 /** The risk of an MCP tool that no pattern under `tools.risk` matches: it asks before every call. */
@@ -14,13 +14,21 @@ export function mcpToolMatches(pattern: string, name: string): boolean {
 }
 
 /**
- * The risk of a server's tool: the highest level of every `tools.risk` pattern that matches it,
- * `high` when none does. Highest, not most specific: a glob is a floor that a narrower entry
- * cannot undercut, so a managed `"*": critical` holds whatever a pack or overlay says of one tool.
+ * The risk of a server's tool: the level of a `tools.risk` entry that names it exactly, else the
+ * highest level of the globs that match it, else `high`. An exact name is an explicit exception
+ * (`"*": critical` with `read_graph: low`); the managed policy, which only raises, raises such
+ * entries too when its own pattern covers them (see narrowMcp), so its floor still holds.
  */
 export function mcpToolRisk(server: Pick<McpServerPolicy, 'tools'>, name: string): RiskLevel {
-  const levels = ownEntries(server.tools.risk).filter(([pattern]) => mcpToolMatches(pattern, name)).map(([, level]) => RISK_LEVELS.indexOf(level));
+  const exact = ownValue(server.tools.risk, name);
+  if (exact !== undefined) return exact;
+  const levels = ownEntries(server.tools.risk).filter(([pattern]) => isGlob(pattern) && mcpToolMatches(pattern, name)).map(([, level]) => RISK_LEVELS.indexOf(level));
   return levels.length === 0 ? DEFAULT_MCP_TOOL_RISK : (RISK_LEVELS.at(Math.max(...levels)) ?? DEFAULT_MCP_TOOL_RISK);
+}
+
+/** Whether a pattern holds a wildcard; one without is a tool name. */
+export function isGlob(pattern: string): boolean {
+  return /[*?]/.test(pattern);
 }
 
 /** Compiled patterns: a call checks the same few policy patterns again and again. Bounded, since any caller may pass one. */

@@ -1,4 +1,5 @@
 import { emptyRecord, ownEntries, ownValue, recordFrom, setOwn } from './keyedRecord';
+import { isGlob, mcpToolMatches } from './mcpToolPattern';
 import { RISK_LEVELS, mcpServerDefaults, type EgressPolicyRules, type EgressRules, type McpPolicy, type McpServerPolicy, type PolicyOverlay, type PolicyPack, type RemoteModel, type RiskLevel, type TokenPrice, type ToolSettings } from './policySchema';
 
 type OverlayEgress = NonNullable<PolicyOverlay['egress']>;
@@ -291,8 +292,9 @@ function mergeMcpServer(base: McpServerPolicy, added: OverlayMcpServer): McpServ
 /**
  * The managed policy over the MCP servers below it: it only narrows. A server it switches off
  * stays off; `readonly: true` stays true, `write` and `sampling: false` stay false; its limits
- * and `storageMb` are upper bounds; a risk pattern it states is at least its level (and the risk
- * of a tool is the highest of every pattern that matches it, so its glob is a floor). It adds
+ * and `storageMb` are upper bounds; a risk pattern it states is at least its level, and so is
+ * every entry for one tool that the pattern covers (such an entry wins over globs), so its
+ * `"*": critical` holds for every tool. It adds
  * nothing: no server (an entry for a server no layer names waits for one, so an organisation can
  * switch a server off before any repository proposes it), no transport, tool, read-only tool or
  * egress host; the checks refuse those in the managed file, and the merge ignores them.
@@ -308,7 +310,11 @@ function narrowMcp(base: McpPolicy, managed: OverlayMcp | undefined): McpPolicy 
 
 function narrowMcpServer(server: McpServerPolicy, bound: OverlayMcpServer): McpServerPolicy {
   const risk = recordFrom(ownEntries(server.tools.risk));
-  for (const [pattern, level] of ownEntries(bound.tools?.risk)) setOwn(risk, pattern, higherRisk(ownValue(server.tools.risk, pattern) ?? level, level));
+  for (const [pattern, level] of ownEntries(bound.tools?.risk)) {
+    setOwn(risk, pattern, higherRisk(ownValue(risk, pattern) ?? level, level));
+    // An entry for one tool wins over globs (mcpToolRisk): the ones this pattern covers are raised too.
+    for (const [name, was] of ownEntries(risk)) if (!isGlob(name) && mcpToolMatches(pattern, name)) setOwn(risk, name, higherRisk(was, level));
+  }
   return {
     ...server,
     enabled: server.enabled && bound.enabled !== false,

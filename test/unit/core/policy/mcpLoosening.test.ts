@@ -68,6 +68,12 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'an exception for one tool under a critical glob: compared with what the glob gave it',
+    pack: WITH_SERVERS,
+    overlay: { mcp: { servers: { memory: { tools: { risk: { delete_entities: 'low' } } } } } },
+    loosens: ['mcp: lowers the risk of mcp.memory.delete_entities from critical to low'],
+  },
+  {
     name: 'read-only switched off',
     pack: WITH_SERVERS,
     overlay: { mcp: { servers: { memory: { readonly: false } } } },

@@ -25,8 +25,9 @@ describe('MCP tool patterns', () => {
   const risks: readonly { name: string; risk: readonly (readonly [string, RiskLevel])[]; tool: string; expected: RiskLevel }[] = [
     { name: 'no pattern: high, which asks every call', risk: [], tool: 'write_file', expected: 'high' },
     { name: 'an exact name', risk: [['read_file', 'low']], tool: 'read_file', expected: 'low' },
-    { name: 'a glob is a floor a narrower entry cannot undercut', risk: [['*', 'critical'], ['read_file', 'low']], tool: 'read_file', expected: 'critical' },
-    { name: 'the highest of every match', risk: [['read_*', 'low'], ['read_secrets', 'critical']], tool: 'read_secrets', expected: 'critical' },
+    { name: 'an exact name wins over globs: an explicit exception', risk: [['*', 'critical'], ['read_file', 'low']], tool: 'read_file', expected: 'low' },
+    { name: 'among globs, the highest', risk: [['read_*', 'low'], ['*_secrets', 'critical']], tool: 'read_secrets', expected: 'critical' },
+    { name: 'a glob for other tools does not apply', risk: [['read_*', 'low']], tool: 'write_file', expected: 'high' },
     { name: 'a tool named constructor is only a key', risk: [['constructor', 'medium']], tool: 'constructor', expected: 'medium' },
     { name: 'a tool named toString finds no inherited entry', risk: [], tool: 'toString', expected: 'high' },
   ];
