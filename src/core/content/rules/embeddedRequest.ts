@@ -28,9 +28,9 @@ const RECIPIENT = terms(
   'the following email|the email|my friend|my financial advisor|my advisor|this number|the following number|this phone number',
 );
 
-/** Money leaving an account: the verb of a transfer, then an account, wallet or payee to receive it. */
+/** Money leaving an account: the verb of a transfer, then an account, wallet or payee to receive it (not a bare "account": repositories and domains are transferred to accounts too). */
 const MOVE_MONEY = terms('transfer|wire|deposit|withdraw|remit|initiate a payment|make a payment|send a payment|send money|send funds|pay out|cash out');
-const PAYEE = terms('account number|bank account|account with id|account id|account|wallet|wallet address|payee|iban|routing number|binance|coinbase|venmo|paypal|zelle|exchange');
+const PAYEE = terms('account number|bank account|account with id|account id|account with the id|wallet address|my wallet|payee|iban|routing number|binance|coinbase|venmo|paypal|zelle');
 
 /** A request that opens with politeness or a plain "can you", addressed to whoever reads the text. */
 const ASK = terms('please|kindly|can you|could you|would you|will you|i need you to|i want you to|you need to|you must|go ahead and');
@@ -39,14 +39,17 @@ const AGENT_ACTION = terms(
   'grant|unlock|disable|turn off|deactivate|delete|remove|erase|wipe|transfer|withdraw|deposit|sell|buy|purchase|share|forward|redirect|reroute|',
   'move|change|update|dispatch|retrieve|download|email|send|invite|add|book|cancel|pay|approve|reset|install|publish|leave|post',
 );
-/** What such an action is done to when it is an attack: access, security, money, identity, health, the user's things. */
+/**
+ * What such an action is done to when it is an attack: the user's own things ("my front door", "my
+ * repository"), or access, second factors and money. A developer asks about "the repository" and
+ * "the sharing settings"; a planted request speaks as the owner.
+ */
 const VALUABLE = terms(
-  'access|permanent access|admin access|full access|guest access|permissions|permission|my front door|front door|door|smart lock|lock|',
-  'two-factor authentication|two factor authentication|2fa|mfa|multi-factor authentication|security policy|security settings|sharing settings|',
-  'privacy settings|firewall|antivirus|my account|my bank|bank account|funds|money|bitcoin|btc|crypto|',
-  'cryptocurrency|stocks|shares|holdings|payment|payments|my shipment|shipment|my address|my email|profile email|health records|medical records|',
-  'genetic data|clinical documents|patient|my repository|repository|my files|all files|my files and folders|my data|personal data|whitelist|',
-  'blacklist|allowlist|blocklist',
+  'permanent access|admin access|full access|guest access|two-factor authentication|two factor authentication|2fa|mfa|multi-factor authentication|',
+  'front door|smart lock|funds|money|bitcoin|btc|cryptocurrency|',
+  'my front door|my door|my smart lock|my lock|my account|my accounts|my bank|my bank account|my password|my passwords|my repository|my files|',
+  'my data|my personal data|my shipment|my address|my email|my profile|my health records|my medical records|my genetic data|my security policy|',
+  'my security settings|my sharing settings|my privacy settings|my firewall|my antivirus|my holdings|my stocks|my payment|my payments|my clinical documents',
 );
 
 /** What a faked user turn asks the agent to do with its tools. */

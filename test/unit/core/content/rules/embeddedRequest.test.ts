@@ -51,6 +51,11 @@ const NEAR_MISS: readonly Row[] = [
   { name: 'legacy prompt format: a human turn that asks for a summary', text: 'Human: Summarize the following article in three bullet points.\n\nAssistant:' },
   { name: 'YAML with a user key', text: 'user: deploy\ngroup: www-data\nshell: /bin/bash' },
   { name: 'Spanish support page: write to the support address', text: 'Si tienes dudas sobre tu cuenta, envía un correo a soporte@example.es.' },
+  { name: 'GitHub docs: transfer a repository to another account', text: 'You can transfer the repository to another account or organization.' },
+  { name: 'wallet app docs: withdraw funds from your account', text: 'To withdraw funds from your account, open the Wallet tab.' },
+  { name: 'issue comment: delete the repository after the migration', text: 'Can you delete the repository after the migration?' },
+  { name: 'onboarding ticket: grant access to a contractor', text: 'Please grant access to the new contractor in the Okta console.' },
+  { name: 'admin request: update the sharing settings', text: 'Please update the sharing settings in the admin panel.' },
   { name: 'agent docs: the step proceeds immediately', text: 'Once tests pass, the deploy step proceeds immediately to staging.' },
 ];
 
