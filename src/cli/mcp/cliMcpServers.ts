@@ -1,22 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { auditKeyPath, AuditLog, locateAuditLog } from '../../core/audit';
-import { McpPinStore, mcpServerIdentity, type McpServerIdentity } from '../../core/mcp/pinStore';
-import { McpServerManager } from '../../core/mcp/mcpServerManager';
-import { McpServerTools } from '../../core/mcp/mcpServerTools';
+import { McpWorkspace } from '../../core/mcp/mcpWorkspace';
 import { ownValue } from '../../core/policy/keyedRecord';
-import type { McpServerPolicy, PolicyPack } from '../../core/policy/policySchema';
+import type { PolicyPack } from '../../core/policy/policySchema';
 import type { CliContext } from '../cliContext';
-
-/** The MCP servers of one workspace as the CLI reaches them: the same sandbox, pins and audit log as the extension. */
-export interface CliMcpServers {
-  readonly pins: McpPinStore;
-  /** The server's settings in the effective policy, or undefined when the policy does not name it. */
-  settings(server: string): McpServerPolicy | undefined;
-  identity(server: string): McpServerIdentity;
-  /** The server's tools, listed through a connection started on demand (inside the sandbox). */
-  tools(server: string): McpServerTools;
-  close(): Promise<void>;
-}
 
 export interface CliMcpInput {
   readonly policy: PolicyPack;
@@ -25,19 +12,27 @@ export interface CliMcpInput {
   readonly onAuditError: (message: string) => void;
 }
 
+/** The workspace's MCP servers for one CLI command, and the audit log their connections go to. */
+export interface CliMcpServers {
+  readonly workspace: McpWorkspace;
+  readonly audit: AuditLog;
+  close(): Promise<void>;
+}
+
 /**
- * Opens the workspace's MCP servers for one CLI command. Variables a server lists in
- * `stdio.env` come from the environment (the CLI has no secret storage); an egress rule that
- * requires approval is refused, since a script has nobody to ask. Approvals are keyed on the
- * workspace's real path, as the extension keys them, so an approval given here holds there.
+ * Opens the workspace's MCP servers for one CLI command: the same sandbox, pins and audit log as
+ * the extension. Variables a server lists in `stdio.env` come from the environment (the CLI has
+ * no secret storage); an egress rule that requires approval is refused, since a script has
+ * nobody to ask. Approvals are keyed on the workspace's real path, as the extension keys them,
+ * so an approval given here holds there.
  */
 export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliMcpServers {
-  const workspace = realpathSync(input.workspaceFolder);
   const { file } = locateAuditLog(input);
   const audit = new AuditLog({ file, keyFile: auditKeyPath(input.configDir, file), onError: (error) => input.onAuditError(error instanceof Error ? error.message : String(error)) });
-  const manager = new McpServerManager({
+  const workspace = new McpWorkspace({
     policy: () => input.policy,
-    workspace,
+    workspace: realpathSync(input.workspaceFolder),
+    configDir: input.configDir,
     parentEnv: context.env,
     env: (_server, names) => Promise.resolve(Object.fromEntries(names.flatMap((name) => {
       const value = ownValue(context.env, name);
@@ -46,20 +41,11 @@ export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliM
     audit,
     actor: 'cli',
   });
-  const pins = new McpPinStore(input.configDir);
-  const settings = (server: string): McpServerPolicy | undefined => ownValue(input.policy.mcp.servers, server);
-  const identity = (server: string): McpServerIdentity => {
-    const found = settings(server);
-    if (!found) throw new Error(`the policy names no MCP server "${server}"`);
-    return mcpServerIdentity(server, found, workspace);
-  };
   return {
-    pins,
-    settings,
-    identity,
-    tools: (server) => new McpServerTools({ identity: identity(server), policy: () => settings(server), client: () => manager.client(server), pins, onReview: () => undefined }),
+    workspace,
+    audit,
     close: async () => {
-      await manager.dispose();
+      await workspace.dispose();
       audit.close();
     },
   };

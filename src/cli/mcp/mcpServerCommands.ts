@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
-import { ownEntries } from '../../core/policy/keyedRecord';
+import { ownEntries, ownValue } from '../../core/policy/keyedRecord';
 import type { McpServerPolicy } from '../../core/policy/policySchema';
 import { recordCliChange, reportUnaudited } from '../audit/recordCliChange';
 import { ExitCode } from '../exitCode';
@@ -31,7 +31,8 @@ function listCommand(context: CommandContext): Command {
       const entries = ownEntries(effective.policy.mcp.servers);
       if (entries.length === 0 && options.json !== true) context.stdout.write('The policy names no MCP servers (see the mcp section in docs/policy.md).\n');
       for (const [name, settings] of entries) {
-        const approved = await servers.pins.approved(servers.identity(name));
+        const identity = servers.workspace.identity(name);
+        const approved = identity ? await servers.workspace.pins.approved(identity) : undefined;
         const row = { server: name, enabled: settings.enabled, transport: transportText(settings), allow: settings.tools.allow, readonly: settings.readonly, write: settings.write, egress: settings.egress, approvedAt: approved?.approvedAt ?? null, approvedTools: approved ? [...approved.tools.keys()] : [] };
         context.stdout.write(options.json === true ? `${JSON.stringify(row)}\n` : listLine(row));
       }
@@ -76,7 +77,9 @@ function approveCommand(context: CommandContext): Command {
         context.stdout.write(`already approved: the tools of "${server}" are what you approved\n`);
         return;
       }
-      const state = await servers.tools(server).approve(review);
+      const tools = servers.workspace.serverTools(server);
+      if (!tools) throw new CliUsageError(`the policy names no MCP server "${server}"`);
+      const state = await tools.approve(review);
       const pinned = state.kind === 'offered';
       const unaudited = await recordCliChange(load, { action: 'mcp.server.approve', target: server, decision: 'allow', detail: { sha256, tools: review.definitions.map((tool) => tool.name), offered: pinned } });
       context.stdout.write(pinned ? `approved: ${review.definitions.length} tool definitions of "${server}" are pinned\n` : `approved, but the server's listing changed again: run "airlock mcp diff ${server}"\n`);
@@ -95,13 +98,14 @@ async function withReview(options: PolicyCliOptions, server: string, context: Co
   if (effective.errors.length > 0) return context.setExitCode(ExitCode.failure);
   const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`warning: the server's connections could not be audited: ${message}\n`) }, context);
   try {
-    const settings = servers.settings(server);
-    if (!settings) throw new CliUsageError(`the policy names no MCP server "${server}" (see "airlock mcp list")`);
+    const settings = ownValue(effective.policy.mcp.servers, server);
+    const tools = servers.workspace.serverTools(server);
+    if (!settings || !tools) throw new CliUsageError(`the policy names no MCP server "${server}" (see "airlock mcp list")`);
     if (!settings.enabled) {
       context.stderr.write(`airlock: the MCP server "${server}" is disabled by the policy; it is not started\n`);
       return context.setExitCode(ExitCode.failure);
     }
-    const state: McpServerToolsState = await servers.tools(server).refresh();
+    const state: McpServerToolsState = await tools.refresh();
     if (state.kind === 'failed' || state.kind === 'unlisted') {
       context.stderr.write(`airlock: ${state.kind === 'failed' ? state.error : `the tools of "${server}" were not listed`}\n`);
       return context.setExitCode(ExitCode.failure);
