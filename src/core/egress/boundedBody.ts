@@ -89,6 +89,8 @@ export function toWebStream(body: BoundedBody, translate: (error: unknown) => un
     },
     async cancel() {
       finish();
+      // undici's body destroyed before its end emits an AbortError; the reader asked for exactly that.
+      source.on('error', () => undefined);
       source.destroy();
       await iterator.return?.();
     },
