@@ -7,6 +7,7 @@ import { McpProcessError, type McpFailure } from '../../../../src/core/mcp/mcpPr
 import { McpServerManager, type McpServerEvent, type McpServerManagerOptions } from '../../../../src/core/mcp/mcpServerManager';
 import { policyPackSchema, type PolicyPack } from '../../../../src/core/policy/policySchema';
 import { findSandboxBackend } from '../../../../src/core/sandbox/sandboxBackend';
+import { memoryAudit } from '../egress/egressTestKit';
 import { HOSTILE_TOOLS, hostileServerArgs } from '../../../fixtures/mcp/hostileServer';
 
 const SERVERS = join(import.meta.dirname, '../../../../node_modules/@modelcontextprotocol');
@@ -154,6 +155,31 @@ describe('core/mcp/mcpServerManager: real MCP servers in the real sandbox', func
       const answer = textOf(await mgr.use('hostile', (client) => client.callTool({ name: HOSTILE_TOOLS.dial, arguments: { port } })));
       assert.match(answer, /^failed: ECONNREFUSED/);
       assert.deepEqual(accepted, []);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+
+  it('egress: through its proxy, decided as mcp.<server>, the server reaches only its egress hosts', async () => {
+    const accepted: string[] = [];
+    const listener: Server = createServer((socket) => {
+      accepted.push('connection');
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (listener.address() as { port: number }).port;
+      const audit = memoryAudit();
+      const mgr = start(hostile({ egress: [`127.0.0.1:${port}`] }), { audit });
+      const tunnel = (target: string) => mgr.use('hostile', async (client) => textOf(await client.callTool({ name: HOSTILE_TOOLS.viaProxy, arguments: { target } })));
+      assert.match(await tunnel(`127.0.0.1:${port}`), /^HTTP\/1\.1 200/);
+      assert.match(await tunnel('example.com:443'), /^HTTP\/1\.1 403/);
+      assert.deepEqual(accepted, ['connection']);
+      const decided = audit.events.map((event) => [event.detail?.tool, event.target, event.reason]);
+      assert.deepEqual(decided, [
+        ['mcp.hostile', `CONNECT 127.0.0.1:${port}`, 'allowed-by-rule'],
+        ['mcp.hostile', 'CONNECT example.com:443', 'no-rule-matched'],
+      ]);
     } finally {
       await new Promise((resolve) => listener.close(resolve));
     }
