@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bwrapArgs, commandArgs, EGRESS_SOCKET_INSIDE, type SandboxLayout } from '../../../../src/core/sandbox/bwrapArgs';
+import { bwrapArgs, CAPPED_HOME, commandArgs, EGRESS_SOCKET_INSIDE, type SandboxLayout } from '../../../../src/core/sandbox/bwrapArgs';
 
 const LAYOUT: SandboxLayout = {
   workspace: '/home/u/project',
@@ -66,5 +66,22 @@ describe('core/sandbox/bwrapArgs: what bubblewrap is asked for', () => {
     const hidden = bwrapArgs({ ...LAYOUT, hiddenInWorkspace: [{ path: '/home/u/project/.npmrc', folder: false }, { path: '/home/u/project/.ssh', folder: true }] });
     assert.ok(hidden.join(' ').includes('--ro-bind /dev/null /home/u/project/.npmrc'));
     assert.ok(mountAt(hidden, '--tmpfs', '/home/u/project/.ssh') > mountAt(hidden, '--bind', '/home/u/project'));
+  });
+
+  it('an MCP server\'s layout: the workspace read-only as a whole, only when asked', () => {
+    assert.ok(mountAt(bwrapArgs({ ...LAYOUT, workspaceReadOnly: true }), '--ro-bind', '/home/u/project') >= 0);
+    assert.equal(mountAt(bwrapArgs({ ...LAYOUT, workspaceReadOnly: true }), '--bind', '/home/u/project'), -1);
+    assert.ok(mountAt(args, '--bind', '/home/u/project') >= 0);
+  });
+
+  it('limit: with a storage cap, /tmp is a tmpfs of that size holding HOME, and every other tmpfs and /dev are remounted read-only', () => {
+    const capped = bwrapArgs({ ...LAYOUT, storageBytes: 1048576, hiddenInWorkspace: [{ path: '/home/u/project/secrets', folder: true }] });
+    const line = capped.join(' ');
+    assert.ok(line.includes(`--size 1048576 --tmpfs /tmp --dir ${CAPPED_HOME}`), line);
+    for (const folder of ['/dev', '/home', '/root', '/run', '/home/u/project/secrets']) assert.ok(mountAt(capped, '--remount-ro', folder) > mountAt(capped, '--bind', '/home/u/project'), folder);
+    assert.equal(mountAt(capped, '--remount-ro', '/home/u/project'), -1, 'the workspace keeps its own mode');
+    const homes = capped.flatMap((arg, index) => (arg === '--setenv' && capped[index + 1] === 'HOME' ? [capped[index + 2]] : []));
+    assert.equal(homes.at(-1), CAPPED_HOME, 'the last HOME set wins');
+    assert.ok(!args.includes('--remount-ro') && !args.includes('--size'), 'a command\'s sandbox is as before');
   });
 });
