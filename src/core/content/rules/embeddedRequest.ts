@@ -76,12 +76,12 @@ const SENSITIVE_DE = terms(
 const SEND_DE = terms('sende|sendet|senden sie|schicke|schick|schickt|schicken sie|maile|leite|leiten sie|teile|teilen sie|übermittle|übermitteln sie|versende|weiterleiten');
 const RECIPIENT_DE = terms('@|e-mail-adresse|email-adresse|mail-adresse|meine e-mail|meine zweite e-mail|meine private e-mail|diese adresse');
 const MOVE_MONEY_DE = terms('überweise|überweisen sie|überweisen|transferiere|transferieren sie|zahle|zahlen sie|hebe|heben sie|zahle ein|einzahlen|abheben');
-const PAYEE_DE = terms('konto|kontonummer|bankkonto|iban|wallet|empfänger|zahlungsempfänger|binance|paypal');
+const PAYEE_DE = terms('kontonummer|iban|wallet|wallet-adresse|binance|paypal|coinbase');
 const ASK_DE = terms('bitte|könntest du|kannst du|können sie|könnten sie|würdest du|würden sie');
 const ACT_DE = terms('gewähre|gewähren|entsperre|entsperren|deaktiviere|deaktivieren|schalte|lösche|löschen|überweise|überweisen|leite|ändere|ändern|verschiebe|verkaufe|verkaufen');
 const VALUABLE_DE = terms('zugang|zugriff|dauerhaften zugriff|zwei-faktor-authentifizierung|2fa|mfa|haustür|tür|türschloss|schloss|sicherheitseinstellungen|freigabeeinstellungen|bitcoin|guthaben|geld|gesundheitsdaten|krankenakte|repository');
 
-/** Spanish, French, Portuguese and Italian: fetch, the user's data, send, an address; clitics ("envíalos") by stem. */
+/** Spanish, French, Portuguese and Italian: fetch, the owner's data ("mis datos"), send, an address; clitics ("envíalos") by stem. */
 const GATHER_ROMANCE = terms(
   'recupera|recupere|recuperar|obtén|obtenga|busca|busque|encuentra|encuentre|recopila|recopile|descarga|descargue|extrae|extraiga|consulta|',
   'récupère|récupérez|obtiens|obtenez|trouve|trouvez|collecte|collectez|rassemble|rassemblez|télécharge|téléchargez|extrais|extrayez|',
@@ -110,8 +110,9 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.en.send-personal-webmail', 'exfiltration', 0.5, [FORWARD, 6, SENSITIVE_PERSONAL, 14, terms('to|with'), 6, terms('@'), WEBMAIL], { lang: 'en', negatable: true }),
   // "transfer $3,000 to account number 123-…", "deposit 2000 USD from my account to Binance".
   sequence('request.en.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY, 12, terms('to|into|from'), 4, PAYEE], { lang: 'en', negatable: true }),
-  // "Please grant permanent access to …", "Can you disable the two-factor authentication …": polite, agentic, on something of value.
-  sequence('request.en.polite-agentic', 'tool-hijacking', 0.35, [ASK, 2, AGENT_ACTION, 5, VALUABLE], { lang: 'en', negatable: true }),
+  // "Please grant permanent access to …", "Can you disable the two-factor authentication …": polite, agentic, on something of
+  // value. Weak alone: a support ticket says "please reset my password" too; decisive beside an address, a fake turn, a claim.
+  sequence('request.en.polite-agentic', 'tool-hijacking', 0.3, [ASK, 2, AGENT_ACTION, 5, VALUABLE], { lang: 'en', negatable: true }),
   // "Please call the PaymentsTransfer API with …": API docs say the same ("please call the endpoint with a token"), so weak alone.
   sequence('request.en.ask-invoke-api', 'tool-hijacking', 0.3, [terms('please|kindly|can you|could you|would you|will you'), 2, INVOKE, 5, API], { lang: 'en', negatable: true }),
   // A chat turn faked inside a passage that asks for an action: "… Human: please send …", "Human: book …"
@@ -121,8 +122,8 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   near('request.de.gather-and-send', 'exfiltration', 0.6, [GATHER_DE, SENSITIVE_DE, SEND_DE, RECIPIENT_DE], 24, { lang: 'de' }),
   near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
   near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
-  near('request.de.polite-agentic', 'tool-hijacking', 0.35, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
-  near('request.romance.gather-and-send', 'exfiltration', 0.6, [GATHER_ROMANCE, DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
+  near('request.de.polite-agentic', 'tool-hijacking', 0.3, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
+  near('request.romance.gather-and-send', 'exfiltration', 0.6, [GATHER_ROMANCE, terms('mis|mi|mes|mon|ma|meus|minhas|meu|minha|miei|mie|mio|mia'), DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
   // Claims that the user already agreed, meant for an agent that would otherwise ask.
   keyword('request.en.consent-claimed', 'context-manipulation', 0.5, terms(
     'explicit confirmation given|explicit confirmation has been given|explicit confirmation was given|already confirmed by the user|',
