@@ -22,12 +22,13 @@ export type Composition = { readonly ok: true; readonly policy: PolicyPack } | {
 export function composePolicy(pack: PolicyPack, overlay: ComposedLayer<PolicyOverlay> | undefined, managed: ComposedLayer<PolicyOverlay> | undefined): Composition {
   const merged = step(overlay, () => (overlay === undefined ? pack : mergeOverlay(pack, overlay.value)));
   if (!merged.ok) return merged;
-  // Checked after each layer, so an error (an MCP server left without a transport) names the file that caused it.
+  if (managed === undefined) return checked(merged.policy, overlay);
+  // Checked before the managed file too, so an error the overlay caused (an MCP server left without a transport) names the overlay.
   const mergedChecked = overlay === undefined ? merged : checked(merged.policy, overlay);
   if (!mergedChecked.ok) return mergedChecked;
-  const bounded = step(managed, () => (managed === undefined ? merged.policy : applyManaged(merged.policy, managed.value)));
+  const bounded = step(managed, () => applyManaged(merged.policy, managed.value));
   if (!bounded.ok) return bounded;
-  return checked(bounded.policy, managed ?? overlay);
+  return checked(bounded.policy, managed);
 }
 
 function checked(policy: PolicyPack, layer: ComposedLayer<PolicyOverlay> | undefined): Composition {

@@ -96,11 +96,14 @@ describe('MCP policy checks: mistakes and attacks name file, line, column and fi
   it('after the merge: an overlay that names a new server without a transport is an error at its line', () => {
     const overlay = parse('version: 1\nmcp:\n  servers:\n    memory:\n      tools: { allow: [read_graph] }\n    search:\n      tools: { allow: [web_search] }\n', 'overlay');
     assert.ok(overlay.ok, overlay.ok ? '' : overlay.errors.join('\n'));
-    const composed = composePolicy(PACK, { file: FILE, value: overlay.value, locate: overlay.locate }, undefined);
-    assert.equal(composed.ok, false);
-    if (composed.ok) return;
-    assert.equal(composed.error.code, 'POLICY_MERGE_FAILED');
-    assert.equal(composed.error.message, `${FILE}:7:7: mcp.servers.search: the merged policy is invalid: an MCP server needs exactly one of stdio or http`);
+    // With or without a managed file below: the error names the overlay that caused it.
+    for (const managed of [undefined, { file: 'managed.yaml', value: { version: 1 as const, mcp: { servers: { search: { enabled: false } } } } }]) {
+      const composed = composePolicy(PACK, { file: FILE, value: overlay.value, locate: overlay.locate }, managed);
+      assert.equal(composed.ok, false);
+      if (composed.ok) return;
+      assert.equal(composed.error.code, 'POLICY_MERGE_FAILED');
+      assert.equal(composed.error.message, `${FILE}:7:7: mcp.servers.search: the merged policy is invalid: an MCP server needs exactly one of stdio or http`);
+    }
   });
 
   it('after the merge: an overlay that gives a pack\'s stdio server an http URL replaces the transport (one, not two)', () => {
