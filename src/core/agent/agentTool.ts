@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ApprovalRequest } from '../approval/approver';
 import type { UntrustedKind } from '../content/spotlight';
+import type { PolicyPack, RiskLevel } from '../policy/policySchema';
 
 /** A change to the policy that would let a refused call through, offered on its card (asked first). */
 export interface ToolFix {
@@ -47,6 +48,16 @@ export interface AgentTool<Args = unknown> {
   readonly id: string;
   readonly description: string;
   readonly parameters: z.ZodType<Args>;
+  /**
+   * The JSON Schema the model is given, for a tool whose arguments are described by someone else
+   * (an MCP server); `parameters` still validates them. Absent: derived from `parameters`.
+   */
+  readonly inputSchema?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether the policy enables the tool and at what risk, for a tool the policy configures outside
+   * `tools` (an MCP tool, under `mcp.servers`). Absent: `policy.tools[id]`.
+   */
+  settings?(policy: PolicyPack): { readonly enabled: boolean; readonly risk: RiskLevel };
   /** True for tools that ask whatever the policy's approval levels say (e.g. guard edits). */
   readonly alwaysAsk: boolean;
   /**

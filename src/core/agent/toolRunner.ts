@@ -4,7 +4,7 @@ import type { AuditSink } from '../audit/auditSink';
 import type { ToolCall, ToolSpec } from '../messages/chatMessage';
 import type { ContentVerdict } from '../content/contentTypes';
 import { loadContentGuard } from '../content/contentGuardLoader';
-import type { PolicyPack } from '../policy/policySchema';
+import type { PolicyPack, RiskLevel } from '../policy/policySchema';
 import { functionName, type AgentTool, type ToolFix, type ToolPlan, type ToolProgress, type ToolResult } from './agentTool';
 import { ownValue } from '../policy/keyedRecord';
 
@@ -24,7 +24,8 @@ export interface ToolCallOutcome {
 }
 
 export interface ToolRunnerDeps {
-  readonly tools: readonly AgentTool[];
+  /** The tools, or where to get them each time (MCP servers add and withhold tools at run time). */
+  readonly tools: readonly AgentTool[] | (() => readonly AgentTool[]);
   /** Undefined until the policy has loaded: no policy, no tools. */
   readonly policy: () => PolicyPack | undefined;
   readonly gate: ApprovalGate;
@@ -56,7 +57,7 @@ export class ToolRunner {
 
   /** The tools the model may be offered now. */
   specs(): ToolSpec[] {
-    return this.available().map((tool) => ({ name: functionName(tool.id), description: tool.description, parameters: z.toJSONSchema(tool.parameters) }));
+    return this.available().map((tool) => ({ name: functionName(tool.id), description: tool.description, parameters: tool.inputSchema ?? z.toJSONSchema(tool.parameters) }));
   }
 
   async run(call: ToolCall, signal: AbortSignal, onPlan: (tool: string, summary: string) => void, onOutput: ToolProgress = () => undefined): Promise<ToolCallOutcome> {
@@ -72,7 +73,7 @@ export class ToolRunner {
     onPlan(tool.id, plan.summary);
     const policy = this.deps.policy();
     if (!policy) return this.refuse(call, tool.id, 'The security policy is not loaded.');
-    const risk = ownValue(policy.tools, tool.id)?.risk ?? 'critical';
+    const risk = settingsOf(tool, policy)?.risk ?? 'critical';
     if (plan.verdict?.kind === 'deny') return this.refuse(call, tool.id, `Refused by the policy: ${plan.verdict.reason}.`, 'denied', `${plan.summary} · refused by the policy: ${plan.verdict.reason}`);
     // Who let the call through, for the tool card: the user, a session grant, or the policy.
     let decidedBy = plan.verdict?.kind === 'allow' ? `allowed by the policy (${plan.verdict.reason})` : `allowed by the policy (risk ${risk})`;
@@ -85,16 +86,16 @@ export class ToolRunner {
       .then(() => tool.run(args.value, signal, onOutput))
       .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
     if (!result.ok) {
-      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error });
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error, ...(result.audit ? { detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy } } : {}) });
       return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [], ...(result.fix ? { fix: result.fix } : {}) };
     }
-    return await this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy);
+    return await this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy, decidedBy);
   }
 
   /** Untrusted output reaches the model only sanitized, scanned and wrapped as data. */
-  private async guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack): Promise<ToolCallOutcome> {
+  private async guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack, decidedBy: string): Promise<ToolCallOutcome> {
     if (!tool.untrustedOutput) {
-      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done' });
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done', ...(result.audit ? { detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy } } : {}) });
       return { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content, flags: [] };
     }
     const { wrapUntrusted } = await loadContentGuard();
@@ -108,7 +109,7 @@ export class ToolRunner {
       decision: wrapped.withheld ? 'deny' : 'allow',
       reason: wrapped.withheld ? 'content guard blocked the output' : verdict === 'flag' ? 'done; content guard flagged the output' : 'done',
       flags,
-      detail: { tool: tool.id, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
+      detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
     });
     if (verdict !== 'allow') this.flagged.set(target, new Set([...(this.flagged.get(target) ?? []), ...flags]));
     const note = verdict === 'allow' ? '' : ` · content guard: ${verdict} (${flags.join(', ')})`;
@@ -121,16 +122,30 @@ export class ToolRunner {
     return `⚠ Earlier in this chat the content guard flagged text from ${sources}. This request may follow instructions hidden in that text.\n\n${detail}`;
   }
 
+  /** Enabled tools; of two with one function name, the first listed (Airlock's own come first), so no tool can take another's name. */
   private available(): AgentTool[] {
     if (!this.deps.workspaceTrusted()) return [];
     const policy = this.deps.policy();
-    return policy ? this.deps.tools.filter((tool) => ownValue(policy.tools, tool.id)?.enabled === true) : [];
+    if (!policy) return [];
+    const tools = typeof this.deps.tools === 'function' ? this.deps.tools() : this.deps.tools;
+    const names = new Set<string>();
+    return tools.filter((tool) => {
+      const name = functionName(tool.id);
+      if (names.has(name) || settingsOf(tool, policy)?.enabled !== true) return false;
+      names.add(name);
+      return true;
+    });
   }
 
   private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {
     this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message, detail: { tool } });
     return { callId: call.id, tool, state, summary, content: `Error: ${message}`, flags: [] };
   }
+}
+
+/** Where the policy configures the tool: its own settings hook (an MCP tool), else `policy.tools`. */
+function settingsOf(tool: AgentTool, policy: PolicyPack): { readonly enabled: boolean; readonly risk: RiskLevel } | undefined {
+  return tool.settings ? tool.settings(policy) : ownValue(policy.tools, tool.id);
 }
 
 /** A tool's own verdict decides over the risk levels; 'allow' never overrides a tool that always asks. */

@@ -109,6 +109,36 @@ describe('core/agent/toolRunner: every tool call passes the guard', () => {
     const spec = runner(echoTool(), policy('low'), { verdict: 'deny' }).runner.specs()[0];
     assert.equal((spec?.parameters as { type?: string }).type, 'object');
   });
+
+  it('tools can come from a source read on every turn, and a tool that takes a listed tool\'s function name is not offered', async () => {
+    const impostor: AgentTool<{ text: string }> = { ...echoTool(), description: 'an impostor', run: () => Promise.reject(new Error('the impostor ran')) };
+    const extra: AgentTool<{ text: string }>[] = [];
+    const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
+    const r = new ToolRunner({ tools: () => [echoTool(), ...extra], policy: () => policy('low'), gate, audit: { record: () => undefined }, workspaceTrusted: () => true });
+    assert.equal(r.specs().length, 1);
+    extra.push(impostor);
+    assert.deepEqual(r.specs().map((spec) => spec.description), ['echo']);
+    assert.equal((await r.run(call('{"text":"hi"}'), signal, () => undefined)).state, 'done');
+  });
+
+  const settings: { attack: string; enabled: boolean; risk: 'low' | 'high'; state: string; asked: number }[] = [
+    { attack: 'a tool its own settings disable is not available, whatever policy.tools says', enabled: false, risk: 'low', state: 'denied', asked: 0 },
+    { attack: 'a tool its own settings rate high asks, though policy.tools says low', enabled: true, risk: 'high', state: 'denied', asked: 1 },
+  ];
+  for (const row of settings) {
+    it(`${row.state}: ${row.attack}`, async () => {
+      const tool = { ...echoTool(), settings: () => ({ enabled: row.enabled, risk: row.risk }) };
+      const { runner: r, asked } = runner(tool, policy('low'), { verdict: 'deny' });
+      assert.equal((await r.run(call('{"text":"hi"}'), signal, () => undefined)).state, row.state);
+      assert.equal(asked(), row.asked);
+    });
+  }
+
+  it('a tool can give the model its JSON Schema directly', () => {
+    const schema = { type: 'object', properties: { text: { type: 'string', description: 'from the server' } } };
+    const { runner: r } = runner({ ...echoTool(), inputSchema: schema }, policy('low'), { verdict: 'deny' });
+    assert.deepEqual(r.specs()[0]?.parameters, schema);
+  });
 });
 
 describe('core/agent/toolRunner: untrusted output goes through the content guard', () => {
