@@ -42,9 +42,12 @@ export function rulesForTool(rows: readonly EgressRuleRow[], tool: string): Egre
 }
 
 /**
- * Whether nothing can leave without asking: no host is allowed outright, for any tool. (Egress
+ * Whether nothing can leave without asking: no host is allowed outright, for any tool, nor for an
+ * MCP server that is on (its `egress` hosts, and an http server's URL, are allowed for it). (Egress
  * is always default-deny for unlisted hosts; this is what the status bar shows as "default deny".)
  */
 export function isDefaultDeny(policy: PolicyPack): boolean {
-  return policy.egress.allow.length === 0 && Object.values(policy.egress.tools).every((rules) => rules.allow.length === 0);
+  return policy.egress.allow.length === 0
+    && Object.values(policy.egress.tools).every((rules) => rules.allow.length === 0)
+    && Object.values(policy.mcp.servers).every((server) => !server.enabled || (server.egress.length === 0 && server.http === undefined));
 }

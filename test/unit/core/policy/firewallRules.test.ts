@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { PolicySource } from '../../../../src/core/policy/effectivePolicy';
 import { isDefaultDeny, listRules, rulesForTool } from '../../../../src/core/policy/firewallRules';
 import { mergeOverlay } from '../../../../src/core/policy/policyMerge';
+import type { PolicyOverlay } from '../../../../src/core/policy/policySchema';
 import { builtinPack } from './policyFixtures';
 
 function source(kind: PolicySource['kind'], file: string, content: PolicySource['content']): PolicySource {
@@ -40,4 +41,17 @@ describe('firewall rules listing', () => {
     assert.ok(!isDefaultDeny(mergeOverlay(pack, { version: 1, egress: { allow: ['pypi.org'] } })));
     assert.ok(!isDefaultDeny(mergeOverlay(pack, { version: 1, egress: { tools: { 'web.fetch': { allow: ['pypi.org'] } } } })));
   });
+
+  const stdio = { command: 'npx', args: [], env: [] };
+  const servers: readonly { name: string; server: NonNullable<NonNullable<PolicyOverlay['mcp']>['servers']>[string]; defaultDeny: boolean }[] = [
+    { name: 'a stdio server with no egress reaches nothing', server: { stdio }, defaultDeny: true },
+    { name: 'a stdio server\'s egress hosts are allowed without asking', server: { stdio, egress: ['api.search.brave.com'] }, defaultDeny: false },
+    { name: 'an http server\'s URL is allowed without asking', server: { http: { url: 'https://mcp.example.com/mcp' } }, defaultDeny: false },
+    { name: 'a server that is off reaches nothing', server: { enabled: false, stdio, egress: ['api.search.brave.com'] }, defaultDeny: true },
+  ];
+  for (const row of servers) {
+    it(`isDefaultDeny with an MCP server: ${row.name}`, () => {
+      assert.equal(isDefaultDeny(mergeOverlay(pack, { version: 1, mcp: { servers: { search: row.server } } })), row.defaultDeny);
+    });
+  }
 });
