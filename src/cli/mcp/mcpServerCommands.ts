@@ -7,13 +7,14 @@ import { ExitCode } from '../exitCode';
 import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import type { CommandContext } from '../commands/commandFactory';
 import { openCliMcpServers, type CliMcpServers } from './cliMcpServers';
+import { mcpServeCommand } from './mcpServeCommand';
 import { reviewSha256, reviewText } from './reviewText';
 import type { DefinitionReview } from '../../core/mcp/definitionReview';
 import type { McpServerToolsState } from '../../core/mcp/mcpServerTools';
 
-/** `airlock mcp list|diff|approve`: the policy's MCP servers, their pins, and the step that approves a listing. */
+/** `airlock mcp list|diff|approve|serve`: the policy's MCP servers, their pins, the step that approves a listing, and the gateway. */
 export function mcpServerCommands(context: CommandContext): Command[] {
-  return [listCommand(context), diffCommand(context), approveCommand(context)];
+  return [listCommand(context), diffCommand(context), approveCommand(context), mcpServeCommand(context)];
 }
 
 function listCommand(context: CommandContext): Command {
