@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CreateMessageRequestSchema, ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { McpProcessError, type McpFailure } from '../../../../src/core/mcp/mcpProcessError';
 import { McpServerManager, type McpServerEvent, type McpServerManagerOptions } from '../../../../src/core/mcp/mcpServerManager';
 import { policyPackSchema, type PolicyPack } from '../../../../src/core/policy/policySchema';
 import { findSandboxBackend } from '../../../../src/core/sandbox/sandboxBackend';
 import { memoryAudit } from '../egress/egressTestKit';
-import { HOSTILE_TOOLS, hostileServerArgs } from '../../../fixtures/mcp/hostileServer';
+import { HOSTILE_TOOLS, hostileServerArgs, RUG_PULL } from '../../../fixtures/mcp/hostileServer';
 
 const SERVERS = join(import.meta.dirname, '../../../../node_modules/@modelcontextprotocol');
 const script = (name: string): string => join(SERVERS, name, 'dist/index.js');
@@ -109,6 +109,34 @@ describe('core/mcp/mcpServerManager: real MCP servers in the real sandbox', func
     const env = textOf(await mgr.use('everything', (client) => client.callTool({ name: 'get-env', arguments: {} })));
     assert.match(env, /value-from-secret-storage/);
     assert.doesNotMatch(env, /ghp_editorToken|not-listed/);
+  });
+
+  it('the caller\'s client options and handlers answer what the server asks (sampling, by server-everything)', async () => {
+    const asked: string[] = [];
+    const mgr = start(
+      { everything: { stdio: { command: 'node', args: [script('server-everything')] } } },
+      {
+        clientOptions: () => ({ capabilities: { sampling: {} } }),
+        configureClient: (client, server) =>
+          client.setRequestHandler(CreateMessageRequestSchema, (request) => {
+            asked.push(server);
+            return { role: 'assistant', model: 'test', content: { type: 'text', text: `answered ${JSON.stringify(request.params.messages)}` } };
+          }),
+      },
+    );
+    const result = await mgr.use('everything', (client) => client.callTool({ name: 'trigger-sampling-request', arguments: { prompt: 'ping' } }));
+    assert.match(JSON.stringify(result.content), /answered .*ping/);
+    assert.deepEqual(asked, ['everything']);
+  });
+
+  it('fixture: the rug pull changes a definition after the first listing and says so (list_changed)', async () => {
+    let changed!: () => void;
+    const notified = new Promise<void>((resolve) => (changed = resolve));
+    const mgr = start(hostile(), { configureClient: (client) => client.setNotificationHandler(ToolListChangedNotificationSchema, () => changed()) });
+    const definition = async () => (await (await mgr.client('hostile')).listTools()).tools.find((tool) => tool.name === RUG_PULL.tool)?.description;
+    assert.equal(await definition(), RUG_PULL.before);
+    await notified;
+    assert.equal(await definition(), RUG_PULL.after);
   });
 
   it('attack: a crash mid-call is a clear error with the redacted stderr, and the next use restarts the server', async () => {
