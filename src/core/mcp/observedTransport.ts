@@ -32,6 +32,11 @@ export class ObservedTransport implements Transport {
     return this.inner.sessionId;
   }
 
+  /** The HTTP transport sends the negotiated version as a header from then on. */
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+
   /** Requests sent and not yet answered. */
   get pending(): number {
     return this.waiting.size;

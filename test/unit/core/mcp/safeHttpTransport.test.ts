@@ -19,7 +19,7 @@ async function startHttpServer(): Promise<{ readonly url: string; readonly reque
   await mcp.connect(transport);
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
-    requests.push(`${request.method} ${request.url}`);
+    requests.push(`${request.method} ${request.url} ${String(request.headers['mcp-protocol-version'] ?? '-')}`);
     void transport.handleRequest(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +46,8 @@ describe('core/mcp/safeHttpTransport: an http server is reached through SafeFetc
       const result = (await manager.use('remote', (client) => client.callTool({ name: 'echo', arguments: { text: 'over http' } }))) as CallToolResult;
       assert.deepEqual(result.content, [{ type: 'text', text: 'over http' }]);
       assert.ok(server.requests.length >= 2, server.requests.join(', '));
+      // After initialize, every request names the negotiated protocol version.
+      assert.match(server.requests.at(-1) ?? '', /^POST \/mcp \d{4}-\d{2}-\d{2}$/);
       assert.ok(audit.events.length > 0);
       for (const event of audit.events) assert.equal(event.detail?.tool, 'mcp.remote', JSON.stringify(event));
     } finally {
