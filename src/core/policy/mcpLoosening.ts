@@ -38,8 +38,10 @@ function whole(server: McpServerPolicy): string {
 }
 
 function transport(server: McpServerPolicy): string {
-  if (server.stdio !== undefined) return `runs \`${commandLine(server.stdio)}\` in the sandbox`;
-  return `is reached at ${visible(server.http?.url ?? '')}`;
+  if (server.stdio === undefined) return `is reached at ${visible(server.http?.url ?? '')}`;
+  // The approval pins the policy file, not a script beside it: say so when the command runs one.
+  const fromWorkspace = [server.stdio.command, ...server.stdio.args].some((word) => /^\.\.?\//.test(word)) || /^[^/]+\//.test(server.stdio.command);
+  return `runs \`${commandLine(server.stdio)}\` in the sandbox${fromWorkspace ? ' (a file of the workspace, which can change after you approve)' : ''}`;
 }
 
 function commandLine(stdio: NonNullable<McpServerPolicy['stdio']>): string {

@@ -40,6 +40,14 @@ const cases: readonly Case[] = [
     loosens: ['mcp: adds the server "x", which runs `node "a.js\\u{a}mcp: nothing else" "b\\u{202e}c"` in the sandbox; offers no tools yet (tools.allow is empty); gets 100 MB of its own storage'],
   },
   {
+    name: 'a server that runs a script of the repository: the approval says the script can change after it',
+    overlay: { mcp: { servers: { local: { stdio: { command: 'node', args: ['./tools/mcp.js'] } }, bin: { stdio: { command: 'scripts/server' } } } } },
+    loosens: [
+      'mcp: adds the server "local", which runs `node ./tools/mcp.js` in the sandbox (a file of the workspace, which can change after you approve); offers no tools yet (tools.allow is empty); gets 100 MB of its own storage',
+      'mcp: adds the server "bin", which runs `scripts/server` in the sandbox (a file of the workspace, which can change after you approve); offers no tools yet (tools.allow is empty); gets 100 MB of its own storage',
+    ],
+  },
+  {
     name: 'a server added but left off loosens nothing',
     overlay: { mcp: { servers: { search: { enabled: false, http: { url: 'https://mcp.example.com/mcp' } } } } },
     loosens: [],
