@@ -274,6 +274,8 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
     if (inWord) {
       words.end(start, index, letters, leet);
       inWord = false;
+      // Dense text is read whole: stop early rather than finish a pass whose stretches would cover it.
+      if ((words.count & 0x3ff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
     }
     if (code >= 0x20 && code < 0x7f) {
       if ((code === 0x3c || code === 0x5b) && delimiterLiteralAt(text, index)) words.spot(index, CHAR_REACH, CHAR_REACH);
