@@ -107,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): void {
       sideDoors,
       policyStatusBar(policy, settings, connection, sideDoors),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
-      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors }),
+      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors, extensionPath: context.extensionPath }),
     );
     // Loading the user's decisions about workspace values fires the first policy load and model check.
     void settings.load();

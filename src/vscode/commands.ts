@@ -9,6 +9,7 @@ import type { PolicyService } from './policyService';
 import type { SecuritySettings } from './securitySettings';
 import type { SideDoors } from './sideDoors';
 import { reviewSideDoors } from './sideDoorsReview';
+import { reviewMcpServers } from './mcpServersReview';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ModelConnection } from './modelConnection';
 import type { ApiKeyStore } from './modelSettings';
@@ -25,6 +26,7 @@ export interface CommandContext {
   readonly gate: ApprovalGate;
   readonly auditPanel: AuditLogPanel;
   readonly sideDoors: SideDoors;
+  readonly extensionPath: string;
 }
 
 type CommandFactory = (ctx: CommandContext) => (...args: unknown[]) => unknown;
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.reviewWorkspaceSettings': reviewWorkspaceSettings,
   'airlock.showAuditLog': (ctx) => () => ctx.auditPanel.show(),
   'airlock.reviewSideDoors': (ctx) => () => reviewSideDoors(ctx.sideDoors, ctx.audit),
+  'airlock.reviewMcpServers': (ctx) => () => reviewMcpServers({ doors: ctx.sideDoors, policy: ctx.policy, audit: ctx.audit, extensionPath: ctx.extensionPath }),
 };
 
 /** Commands may be called with arguments from keybindings or other extensions: take strings only. */

@@ -23,7 +23,8 @@ export async function reviewSideDoors(doors: SideDoors, audit: AuditSink): Promi
   if (picked) await closeSideDoor(picked.door, doors, audit);
 }
 
-async function closeSideDoor(door: SideDoor, doors: SideDoors, audit: AuditSink): Promise<void> {
+/** Shows what closes one door in a modal, and writes its setting only once the user confirms. */
+export async function closeSideDoor(door: SideDoor, doors: SideDoors, audit: AuditSink): Promise<void> {
   const close = door.close;
   const detail = `${door.sentence}\n\n${describeClosure(close)}`;
   if (close.kind === 'extension') {
@@ -50,6 +51,6 @@ async function closeSideDoor(door: SideDoor, doors: SideDoors, audit: AuditSink)
     // A folder's own settings or an organisation's policy sit above the workspace's.
     void vscode.window.showWarningMessage(`Airlock: ${close.key} is set, but ${door.label} is still open: a value at another level wins over it.`);
   } else {
-    void vscode.window.showInformationMessage(`Airlock: closed ${door.label} (${close.key}: ${JSON.stringify(close.value)}).`);
+    void vscode.window.showInformationMessage(`Airlock: closed ${door.label} (${close.value === undefined ? `${close.key} removed` : `${close.key}: ${JSON.stringify(close.value)}`}).`);
   }
 }

@@ -1,4 +1,7 @@
 import { BUNDLED_CHAT_EXTENSION, KNOWN_AGENT_EXTENSIONS } from './agentExtensions';
+import { mcpAdmission } from './mcpAllowlist';
+import { shownName, type McpServerEntry } from './mcpServerEntries';
+import { discoverySources, mcpSettingOverrides, type InspectedSetting, type McpOverridableSetting } from './mcpSettingOverrides';
 
 /** A boolean setting: the value in force and the levels that set one (VS Code's `inspect`). */
 export interface SettingFact {
@@ -10,7 +13,12 @@ export interface SettingFact {
 /** One place MCP servers are declared, named as the user would look for it. */
 export interface McpConfigFact {
   readonly where: string;
-  readonly servers: readonly string[];
+  readonly servers: readonly McpServerEntry[];
+  /** VS Code starts these servers itself (otherwise only the agents in `readers` read the file). */
+  readonly vscodeReads: boolean;
+  readonly readers: readonly string[];
+  /** Where to open it (a URI), when it is a file. */
+  readonly location?: string;
 }
 
 /** What the editor says about the ways into this workspace other than Airlock's guard. */
@@ -26,11 +34,24 @@ export interface PostureFacts {
   readonly mcpConfigs: readonly McpConfigFact[];
   /** `chat.mcp.discovery.enabled`: per application whose MCP servers VS Code picks up (or one boolean, as older versions had it). */
   readonly mcpDiscovery: unknown;
+  /** The window-scope `chat.mcp.*` settings at each level, to find a workspace overriding the user. */
+  readonly mcpSettings: Readonly<Record<McpOverridableSetting, InspectedSetting>>;
+  /** `chat.mcp.allowedServers` and `chat.mcp.deniedServers` in force (application scope: never a workspace's). */
+  readonly mcpAllowed: unknown;
+  readonly mcpDenied: unknown;
+  /** The names of the MCP tools VS Code offers its agent now (`vscode.lm.tools` tagged `mcp`): servers it is running. */
+  readonly mcpTools: readonly string[];
 }
 
-export type SideDoorKind = 'agent-mode' | 'bundled-chat' | 'mcp-servers' | 'mcp-discovery' | 'agent-extension';
+/** Running MCP tools named in a door's sentence; the rest are counted. */
+const MAX_TOOLS_NAMED = 8;
 
-/** How a side door is closed: a setting Airlock can write once the user confirms, or an extension only the user can disable. */
+export type SideDoorKind = 'agent-mode' | 'bundled-chat' | 'mcp-servers' | 'mcp-discovery' | 'mcp-override' | 'mcp-running' | 'agent-extension';
+
+/**
+ * How a side door is closed: a setting Airlock can write once the user confirms (a value of
+ * undefined removes it), or an extension only the user can disable.
+ */
 export type Closure =
   | { readonly kind: 'setting'; readonly key: string; readonly value: unknown; readonly target: 'workspace' | 'user' }
   | { readonly kind: 'extension'; readonly extensionId: string };
@@ -76,6 +97,8 @@ export function findSideDoors(facts: PostureFacts): SideDoor[] {
       close: { kind: 'setting', key: 'chat.disableAIFeatures', value: true, target },
     });
   }
+  // Reported whatever access is in force now: it is how a repository undoes the user's stop.
+  doors.push(...overrideDoors(facts));
   if (facts.mcpAccess !== 'none') doors.push(...mcpDoors(facts, target));
   for (const id of [...enabled].sort()) {
     const name = KNOWN_AGENT_EXTENSIONS.get(id);
@@ -110,18 +133,24 @@ export function sideDoorCount(count: number): string {
 /** What closing a door does, in the words the review dialog uses. */
 export function describeClosure(close: Closure): string {
   if (close.kind === 'extension') return `Disable or uninstall ${close.extensionId} in the Extensions view: no API lets another extension turn it off.`;
-  return `Set ${close.key}: ${JSON.stringify(close.value)} in ${close.target === 'workspace' ? 'this workspace\'s settings' : 'your user settings'}.`;
+  const where = close.target === 'workspace' ? 'this workspace\'s settings' : 'your user settings';
+  if (close.value === undefined) return `Remove ${close.key} from ${where}, so your own value applies again.`;
+  return `Set ${close.key}: ${JSON.stringify(close.value)} in ${where}.`;
 }
 
 function mcpDoors(facts: PostureFacts, target: 'workspace' | 'user'): SideDoor[] {
   const doors: SideDoor[] = [];
-  const declared = facts.mcpConfigs.filter((config) => config.servers.length > 0);
+  // A server the user's allowlist or denylist keeps from running is no door.
+  const declared = facts.mcpConfigs
+    .filter((config) => config.vscodeReads)
+    .map((config) => ({ where: config.where, names: config.servers.filter((server) => mcpAdmission(mcpIdentity(server), facts.mcpAllowed, facts.mcpDenied) === 'allowed').map((server) => server.name) }))
+    .filter((config) => config.names.length > 0);
   if (declared.length > 0) {
-    const list = declared.map((config) => `${config.servers.join(', ')} (${config.where})`).join('; ');
+    const list = declared.map((config) => `${config.names.join(', ')} (${config.where})`).join('; ');
     doors.push({
       id: 'mcp-servers',
       kind: 'mcp-servers',
-      label: `MCP servers: ${declared.flatMap((config) => config.servers).join(', ')}`,
+      label: `MCP servers: ${declared.flatMap((config) => config.names).join(', ')}`,
       sentence: `MCP servers are configured for VS Code's agent: ${list}. VS Code starts them itself, and what they do passes no guard of Airlock's.`,
       native: false,
       close: { kind: 'setting', key: 'chat.mcp.access', value: 'none', target },
@@ -138,13 +167,37 @@ function mcpDoors(facts: PostureFacts, target: 'workspace' | 'user'): SideDoor[]
       close: { kind: 'setting', key: 'chat.mcp.discovery.enabled', value: discoveryOff(facts.mcpDiscovery), target },
     });
   }
+  if (facts.mcpTools.length > 0) {
+    const shown = facts.mcpTools.slice(0, MAX_TOOLS_NAMED).map(shownName);
+    const more = facts.mcpTools.length - shown.length;
+    doors.push({
+      id: 'mcp-running',
+      kind: 'mcp-running',
+      label: `MCP tools running in VS Code: ${facts.mcpTools.length}`,
+      sentence: `VS Code is running MCP servers now and offers their tools to its agent: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}. Their calls pass no guard of Airlock's.`,
+      native: false,
+      close: { kind: 'setting', key: 'chat.mcp.access', value: 'none', target },
+    });
+  }
   return doors;
 }
 
-function discoverySources(value: unknown): string[] {
-  if (value === true) return ['every application'];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).filter(([, on]) => on === true).map(([source]) => source);
+/** What VS Code matches a configured server by (its label is the key the file gives it). */
+export function mcpIdentity(server: McpServerEntry): { name: string; command?: readonly string[]; url?: string } {
+  if (server.command !== undefined) return { name: server.rawName, command: [server.command, ...(server.args ?? [])] };
+  return { name: server.rawName, ...(server.url === undefined ? {} : { url: server.url }) };
+}
+
+/** A repository's settings opening MCP wider than the user's: closed by removing that value (only the workspace level can be written). */
+function overrideDoors(facts: PostureFacts): SideDoor[] {
+  return mcpSettingOverrides(facts.mcpSettings).map((override) => ({
+    id: `mcp-override:${override.key}`,
+    kind: 'mcp-override',
+    label: `This workspace overrides ${override.key}`,
+    sentence: override.sentence,
+    native: false,
+    close: { kind: 'setting', key: override.key, value: undefined, target: 'workspace' },
+  }));
 }
 
 /** The discovery setting with every source off, in the shape it has now. */

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { describeClosure, findSideDoors, nativeAgentNotice, sideDoorCount, type Closure, type PostureFacts } from '../../../../src/core/posture/sideDoors';
+import { gatewayAllowlist } from '../../../../src/core/posture/mcpAllowlist';
+import type { McpServerEntry } from '../../../../src/core/posture/mcpServerEntries';
+import { describeClosure, findSideDoors, nativeAgentNotice, sideDoorCount, type Closure, type McpConfigFact, type PostureFacts } from '../../../../src/core/posture/sideDoors';
+
+/** Servers VS Code reads from `where`, each started by `node <name>.js`. */
+function config(where: string, names: readonly string[], vscodeReads = true): McpConfigFact {
+  return { where, vscodeReads, readers: [], servers: names.map((name): McpServerEntry => ({ name, rawName: name, command: 'node', args: [`${name}.js`] })) };
+}
 
 /** A window with every side door shut: VS Code's agent mode off, no chat extension, no MCP, no agent extension. */
 const CLOSED: PostureFacts = {
@@ -9,6 +16,15 @@ const CLOSED: PostureFacts = {
   mcpAccess: 'all',
   mcpConfigs: [],
   mcpDiscovery: { 'claude-desktop': false, 'cursor-global': false },
+  mcpSettings: {
+    'chat.mcp.access': { defaultValue: 'all' },
+    'chat.mcp.discovery.enabled': { defaultValue: { 'claude-desktop': false } },
+    'chat.mcp.workspaceRootConfig.enabled': { defaultValue: false },
+    'chat.mcp.autostart': { defaultValue: 'newAndOutdated' },
+  },
+  mcpAllowed: undefined,
+  mcpDenied: undefined,
+  mcpTools: [],
 };
 
 interface DoorCase {
@@ -59,14 +75,38 @@ const CASES: readonly DoorCase[] = [
   },
   {
     name: 'MCP servers in .vscode/mcp.json and the user\'s mcp setting',
-    facts: { mcpConfigs: [{ where: '.vscode/mcp.json', servers: ['github', 'postgres'] }, { where: 'user settings (mcp)', servers: ['time'] }] },
+    facts: { mcpConfigs: [config('.vscode/mcp.json', ['github', 'postgres']), config('user settings (mcp)', ['time'])] },
     ids: ['mcp-servers'],
     says: ['github, postgres (.vscode/mcp.json)', 'time (user settings (mcp))'],
     close: { kind: 'setting', key: 'chat.mcp.access', value: 'none', target: 'workspace' },
   },
-  { name: 'an MCP file with no servers', facts: { mcpConfigs: [{ where: '.vscode/mcp.json', servers: [] }] }, ids: [] },
-  { name: 'MCP servers configured but chat.mcp.access is none', facts: { mcpAccess: 'none', mcpConfigs: [{ where: '.vscode/mcp.json', servers: ['github'] }] }, ids: [] },
-  { name: 'MCP servers configured and access limited to the registry: still a door', facts: { mcpAccess: 'registry', mcpConfigs: [{ where: '.mcp.json', servers: ['x'] }] }, ids: ['mcp-servers'] },
+  { name: 'an MCP file with no servers', facts: { mcpConfigs: [config('.vscode/mcp.json', [])] }, ids: [] },
+  { name: 'MCP servers configured but chat.mcp.access is none', facts: { mcpAccess: 'none', mcpConfigs: [config('.vscode/mcp.json', ['github'])] }, ids: [] },
+  { name: 'MCP servers configured and access limited to the registry: still a door', facts: { mcpAccess: 'registry', mcpConfigs: [config('.mcp.json', ['x'])] }, ids: ['mcp-servers'] },
+  { name: 'servers in a file only other agents read (Roo Code\'s .roo/mcp.json) are no door of VS Code\'s', facts: { mcpConfigs: [config('.roo/mcp.json', ['x'], false)] }, ids: [] },
+  { name: 'servers the user\'s allowlist keeps from running are no door (the lock)', facts: { mcpAllowed: gatewayAllowlist(['node', 'cli.js', 'mcp', 'serve']), mcpConfigs: [config('.vscode/mcp.json', ['github'])] }, ids: [] },
+  {
+    name: 'the allowlist names one of two servers: only that one is a door',
+    facts: { mcpAllowed: [{ serverCommand: ['node', 'time.js'] }], mcpConfigs: [config('.vscode/mcp.json', ['github', 'time'])] },
+    ids: ['mcp-servers'],
+    says: ['time (.vscode/mcp.json)'],
+  },
+  { name: 'a server on the user\'s denylist is no door', facts: { mcpDenied: [{ serverName: 'github' }], mcpConfigs: [config('.vscode/mcp.json', ['github'])] }, ids: [] },
+  {
+    name: 'the repository sets chat.mcp.access "all" over the user\'s "none"',
+    facts: { mcpSettings: { ...CLOSED.mcpSettings, 'chat.mcp.access': { defaultValue: 'all', user: 'none', workspace: 'all' } } },
+    ids: ['mcp-override:chat.mcp.access'],
+    says: ['"all" over your user settings\' "none"'],
+    close: { kind: 'setting', key: 'chat.mcp.access', value: undefined, target: 'workspace' },
+  },
+  {
+    name: 'MCP tools running in VS Code now',
+    facts: { mcpTools: ['mcp_memory_read_graph', 'mcp_memory_create_entities'] },
+    ids: ['mcp-running'],
+    says: ['mcp_memory_read_graph, mcp_memory_create_entities'],
+    close: { kind: 'setting', key: 'chat.mcp.access', value: 'none', target: 'workspace' },
+  },
+  { name: 'many running tools: eight named, the rest counted', facts: { mcpTools: Array.from({ length: 11 }, (_, index) => `mcp_s_t${index}`) }, ids: ['mcp-running'], says: ['mcp_s_t7 and 3 more'] },
   {
     name: 'MCP discovery from Claude Desktop\'s configuration',
     facts: { mcpDiscovery: { 'claude-desktop': true, 'cursor-global': false } },
@@ -95,10 +135,12 @@ const CASES: readonly DoorCase[] = [
     facts: {
       agentMode: { value: true },
       enabledExtensions: ['saoudrizwan.claude-dev', 'github.copilot-chat', 'anthropic.claude-code'],
-      mcpConfigs: [{ where: '.vscode/mcp.json', servers: ['github'] }],
+      mcpConfigs: [config('.vscode/mcp.json', ['github'])],
       mcpDiscovery: { windsurf: true },
+      mcpSettings: { ...CLOSED.mcpSettings, 'chat.mcp.access': { user: 'none', workspace: 'all' } },
+      mcpTools: ['mcp_github_list_issues'],
     },
-    ids: ['agent-mode', 'bundled-chat', 'mcp-servers', 'mcp-discovery', 'extension:anthropic.claude-code', 'extension:saoudrizwan.claude-dev'],
+    ids: ['agent-mode', 'bundled-chat', 'mcp-override:chat.mcp.access', 'mcp-servers', 'mcp-discovery', 'mcp-running', 'extension:anthropic.claude-code', 'extension:saoudrizwan.claude-dev'],
   },
 ];
 
@@ -121,6 +163,7 @@ describe('core/posture/sideDoors: what acts in this window outside the guard', (
   it('says how each closure is done, and that an extension cannot be disabled for the user', () => {
     assert.equal(describeClosure({ kind: 'setting', key: 'chat.agent.enabled', value: false, target: 'workspace' }), 'Set chat.agent.enabled: false in this workspace\'s settings.');
     assert.equal(describeClosure({ kind: 'setting', key: 'chat.mcp.access', value: 'none', target: 'user' }), 'Set chat.mcp.access: "none" in your user settings.');
+    assert.equal(describeClosure({ kind: 'setting', key: 'chat.mcp.access', value: undefined, target: 'workspace' }), 'Remove chat.mcp.access from this workspace\'s settings, so your own value applies again.');
     assert.match(describeClosure({ kind: 'extension', extensionId: 'saoudrizwan.claude-dev' }), /Extensions view: no API lets another extension turn it off/);
   });
 
