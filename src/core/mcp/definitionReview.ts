@@ -35,6 +35,8 @@ export interface ToolReview {
   /** Absent when removed. */
   readonly naming?: McpNaming;
   readonly policy: McpToolDecision;
+  /** Set when Airlock cannot call the tool at all, with why: it is never offered. */
+  readonly unsupported?: string;
 }
 
 export interface DefinitionReview {
@@ -86,6 +88,7 @@ export function reviewDefinitions(server: string, policy: McpServerPolicy | unde
       scan,
       naming: names[index],
       policy: decideMcpTool(policy, definition.name),
+      ...(taskOnly(definition) ? { unsupported: 'it runs only as a task (execution.taskSupport "required"), which Airlock does not call' } : {}),
     });
   });
   for (const [name, before] of approved?.tools ?? []) {
@@ -101,7 +104,7 @@ export function offeredTools(review: DefinitionReview): OfferedMcpTool[] {
   const byName = new Map(review.definitions.map((definition) => [definition.name, definition]));
   return review.tools.flatMap((tool): OfferedMcpTool[] => {
     const definition = byName.get(tool.name);
-    if (!definition || tool.scan?.verdict === 'block' || !tool.naming?.ok || !tool.policy.offered) return [];
+    if (!definition || tool.scan?.verdict === 'block' || !tool.naming?.ok || !tool.policy.offered || tool.unsupported !== undefined) return [];
     const text = [definition.title, definition.description].filter((part): part is string => typeof part === 'string' && part !== '').join(': ');
     return [{
       server: review.server,
@@ -116,6 +119,12 @@ export function offeredTools(review: DefinitionReview): OfferedMcpTool[] {
       flags: tool.scan?.reasons ?? [],
     }];
   });
+}
+
+/** The SDK's callTool refuses such a tool, so offering it would only give the model errors. */
+function taskOnly(definition: ToolDefinition): boolean {
+  const execution = (definition as { readonly execution?: unknown }).execution;
+  return typeof execution === 'object' && execution !== null && (execution as { readonly taskSupport?: unknown }).taskSupport === 'required';
 }
 
 /** Indented, keys sorted, invisible characters made visible, long runs kept: a text for vscode.diff. */
