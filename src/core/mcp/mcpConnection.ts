@@ -7,6 +7,8 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditEvent, AuditSink } from '../audit/auditSink';
 import { createSafeFetch, startEgressProxy, type EgressApprovals, type EgressProxy, type SafeFetch } from '../egress';
 import type { McpServerPolicy, PolicyPack } from '../policy/policySchema';
+import { snapshotControlFiles, sweepNewControlFiles } from '../sandbox/controlFileSweep';
+import type { ControlSweep } from '../sandbox/sandboxRunner';
 import { startSandboxedServer } from '../sandbox/serverSandbox';
 import { serverEgressPolicy, serverTool } from './mcpConnectionEgress';
 import { McpProcessError } from './mcpProcessError';
@@ -44,6 +46,12 @@ export interface McpConnection {
   pending(): number;
   /** Why the connection failed, once it has (a crash, a malformed message); undefined while it works or after a clean close. */
   failure(): McpProcessError | undefined;
+  /**
+   * Removes the control files (`.vscode/settings.json`, `.airlock/…`) a writable stdio server has
+   * created since it started, as shell.run does after each command: bwrap can cover only files
+   * that exist. Undefined when there is nothing to sweep (a read-only or http server).
+   */
+  sweep(): ControlSweep | undefined;
   /** Stops the server (kills its process, ends its HTTP session) and everything started for it. */
   close(): Promise<void>;
 }
@@ -69,6 +77,7 @@ export async function openMcpConnection(spec: McpConnectionSpec): Promise<McpCon
       },
       closed: () => spec.onClosed(closing ? undefined : (failure ?? new McpProcessError('exited', spec.server, `the connection to ${spec.server} closed`))),
     });
+    const sweep = controlSweeper(spec);
     const client = new Client(CLIENT_INFO, spec.clientOptions);
     spec.configureClient?.(client);
     try {
@@ -82,6 +91,7 @@ export async function openMcpConnection(spec: McpConnectionSpec): Promise<McpCon
       client,
       pending: () => observed.pending,
       failure: () => failure,
+      sweep,
       close: async () => {
         closing = true;
         await client.close().catch(() => undefined);
@@ -92,6 +102,20 @@ export async function openMcpConnection(spec: McpConnectionSpec): Promise<McpCon
     await runAll(cleanups);
     throw error;
   }
+}
+
+/** For a stdio server that may write the workspace: notes its control files now, and sweeps new ones on each call. */
+function controlSweeper(spec: McpConnectionSpec): () => ControlSweep | undefined {
+  if (spec.settings.stdio === undefined || !spec.settings.write) return () => undefined;
+  const policy = spec.policy();
+  const unwritable = [...policy.files.readonly, ...policy.files.deny];
+  const before = snapshotControlFiles(spec.workspace, unwritable);
+  // Without a snapshot no server that may write starts: its new control files could not be told apart.
+  if (!before.ok) throw new McpProcessError('not-started', spec.server, `${spec.server} was not started: ${before.reason}`);
+  return () => {
+    const swept = sweepNewControlFiles(spec.workspace, unwritable, before.snapshot);
+    return swept.removed.length > 0 || swept.failed.length > 0 ? swept : undefined;
+  };
 }
 
 function startFailure(spec: McpConnectionSpec, error: unknown): McpProcessError {

@@ -4,6 +4,7 @@ import type { AuditEvent, AuditSink } from '../audit/auditSink';
 import type { EgressApprovals } from '../egress';
 import { ownValue } from '../policy/keyedRecord';
 import type { McpServerPolicy, PolicyPack } from '../policy/policySchema';
+import type { ControlSweep } from '../sandbox/sandboxRunner';
 import { openMcpConnection, type McpConnection } from './mcpConnection';
 import { McpProcessError } from './mcpProcessError';
 
@@ -38,6 +39,8 @@ export interface McpServerManagerOptions {
   readonly clientOptions?: (server: string, settings: McpServerPolicy) => ClientOptions;
   /** Installs the handlers for requests a server makes (sampling, elicitation, roots) before it connects. */
   readonly configureClient?: (client: Client, server: string, settings: McpServerPolicy) => void;
+  /** Told when control files a writable server created were removed (after each use(), and when it stops), or could not be. */
+  readonly onControlSweep?: (server: string, sweep: ControlSweep) => void;
   /** A server with nothing to do for this long is stopped (default 10 minutes). */
   readonly idleMs?: number;
   /** A server that has not answered `initialize` after this long is stopped (default 30 s). */
@@ -78,7 +81,8 @@ const DEFAULTS = { idleMs: 10 * 60_000, initializeTimeoutMs: 30_000, maxMessageB
  * API for the call pipeline and the extension:
  * - `client(name)`: the connected SDK Client (starts the server if needed);
  * - `use(name, fn)`: runs fn with the client, keeping the server from idling out meanwhile, and
- *   turns the SDK's "Connection closed" into the McpProcessError saying why it closed;
+ *   turns the SDK's "Connection closed" into the McpProcessError saying why it closed; afterwards
+ *   removes control files a writable server created (onControlSweep reports them);
  * - `status(name)`, `onState(listener)`: state changes, for the card and the output channel;
  * - `stop(name)` (also clears its failures), `dispose()`.
  */
@@ -111,17 +115,17 @@ export class McpServerManager {
   async use<T>(server: string, fn: (client: Client) => Promise<T>): Promise<T> {
     const slot = this.slot(server);
     slot.inUse++;
+    let connection: McpConnection | undefined;
     try {
-      const connection = await this.connection(server);
-      try {
-        return await fn(connection.client);
-      } catch (error) {
-        const failure = connection.failure();
-        if (failure !== undefined && error instanceof McpError && error.code === (ErrorCode.ConnectionClosed as number)) throw failure;
-        throw error;
-      }
+      connection = await this.connection(server);
+      return await fn(connection.client);
+    } catch (error) {
+      const failure = connection?.failure();
+      if (failure !== undefined && error instanceof McpError && error.code === (ErrorCode.ConnectionClosed as number)) throw failure;
+      throw error;
     } finally {
       slot.inUse--;
+      if (connection !== undefined) this.sweep(server, connection);
       this.armIdle(server, slot);
     }
   }
@@ -223,7 +227,7 @@ export class McpServerManager {
     slot.failures++;
     slot.failedAt = Date.now();
     this.set(server, slot, 'failed', failure.message);
-    void connection?.close();
+    if (connection !== undefined) void connection.close().then(() => this.sweep(server, connection));
   }
 
   private async shutDown(server: string, slot: Slot, state: McpServerState, reason: string): Promise<void> {
@@ -233,7 +237,14 @@ export class McpServerManager {
     slot.started = undefined;
     if (connection === undefined && slot.state === state) return;
     this.set(server, slot, state, reason);
-    await connection?.close();
+    if (connection === undefined) return;
+    await connection.close();
+    this.sweep(server, connection);
+  }
+
+  private sweep(server: string, connection: McpConnection): void {
+    const swept = connection.sweep();
+    if (swept !== undefined) this.options.onControlSweep?.(server, swept);
   }
 
   private armIdle(server: string, slot: Slot): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { CreateMessageRequestSchema, ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -102,6 +102,21 @@ describe('core/mcp/mcpServerManager: real MCP servers in the real sandbox', func
     const mgr = start({ files: { write: true, stdio: { command: 'node', args: [script('server-filesystem'), workspace] } } });
     const write = await mgr.use('files', (client) => client.callTool({ name: 'write_file', arguments: { path: join(workspace, 'made.txt'), content: 'made' } }));
     assert.notEqual(write.isError, true, textOf(write));
+    assert.equal(readFileSync(join(workspace, 'made.txt'), 'utf8'), 'made');
+  });
+
+  it('attack: a control file a writable server creates (.vscode/settings.json) is removed after the call, and reported', async () => {
+    const swept: string[] = [];
+    const mgr = start({ files: { write: true, stdio: { command: 'node', args: [script('server-filesystem'), workspace] } } }, { onControlSweep: (server, sweep) => swept.push(`${server}: ${sweep.removed.join(',')}`) });
+    const planted = join(workspace, '.vscode', 'settings.json');
+    await mgr.use('files', async (client) => {
+      await client.callTool({ name: 'create_directory', arguments: { path: join(workspace, '.vscode') } });
+      const write = await client.callTool({ name: 'write_file', arguments: { path: planted, content: '{"chat.mcp.access":"all"}' } });
+      assert.notEqual(write.isError, true, textOf(write));
+      assert.equal(existsSync(planted), true);
+    });
+    assert.equal(existsSync(planted), false);
+    assert.deepEqual(swept, [`files: ${join(workspace, '.vscode')},${planted}`]);
   });
 
   it('attack: the editor\'s credentials are not passed; only the names stdio.env lists, with the values the caller gives', async () => {
