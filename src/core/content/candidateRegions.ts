@@ -1,14 +1,15 @@
 import { isWordCodePoint } from './charClass';
 import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
+import { LEET } from './detectionView';
 import type { PhraseRule, TermSet } from './lexicon';
-import { foldTerm } from './phraseMatcher';
+import { foldTerm, NEGATION_REACH } from './phraseMatcher';
 
 /**
  * The stretches of a text the detection view, tokenizer, phrase walk and delimiter scan must
  * read, found in one cheap pass: outside them none of those can find anything, so they are
- * skipped. A stretch is opened around each candidate: a word that can start a key term (one
- * slot of every phrase rule, derived from the compiled rules, so new rules are covered), any
- * character outside printable ASCII (folding, homoglyphs, invisibles, other scripts), a
+ * skipped. A stretch is opened around each candidate: a word where some phrase rule has a key
+ * of every slot within the words its match can span (keys derived from the compiled rules, so
+ * new rules are covered), any character outside printable ASCII (folding, homoglyphs, invisibles, other scripts), a
  * chat-template literal, a speaker label at a line start, a run of spelt-out letters, and a
  * right-to-left run. Each stretch reaches far enough either side (in words, which phrase rules
  * count, and in characters, which the delimiter scan counts) that a finding touching a candidate
@@ -38,9 +39,6 @@ const LONG_RUN = 32;
 /** When candidates are this dense, or the stretches cover this much, the whole text is read instead. */
 const MAX_CANDIDATE_SHARE = 1 / 24;
 const MAX_COVERED_SHARE = 0.5;
-/** A negation this many tokens before a rule cancels it (phraseMatcher's NEGATION_REACH). */
-const NEGATION_REACH = 2;
-const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
 
 /**
  * Key words of a rule set, as a small trie over [a-z0-9 ]: every term's first few folded

@@ -41,7 +41,8 @@ const MAX_PAYLOAD_CHARS = 8192;
 /** Below the sanitizer's shortest run limit: a longer run of one character may be cut. */
 const LONG_RUN = 32;
 const MIN_SMUGGLED_BYTES = 4;
-const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
+/** Digits read as the letters they imitate inside words ("1gn0r3"). */
+export const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
 
 /**
  * The arrays of a view, kept to build the next one: a scan's views are most of what it allocates.

@@ -8,7 +8,7 @@ const SPACE = 0x20;
 const SLOT_BITS = 4;
 const MAX_SLOTS = 1 << SLOT_BITS;
 /** A negation this many tokens before a negatable rule's first slot cancels it ("do not ignore"). */
-const NEGATION_REACH = 2;
+export const NEGATION_REACH = 2;
 /** Matches reported per rule and text: enough to show where, bounded whatever the input. */
 const MAX_MATCHES_PER_RULE = 8;
 
