@@ -1,10 +1,13 @@
-// Content guard throughput (MB/s) on a mixed 10 MB corpus and on adversarial inputs, against the
-// way a scanner is usually first written: one regular expression per pattern, run in a loop over
+// Content guard throughput (MB per CPU second) on a mixed 10 MB corpus, on ordinary source files
+// (the TypeScript in node_modules: what fs.read passes the guard most of the time) and on
+// adversarial inputs, against the way a scanner is usually first written: one regular expression per pattern, run in a loop over
 // the text. Both engines get the same pattern set (the guard's phrase rules, chat-template
 // literals and a handful of URL/HTML/encoding patterns); the naive one gets no folding, no
 // decoding and no scoring, so it does strictly less work per byte. Precision, recall and
 // false-positive rate on the labelled corpus are measured for both, and the headline: recall and
 // false-positive rate leave-one-source-out on the public corpus (bench/lib/injectionCorpus.ts).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
@@ -21,6 +24,7 @@ import { median } from './lib/stats';
 
 const MB = 1_000_000;
 const MIXED_BYTES = 10 * MB;
+const SOURCE_BYTES = 5 * MB;
 const ROUNDS = 3;
 /** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
 const ROUND_BUDGET_MS = 8_000;
@@ -33,6 +37,7 @@ type Engine = (text: string) => boolean;
 export async function run(): Promise<BenchReport> {
   const corpus = loadCorpus();
   const documents = mixedDocuments(corpus.map((row) => row.text), MIXED_BYTES);
+  const sources = sourceDocuments(SOURCE_BYTES);
   const naive = naiveEngine();
   const airlock: Engine = (text) => scanContent(text).verdict !== 'allow';
   airlock(documents[0] ?? '');
@@ -40,6 +45,8 @@ export async function run(): Promise<BenchReport> {
 
   const airlockMixed = measureMixed(airlock, documents);
   const naiveMixed = measureMixed(naive, documents);
+  const airlockSources = measureMixed(airlock, sources);
+  const naiveSources = measureMixed(naive, sources);
   const adversarial = adversarialInputs();
   const airlockAdversarial = adversarial.map(([name, text]) => ({ name, mbps: throughput(airlock, text, 2) }));
   const naiveAdversarial: NaiveAdversarial[] = [];
@@ -64,25 +71,31 @@ export async function run(): Promise<BenchReport> {
   const loso = losoOf(trainers);
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
+  const ratio = (peer: string, mixed: number, source: number): string => `airlock / ${peer}: ${(airlockMixed / mixed).toFixed(1)}× on mixed text, ${(airlockSources / source).toFixed(1)}× on source files`;
+  const ratios = [ratio('naive loop', naiveMixed, naiveSources)];
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
     const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
-    vardRows.push(row('vard 1.2 (moderate)', false, measureMixed(vard, documents), vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
+    const vardMixed = measureMixed(vard, documents);
+    const vardSources = measureMixed(vard, sources);
+    ratios.push(ratio('vard', vardMixed, vardSources));
+    vardRows.push(row('vard 1.2 (moderate)', false, vardMixed, vardSources, vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
     vardNotes.push(`adversarial MB/s, vard on the largest prefix (64 KiB, 256 KiB, 1 MiB) before a step took over ${VARD_STEP_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(vardAdversarial[index]?.mbps)}${vardAdversarial[index]?.stopped === true ? ' (stopped early)' : ''}`).join('; ')}`);
   }
 
   const rows: BenchRow[] = [
-    row('airlock scanContent()', true, airlockMixed, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('airlock scanContent()', true, airlockMixed, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
+    row('naive regex loop', false, naiveMixed, naiveSources, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
-    title: `content guard: scan throughput on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
+    title: `content guard: scan throughput (MB per CPU second) on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents), on ${SOURCE_BYTES / MB} MB of TypeScript sources (${sources.length} files) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
     columns: [
       { key: 'losoRecall', label: 'LOSO recall', decimals: 3 },
       { key: 'losoFpr', label: 'LOSO FPR', decimals: 3 },
       { key: 'losoHardFpr', label: 'LOSO hard-neg FPR', decimals: 3 },
       { key: 'mixed', label: 'mixed MB/s', decimals: 2 },
+      { key: 'sources', label: 'source files MB/s', decimals: 2 },
       { key: 'adversarialWorst', label: 'adversarial worst MB/s', decimals: 2 },
       { key: 'adversarialMedian', label: 'adversarial median MB/s', decimals: 2 },
       { key: 'precision', label: 'in-house precision', decimals: 3 },
@@ -91,11 +104,12 @@ export async function run(): Promise<BenchReport> {
     ],
     rows,
     notes: [
+      `speed (target ≥ 50 MB/s on mixed text): ${ratios.join('; ')}`,
       ...loso.notes,
       `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion('naive', naiveHeld)}`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
-      `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
+      `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; source files: the .ts files of 2 KB–1 MB under node_modules in path order; both rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
       `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
       ...vardNotes,
       'the naive loop does less: no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
@@ -103,12 +117,12 @@ export async function run(): Promise<BenchReport> {
   };
 }
 
-function row(subject: string, airlock: boolean, mixed: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
+function row(subject: string, airlock: boolean, mixed: number, sources: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
   const headline: Record<string, number> = loso === undefined ? {} : { losoRecall: loso.headline.recall, losoFpr: loso.headline.fpr, losoHardFpr: loso.headline.hardFpr };
   return {
     subject,
     airlock,
-    values: { ...headline, mixed, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
+    values: { ...headline, mixed, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
     detail,
   };
 }
@@ -165,20 +179,49 @@ function growingThroughput(engine: Engine, text: string): { mbps: number; stoppe
   return { mbps, stopped: false };
 }
 
-/** MB/s over the mixed documents: median of ROUNDS rounds, each cut off after ROUND_BUDGET_MS. */
+/** MB per CPU second over the documents: median of ROUNDS rounds, each cut off after ROUND_BUDGET_MS of wall time. */
 function measureMixed(engine: Engine, documents: readonly string[]): number {
   const rates: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     let bytes = 0;
     for (const document of documents) {
       engine(document);
       bytes += document.length;
       if (performance.now() - started > ROUND_BUDGET_MS) break;
     }
-    rates.push(bytes / MB / ((performance.now() - started) / 1000));
+    const used = process.cpuUsage(cpu);
+    rates.push(bytes / MB / ((used.user + used.system) / 1e6));
   }
   return median(rates);
+}
+
+/** TypeScript files of 2 KB–1 MB under node_modules, in path order, up to `total` characters. */
+export function sourceDocuments(total: number): string[] {
+  const documents: string[] = [];
+  let size = 0;
+  const walk = (dir: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (size >= total) return;
+      const full = path.join(dir, entry);
+      const stats = statSync(full, { throwIfNoEntry: false });
+      if (stats?.isDirectory() === true) walk(full);
+      else if (entry.endsWith('.ts') && stats !== undefined && stats.size >= 2_000 && stats.size <= 1_000_000) {
+        const text = readFileSync(full, 'utf8');
+        documents.push(text);
+        size += text.length;
+      }
+    }
+  };
+  walk(path.resolve(__dirname, '../node_modules'));
+  return documents;
 }
 
 function throughput(engine: Engine, text: string, runs: number): number {
@@ -335,7 +378,7 @@ const HAND_PATTERNS: readonly NaivePattern[] = [
 ];
 
 /** Labelled texts and filler, cut into documents of 2–64 KB, deterministically. */
-function mixedDocuments(texts: readonly string[], total: number): string[] {
+export function mixedDocuments(texts: readonly string[], total: number): string[] {
   const random = seeded(20_260_501);
   const documents: string[] = [];
   let size = 0;
