@@ -27,7 +27,9 @@ describe('the built CLI and the built-in packs', () => {
     assert.ok(rows.some((row) => row.source === 'builtin'));
   });
 
-  it('dist/cli.js: firewall allow --tool mcp.search.web_search is refused until the policy names the server, then written and in force', async () => {
+  it('dist/cli.js: firewall allow --tool mcp.search.web_search is refused until the policy names the server, then written and in force', async function () {
+    // Three processes of the built CLI, each under its own 20 s limit: on a loaded machine the suite's 10 s is too short for them together.
+    this.timeout(90_000);
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--workspace', ws.folder], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, ...ws.env } });
     const refused = run(['firewall', 'allow', '--tool', 'mcp.search.web_search', 'api.search.brave.com']);
     assert.equal(refused.status, 2, `${refused.stderr}\n(a stale dist/? run \`npm run build\`)`);
