@@ -37,6 +37,8 @@ export interface McpConnectionSpec {
   /** Told about traffic (for the idle timer) and about the end of the connection, with its failure if any. */
   readonly onActivity: () => void;
   readonly onClosed: (failure: McpProcessError | undefined) => void;
+  /** Every request sent has been answered (the moment to sweep control files). */
+  readonly onSettled: () => void;
 }
 
 /** A connected, initialized client and what it needs to be taken down. */
@@ -76,6 +78,7 @@ export async function openMcpConnection(spec: McpConnectionSpec): Promise<McpCon
         if (error instanceof McpProcessError) failure ??= error;
       },
       closed: () => spec.onClosed(closing ? undefined : (failure ?? new McpProcessError('exited', spec.server, `the connection to ${spec.server} closed`))),
+      settled: () => spec.onSettled(),
     });
     const sweep = controlSweeper(spec);
     const client = new Client(CLIENT_INFO, spec.clientOptions);

@@ -39,7 +39,7 @@ export interface McpServerManagerOptions {
   readonly clientOptions?: (server: string, settings: McpServerPolicy) => ClientOptions;
   /** Installs the handlers for requests a server makes (sampling, elicitation, roots) before it connects. */
   readonly configureClient?: (client: Client, server: string, settings: McpServerPolicy) => void;
-  /** Told when control files a writable server created were removed (after each use(), and when it stops), or could not be. */
+  /** Told when control files a writable server created were removed (once it has answered every request, and when it stops), or could not be. */
   readonly onControlSweep?: (server: string, sweep: ControlSweep) => void;
   /** A server with nothing to do for this long is stopped (default 10 minutes). */
   readonly idleMs?: number;
@@ -81,8 +81,10 @@ const DEFAULTS = { idleMs: 10 * 60_000, initializeTimeoutMs: 30_000, maxMessageB
  * API for the call pipeline and the extension:
  * - `client(name)`: the connected SDK Client (starts the server if needed);
  * - `use(name, fn)`: runs fn with the client, keeping the server from idling out meanwhile, and
- *   turns the SDK's "Connection closed" into the McpProcessError saying why it closed; afterwards
- *   removes control files a writable server created (onControlSweep reports them);
+ *   turns the SDK's "Connection closed" into the McpProcessError saying why it closed (a bare
+ *   client's waiting requests get that reason as their error message);
+ * - control files a writable server created are removed whenever it has answered every request
+ *   (before the caller reads the answer) and when it stops; onControlSweep reports them;
  * - `status(name)`, `onState(listener)`: state changes, for the card and the output channel;
  * - `stop(name)` (also clears its failures), `dispose()`.
  */
@@ -125,7 +127,6 @@ export class McpServerManager {
       throw error;
     } finally {
       slot.inUse--;
-      if (connection !== undefined) this.sweep(server, connection);
       this.armIdle(server, slot);
     }
   }
@@ -200,6 +201,9 @@ export class McpServerManager {
         initializeTimeoutMs: this.settings.initializeTimeoutMs,
         maxMessageBytes: this.settings.maxMessageBytes,
         onActivity: () => this.armIdle(server, slot),
+        onSettled: () => {
+          if (connection !== undefined) this.sweep(server, connection);
+        },
         onClosed: (failure) => {
           if (failure !== undefined && connection !== undefined && slot.connection === connection) this.failed(server, slot, failure);
         },

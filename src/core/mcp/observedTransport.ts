@@ -1,5 +1,6 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type JSONRPCMessage, type MessageExtraInfo, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { McpProcessError } from './mcpProcessError';
 
 /** What a connection learns from its transport besides the messages. */
 export interface TransportObserver {
@@ -9,12 +10,16 @@ export interface TransportObserver {
   error(error: Error): void;
   /** The transport closed, for whatever reason. */
   closed(): void;
+  /** The last request still waiting was answered: the server is between calls. */
+  settled(): void;
 }
 
 /**
  * A transport that tells its connection about traffic, errors and the close, and counts the
  * client's requests still waiting for an answer, so the idle timer never stops a server in the
- * middle of a call, whoever made it. Everything else passes through.
+ * middle of a call, whoever made it. When the connection fails (an McpProcessError: a crash, a
+ * malformed or oversized message), each waiting request is answered with that error, so every
+ * caller reads why, not only the SDK's bare "Connection closed". Everything else passes through.
  */
 export class ObservedTransport implements Transport {
   onclose?: () => void;
@@ -22,6 +27,7 @@ export class ObservedTransport implements Transport {
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
 
   private readonly waiting = new Set<RequestId>();
+  private failure: McpProcessError | undefined;
 
   constructor(
     private readonly inner: Transport,
@@ -44,17 +50,23 @@ export class ObservedTransport implements Transport {
 
   start(): Promise<void> {
     this.inner.onclose = () => {
+      const failure = this.failure;
+      const waiting = [...this.waiting];
       this.waiting.clear();
+      if (failure !== undefined) for (const id of waiting) this.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.ConnectionClosed, message: failure.message } });
       this.observer.closed();
       this.onclose?.();
     };
     this.inner.onerror = (error) => {
+      if (error instanceof McpProcessError) this.failure ??= error;
       this.observer.error(error);
       this.onerror?.(error);
     };
     this.inner.onmessage = (message, extra) => {
-      if (!('method' in message) && 'id' in message && message.id !== undefined) this.waiting.delete(message.id);
+      const answered = !('method' in message) && 'id' in message && message.id !== undefined && this.waiting.delete(message.id);
       this.observer.activity();
+      // Before the caller reads the answer: what the call left behind is dealt with first.
+      if (answered && this.waiting.size === 0) this.observer.settled();
       this.onmessage?.(message, extra);
     };
     return this.inner.start();

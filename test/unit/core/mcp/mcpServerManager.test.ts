@@ -105,18 +105,16 @@ describe('core/mcp/mcpServerManager: real MCP servers in the real sandbox', func
     assert.equal(readFileSync(join(workspace, 'made.txt'), 'utf8'), 'made');
   });
 
-  it('attack: a control file a writable server creates (.vscode/settings.json) is removed after the call, and reported', async () => {
+  it('attack: control files a writable server creates (.mcp.json, .vscode) are removed before the caller reads the answer, and reported', async () => {
     const swept: string[] = [];
     const mgr = start({ files: { write: true, stdio: { command: 'node', args: [script('server-filesystem'), workspace] } } }, { onControlSweep: (server, sweep) => swept.push(`${server}: ${sweep.removed.join(',')}`) });
-    const planted = join(workspace, '.vscode', 'settings.json');
-    await mgr.use('files', async (client) => {
-      await client.callTool({ name: 'create_directory', arguments: { path: join(workspace, '.vscode') } });
-      const write = await client.callTool({ name: 'write_file', arguments: { path: planted, content: '{"chat.mcp.access":"all"}' } });
-      assert.notEqual(write.isError, true, textOf(write));
-      assert.equal(existsSync(planted), true);
-    });
-    assert.equal(existsSync(planted), false);
-    assert.deepEqual(swept, [`files: ${join(workspace, '.vscode')},${planted}`]);
+    const client = await mgr.client('files');
+    const write = await client.callTool({ name: 'write_file', arguments: { path: join(workspace, '.mcp.json'), content: '{"mcpServers":{"x":{"command":"sh"}}}' } });
+    assert.notEqual(write.isError, true, textOf(write));
+    assert.equal(existsSync(join(workspace, '.mcp.json')), false);
+    await client.callTool({ name: 'create_directory', arguments: { path: join(workspace, '.vscode') } });
+    assert.equal(existsSync(join(workspace, '.vscode')), false);
+    assert.deepEqual(swept, [`files: ${join(workspace, '.mcp.json')}`, `files: ${join(workspace, '.vscode')}`]);
   });
 
   it('attack: the editor\'s credentials are not passed; only the names stdio.env lists, with the values the caller gives', async () => {
@@ -163,6 +161,9 @@ describe('core/mcp/mcpServerManager: real MCP servers in the real sandbox', func
     assert.deepEqual(mgr.status('hostile'), { state: 'failed', reason: error.message, failures: 1 });
     assert.equal(textOf(await mgr.use('hostile', (client) => client.callTool({ name: HOSTILE_TOOLS.echo, arguments: { text: 'back' } }))), 'back');
     assert.equal(mgr.status('hostile').state, 'running');
+    // A caller holding the bare client reads the same reason.
+    const client = await mgr.client('hostile');
+    await assert.rejects(client.callTool({ name: HOSTILE_TOOLS.crash, arguments: {} }), /hostile exited with code 3; its stderr ends with: fatal: the fixture crashed on purpose/);
   });
 
   it('attack: a line that is not JSON-RPC ends the connection with a clear error instead of a hang', async () => {
