@@ -24,6 +24,8 @@ import { registerCommands } from './vscode/commands';
 import { EffectivePolicyDocument } from './vscode/effectivePolicyDocument';
 import { fileTools } from './vscode/fileTools';
 import { ModalApprover } from './vscode/modalApprover';
+import { McpGatewayProvider } from './vscode/mcpGatewayProvider';
+import { McpServers } from './vscode/mcpServers';
 import { ModelConnection } from './vscode/modelConnection';
 import { panelActions } from './vscode/panelActions';
 import { ApiKeyStore } from './vscode/modelSettings';
@@ -37,6 +39,7 @@ import { policyStatusBar } from './vscode/policyStatusBar';
 import { workspaceFiles } from './vscode/workspaceFiles';
 import { globalStateSpendStore } from './vscode/spendStorage';
 import type { PolicyPack } from './core/policy/policySchema';
+import { version } from '../package.json';
 
 /** Builds the core and wires the adapters. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -68,13 +71,18 @@ export function activate(context: vscode.ExtensionContext): void {
     const files = workspaceFiles(policy);
     const commands = new ShellCommands({ policy: currentPolicy, audit, approvals: gate, log });
     context.subscriptions.push(commands);
+    const mcpServers = new McpServers({ policy, configDir: policy.configDir, secrets: context.secrets, gate, audit, log });
+    context.subscriptions.push(mcpServers);
+    const builtInTools = [
+      ...fileTools(policy),
+      webFetchTool({ fetch: () => webFetch }),
+      shellRunTool({ policy: () => policy.policy, guard: files.guard, roots: files.roots, commands }),
+      egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
+    ];
     const tools = new ToolRunner({
-      tools: [
-        ...fileTools(policy),
-        webFetchTool({ fetch: () => webFetch }),
-        shellRunTool({ policy: () => policy.policy, guard: files.guard, roots: files.roots, commands }),
-        egressUpdateTool({ workspaceFolder: () => policy.workspaceFolder, packName: () => policy.packName, configDir: policy.configDir, compositionFiles: () => policy.compositionFiles, confirmEdit: (edit) => policy.confirmEdit(edit) }),
-      ],
+      // MCP tools come and go as servers are approved, changed or stopped: read every turn.
+      tools: () => [...builtInTools, ...mcpServers.agentTools()],
+      prepare: (signal) => mcpServers.prepare(signal),
       policy: () => policy.toolPolicy,
       gate,
       audit,
@@ -107,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): void {
       sideDoors,
       policyStatusBar(policy, settings, connection, sideDoors),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
+      new McpGatewayProvider(context.extensionPath, version, policy, () => settings.value('airlock.policy.managedPath') || undefined),
       ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors, extensionPath: context.extensionPath }),
     );
     // Loading the user's decisions about workspace values fires the first policy load and model check.

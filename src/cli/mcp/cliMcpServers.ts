@@ -1,5 +1,7 @@
 import { realpathSync } from 'node:fs';
+import { basename } from 'node:path';
 import { auditKeyPath, AuditLog, locateAuditLog } from '../../core/audit';
+import { installServerRequestHandlers } from '../../core/mcp/mcpServerRequests';
 import { McpWorkspace } from '../../core/mcp/mcpWorkspace';
 import { ownValue } from '../../core/policy/keyedRecord';
 import type { PolicyPack } from '../../core/policy/policySchema';
@@ -23,15 +25,16 @@ export interface CliMcpServers {
  * Opens the workspace's MCP servers for one CLI command: the same sandbox, pins and audit log as
  * the extension. Variables a server lists in `stdio.env` come from the environment (the CLI has
  * no secret storage); an egress rule that requires approval is refused, since a script has
- * nobody to ask. Approvals are keyed on the workspace's real path, as the extension keys them,
+ * nobody to ask (so is a sampling request; an elicitation is declined). Approvals are keyed on the workspace's real path, as the extension keys them,
  * so an approval given here holds there.
  */
 export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliMcpServers {
   const { file } = locateAuditLog(input);
   const audit = new AuditLog({ file, keyFile: auditKeyPath(input.configDir, file), onError: (error) => input.onAuditError(error instanceof Error ? error.message : String(error)) });
+  const folder = realpathSync(input.workspaceFolder);
   const workspace = new McpWorkspace({
     policy: () => input.policy,
-    workspace: realpathSync(input.workspaceFolder),
+    workspace: folder,
     configDir: input.configDir,
     parentEnv: context.env,
     env: (_server, names) => Promise.resolve(Object.fromEntries(names.flatMap((name) => {
@@ -40,6 +43,8 @@ export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliM
     }))),
     audit,
     actor: 'cli',
+    // Roots are the workspace; sampling is refused and elicitation declined: a script has nobody to ask.
+    configureClient: (client, server) => installServerRequestHandlers(client, { server, policy: () => ownValue(input.policy.mcp.servers, server), workspaceFolders: () => [{ path: folder, name: basename(folder) }], audit }),
   });
   return {
     workspace,

@@ -3,8 +3,9 @@ import { Command } from 'commander';
 import { version } from '../../../package.json';
 import { mcpGatewayBackend } from '../../core/mcp/mcpGatewayBackend';
 import { serveMcpGateway } from '../../core/mcp/mcpGateway';
+import { BUILTIN_PACK_NAMES } from '../../core/policy/builtinPacks';
 import { ExitCode } from '../exitCode';
-import { loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
+import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import type { CommandContext } from '../commands/commandFactory';
 import { openCliMcpServers } from './cliMcpServers';
 
@@ -16,9 +17,9 @@ import { openCliMcpServers } from './cliMcpServers';
 export function mcpServeCommand(context: CommandContext): Command {
   const command = withPolicyOptions(new Command('serve'))
     .description('serve the workspace\'s approved MCP tools (mcp.<server>.<tool>) over stdio, through the guard: policy allowlist, pinned definitions, argument validation, approval by risk through the client, output caps, content guard, audit')
-    .addHelpText('after', '\nRuns until stdin closes. Exit status: 0 the client closed the connection, 1 the policy failed to load, 2 usage error.');
+    .addHelpText('after', '\nWithout --pack, the pack is AIRLOCK_POLICY_PACK if set (VS Code\'s definition provider passes it so that the command line stays the same in every workspace).\nRuns until stdin closes. Exit status: 0 the client closed the connection, 1 the policy failed to load, 2 usage error.');
   return command.action(() => withUsageErrors(command, async () => {
-    const { load, effective } = await loadEffectivePolicy(command.opts<PolicyCliOptions>(), context);
+    const { load, effective } = await loadEffectivePolicy(servedPack(command, context), context);
     reportPolicyProblems(effective, context);
     if (effective.errors.length > 0) return context.setExitCode(ExitCode.failure);
     const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`airlock mcp serve: an audit entry could not be written: ${message}\n`) }, context);
@@ -35,4 +36,13 @@ export function mcpServeCommand(context: CommandContext): Command {
       await servers.close();
     }
   }));
+}
+
+/** --pack when given, else AIRLOCK_POLICY_PACK, else the default pack. */
+function servedPack(command: Command, context: CommandContext): PolicyCliOptions {
+  const options = command.opts<PolicyCliOptions>();
+  const fromEnv = context.env.AIRLOCK_POLICY_PACK?.trim();
+  if (command.getOptionValueSource('pack') !== 'default' || !fromEnv) return options;
+  if (!(BUILTIN_PACK_NAMES as readonly string[]).includes(fromEnv)) throw new CliUsageError(`AIRLOCK_POLICY_PACK=${fromEnv}: not a built-in pack (${BUILTIN_PACK_NAMES.join(', ')})`);
+  return { ...options, pack: fromEnv };
 }

@@ -8,7 +8,7 @@ import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOpt
 import type { CommandContext } from '../commands/commandFactory';
 import { openCliMcpServers, type CliMcpServers } from './cliMcpServers';
 import { mcpServeCommand } from './mcpServeCommand';
-import { reviewSha256, reviewText } from './reviewText';
+import { reviewSha256, reviewText } from '../../core/mcp/reviewText';
 import type { DefinitionReview } from '../../core/mcp/definitionReview';
 import type { McpServerToolsState } from '../../core/mcp/mcpServerTools';
 

@@ -32,6 +32,8 @@ export interface ToolRunnerDeps {
   readonly audit: AuditSink;
   /** In an untrusted workspace the agent gets no tools at all. */
   readonly workspaceTrusted: () => boolean;
+  /** Run before a turn's first model call: MCP servers start and their listings are reviewed, so approved tools are offered. */
+  readonly prepare?: (signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -53,6 +55,12 @@ export class ToolRunner {
   /** A new chat starts without the flags of the last one. */
   forgetFlagged(): void {
     this.flagged.clear();
+  }
+
+  /** Gets the tools ready for a turn; a failure only means fewer tools (the cause is the source's to report). */
+  async prepare(signal: AbortSignal): Promise<void> {
+    if (!this.deps.workspaceTrusted() || !this.deps.prepare) return;
+    await this.deps.prepare(signal).catch(() => undefined);
   }
 
   /** The tools the model may be offered now. */

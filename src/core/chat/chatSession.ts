@@ -82,6 +82,7 @@ export class ChatSession {
     let text = '';
     try {
       if ((await options.watch?.sending(userText, signal)) === 'stop') throw STOPPED;
+      await tools?.prepare(signal);
       for (let step = 0; step < MAX_MODEL_CALLS_PER_TURN; step++) {
         const reply = await this.streamStep(model, turn, signal, tools, (delta) => {
           text += delta;

@@ -121,6 +121,24 @@ describe('core/agent/toolRunner: every tool call passes the guard', () => {
     assert.equal((await r.run(call('{"text":"hi"}'), signal, () => undefined)).state, 'done');
   });
 
+  const preparations: { name: string; trusted: boolean; fails: boolean; prepared: number }[] = [
+    { name: 'a trusted workspace: the tool source gets ready before the turn (MCP servers listed and reviewed)', trusted: true, fails: false, prepared: 1 },
+    { name: 'an untrusted workspace: nothing is started', trusted: false, fails: false, prepared: 0 },
+    { name: 'a preparation that fails: the turn goes on with fewer tools, no throw', trusted: true, fails: true, prepared: 1 },
+  ];
+  for (const c of preparations) {
+    it(`prepare: ${c.name}`, async () => {
+      let prepared = 0;
+      const gate = new ApprovalGate({ ask: () => Promise.resolve({ verdict: 'deny' }) }, { record: () => undefined }, () => 1000);
+      const r = new ToolRunner({ tools: [echoTool()], policy: () => policy('low'), gate, audit: { record: () => undefined }, workspaceTrusted: () => c.trusted, prepare: () => {
+        prepared++;
+        return c.fails ? Promise.reject(new Error('server crashed')) : Promise.resolve();
+      } });
+      await r.prepare(signal);
+      assert.equal(prepared, c.prepared);
+    });
+  }
+
   const settings: { attack: string; enabled: boolean; risk: 'low' | 'high'; state: string; asked: number }[] = [
     { attack: 'a tool its own settings disable is not available, whatever policy.tools says', enabled: false, risk: 'low', state: 'denied', asked: 0 },
     { attack: 'a tool its own settings rate high asks, though policy.tools says low', enabled: true, risk: 'high', state: 'denied', asked: 1 },

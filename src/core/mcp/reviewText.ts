@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import { canonicalJson } from '../../core/mcp/canonicalJson';
-import type { DefinitionReview, ToolReview } from '../../core/mcp/definitionReview';
-import { pinnedPart } from '../../core/mcp/toolPin';
+import { canonicalJson } from './canonicalJson';
+import type { DefinitionReview, ToolReview } from './definitionReview';
+import { pinnedPart } from './toolPin';
 
 /**
  * SHA-256 of the listing a review shows (the pinned part of every definition, in order): the
