@@ -37,7 +37,7 @@ const MAX_SPACED_GAP = 3;
 /** Below the sanitizer's shortest run limit. */
 const LONG_RUN = 32;
 /** When candidates are this dense, or the stretches cover this much, the whole text is read instead. */
-const MAX_CANDIDATE_SHARE = 1 / 24;
+const MAX_CANDIDATE_SHARE = 1 / 64;
 const MAX_COVERED_SHARE = 0.5;
 
 /**
@@ -273,7 +273,7 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
       words.end(start, index, letters, leet);
       inWord = false;
       // Dense text is read whole: stop early rather than finish a pass whose stretches would cover it.
-      if ((words.count & 0x3ff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
+      if ((words.count & 0xff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
     }
     if (code >= 0x20 && code < 0x7f) {
       if ((code === 0x3c || code === 0x5b) && delimiterLiteralAt(text, index)) words.spot(index, CHAR_REACH, CHAR_REACH);
