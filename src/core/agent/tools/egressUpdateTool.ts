@@ -2,13 +2,15 @@ import { z } from 'zod';
 import type { EditStanding } from '../../policy/editInForce';
 import { addFirewallRule, previewFirewallEdit, removeFirewallRule, type FirewallEdit, type FirewallEditResult } from '../../policy/firewallEditor';
 import { formatHostPattern, parseHostPattern } from '../../policy/hostPattern';
+import { toolIdSchema } from '../../policy/policySchema';
 import type { AgentTool, ToolPlan, ToolResult } from '../agentTool';
 import { knownToolIds } from '../toolRegistry';
 
 const parameters = z.strictObject({
   action: z.enum(['add', 'remove']).describe('add: allow the host; remove: take an allow rule away'),
   host: z.string().min(1).max(300).describe('host pattern: example.com, *.example.com, optional :port'),
-  tool: z.string().regex(/^[a-z][a-z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/).max(100).optional().describe(`tool id the rule is for, one of ${knownToolIds().join(', ')}; omit for every tool`),
+  // The policy's own id schema, so mcp.<server>.<tool> is accepted here as in the CLI; the editor checks the server is named.
+  tool: toolIdSchema.max(200).optional().describe(`tool id the rule is for, one of ${knownToolIds().join(', ')}, or mcp.<server>.<tool> of a server the policy names; omit for every tool`),
   reason: z.string().min(1).max(500).describe('why the agent needs this, shown to the user'),
 });
 type Args = z.infer<typeof parameters>;

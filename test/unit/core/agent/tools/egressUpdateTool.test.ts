@@ -135,6 +135,29 @@ describe('core/agent/tools/egressUpdateTool (security.egress.update)', () => {
     assert.equal(decide(enforced.policy, 'web.fetch', new URL('https://docs.example.com/')).verdict, 'deny');
   });
 
+  const mcpOverlay = `${OVERLAY}mcp:
+  servers:
+    search:
+      stdio: { command: node, args: [search.js] }
+      tools:
+        allow: [web_search]
+`;
+  const mcpCases: { name: string; tool: string; state: string; asked: number }[] = [
+    { name: 'a rule for a tool of a server the policy names (mcp.search.web_search): asked, written, in force', tool: 'mcp.search.web_search', state: 'done', asked: 1 },
+    { name: 'a rule for a server the policy does not name (mcp.nope.x): refused before any dialog', tool: 'mcp.nope.x', state: 'error', asked: 0 },
+  ];
+  for (const c of mcpCases) {
+    it(c.name, async () => {
+      await writeFile(overlayFile, mcpOverlay);
+      await new OverlayTrustStore(configDir).trust(await overlayTrustKey(overlayFile), sha256Of(mcpOverlay), 'approved');
+      const { runner, asked } = setup({ verdict: 'allow-once' });
+      const outcome = await runner.run(call({ action: 'add', host: 'api.search.example', tool: c.tool, reason: 'search' }), signal, () => undefined);
+      assert.equal(outcome.state, c.state, outcome.content);
+      assert.equal(asked.length, c.asked);
+      if (c.state === 'done') assert.equal(decide(enforced?.policy ?? policyPackSchema.parse({ version: 1, name: 'x' }), c.tool, new URL('https://api.search.example/')).verdict, 'allow');
+    });
+  }
+
   for (const { attack, args } of refused) {
     it(`refuses without asking: ${attack}`, async () => {
       const before = await readFile(overlayFile);
