@@ -99,6 +99,15 @@ export const DEFINITION_RULES: readonly DefinitionRule[] = [
     ],
   },
   {
+    // A backdoor trigger: a step tied to exact words the user may type. Vendors write "use this
+    // when the user asks about X"; they do not quote a phrase to watch the user's message for.
+    id: 'mcp.hidden-trigger',
+    text: 'ties a step to exact words in the user\'s message (a trigger phrase)',
+    patterns: [
+      new RegExp(String.raw`\b(?:when|if|whenever)\s+(?:the\s+)?users?(?:'s)?\s+(?:\w+\s+)?(?:request|message|prompt|query|input|question)?\s*(?:ever\s+)?(?:mentions?|contains?|includes?|says?|types?|writes?|uses? the (?:words?|phrase))\s+["'‘“]`),
+    ],
+  },
+  {
     id: 'mcp.airlock-tool',
     text: 'names one of Airlock\'s own tools, which no server has a say over',
     patterns: [AIRLOCK_TOOL],

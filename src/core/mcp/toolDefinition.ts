@@ -26,6 +26,7 @@ export type DefinitionRuleId =
   | 'mcp.parameter-harvest'
   | 'mcp.exfiltration'
   | 'mcp.shadowing'
+  | 'mcp.hidden-trigger'
   | 'mcp.airlock-tool'
   | 'mcp.content-guard';
 
