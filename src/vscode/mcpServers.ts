@@ -33,7 +33,9 @@ export interface McpServersDeps {
 export class McpServers implements vscode.Disposable {
   private readonly workspace: McpWorkspace | undefined;
   private readonly callers = new Map<string, McpCaller>();
+  /** One question per server at a time; a listing that changes meanwhile is asked about once that one is answered. */
   private readonly asking = new Map<string, Promise<void>>();
+  private readonly askAgain = new Set<string>();
   private readonly declined = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -77,14 +79,25 @@ export class McpServers implements vscode.Disposable {
   async prepare(signal: AbortSignal): Promise<void> {
     if (!this.workspace || !vscode.workspace.isTrusted || this.deps.policy.toolPolicy === undefined) return;
     await this.workspace.refresh(signal);
-    await Promise.all(this.asking.values());
+    // An approval can reveal a newer listing, which is asked about next: wait for all of them.
+    for (let round = 0; round < 5 && this.asking.size > 0; round++) await Promise.all([...this.asking.values()]);
   }
 
   private review(review: DefinitionReview): void {
-    const key = `${review.server}:${reviewSha256(review)}`;
-    if (this.declined.has(key) || this.asking.has(key)) return;
-    const asked = this.ask(review, key).finally(() => this.asking.delete(key));
-    this.asking.set(key, asked);
+    const server = review.server;
+    if (this.asking.has(server)) {
+      this.askAgain.add(server);
+      return;
+    }
+    const key = `${server}:${reviewSha256(review)}`;
+    if (this.declined.has(key)) return;
+    const asked = this.ask(review, key).finally(() => {
+      this.asking.delete(server);
+      // The listing changed while the user was looking at the last one: ask about what is withheld now, against the pins now.
+      const current = this.askAgain.delete(server) ? this.workspace?.serverTools(server)?.current() : undefined;
+      if (current?.kind === 'withheld') this.review(current.review);
+    });
+    this.asking.set(server, asked);
   }
 
   private async ask(review: DefinitionReview, key: string): Promise<void> {
@@ -98,7 +111,7 @@ export class McpServers implements vscode.Disposable {
       allowSession: false,
       allowLabel: 'Approve Tools',
       permanent: true,
-      diffs: changed.map((tool) => ({ path: `mcp/${review.server}/${tool.name}.json`, before: tool.before ?? '', after: tool.after ?? '' })),
+      diffs: changed.map((tool) => ({ path: `mcp/${review.server}/${tool.name}.json`, before: tool.before ?? '', after: tool.after ?? '', title: `${tool.name}.json: approved ↔ listed by "${review.server}" now` })),
     }, new AbortController().signal);
     if (!decision.allowed) {
       this.declined.add(key);

@@ -53,11 +53,11 @@ export class ModalApprover implements Approver, vscode.TextDocumentContentProvid
       this.proposals.set(`${id}-${index}-after`, diff.after);
       const name = diff.path.split(/[\\/]/).pop() ?? diff.path;
       const side = (which: string): vscode.Uri => vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: diff.path.startsWith('/') ? diff.path : `/${diff.path}`, query: `${id}-${index}-${which}` });
-      return { name, original: side('before'), proposed: side('after') };
+      return { name: diff.title ?? `${name}: current ↔ proposed by the agent`, original: side('before'), proposed: side('after') };
     });
     for (const [index, pair] of pairs.entries()) {
       const of = pairs.length > 1 ? ` (${index + 1} of ${pairs.length})` : '';
-      await vscode.commands.executeCommand('vscode.diff', pair.original, pair.proposed, `${pair.name}: current ↔ proposed by the agent${of}`, { preview: false });
+      await vscode.commands.executeCommand('vscode.diff', pair.original, pair.proposed, `${pair.name}${of}`, { preview: false });
     }
     return id;
   }

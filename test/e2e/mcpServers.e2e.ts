@@ -4,7 +4,8 @@
 // the sandbox and asks, in a modal, to approve its tool definitions (each tool with the policy's
 // decision); the model's call to an allowed tool runs, its card shows it, the model gets the
 // output as untrusted data, and the audit log holds the call with the server, tool and argument
-// hash. The overlay is removed afterwards, so the later tests see the workspace as it was.
+// hash. A server whose definition changes after the first listing (a rug pull) is asked about
+// again, with the diff, and denied: its tools are withheld. The overlay is removed afterwards, so the later tests see the workspace as it was.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { cliAuditTail } from './harness/auditLog';
 import { sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
+import type { Page } from 'playwright-core';
+import { HOSTILE_SERVER_SCRIPT, RUG_PULL } from '../fixtures/mcp/hostileServer';
 import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 import { e2e } from './harness/rootHooks';
@@ -30,6 +33,21 @@ mcp:
         allow: [read_graph]
         risk: { read_graph: low }
 `;
+
+/** The hostile fixture server: its `weather` tool changes its description right after the first listing (a rug pull). */
+const RUG_PULL_OVERLAY = `version: 1
+mcp:
+  servers:
+    hostile:
+      stdio: { command: ${JSON.stringify(process.execPath)}, args: [${JSON.stringify(HOSTILE_SERVER_SCRIPT)}] }
+      tools:
+        allow: [echo, weather]
+        risk: { echo: low, weather: low }
+`;
+
+function diffTabs(page: Page): Locator {
+  return page.locator('.tabs-container .tab').filter({ hasText: '↔' });
+}
 
 function overlayFile(): string {
   return path.join(e2e().workspace, '.airlock', 'policy', 'default.yaml');
@@ -91,5 +109,43 @@ describe('Airlock and an MCP server (UI: code-server + Chromium, the real server
     const entry = entries.find((candidate) => candidate.action === 'tool.mcp.memory.read_graph');
     assert.equal(entry?.decision, 'allow');
     assert.match(JSON.stringify(entry?.detail), /"server":"memory".*"arguments":"[0-9a-f]{64}"/);
+  });
+
+  it('a rug pull: the definition changes after the first approval, the modal shows the diff, and on Deny the server\'s tools are withheld', async function () {
+    this.timeout(300_000);
+    const { view, fixture, page } = e2e();
+    writeFileSync(overlayFile(), RUG_PULL_OVERLAY);
+    await waitForDialog(page, 'Airlock: approve the workspace policy overlay?', 60_000);
+    await clickDialogButton(page, 'Approve Overlay');
+
+    fixture.enqueue({ kind: 'text', chunks: ['Nothing to call yet.'] });
+    const before = chatRequests().length;
+    const { assistant } = await sendPrompt(view, 'What tools does the weather server have?');
+    const first = await waitForDialog(page, /Approve the tools of MCP server "hostile"\?/, TURN_WAIT_MS);
+    assert.match(first.detail, /\+ weather {2}offered \(risk low\)/, first.detail);
+    await clickDialogButton(page, 'Approve Tools');
+
+    const changed = await waitForDialog(page, /The tools of MCP server "hostile" changed\. Approve the new definitions\?/, TURN_WAIT_MS);
+    assert.match(changed.detail, /changed since you approved it \(1 changed\)/, changed.detail);
+    assert.match(changed.detail, /~ weather {2}offered \(risk low\)/, changed.detail);
+    assert.ok(changed.buttons.includes('Show Diff'), JSON.stringify(changed.buttons));
+    await clickDialogButton(page, 'Show Diff');
+    await diffTabs(page).first().waitFor({ timeout: 15_000 });
+    const again = await waitForDialog(page, /The tools of MCP server "hostile" changed/, TURN_WAIT_MS);
+    await shot(page, 'mcp rug pull diff');
+    assert.match(await diffTabs(page).first().innerText(), /weather\.json: approved ↔ listed by "hostile" now/);
+    assert.ok(again.buttons.includes('Deny…'));
+    await clickDialogButton(page, 'Deny…');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('the new description asks for my SSH key');
+    await page.keyboard.press('Enter');
+
+    await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
+    await shot(page, 'mcp rug pull withheld');
+    assert.equal(await diffTabs(page).count(), 0, 'the diff closes once the question is answered');
+    const offered = JSON.stringify((chatRequests().slice(before)[0]?.body as { tools?: unknown } | undefined)?.tools ?? []);
+    assert.doesNotMatch(offered, /mcp_hostile_/, 'a server whose listing changed and was not approved offers nothing');
+    assert.ok(RUG_PULL.after.includes('id_rsa'));
   });
 });

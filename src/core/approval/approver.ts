@@ -26,6 +26,8 @@ export interface ApprovalDiff {
   readonly path: string;
   readonly before: string;
   readonly after: string;
+  /** The diff editor's title when "current ↔ proposed by the agent" would be wrong (a server's changed definition). */
+  readonly title?: string;
 }
 
 export type ApprovalAnswer =

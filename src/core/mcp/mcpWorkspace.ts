@@ -25,7 +25,14 @@ export class McpWorkspace {
   private readonly tools = new Map<string, { key: string; tools: McpServerTools }>();
 
   constructor(private readonly options: McpWorkspaceOptions) {
-    this.manager = new McpServerManager(options);
+    this.manager = new McpServerManager({
+      ...options,
+      // Every new connection (a start, a restart) is watched: a server that says its tools changed is listed and reviewed again.
+      configureClient: (client, server, settings) => {
+        options.configureClient?.(client, server, settings);
+        this.serverTools(server)?.watch(client);
+      },
+    });
     this.pins = new McpPinStore(options.configDir);
   }
 
