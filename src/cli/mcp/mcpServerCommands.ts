@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
+import { directServerMove } from '../../core/mcp/directServerPolicy';
 import { ownEntries, ownValue } from '../../core/policy/keyedRecord';
+import { WORKSPACE_MCP_FILES } from '../../core/posture/mcpConfigFiles';
+import { describeLaunch, mcpServerEntries } from '../../core/posture/mcpServerEntries';
 import type { McpServerPolicy } from '../../core/policy/policySchema';
 import { recordCliChange, reportUnaudited } from '../audit/recordCliChange';
 import { ExitCode } from '../exitCode';
@@ -19,7 +24,7 @@ export function mcpServerCommands(context: CommandContext): Command[] {
 
 function listCommand(context: CommandContext): Command {
   const command = withPolicyOptions(new Command('list'))
-    .description('list the MCP servers the policy names: how each starts, whether it is enabled, its allowed tools, and whether its tools are approved (no server is started)')
+    .description('list the MCP servers the policy names (how each starts, whether it is enabled, its allowed tools, whether its tools are approved) and the servers the workspace configures directly for VS Code or other agents, with the step that moves each behind Airlock (no server is started)')
     .option('--json', 'one JSON object per server instead of text')
     .addHelpText('after', '\nExit status: 0 listed, 1 the policy failed to load, 2 usage error.');
   return command.action(() => withUsageErrors(command, async () => {
@@ -36,6 +41,9 @@ function listCommand(context: CommandContext): Command {
         const approved = identity ? await servers.workspace.pins.approved(identity) : undefined;
         const row = { server: name, enabled: settings.enabled, transport: transportText(settings), allow: settings.tools.allow, readonly: settings.readonly, write: settings.write, egress: settings.egress, approvedAt: approved?.approvedAt ?? null, approvedTools: approved ? [...approved.tools.keys()] : [] };
         context.stdout.write(options.json === true ? `${JSON.stringify(row)}\n` : listLine(row));
+      }
+      for (const direct of await directServers(load.workspaceFolder)) {
+        context.stdout.write(options.json === true ? `${JSON.stringify(direct)}\n` : directLine(direct, effective.packName));
       }
     } finally {
       await servers.close();
@@ -125,4 +133,35 @@ function transportText(settings: McpServerPolicy): string {
 function listLine(row: { server: string; enabled: boolean; transport: string; allow: readonly string[]; approvedAt: string | null; approvedTools: readonly string[] }): string {
   const approval = row.approvedAt === null ? 'never approved' : `${row.approvedTools.length} tools approved ${row.approvedAt}`;
   return `${row.server}${row.enabled ? '' : ' (disabled)'}: ${row.transport}\n  allowed tools: ${row.allow.length === 0 ? 'none' : row.allow.join(', ')}; ${approval}\n`;
+}
+
+/** Largest MCP configuration file read; a larger one is not a configuration anybody wrote by hand. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+interface DirectServer {
+  readonly server: string;
+  readonly direct: true;
+  readonly file: string;
+  readonly readers: readonly string[];
+  readonly launch: string;
+  readonly move: string | null;
+}
+
+/** Servers the workspace's own MCP files declare for VS Code or other agents: outside Airlock's guard. */
+async function directServers(workspaceFolder: string): Promise<DirectServer[]> {
+  const found: DirectServer[] = [];
+  for (const file of WORKSPACE_MCP_FILES) {
+    const text = await readFile(join(workspaceFolder, file.path)).then((bytes) => (bytes.length > MAX_CONFIG_BYTES ? undefined : bytes.toString('utf8')), () => undefined);
+    if (text === undefined) continue;
+    const readers = [...(file.vscode === 'never' ? [] : [file.vscode === 'always' ? 'VS Code' : 'VS Code (when its setting reads this file)']), ...file.readers];
+    for (const entry of mcpServerEntries(text)) found.push({ server: entry.name, direct: true, file: file.path, readers, launch: describeLaunch(entry), move: directServerMove(entry)?.yaml ?? null });
+  }
+  return found;
+}
+
+function directLine(direct: DirectServer, pack: string): string {
+  const head = `${direct.server} (in ${direct.file}, started by ${direct.readers.join(', ') || 'another agent'} directly, NOT behind Airlock): ${direct.launch}\n`;
+  if (direct.move === null) return `${head}  it names no command or URL\n`;
+  const snippet = direct.move.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
+  return `${head}  to move it behind Airlock, add this to .airlock/policy/${pack}.yaml, remove it from ${direct.file}, then allow its tools and run "airlock mcp diff":\n${snippet}\n`;
 }

@@ -34,6 +34,21 @@ describe('airlock mcp list|diff|approve (the real server-memory, in the sandbox)
     assert.match(run.stdout, /names no MCP servers/);
   });
 
+  it('list: servers the workspace configures directly for VS Code or other agents, each with the step that moves it behind Airlock; following it works', async () => {
+    ws.file('.vscode/mcp.json', `{\n  // shipped by the repository\n  "servers": {\n    "memory": { "type": "stdio", "command": ${JSON.stringify(process.execPath)}, "args": [${JSON.stringify(MEMORY_SERVER)}] },\n  },\n}\n`);
+    ws.file('.cursor/mcp.json', '{ "mcpServers": { "Remote Docs": { "url": "https://mcp.example.com/mcp" } } }');
+    const text = await ws.run(['mcp', 'list'], { env });
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /memory \(in \.vscode\/mcp\.json, started by VS Code directly, NOT behind Airlock\)/);
+    assert.match(text.stdout, /Remote Docs \(in \.cursor\/mcp\.json, started by VS Code \(when its setting reads this file\), Cursor directly, NOT behind Airlock\): https:\/\/mcp\.example\.com\/mcp/);
+    const rows = (await ws.run(['mcp', 'list', '--json'], { env })).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { server: string; direct?: boolean; move?: string | null });
+    const memory = rows.find((row) => row.server === 'memory' && row.direct === true);
+    assert.ok(memory?.move, JSON.stringify(rows));
+    await ws.writeTrustedOverlay(memory.move);
+    const after = (await ws.run(['mcp', 'list', '--json'], { env })).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { server: string; direct?: boolean; allow?: string[] });
+    assert.ok(after.some((row) => row.server === 'memory' && row.direct === undefined && row.allow?.length === 0), 'the moved server is a policy server with no tool allowed yet');
+  });
+
   it('diff shows a never-approved listing with the policy\'s decision per tool; approve with its SHA-256 pins it; diff then says approved', async () => {
     await ws.writeTrustedOverlay(overlay());
     const listed = JSON.parse((await ws.run(['mcp', 'list', '--json'], { env })).stdout) as { server: string; approvedAt: string | null; allow: string[] };
