@@ -80,7 +80,7 @@ function isFolder(path: string): boolean {
   }
 }
 
-function realOrSame(path: string): string {
+export function realOrSame(path: string): string {
   try {
     return realpathSync(path);
   } catch {

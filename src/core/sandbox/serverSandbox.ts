@@ -1,7 +1,9 @@
 import { startPiped, type PipedProcess } from '../process/pipedProcess';
 import { bwrapArgs, commandArgs, type SandboxLayout } from './bwrapArgs';
+import { homedir } from 'node:os';
+import { launchFolders } from './launchFolders';
 import { findSandboxBackend } from './sandboxBackend';
-import { sandboxLayout, type LayoutRequest } from './sandboxLayout';
+import { realOrSame, sandboxLayout, type LayoutRequest } from './sandboxLayout';
 
 /** A long-running server (an MCP stdio server) to start in the sandbox. */
 export interface ServerSandboxRequest extends LayoutRequest {
@@ -38,7 +40,9 @@ export async function startSandboxedServer(request: ServerSandboxRequest): Promi
   if (!made.ok) return made;
   const storageBytes = request.storageMb * 1024 * 1024;
   const memoryBytes = request.memoryMb * 1024 * 1024;
-  const layout: SandboxLayout = { ...made.layout, env: { ...request.serverEnv, ...made.layout.env }, workspaceReadOnly: !request.writable, storageBytes };
+  // The server's own files (a script under /tmp or a home folder) are bound read-only over what the sandbox hides.
+  const launch = launchFolders(request.argv, made.layout.hiddenFolders, realOrSame(request.parentEnv.HOME ?? homedir()));
+  const layout: SandboxLayout = { ...made.layout, toolFolders: [...made.layout.toolFolders, ...launch], env: { ...request.serverEnv, ...made.layout.env }, workspaceReadOnly: !request.writable, storageBytes };
   const limits = [`--data=${memoryBytes}:${memoryBytes}`, `--fsize=${storageBytes}:${storageBytes}`, '--core=0:0', '--'];
   const process = startPiped({ file: backend.backend.prlimit, args: [...limits, backend.backend.bwrap, ...bwrapArgs(layout), ...commandArgs(layout, execLine(request.argv))], env: {} });
   return { ok: true, process };
