@@ -19,6 +19,7 @@ export const CONTRIBUTED_COMMANDS = [
   'airlock.reviewWorkspaceSettings',
   'airlock.showAuditLog',
   'airlock.reviewSideDoors',
+  'airlock.reviewMcpServers',
 ] as const;
 
 export interface AirlockManifest {
