@@ -3,6 +3,9 @@
 // and VS Code's "MCP: List Servers" shows it. Starting it while the policy names no MCP server is
 // refused with the reason (resolveMcpServerDefinition), so VS Code's chat never gets a gateway
 // the policy does not back.
+// VS Code's MCP commands exist only with its AI features on, and turning them on enables its
+// bundled chat extension until the window reloads, which the side-door tests count as a door:
+// this file's name makes it run after every other file.
 import assert from 'node:assert/strict';
 import { closeQuickInput, pickRow, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
