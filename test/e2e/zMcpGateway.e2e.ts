@@ -7,7 +7,7 @@
 // bundled chat extension until the window reloads, which the side-door tests count as a door:
 // this file's name makes it run after every other file.
 import assert from 'node:assert/strict';
-import { closeQuickInput, pickRow, waitForQuickInput } from './harness/dialogs';
+import { closeQuickInput, submitInput, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -36,9 +36,10 @@ describe('MCP gateway: Airlock in VS Code\'s own MCP server list (UI: code-serve
     const list = await waitForValue('VS Code\'s MCP list to show Airlock', () => waitForQuickInput(page, /.*/), (pick) => pick.rows.some((row) => /Airlock/.test(row)));
     await shot(page, 'mcp list shows airlock');
     assert.ok(list.rows.some((row) => /Airlock/.test(row)), list.rows.join('\n'));
-    await pickRow(page, /Airlock/);
+    await submitInput(page, 'Airlock');
+    // By filter and Enter, not a click: the list re-renders as servers report in, and a click once landed on "Add Server".
     const actions = await waitForValue('the actions for Airlock', () => waitForQuickInput(page, /.*/), (pick) => pick.rows.some((row) => /Start Server/i.test(row)));
-    await pickRow(page, /Start Server/i);
+    await submitInput(page, 'Start Server');
     // Refused in resolveMcpServerDefinition: the server never runs (VS Code shows it stopped or in error).
     const airlockRow = async (): Promise<string> => {
       await focusWorkbench(page);
