@@ -1,9 +1,9 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { mcpAgentTool } from '../agent/tools/mcpTool';
 import type { AuditEvent, AuditSink } from '../audit/auditSink';
 import { loadContentGuard } from '../content/contentGuardLoader';
 import { ownValue } from '../policy/keyedRecord';
 import type { PolicyPack } from '../policy/policySchema';
-import { redact } from '../redaction';
 import type { OfferedMcpTool } from './definitionReview';
 import { McpCaller } from './mcpCall';
 import type { GatewayBackend, GatewayCallContext, GatewayCallResult, GatewayTool } from './mcpGateway';
@@ -15,9 +15,6 @@ export interface McpGatewayBackendDeps {
   readonly audit: AuditSink;
   readonly actor: AuditEvent['actor'];
 }
-
-/** Most of the arguments an approval question shows; the rest is cut, never the redaction. */
-const MAX_SHOWN_ARGUMENTS = 2000;
 
 /**
  * The gateway's backend: the workspace's approved MCP tools with the same checks the agent's
@@ -54,7 +51,9 @@ export function mcpGatewayBackend(deps: McpGatewayBackendDeps): GatewayBackend {
         return { ok: false, error };
       }
       const policy = deps.policy();
-      if (policy.approvals.require.includes(tool.risk) && !(await context.ask(question(tool, args)))) {
+      // The same question the agent's dialog asks, from the same plan (arguments redacted and cut alike).
+      const plan = await mcpAgentTool(tool, caller(tool.server)).plan(args);
+      if (policy.approvals.require.includes(tool.risk) && !(await context.ask({ title: `Run ${plan.summary}?`, detail: `${plan.detail}\nRisk ${tool.risk}.` }))) {
         const error = `${id} was not allowed: it needs your approval (risk ${tool.risk}), and it was denied or could not be asked`;
         record(id, 'deny', error, { risk: tool.risk });
         return { ok: false, error };
@@ -77,10 +76,3 @@ export function mcpGatewayBackend(deps: McpGatewayBackendDeps): GatewayBackend {
   }
 }
 
-function question(tool: OfferedMcpTool, args: Readonly<Record<string, unknown>>): { title: string; detail: string } {
-  const shown = redact(JSON.stringify(args, null, 2)).text;
-  return {
-    title: `Run ${tool.name} of MCP server "${tool.server}"?`,
-    detail: `Tool ${tool.id}, risk ${tool.risk}.\nArguments (secrets redacted):\n${shown.length > MAX_SHOWN_ARGUMENTS ? `${shown.slice(0, MAX_SHOWN_ARGUMENTS)}…` : shown}`,
-  };
-}
