@@ -3,7 +3,8 @@
  * 1. the server's policy still allows the tool (it may have changed since it was offered);
  * 2. the arguments match the pinned input schema (checkMcpArguments);
  * 3. the server is under its `limits.callsPerMinute`;
- * 4. `tools/call` with the server's `limits.callTimeoutSeconds` and the turn's cancellation;
+ * 4. `tools/call` with the server's `limits.callTimeoutSeconds` and the turn's cancellation, its
+ *    progress notifications shown on the tool card (progress does not extend the timeout);
  * 5. the result as text (callOutput): summarised, capped, redacted.
  * Approval by risk happens before `call` (the ToolRunner asks); the ToolRunner's content guard
  * wraps the text as untrusted tool output and writes the audit entry with `audit` below.
@@ -13,13 +14,14 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolResult } from '../agent/agentTool';
+import type { ToolProgress, ToolResult } from '../agent/agentTool';
 import { canonicalJson } from './canonicalJson';
 import type { McpServerPolicy } from '../policy/policySchema';
 import { CallRate } from './callRate';
 import type { OfferedMcpTool } from './definitionReview';
 import { checkMcpArguments } from './mcpArguments';
 import { callOutput } from './mcpCallOutput';
+import { progressReporter } from './mcpProgress';
 import { decideMcpTool } from './mcpToolPolicy';
 
 export interface McpCallerDeps {
@@ -36,7 +38,8 @@ export class McpCaller {
     this.rate = new CallRate(deps.now);
   }
 
-  async call(tool: OfferedMcpTool, args: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<ToolResult> {
+  /** `progress` gets the server's progress notifications as lines for the tool card. */
+  async call(tool: OfferedMcpTool, args: Readonly<Record<string, unknown>>, signal: AbortSignal, progress?: ToolProgress): Promise<ToolResult> {
     const audit = { server: this.deps.server, tool: tool.name, pin: tool.pin, arguments: argumentHash(args) };
     const refuse = (error: string, extra: Record<string, string | number | boolean> = {}): ToolResult => ({ ok: false, error, audit: { ...audit, ...extra } });
     const policy = this.deps.policy();
@@ -49,7 +52,7 @@ export class McpCaller {
     let result;
     try {
       const client = await this.deps.client();
-      result = await client.callTool({ name: tool.name, arguments: { ...args } }, undefined, { signal, timeout: timeoutMs, maxTotalTimeout: timeoutMs });
+      result = await client.callTool({ name: tool.name, arguments: { ...args } }, undefined, { signal, timeout: timeoutMs, maxTotalTimeout: timeoutMs, ...(progress ? { onprogress: progressReporter(progress) } : {}) });
     } catch (error) {
       return refuse(describeCallError(error, signal, policy.limits.callTimeoutSeconds));
     }

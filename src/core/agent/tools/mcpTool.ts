@@ -43,7 +43,7 @@ export function mcpAgentTool(tool: OfferedMcpTool, caller: McpCaller): AgentTool
         detail: `MCP server "${tool.server}", tool "${tool.name}", arguments (secrets redacted):\n${shown.length > MAX_SHOWN_ARGUMENTS ? `${shown.slice(0, MAX_SHOWN_ARGUMENTS)}\n…` : shown}`,
       });
     },
-    run: (args, signal) => caller.call(tool, args, signal),
+    run: (args, signal, progress) => caller.call(tool, args, signal, progress),
   };
 }
 

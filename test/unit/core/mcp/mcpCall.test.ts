@@ -9,7 +9,7 @@ import { argumentHash, McpCaller } from '../../../../src/core/mcp/mcpCall';
 import { listAllTools } from '../../../../src/core/mcp/mcpServerTools';
 import { toolPin } from '../../../../src/core/mcp/toolPin';
 import { mcpServerSchema, type McpServerPolicy } from '../../../../src/core/policy/policySchema';
-import { connectInMemory } from './inMemoryServer';
+import { connectInMemory, everythingServer } from './inMemoryServer';
 
 function policyWith(fields: Record<string, unknown> = {}): McpServerPolicy {
   return mcpServerSchema.parse({ stdio: { command: 'node' }, tools: { allow: ['*'] }, ...fields });
@@ -77,6 +77,22 @@ describe('core/mcp/mcpCall: a call through the allowlist, the pinned schema, the
       assert.deepEqual(result.ok ? result.content : result.error, 'the server answered with error -32603');
     } finally {
       await close();
+    }
+  });
+
+  it('shows server-everything\'s progress notifications on the card while its long operation runs', async () => {
+    const everything = await everythingServer();
+    const { client, close } = await connectInMemory(everything.server);
+    try {
+      const policy = policyWith();
+      const tool = (await offered(client, policy)).get('trigger-long-running-operation') as OfferedMcpTool;
+      const lines: string[] = [];
+      const result = await new McpCaller({ server: 'everything', client: () => Promise.resolve(client), policy: () => policy }).call(tool, { duration: 0.2, steps: 4 }, new AbortController().signal, (text) => lines.push(text));
+      assert.deepEqual(lines, ['progress 1/4\n', 'progress 2/4\n', 'progress 3/4\n', 'progress 4/4\n']);
+      assert.match(result.ok ? result.content : result.error, /Long running operation completed/);
+    } finally {
+      await close();
+      everything.cleanup();
     }
   });
 
