@@ -96,6 +96,31 @@ describe('core/mcp/mcpCall: a call through the allowlist, the pinned schema, the
     }
   });
 
+  describe('server-everything\'s result shapes reach the model as text, never as bytes or a resource\'s own text', () => {
+    const shapes: { shape: string; tool: string; args: Record<string, unknown>; says: RegExp }[] = [
+      { shape: 'an embedded resource (its text could carry instructions)', tool: 'get-resource-reference', args: { resourceType: 'Text', resourceId: 1 }, says: /^Returning resource reference for Resource 1:\n\[resource demo:\/\/resource\/dynamic\/text\/1 \(text\/plain\), \d+ characters of text, not shown\]/ },
+      { shape: 'resource links', tool: 'get-resource-links', args: { count: 2 }, says: /\[resource link "Blob Resource 1" demo:\/\/resource\/dynamic\/blob\/1 \(text\/plain\)\]\n\[resource link "Text Resource 2"/ },
+      { shape: 'an image', tool: 'get-tiny-image', args: {}, says: /^Here's the image you requested:\n\[image image\/png, about \d+ bytes, not shown\]/ },
+      { shape: 'annotated content (audience and priority are the server\'s claims)', tool: 'get-annotated-message', args: { messageType: 'error', includeImage: true }, says: /^Error: Operation failed\n\[image image\/png/ },
+      { shape: 'structured content', tool: 'get-structured-content', args: { location: 'New York' }, says: /^\{"temperature":-?\d+,"conditions":"\w+","humidity":\d+\}$/ },
+    ];
+    for (const row of shapes) {
+      it(row.shape, async () => {
+        const everything = await everythingServer();
+        const { client, close } = await connectInMemory(everything.server);
+        try {
+          const policy = policyWith();
+          const tool = (await offered(client, policy)).get(row.tool) as OfferedMcpTool;
+          const result = await new McpCaller({ server: 'everything', client: () => Promise.resolve(client), policy: () => policy }).call(tool, row.args, new AbortController().signal);
+          assert.match(result.ok ? result.content : result.error, row.says);
+        } finally {
+          await close();
+          everything.cleanup();
+        }
+      });
+    }
+  });
+
   it('refuses calls past limits.callsPerMinute without calling the server', async () => {
     const { client, close } = await connectInMemory(hostileServer());
     try {
