@@ -53,7 +53,7 @@ export function installServerRequestHandlers(client: Client, deps: McpServerRequ
   if (!policy) throw new Error(`the policy names no MCP server "${deps.server}"`);
   const capabilities = mcpClientCapabilities(policy);
   client.registerCapabilities(capabilities);
-  const record = (action: string, decision: 'allow' | 'deny', reason: string): void => deps.audit.record({ actor: 'system', action, target: `mcp.${deps.server}`, decision, reason, detail: { server: deps.server } });
+  const record = (action: string, decision: 'allow' | 'deny', reason: string, detail: Record<string, string | number> = {}): void => deps.audit.record({ actor: 'system', action, target: `mcp.${deps.server}`, decision, reason, detail: { server: deps.server, ...detail } });
 
   if (capabilities.sampling) {
     client.setRequestHandler(CreateMessageRequestSchema, async (request, extra) => {
@@ -61,12 +61,19 @@ export function installServerRequestHandlers(client: Client, deps: McpServerRequ
         record('mcp.sampling', 'deny', 'sampling is off in the server\'s policy');
         throw new McpError(ErrorCode.InvalidRequest, `Airlock: MCP server "${deps.server}" may not use the model (sampling is off in its policy)`);
       }
-      const result = deps.sample ? await deps.sample({ server: deps.server, params: request.params }, extra.signal) : undefined;
+      let result: CreateMessageResult | undefined;
+      try {
+        result = deps.sample ? await deps.sample({ server: deps.server, params: request.params }, extra.signal) : undefined;
+      } catch (error) {
+        record('mcp.sampling', 'deny', error instanceof Error ? error.message : String(error));
+        throw error;
+      }
       if (!result) {
         record('mcp.sampling', 'deny', 'the user refused');
         throw new McpError(USER_REJECTED, 'Airlock: the user refused the sampling request');
       }
-      record('mcp.sampling', 'allow', 'the user allowed it');
+      // What went back, never the text itself.
+      record('mcp.sampling', 'allow', 'the user allowed it', { model: result.model, bytes: replyBytes(result), ...(result.stopReason === undefined ? {} : { stopReason: result.stopReason }) });
       return result;
     });
   }
@@ -85,4 +92,10 @@ export function installServerRequestHandlers(client: Client, deps: McpServerRequ
   client.setRequestHandler(ListRootsRequestSchema, () => ({
     roots: deps.workspaceFolders().map((folder) => ({ uri: pathToFileURL(folder.path).href, name: folder.name })),
   }));
+}
+
+/** UTF-8 bytes of a reply's text content. */
+function replyBytes(result: CreateMessageResult): number {
+  const blocks: readonly { readonly type: string; readonly text?: unknown }[] = Array.isArray(result.content) ? (result.content as { type: string }[]) : [result.content];
+  return blocks.reduce((sum, block) => sum + (typeof block.text === 'string' ? Buffer.byteLength(block.text, 'utf8') : 0), 0);
 }

@@ -107,9 +107,10 @@ export class ModelClient {
 
   /**
    * Streams the reply: text as it arrives, then the tool calls it asked for, if any.
-   * Throws ModelFailureError (kind `aborted` when `signal` stopped it).
+   * Throws ModelFailureError (kind `aborted` when `signal` stopped it). `maxTokens` asks the
+   * server to stop there (a server may ignore it: a caller that must bound the reply counts too).
    */
-  async *streamChat(messages: readonly ChatMessage[], signal: AbortSignal, tools: readonly ToolSpec[] = []): AsyncGenerator<ModelEvent, void, undefined> {
+  async *streamChat(messages: readonly ChatMessage[], signal: AbortSignal, tools: readonly ToolSpec[] = [], options: { readonly maxTokens?: number } = {}): AsyncGenerator<ModelEvent, void, undefined> {
     const guard = new RequestGuard(this.requestTimeoutMs, signal);
     const toolCalls = new ToolCallAssembler();
     let chunks = 0;
@@ -120,6 +121,7 @@ export class ModelClient {
           model: this.endpoint.model,
           messages: (this.remote ? redactForRemote(messages, this.audit, this.endpoint.baseUrl) : messages).map(wireMessage),
           stream: true,
+          ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
           ...(this.reportUsage ? { stream_options: { include_usage: true } } : {}),
           ...(tools.length > 0 ? { tools: tools.map((tool) => ({ type: 'function' as const, function: { ...tool } })) } : {}),
         },

@@ -74,6 +74,18 @@ describe('core/mcp/mcpServerRequests: what a server may ask of Airlock', () => {
     });
   }
 
+  it('sampling on, the model fails: the server gets the reason and the failure is audited as a denial', async () => {
+    const events: AuditEvent[] = [];
+    const server = new McpServer({ name: 'greedy', version: '1.0.0' });
+    const { close } = await connectInMemory(server, (client) => installServerRequestHandlers(client, deps(() => on, events, { sample: () => Promise.reject(new Error('Airlock: the model failed to answer: HTTP 500')) })));
+    try {
+      await assert.rejects(server.server.createMessage({ messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }], maxTokens: 10 }), /the model failed to answer: HTTP 500/);
+      assert.deepEqual(events.map((event) => [event.action, event.decision, event.reason]), [['mcp.sampling', 'deny', 'Airlock: the model failed to answer: HTTP 500']]);
+    } finally {
+      await close();
+    }
+  });
+
   it('elicitation from server-everything is shown as coming from the named server', async () => {
     const everything = await everythingServer();
     const asks: ElicitationAsk[] = [];
