@@ -71,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): void {
     const files = workspaceFiles(policy);
     const commands = new ShellCommands({ policy: currentPolicy, audit, approvals: gate, log });
     context.subscriptions.push(commands);
-    const mcpServers = new McpServers({ policy, configDir: policy.configDir, secrets: context.secrets, gate, audit, log });
+    // The model connection is built below; a server's sampling request reads it when it comes.
+    const mcpServers = new McpServers({ policy, configDir: policy.configDir, secrets: context.secrets, gate, audit, log, model: () => connection.client });
     context.subscriptions.push(mcpServers);
     const builtInTools = [
       ...fileTools(policy),

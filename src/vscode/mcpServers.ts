@@ -7,10 +7,12 @@ import type { AuditSink } from '../core/audit/auditSink';
 import { loopbackOnlyPolicy } from '../core/egress/loopbackPolicy';
 import type { DefinitionReview } from '../core/mcp/definitionReview';
 import { McpCaller } from '../core/mcp/mcpCall';
+import { createSampler, type SamplingModel } from '../core/mcp/mcpSampling';
 import { installServerRequestHandlers, type ElicitationAsk } from '../core/mcp/mcpServerRequests';
 import { McpWorkspace } from '../core/mcp/mcpWorkspace';
 import { reviewSha256, reviewText } from '../core/mcp/reviewText';
 import { ownValue } from '../core/policy/keyedRecord';
+import { confirmSampling } from './mcpSamplingDialog';
 import type { PolicyService } from './policyService';
 
 export interface McpServersDeps {
@@ -20,6 +22,8 @@ export interface McpServersDeps {
   readonly gate: ApprovalGate;
   readonly audit: AuditSink;
   readonly log: vscode.LogOutputChannel;
+  /** The agent's model now, for servers whose policy lets them ask to use it (each request asks). */
+  readonly model: () => SamplingModel | undefined;
 }
 
 /**
@@ -44,6 +48,12 @@ export class McpServers implements vscode.Disposable {
     if (folder === undefined) return;
     const policy = () => deps.policy.toolPolicy ?? loopbackOnlyPolicy();
     const root = realpathSync(folder);
+    const sample = createSampler({
+      model: deps.model,
+      confirm: (request) => confirmSampling(request),
+      thresholds: () => policy().contentGuard,
+      confirmTimeoutMs: () => policy().approvals.timeoutSeconds * 1000,
+    });
     this.workspace = new McpWorkspace({
       policy,
       workspace: root,
@@ -56,6 +66,7 @@ export class McpServers implements vscode.Disposable {
         server,
         policy: () => ownValue(policy().mcp.servers, server),
         workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((entry) => ({ path: entry.uri.fsPath, name: entry.name })),
+        sample,
         elicit: (ask) => elicit(ask),
         audit: deps.audit,
       }),
