@@ -1,6 +1,7 @@
 import { isWordCodePoint } from './charClass';
 import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
 import { LEET } from './detectionView';
+import { invisibleKind } from './invisible';
 import type { PhraseRule, TermSet } from './lexicon';
 import { foldTerm, NEGATION_REACH } from './phraseMatcher';
 
@@ -289,8 +290,10 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
       continue;
     }
     if (code === 0x09 || (code === 0x0d && text.charCodeAt(index + 1) === 0x0a)) continue;
-    // Outside printable ASCII: folding, homoglyphs, invisibles, controls, other scripts.
-    needsSanitizing = true;
+    // Outside printable ASCII: folding, homoglyphs, invisibles, controls, other scripts. The
+    // sanitizer removes only invisibles, controls, a lone CR and long runs (astral ones counted
+    // per code point, so any astral character counts): an accent or a dash alone does not need it.
+    if (code === 0x0d || (code >= 0xd800 && code <= 0xdbff) || invisibleKind(code) !== undefined) needsSanitizing = true;
     words.spot(index, CHAR_REACH, CHAR_REACH);
     if (code === 0x202e || code === 0x2067) {
       if (reversal >= 0) words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
