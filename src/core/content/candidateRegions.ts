@@ -266,7 +266,7 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
       }
       const letter = code >= 0x41;
       if (letter) letters++;
-      else if (LEET[code] !== undefined) leet++;
+      else if (LEET[code] !== 0) leet++;
       if (index - start < KEY_CHARS) words.head[index - start] = letter ? lower : code;
       continue;
     }
@@ -366,7 +366,7 @@ class WordReader {
     const { head, lexicon } = this;
     const length = end - start;
     const count = Math.min(KEY_CHARS, length);
-    if (letters >= 2 && leet > 0 && length <= 40) for (let index = 0; index < count; index++) head[index] = LEET[head[index] ?? 0] ?? head[index] ?? 0;
+    if (letters >= 2 && leet > 0 && length <= 40) for (let index = 0; index < count; index++) head[index] = LEET[head[index] ?? 0] || (head[index] ?? 0);
     this.wordStart[this.count] = start;
     this.wordEnd[this.count] = end;
     const whole = length <= KEY_CHARS;

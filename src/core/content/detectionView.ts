@@ -41,8 +41,9 @@ const MAX_PAYLOAD_CHARS = 8192;
 /** Below the sanitizer's shortest run limit: a longer run of one character may be cut. */
 const LONG_RUN = 32;
 const MIN_SMUGGLED_BYTES = 4;
-/** Digits read as the letters they imitate inside words ("1gn0r3"). */
-export const LEET: Readonly<Record<number, number>> = { 0x30: 0x6f, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74 };
+/** Digits read as the letters they imitate inside words ("1gn0r3"): per ASCII code, the letter or 0 (a table: it is read per digit). */
+export const LEET = new Uint8Array(128);
+for (const [digit, letter] of ['0o', '1i', '3e', '4a', '5s', '7t']) LEET[digit?.charCodeAt(0) ?? 0] = letter?.charCodeAt(0) ?? 0;
 
 /**
  * The arrays of a view, kept to build the next one: a scan's views are most of what it allocates.
@@ -242,11 +243,11 @@ class ViewBuilder {
       const isDigit = code >= 0x30 && code <= 0x39;
       if (isLetter || isDigit) {
         if (isLetter) letters++;
-        else if (LEET[code] !== undefined) leet++;
+        else if (LEET[code] !== 0) leet++;
         continue;
       }
       if (letters >= 2 && leet > 0 && index - runStart <= 40) {
-        for (let position = runStart; position < index; position++) codes[position] = LEET[codes[position] ?? 0] ?? codes[position] ?? 0;
+        for (let position = runStart; position < index; position++) codes[position] = LEET[codes[position] ?? 0] || (codes[position] ?? 0);
       }
       runStart = index + 1;
       letters = 0;

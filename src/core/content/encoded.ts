@@ -44,29 +44,27 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
       continue;
     }
     const start = index;
-    let standard = false;
-    let urlSafe = false;
-    let upper = false;
-    let lower = false;
-    let digit = false;
-    let hexOnly = true;
-    while (index < text.length && isBase64Code(text.charCodeAt(index))) {
-      const code = text.charCodeAt(index);
-      if (code === 0x2b || code === 0x2f) standard = true;
-      else if (code === 0x2d || code === 0x5f) urlSafe = true;
-      else if (code >= 0x41 && code <= 0x5a) upper = true;
-      else if (code >= 0x61 && code <= 0x7a) lower = true;
-      else digit = true;
-      if (!isHexCode(code)) hexOnly = false;
-      index++;
+    while (index < text.length && isBase64Code(text.charCodeAt(index))) index++;
+    // Most runs are words, too short for any encoding: their characters are not classified.
+    if (index - start < MIN_HEX) continue;
+    let seen = 0;
+    let hexOnly = HEX;
+    for (let at = start; at < index; at++) {
+      const bits = BLOB_CLASS[text.charCodeAt(at)] ?? 0;
+      seen |= bits;
+      hexOnly &= bits;
     }
+    const standard = (seen & STANDARD) !== 0;
+    const urlSafe = (seen & URL_SAFE) !== 0;
+    const upper = (seen & UPPER) !== 0;
+    const lower = (seen & LOWER) !== 0;
+    const digit = (seen & DIGIT) !== 0;
     let end = index;
     while (index < text.length && text.charCodeAt(index) === 0x3d) index++; // padding
     if (standard && urlSafe) continue;
-    if (end - start < MIN_HEX) continue; // too short for any encoding (most runs are words)
     let blob = text.slice(start, Math.min(end, start + MAX_CANDIDATE));
     end = start + blob.length;
-    if (hexOnly && blob.length >= MIN_HEX) {
+    if (hexOnly !== 0 && blob.length >= MIN_HEX) {
       keep(out, budget, 'hex', decodeHex(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
       continue;
     }
@@ -242,8 +240,24 @@ function base64Value(code: number): number {
   return -1;
 }
 
+const STANDARD = 1; // + /
+const URL_SAFE = 2; // - _
+const UPPER = 4;
+const LOWER = 8;
+const DIGIT = 16;
+const HEX = 32;
+/** Per ASCII code, the base64 classes above (0: not base64): one lookup per character of a long run. */
+const BLOB_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (code === 0x2b || code === 0x2f) BLOB_CLASS[code] = STANDARD;
+  else if (code === 0x2d || code === 0x5f) BLOB_CLASS[code] = URL_SAFE;
+  else if (code >= 0x41 && code <= 0x5a) BLOB_CLASS[code] = UPPER | (code <= 0x46 ? HEX : 0);
+  else if (code >= 0x61 && code <= 0x7a) BLOB_CLASS[code] = LOWER | (code <= 0x66 ? HEX : 0);
+  else if (code >= 0x30 && code <= 0x39) BLOB_CLASS[code] = DIGIT | HEX;
+}
+
 function isBase64Code(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2f || code === 0x2d || code === 0x5f;
+  return code < 128 && BLOB_CLASS[code] !== 0;
 }
 
 function isHexCode(code: number): boolean {
