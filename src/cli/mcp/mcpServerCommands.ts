@@ -1,32 +1,32 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { quote } from 'shell-quote';
 import { directServerMove } from '../../core/mcp/directServerPolicy';
 import { ownEntries, ownValue } from '../../core/policy/keyedRecord';
-import { WORKSPACE_MCP_FILES } from '../../core/posture/mcpConfigFiles';
-import { describeLaunch, mcpServerEntries } from '../../core/posture/mcpServerEntries';
+import { describeLaunch } from '../../core/posture/mcpServerEntries';
+import { mcpServerSummary, mcpServerSummaryText } from '../../core/mcp/mcpServerSummary';
 import type { McpServerPolicy } from '../../core/policy/policySchema';
 import { recordCliChange, reportUnaudited } from '../audit/recordCliChange';
 import { ExitCode } from '../exitCode';
 import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
 import type { CommandContext } from '../commands/commandFactory';
 import { openCliMcpServers, type CliMcpServers } from './cliMcpServers';
+import { adoptCommandLine, directServerEntries, type DirectServerEntry } from './directServers';
+import { mcpAdoptCommand } from './mcpAdoptCommand';
 import { mcpServeCommand } from './mcpServeCommand';
 import { reviewSha256, reviewText } from '../../core/mcp/reviewText';
 import type { DefinitionReview } from '../../core/mcp/definitionReview';
 import type { McpServerToolsState } from '../../core/mcp/mcpServerTools';
 
-/** `airlock mcp list|diff|approve|serve`: the policy's MCP servers, their pins, the step that approves a listing, and the gateway. */
+/** `airlock mcp list|diff|approve|adopt|serve`: the policy's MCP servers, their pins, the step that approves a listing, moving a direct server behind Airlock, and the gateway. */
 export function mcpServerCommands(context: CommandContext): Command[] {
-  return [listCommand(context), diffCommand(context), approveCommand(context), mcpServeCommand(context)];
+  return [listCommand(context), diffCommand(context), approveCommand(context), mcpAdoptCommand(context), mcpServeCommand(context)];
 }
 
 function listCommand(context: CommandContext): Command {
   const command = withPolicyOptions(new Command('list'))
-    .description('list the MCP servers the policy names (how each starts, whether it is enabled, its allowed tools, whether its tools are approved) and the servers the workspace configures directly for VS Code or other agents, with the step that moves each behind Airlock (no server is started)')
+    .description('list the MCP servers the policy names (how each starts, its allowed tools, its pin, what its pinned listing offers and withholds, the definition scan\'s flags) and the servers the workspace configures directly for VS Code or other agents, with the command that moves each behind Airlock (no server is started)')
     .option('--json', 'one JSON object per server instead of text')
-    .addHelpText('after', '\nExit status: 0 listed, 1 the policy failed to load, 2 usage error.');
+    .addHelpText('after', '\nNo server runs in this process: the state is "not running in this process", and what is offered is read from the pinned listing.\nExit status: 0 listed, 1 the policy failed to load, 2 usage error.');
   return command.action(() => withUsageErrors(command, async () => {
     const options = command.opts<PolicyCliOptions & { json?: boolean }>();
     const { load, effective } = await loadEffectivePolicy(options, context);
@@ -39,11 +39,13 @@ function listCommand(context: CommandContext): Command {
       for (const [name, settings] of entries) {
         const identity = servers.workspace.identity(name);
         const approved = identity ? await servers.workspace.pins.approved(identity) : undefined;
-        const row = { server: name, enabled: settings.enabled, transport: transportText(settings), allow: settings.tools.allow, readonly: settings.readonly, write: settings.write, egress: settings.egress, approvedAt: approved?.approvedAt ?? null, approvedTools: approved ? [...approved.tools.keys()] : [] };
-        context.stdout.write(options.json === true ? `${JSON.stringify(row)}\n` : listLine(row));
+        const summary = mcpServerSummary({ server: name, settings, approved });
+        const row = { ...summary, transport: transportText(settings), allow: settings.tools.allow, readonly: settings.readonly, write: settings.write, egress: settings.egress, approvedAt: approved?.approvedAt ?? null, approvedTools: approved ? [...approved.tools.keys()] : [] };
+        context.stdout.write(options.json === true ? `${JSON.stringify(row)}\n` : listLine(row, mcpServerSummaryText(summary)));
       }
-      for (const direct of await directServers(load.workspaceFolder)) {
-        context.stdout.write(options.json === true ? `${JSON.stringify(direct)}\n` : directLine(direct, effective.packName));
+      for (const direct of await directServerEntries(load.workspaceFolder)) {
+        const row = directRow(direct, load.workspaceFolder, effective.packName);
+        context.stdout.write(options.json === true ? `${JSON.stringify(row)}\n` : directLine(row));
       }
     } finally {
       await servers.close();
@@ -130,38 +132,31 @@ function transportText(settings: McpServerPolicy): string {
   return settings.http?.url ?? '';
 }
 
-function listLine(row: { server: string; enabled: boolean; transport: string; allow: readonly string[]; approvedAt: string | null; approvedTools: readonly string[] }): string {
-  const approval = row.approvedAt === null ? 'never approved' : `${row.approvedTools.length} tools approved ${row.approvedAt}`;
-  return `${row.server}${row.enabled ? '' : ' (disabled)'}: ${row.transport}\n  allowed tools: ${row.allow.length === 0 ? 'none' : row.allow.join(', ')}; ${approval}\n`;
+function listLine(row: { server: string; enabled: boolean; transport: string; allow: readonly string[] }, summary: readonly string[]): string {
+  return `${row.server}${row.enabled ? '' : ' (disabled)'}: ${row.transport}\n  allowed tools: ${row.allow.length === 0 ? 'none' : row.allow.join(', ')}\n${summary.map((line) => `  ${line}\n`).join('')}`;
 }
 
-/** Largest MCP configuration file read; a larger one is not a configuration anybody wrote by hand. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-interface DirectServer {
+interface DirectServerRow {
   readonly server: string;
   readonly direct: true;
   readonly file: string;
   readonly readers: readonly string[];
   readonly launch: string;
+  /** The overlay text the move writes, or null when it cannot be moved (`moveRefused` says why). */
   readonly move: string | null;
+  readonly moveRefused: string | null;
+  /** The command that moves it. */
+  readonly adopt: string | null;
 }
 
-/** Servers the workspace's own MCP files declare for VS Code or other agents: outside Airlock's guard. */
-async function directServers(workspaceFolder: string): Promise<DirectServer[]> {
-  const found: DirectServer[] = [];
-  for (const file of WORKSPACE_MCP_FILES) {
-    const text = await readFile(join(workspaceFolder, file.path)).then((bytes) => (bytes.length > MAX_CONFIG_BYTES ? undefined : bytes.toString('utf8')), () => undefined);
-    if (text === undefined) continue;
-    const readers = [...(file.vscode === 'never' ? [] : [file.vscode === 'always' ? 'VS Code' : 'VS Code (when its setting reads this file)']), ...file.readers];
-    for (const entry of mcpServerEntries(text)) found.push({ server: entry.name, direct: true, file: file.path, readers, launch: describeLaunch(entry), move: directServerMove(entry)?.yaml ?? null });
-  }
-  return found;
+function directRow(direct: DirectServerEntry, workspaceFolder: string, packName: string): DirectServerRow {
+  const move = directServerMove(direct.entry);
+  return { server: direct.entry.name, direct: true, file: direct.file, readers: direct.readers, launch: describeLaunch(direct.entry), move: move.ok ? move.yaml : null, moveRefused: move.ok ? null : move.reason, adopt: move.ok ? adoptCommandLine(direct, workspaceFolder, packName) : null };
 }
 
-function directLine(direct: DirectServer, pack: string): string {
+function directLine(direct: DirectServerRow): string {
   const head = `${direct.server} (in ${direct.file}, started by ${direct.readers.join(', ') || 'another agent'} directly, NOT behind Airlock): ${direct.launch}\n`;
-  if (direct.move === null) return `${head}  it names no command or URL\n`;
+  if (direct.move === null || direct.adopt === null) return `${head}  it cannot be moved behind Airlock: ${direct.moveRefused ?? ''}\n`;
   const snippet = direct.move.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
-  return `${head}  to move it behind Airlock, add this to .airlock/policy/${pack}.yaml, remove it from ${direct.file}, then allow its tools and run "airlock mcp diff":\n${snippet}\n`;
+  return `${head}  to move it behind Airlock (this goes into the workspace overlay, which you then approve; --remove-direct then takes it out of ${direct.file}):\n    ${direct.adopt}\n  it writes:\n${snippet}\n`;
 }

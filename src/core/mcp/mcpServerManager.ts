@@ -137,6 +137,11 @@ export class McpServerManager {
     return { state: slot.state, ...(slot.reason === undefined ? {} : { reason: slot.reason }), failures: slot.failures };
   }
 
+  /** Failures in a row after which a server is not restarted until stop(): with status().failures, whether it gave up. */
+  get maxFailures(): number {
+    return this.settings.maxFailures;
+  }
+
   /** Calls `listener` on every state change; returns a disposable. */
   onState(listener: (event: McpServerEvent) => void): { dispose(): void } {
     this.listeners.add(listener);

@@ -47,6 +47,16 @@ export interface ApprovedServer {
   readonly tools: ReadonlyMap<string, ApprovedTool>;
 }
 
+/**
+ * One hash for a whole approval: SHA-256 of the tools' names and pins, sorted by name. Two
+ * approvals of the same definitions have the same one, so its prefix tells the user which
+ * listing is pinned without showing every definition.
+ */
+export function approvalSha256(approved: ApprovedServer): string {
+  const pins = [...approved.tools].map(([name, tool]): [string, string] => [name, tool.pin]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(canonicalJson(pins), 'utf8').digest('hex');
+}
+
 /** Enough servers for every workspace a user keeps; past it the oldest approval is dropped (asked again). */
 const MAX_SERVERS = 500;
 const PINS_FILE_NAME = 'mcp-pins.json';

@@ -209,7 +209,7 @@ function checkNewTool(tool: string): void {
 }
 
 /** Creates `.airlock/policy` one level at a time, refusing to follow a link out of the workspace. */
-async function ensureOverlayFolder(workspaceFolder: string, file: string): Promise<void> {
+export async function ensureOverlayFolder(workspaceFolder: string, file: string): Promise<void> {
   for (const folder of [join(workspaceFolder, '.airlock'), join(workspaceFolder, '.airlock', 'policy')]) {
     await mkdir(folder).catch((error: unknown) => {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;

@@ -13,6 +13,8 @@ export interface McpServerEntry {
   readonly command?: string;
   readonly args?: readonly string[];
   readonly url?: string;
+  /** The names of the variables its `env` sets; the values are never read. */
+  readonly env?: readonly string[];
 }
 
 /**
@@ -46,7 +48,7 @@ function serverNodes(tree: Node, key: 'servers' | 'mcpServers'): McpServerEntry[
 }
 
 /** The launch fields, read from the tree: only strings count (a damaged entry starts nothing VS Code could name). */
-function readServer(server: Node): Pick<McpServerEntry, 'command' | 'args' | 'url'> {
+function readServer(server: Node): Pick<McpServerEntry, 'command' | 'args' | 'url' | 'env'> {
   const text = (key: string): string | undefined => {
     const node = findNodeAtLocation(server, [key]);
     return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
@@ -56,10 +58,13 @@ function readServer(server: Node): Pick<McpServerEntry, 'command' | 'args' | 'ur
   const command = text('command');
   // Windsurf and some clients spell the URL `serverUrl`.
   const url = text('url') ?? text('serverUrl');
+  const envNode = findNodeAtLocation(server, ['env']);
+  const env = envNode?.type === 'object' ? (envNode.children ?? []).map((property) => property.children?.[0]?.value as unknown).filter((name): name is string => typeof name === 'string') : undefined;
   return {
     ...(command === undefined ? {} : { command }),
     ...(Array.isArray(args) ? { args: args.filter((arg): arg is string => typeof arg === 'string') } : {}),
     ...(url === undefined ? {} : { url }),
+    ...(env === undefined ? {} : { env }),
   };
 }
 

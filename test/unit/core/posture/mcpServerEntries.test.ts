@@ -42,4 +42,10 @@ describe('core/posture/mcpServerEntries: which MCP servers a configuration decla
   it('cuts a very long command line', () => {
     assert.equal(describeLaunch({ name: 's', rawName: 's', command: 'x'.repeat(1000) }).length, 300);
   });
+
+  it('attack: a secret in env is never read, only the variable names are', () => {
+    const [entry] = mcpServerEntries('{ "mcpServers": { "gh": { "command": "gh-mcp", "env": { "GITHUB_TOKEN": "ghp_secret", "__proto__": "x" } } } }');
+    assert.deepEqual(entry?.env, ['GITHUB_TOKEN', '__proto__']);
+    assert.ok(!JSON.stringify(entry).includes('ghp_secret'));
+  });
 });
