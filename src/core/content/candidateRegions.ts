@@ -1,6 +1,7 @@
-import { isWordCodePoint } from './charClass';
+import { isWhitespace, isWordCodePoint } from './charClass';
 import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
 import { LEET } from './detectionView';
+import { foldCodePoint } from './fold';
 import { invisibleKind } from './invisible';
 import type { PhraseRule, TermSet } from './lexicon';
 import { foldTerm, NEGATION_REACH } from './phraseMatcher';
@@ -65,6 +66,10 @@ export class CandidateLexicon {
   /** Per trie node, the slots its key fills (CSR: slotsAt[slotsFrom[node] .. slotsFrom[node + 1]]). */
   private readonly slotsFrom: Int32Array;
   private readonly slotsAt: Int32Array;
+  /** Code units outside ASCII in a folded term of a slot that a key must fill, or of a negation (see isInert). */
+  private readonly termUnits = new Set<number>();
+  /** Per BMP code unit, isInert's answer once asked: 0 not yet, 1 inert, 2 a candidate. */
+  private readonly inert = new Uint8Array(0x10000);
 
   constructor(rules: readonly PhraseRule[], negators: TermSet) {
     let next = new Int32Array(COLUMNS * 1024).fill(-1);
@@ -77,10 +82,12 @@ export class CandidateLexicon {
     let complete = true;
     let reach = 0;
     const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
+    this.addTermUnits(negators);
     const slotKeys = new Map<TermSet, ReturnType<typeof keysOf>>();
     const slotWords = new Map<TermSet, number>();
     for (const rule of rules) {
       const slots = rule.slots.map((set) => slotKeys.get(set) ?? slotKeys.set(set, keysOf(set)).get(set) ?? 'always');
+      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always') this.addTermUnits(set);
       if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
       if (slots.every((keys) => keys === 'always')) complete = false;
       const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
@@ -130,6 +137,30 @@ export class CandidateLexicon {
     this.slotsFrom = new Int32Array(tags.length + 1);
     tags.forEach((list, node) => (this.slotsFrom[node + 1] = (this.slotsFrom[node] ?? 0) + list.length));
     this.slotsAt = Int32Array.from(tags.flat());
+  }
+
+  /**
+   * A character outside printable ASCII that nothing read from the view can turn on: a symbol
+   * (neither letter, digit, whitespace nor invisible) that folds to itself and is in no term
+   * (a slot that counts as filled anywhere, such as ": — –" after an addressee, does not count). In
+   * the view it is punctuation like ASCII punctuation, which the key words' reach already
+   * covers, so it opens no stretch: a dash, a curly quote, an arrow or a box-drawing line in
+   * ordinary text does not make the whole text read. Surrogates are never inert.
+   */
+  isInert(code: number): boolean {
+    let known = this.inert[code] ?? 2;
+    if (known === 0) {
+      const folded = code >= 0xd800 && code <= 0xdfff ? undefined : foldCodePoint(code);
+      const inert = folded !== undefined && !folded.confusable && folded.text.length === 1 && folded.text.charCodeAt(0) === code
+        && invisibleKind(code) === undefined && !isWordCodePoint(code) && !isWhitespace(code) && !this.termUnits.has(code);
+      known = inert ? 1 : 2;
+      this.inert[code] = known;
+    }
+    return known === 1;
+  }
+
+  private addTermUnits(set: TermSet): void {
+    for (const term of set.terms) for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
   }
 
   /** The node after a column (see columnOf) from `node`, or -1. */
@@ -294,6 +325,7 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
     // sanitizer removes only invisibles, controls, a lone CR and long runs (astral ones counted
     // per code point, so any astral character counts): an accent or a dash alone does not need it.
     if (code === 0x0d || (code >= 0xd800 && code <= 0xdbff) || invisibleKind(code) !== undefined) needsSanitizing = true;
+    if (lexicon.isInert(code)) continue;
     words.spot(index, CHAR_REACH, CHAR_REACH);
     if (code === 0x202e || code === 0x2067) {
       if (reversal >= 0) words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
