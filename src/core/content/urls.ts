@@ -148,11 +148,11 @@ function placeholderAfter(text: string, end: number): { text: string; length: nu
   return { text: '', length: 0 };
 }
 
+/** `http://` or `https://` in any case at `index`, compared code by code (this runs at every "h" of the text). */
 function urlStartAt(text: string, index: number): number {
-  const code = text.charCodeAt(index) | 0x20;
-  if (code !== 0x68) return -1;
-  const head = text.slice(index, index + 8).toLowerCase();
-  return head.startsWith('http://') || head.startsWith('https://') ? index : -1;
+  if ((text.charCodeAt(index) | 0x20) !== 0x68 || (text.charCodeAt(index + 1) | 0x20) !== 0x74 || (text.charCodeAt(index + 2) | 0x20) !== 0x74 || (text.charCodeAt(index + 3) | 0x20) !== 0x70) return -1;
+  const colon = (text.charCodeAt(index + 4) | 0x20) === 0x73 ? index + 5 : index + 4;
+  return text.charCodeAt(colon) === 0x3a && text.charCodeAt(colon + 1) === 0x2f && text.charCodeAt(colon + 2) === 0x2f ? index : -1;
 }
 
 function isUrlStop(code: number): boolean {
