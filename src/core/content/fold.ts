@@ -25,15 +25,18 @@ export interface FoldedCodePoint {
 }
 
 const MARKS = /\p{M}/gu;
-const cache = new Map<number, FoldedCodePoint>();
+/** Folds of the Basic Multilingual Plane by code point (an array index, read for every non-ASCII character of a view), and of the rest. */
+const bmpCache: (FoldedCodePoint | undefined)[] = new Array<FoldedCodePoint | undefined>(0x10000).fill(undefined);
+const astralCache = new Map<number, FoldedCodePoint>();
 const EMPTY: FoldedCodePoint = { text: '', confusable: false };
 
 /** Folds one non-ASCII code point (ASCII is folded inline by the caller). Cached. */
 export function foldCodePoint(cp: number): FoldedCodePoint {
-  const cached = cache.get(cp);
+  if (cp < 0x10000) return (bmpCache[cp] ??= computeFold(cp));
+  const cached = astralCache.get(cp);
   if (cached !== undefined) return cached;
   const folded = computeFold(cp);
-  if (cache.size < 100_000) cache.set(cp, folded);
+  if (astralCache.size < 100_000) astralCache.set(cp, folded);
   return folded;
 }
 
