@@ -39,6 +39,8 @@ export class McpServerTools {
   private offered: readonly OfferedMcpTool[] = [];
   /** Each refresh gets a number; a slower, older listing never overwrites a newer one. */
   private generation = 0;
+  /** The newest refresh: an older one that it overtook answers with its outcome. */
+  private latest: Promise<McpServerToolsState> | undefined;
 
   constructor(private readonly deps: McpServerToolsDeps) {}
 
@@ -63,8 +65,13 @@ export class McpServerTools {
   }
 
   /** Lists and reviews; withholds the tools on any difference from the approved pins, or on any failure. */
-  async refresh(signal?: AbortSignal): Promise<McpServerToolsState> {
-    const generation = ++this.generation;
+  refresh(signal?: AbortSignal): Promise<McpServerToolsState> {
+    const listing = this.list(++this.generation, signal);
+    this.latest = listing;
+    return listing;
+  }
+
+  private async list(generation: number, signal?: AbortSignal): Promise<McpServerToolsState> {
     let next: McpServerToolsState;
     try {
       const listed = await listAllTools(await this.deps.client(), signal);
@@ -74,7 +81,8 @@ export class McpServerTools {
     } catch (error) {
       next = { kind: 'failed', error: `the tools of MCP server "${this.server}" could not be listed: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (generation !== this.generation) return this.state;
+    // A server that said its list changed while it was listed (server-everything, at start) is listed again: that listing answers.
+    if (generation !== this.generation) return this.latest ?? this.state;
     this.set(next);
     if (next.kind === 'withheld') this.deps.onReview(next.review);
     return next;
