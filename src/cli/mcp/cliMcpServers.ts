@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { auditKeyPath, AuditLog, locateAuditLog } from '../../core/audit';
-import { installServerRequestHandlers } from '../../core/mcp/mcpServerRequests';
+import { installServerRequestHandlers, type McpServerRequestDeps } from '../../core/mcp/mcpServerRequests';
 import { McpWorkspace } from '../../core/mcp/mcpWorkspace';
 import { ownValue } from '../../core/policy/keyedRecord';
 import type { PolicyPack } from '../../core/policy/policySchema';
@@ -12,6 +12,8 @@ export interface CliMcpInput {
   readonly configDir: string;
   readonly workspaceFolder: string;
   readonly onAuditError: (message: string) => void;
+  /** Where a server's sampling request is asked and answered (the gateway's client); without it, refused. */
+  readonly sample?: McpServerRequestDeps['sample'];
 }
 
 /** The workspace's MCP servers for one CLI command, and the audit log their connections go to. */
@@ -43,8 +45,8 @@ export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliM
     }))),
     audit,
     actor: 'cli',
-    // Roots are the workspace; sampling is refused and elicitation declined: a script has nobody to ask.
-    configureClient: (client, server) => installServerRequestHandlers(client, { server, policy: () => ownValue(input.policy.mcp.servers, server), workspaceFolders: () => [{ path: folder, name: basename(folder) }], audit }),
+    // Roots are the workspace; elicitation is declined and, but through the gateway, sampling refused: a script has nobody to ask.
+    configureClient: (client, server) => installServerRequestHandlers(client, { server, policy: () => ownValue(input.policy.mcp.servers, server), workspaceFolders: () => [{ path: folder, name: basename(folder) }], audit, ...(input.sample ? { sample: input.sample } : {}) }),
   });
   return {
     workspace,

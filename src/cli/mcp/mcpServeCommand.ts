@@ -1,8 +1,8 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { Command } from 'commander';
 import { version } from '../../../package.json';
-import { mcpGatewayBackend } from '../../core/mcp/mcpGatewayBackend';
-import { serveMcpGateway } from '../../core/mcp/mcpGateway';
+import { McpGateway } from '../../core/mcp/mcpGateway';
+import { mcpGatewayTools } from '../../core/mcp/mcpGatewayTools';
 import { BUILTIN_PACK_NAMES } from '../../core/policy/builtinPacks';
 import { ExitCode } from '../exitCode';
 import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
@@ -12,7 +12,8 @@ import { openCliMcpServers } from './cliMcpServers';
 /**
  * `airlock mcp serve`: the gateway over stdio, for any MCP client (VS Code's own chat reaches it
  * through Airlock's server definition provider). Its tools are the workspace's approved `mcp.*`
- * tools with every check; stdout carries only the protocol, so every message goes to stderr.
+ * tools with every check, and a server allowed to sample asks the client's user and model;
+ * stdout carries only the protocol, so every message goes to stderr.
  */
 export function mcpServeCommand(context: CommandContext): Command {
   const command = withPolicyOptions(new Command('serve'))
@@ -22,7 +23,9 @@ export function mcpServeCommand(context: CommandContext): Command {
     const { load, effective } = await loadEffectivePolicy(servedPack(command, context), context);
     reportPolicyProblems(effective, context);
     if (effective.errors.length > 0) return context.setExitCode(ExitCode.failure);
-    const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`airlock mcp serve: an audit entry could not be written: ${message}\n`) }, context);
+    // Servers start on the first call, after the gateway below exists: a sampling request goes to its client.
+    const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`airlock mcp serve: an audit entry could not be written: ${message}\n`), sample: (ask, signal) => gateway.sample(ask, signal) }, context);
+    const gateway = new McpGateway({ policy: () => effective.policy, audit: servers.audit, version });
     try {
       const transport = new StdioServerTransport();
       const closed = new Promise<void>((resolve) => {
@@ -30,7 +33,7 @@ export function mcpServeCommand(context: CommandContext): Command {
       });
       // The SDK's transport does not notice the client closing stdin; the gateway ends with it.
       process.stdin.once('end', () => void transport.close());
-      await serveMcpGateway(mcpGatewayBackend({ workspace: servers.workspace, policy: () => effective.policy, audit: servers.audit, actor: 'cli' }), transport, version);
+      await gateway.connect(mcpGatewayTools(servers.workspace, () => effective.policy), transport);
       await closed;
     } finally {
       await servers.close();

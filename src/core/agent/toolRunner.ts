@@ -34,6 +34,10 @@ export interface ToolRunnerDeps {
   readonly workspaceTrusted: () => boolean;
   /** Run before a turn's first model call: MCP servers start and their listings are reviewed, so approved tools are offered. */
   readonly prepare?: (signal: AbortSignal) => Promise<void>;
+  /** The name a caller uses for a tool: the model's function name by default; Airlock's MCP gateway offers its clients the tool id. */
+  readonly callName?: (toolId: string) => string;
+  /** Who the calls come through when not the panel's agent ('gateway'): written into every audit entry of a call as `via`. */
+  readonly via?: string;
 }
 
 /**
@@ -49,8 +53,13 @@ export class ToolRunner {
    * keys are paths and URLs.
    */
   private readonly flagged = new Map<string, Set<string>>();
+  private readonly callName: (toolId: string) => string;
+  private readonly via: { readonly via?: string };
 
-  constructor(private readonly deps: ToolRunnerDeps) {}
+  constructor(private readonly deps: ToolRunnerDeps) {
+    this.callName = deps.callName ?? functionName;
+    this.via = deps.via === undefined ? {} : { via: deps.via };
+  }
 
   /** A new chat starts without the flags of the last one. */
   forgetFlagged(): void {
@@ -65,11 +74,11 @@ export class ToolRunner {
 
   /** The tools the model may be offered now. */
   specs(): ToolSpec[] {
-    return this.available().map((tool) => ({ name: functionName(tool.id), description: tool.description, parameters: tool.inputSchema ?? z.toJSONSchema(tool.parameters) }));
+    return this.available().map((tool) => ({ name: this.callName(tool.id), description: tool.description, parameters: tool.inputSchema ?? z.toJSONSchema(tool.parameters) }));
   }
 
   async run(call: ToolCall, signal: AbortSignal, onPlan: (tool: string, summary: string) => void, onOutput: ToolProgress = () => undefined): Promise<ToolCallOutcome> {
-    const tool = this.available().find((candidate) => functionName(candidate.id) === call.name);
+    const tool = this.available().find((candidate) => this.callName(candidate.id) === call.name);
     if (!tool) return this.refuse(call, call.name, `The tool "${call.name}" is not available.`);
     const args = parseArguments(tool, call.arguments);
     if (!args.ok) return this.refuse(call, tool.id, args.error, 'error');
@@ -94,7 +103,7 @@ export class ToolRunner {
       .then(() => tool.run(args.value, signal, onOutput))
       .catch((error: unknown): ToolResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
     if (!result.ok) {
-      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error, ...(result.audit ? { detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy } } : {}) });
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target: plan.target, decision: 'deny', reason: result.error, ...(result.audit ? { detail: { tool: tool.id, ...this.via, ...result.audit, approvedBy: decidedBy } } : {}) });
       return { callId: call.id, tool: tool.id, state: 'error', summary: `${plan.summary}: ${result.error}`, content: `Error: ${result.error}`, flags: [], ...(result.fix ? { fix: result.fix } : {}) };
     }
     return await this.guardOutput(call, tool, plan.target, { ...result, summary: `${result.summary} · ${decidedBy}` }, policy, decidedBy);
@@ -103,7 +112,7 @@ export class ToolRunner {
   /** Untrusted output reaches the model only sanitized, scanned and wrapped as data. */
   private async guardOutput(call: ToolCall, tool: AgentTool, target: string, result: Extract<ToolResult, { ok: true }>, policy: PolicyPack, decidedBy: string): Promise<ToolCallOutcome> {
     if (!tool.untrustedOutput) {
-      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done', ...(result.audit ? { detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy } } : {}) });
+      this.deps.audit.record({ actor: 'agent', action: `tool.${tool.id}`, target, decision: 'allow', reason: 'done', ...(result.audit ? { detail: { tool: tool.id, ...this.via, ...result.audit, approvedBy: decidedBy } } : {}) });
       return { callId: call.id, tool: tool.id, state: 'done', summary: result.summary, content: result.content, flags: [] };
     }
     const { wrapUntrusted } = await loadContentGuard();
@@ -117,7 +126,7 @@ export class ToolRunner {
       decision: wrapped.withheld ? 'deny' : 'allow',
       reason: wrapped.withheld ? 'content guard blocked the output' : verdict === 'flag' ? 'done; content guard flagged the output' : 'done',
       flags,
-      detail: { tool: tool.id, ...result.audit, approvedBy: decidedBy, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
+      detail: { tool: tool.id, ...this.via, ...result.audit, approvedBy: decidedBy, guard: { verdict, score: wrapped.scan.score, rules: [...new Set(wrapped.scan.flags.map((flag) => flag.rule))].slice(0, 20) } },
     });
     if (verdict !== 'allow') this.flagged.set(target, new Set([...(this.flagged.get(target) ?? []), ...flags]));
     const note = verdict === 'allow' ? '' : ` · content guard: ${verdict} (${flags.join(', ')})`;
@@ -146,7 +155,7 @@ export class ToolRunner {
   }
 
   private refuse(call: ToolCall, tool: string, message: string, state: 'denied' | 'error' = 'denied', summary = message): ToolCallOutcome {
-    this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message, detail: { tool } });
+    this.deps.audit.record({ actor: 'agent', action: `tool.${tool}`, decision: 'deny', reason: message, detail: { tool, ...this.via } });
     return { callId: call.id, tool, state, summary, content: `Error: ${message}`, flags: [] };
   }
 }

@@ -1,82 +1,77 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type CreateMessageResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { AgentTool } from '../agent/agentTool';
+import { ToolRunner } from '../agent/toolRunner';
+import { ApprovalGate } from '../approval/approvalGate';
+import type { AuditSink } from '../audit/auditSink';
+import type { PolicyPack } from '../policy/policySchema';
+import { elicitationApprover } from './elicitationApprover';
+import { gatewaySampler } from './gatewaySampling';
+import type { SamplingAsk } from './mcpServerRequests';
 
-/** One approved tool the gateway offers, named by its Airlock tool id (`mcp.<server>.<tool>`). */
-export interface GatewayTool {
-  readonly id: string;
-  readonly description: string;
-  readonly inputSchema: Tool['inputSchema'];
+/** What stands behind the gateway: the approved MCP tools as the agent gets them (mcpGatewayTools). */
+export interface McpGatewayTools {
+  readonly tools: () => readonly AgentTool[];
+  /** Lists the servers not listed yet, as before an agent's turn, so approved tools are offered. */
+  readonly prepare: (signal: AbortSignal) => Promise<void>;
 }
 
-/** A question for the person at the other end of the MCP client (an approval by risk). */
-export interface GatewayQuestion {
-  readonly title: string;
-  readonly detail: string;
+export interface McpGatewayDeps {
+  readonly policy: () => PolicyPack;
+  readonly audit: AuditSink;
+  readonly version: string;
 }
-
-/** What the gateway lets a call ask and know while it runs. */
-export interface GatewayCallContext {
-  /** True only when the user answered "allow"; a client that cannot ask gets false. */
-  readonly ask: (question: GatewayQuestion) => Promise<boolean>;
-  readonly signal: AbortSignal;
-}
-
-export type GatewayCallResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
-
-/**
- * What stands behind the gateway: the approved servers with every check (allowlist, pinned
- * definitions, argument validation, approval by risk, output caps, content guard, audit). The
- * gateway adds none of its own and never reaches a server except through it.
- */
-export interface GatewayBackend {
-  tools(): Promise<readonly GatewayTool[]>;
-  call(toolId: string, args: Readonly<Record<string, unknown>>, context: GatewayCallContext): Promise<GatewayCallResult>;
-}
-
-const DECISION = 'decision';
 
 /**
  * The one MCP server Airlock offers to other clients (VS Code's own chat through the definition
- * provider, any agent through `airlock mcp serve`): its tools are the approved `mcp.*` tools.
- * Approvals reach the user through the client's elicitation; a client that cannot elicit gets a
- * refusal for every call that would ask, never an unasked call (fail closed).
+ * provider, any agent through `airlock mcp serve`): its tools are the approved `mcp.*` tools,
+ * named by their Airlock ids. Every call takes the agent's own path, a ToolRunner (allowlist,
+ * pinned-schema arguments, approval by risk with session grants, the note about text flagged
+ * earlier in this session, McpCaller's limits, redaction, content guard, one audit entry), so the
+ * gateway adds no check and misses none; only the approver differs: the client's elicitation.
+ * A client that cannot elicit gets a refusal for every call that would ask (fail closed).
  */
-export function createMcpGateway(backend: GatewayBackend, version: string): Server {
-  const server = new Server({ name: 'airlock', title: 'Airlock', version }, { capabilities: { tools: { listChanged: true } } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: (await backend.tools()).map((tool) => ({ name: tool.id, description: tool.description, inputSchema: tool.inputSchema })),
-  }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const context: GatewayCallContext = { ask: (question) => askThroughClient(server, question, extra.signal), signal: extra.signal };
-    const result = await backend.call(request.params.name, request.params.arguments ?? {}, context)
-      .catch((error: unknown): GatewayCallResult => ({ ok: false, error: `Airlock could not run ${request.params.name}: ${error instanceof Error ? error.message : String(error)}` }));
-    return result.ok ? { content: [{ type: 'text', text: result.text }] } : { content: [{ type: 'text', text: result.error }], isError: true };
-  });
-  return server;
-}
+export class McpGateway {
+  readonly server: Server;
+  private readonly gate: ApprovalGate;
+  /** The `sample` dependency of the servers behind the gateway: asked through, and answered by, this gateway's client. */
+  readonly sample: (ask: SamplingAsk, signal: AbortSignal) => Promise<CreateMessageResult | undefined>;
 
-/** Connects the gateway to a transport (stdio for `airlock mcp serve`). */
-export async function serveMcpGateway(backend: GatewayBackend, transport: Transport, version: string): Promise<Server> {
-  const server = createMcpGateway(backend, version);
-  await server.connect(transport);
-  return server;
-}
+  constructor(private readonly deps: McpGatewayDeps) {
+    this.server = new Server({ name: 'airlock', title: 'Airlock', version: deps.version }, { capabilities: { tools: { listChanged: true } } });
+    this.gate = new ApprovalGate(elicitationApprover(this.server), deps.audit, () => deps.policy().approvals.timeoutSeconds * 1000);
+    this.sample = gatewaySampler({ server: this.server, gate: this.gate, thresholds: () => deps.policy().contentGuard });
+  }
 
-async function askThroughClient(server: Server, question: GatewayQuestion, signal: AbortSignal): Promise<boolean> {
-  if (server.getClientCapabilities()?.elicitation === undefined) return false;
-  try {
-    const answer = await server.elicitInput({
-      message: `Airlock: ${question.title}\n\n${question.detail}`,
-      requestedSchema: {
-        type: 'object',
-        properties: { [DECISION]: { type: 'string', title: 'Your decision', enum: ['deny', 'allow'], enumNames: ['Deny', 'Allow once'], default: 'deny' } },
-        required: [DECISION],
-      },
-    }, { signal });
-    return answer.action === 'accept' && answer.content?.[DECISION] === 'allow';
-  } catch {
-    // A client that fails to answer has not said yes.
-    return false;
+  /** Offers `tools` and connects to the client's transport (stdio for `airlock mcp serve`). */
+  async connect(tools: McpGatewayTools, transport: Transport): Promise<void> {
+    const runner = new ToolRunner({
+      tools: tools.tools,
+      prepare: tools.prepare,
+      policy: this.deps.policy,
+      gate: this.gate,
+      audit: this.deps.audit,
+      // The gateway is offered only to a trusted workspace (VS Code's provider), or run by hand on one (the CLI).
+      workspaceTrusted: () => true,
+      callName: (id) => id,
+      via: 'gateway',
+    });
+    this.server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
+      await runner.prepare(extra.signal);
+      return { tools: runner.specs().map((spec) => ({ name: spec.name, description: spec.description, inputSchema: spec.parameters as Tool['inputSchema'] })) };
+    });
+    this.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+      const { name } = request.params;
+      try {
+        // A client may call without listing first (it kept the list from an earlier session).
+        await runner.prepare(extra.signal);
+        const outcome = await runner.run({ id: String(extra.requestId), name, arguments: JSON.stringify(request.params.arguments ?? {}) }, extra.signal, () => undefined);
+        return { content: [{ type: 'text', text: outcome.content }], ...(outcome.state === 'done' ? {} : { isError: true }) };
+      } catch (error) {
+        return { content: [{ type: 'text', text: `Airlock could not run ${name}: ${error instanceof Error ? error.message : String(error)}` }], isError: true };
+      }
+    });
+    await this.server.connect(transport);
   }
 }
