@@ -43,11 +43,8 @@ export function findUrlFindings(text: string): SpanFinding[] {
   const findings: SpanFinding[] = [];
   let index = 0;
   while (index < text.length) {
-    const start = urlStartAt(text, index);
-    if (start < 0) {
-      index++;
-      continue;
-    }
+    const start = nextUrlStart(text, index);
+    if (start < 0) break;
     let end = start;
     while (end < text.length && end - start < MAX_URL && !isUrlStop(text.charCodeAt(end))) end++;
     const url = text.slice(start, end);
@@ -148,11 +145,22 @@ function placeholderAfter(text: string, end: number): { text: string; length: nu
   return { text: '', length: 0 };
 }
 
-/** `http://` or `https://` in any case at `index`, compared code by code (this runs at every "h" of the text). */
-function urlStartAt(text: string, index: number): number {
-  if ((text.charCodeAt(index) | 0x20) !== 0x68 || (text.charCodeAt(index + 1) | 0x20) !== 0x74 || (text.charCodeAt(index + 2) | 0x20) !== 0x74 || (text.charCodeAt(index + 3) | 0x20) !== 0x70) return -1;
-  const colon = (text.charCodeAt(index + 4) | 0x20) === 0x73 ? index + 5 : index + 4;
-  return text.charCodeAt(colon) === 0x3a && text.charCodeAt(colon + 1) === 0x2f && text.charCodeAt(colon + 2) === 0x2f ? index : -1;
+/**
+ * Where the first `http://` or `https://` (in any case) at or after `from` starts, or -1. Found
+ * through the "://" it must hold (the engine's string search, not a loop over every character):
+ * the first "://" that has one of the two before it gives the first start.
+ */
+function nextUrlStart(text: string, from: number): number {
+  for (let colon = text.indexOf('://', from + 4); colon >= 0; colon = text.indexOf('://', colon + 1)) {
+    if (colon - 5 >= from && (text.charCodeAt(colon - 1) | 0x20) === 0x73 && isHttpAt(text, colon - 5)) return colon - 5;
+    if (isHttpAt(text, colon - 4)) return colon - 4;
+  }
+  return -1;
+}
+
+/** "http" in any case at `index`. */
+function isHttpAt(text: string, index: number): boolean {
+  return (text.charCodeAt(index) | 0x20) === 0x68 && (text.charCodeAt(index + 1) | 0x20) === 0x74 && (text.charCodeAt(index + 2) | 0x20) === 0x74 && (text.charCodeAt(index + 3) | 0x20) === 0x70;
 }
 
 function isUrlStop(code: number): boolean {
