@@ -25,6 +25,26 @@ describe('core/mcp/mcpArguments: arguments are checked against the pinned input 
     });
   }
 
+  // A pattern from the server, or a string from the model against it, must not hold the extension's thread.
+  const stringWith = (pattern: string) => ({ type: 'object', properties: { s: { type: 'string', pattern } } });
+  const redos: { attack: string; schema: unknown; args: unknown; ok: boolean; says?: RegExp }[] = [
+    { attack: '(a+)+$ against 40 a\'s and a "!": the tool is refused, nothing is matched', schema: stringWith('(a+)+$'), args: { s: `${'a'.repeat(40)}!` }, ok: false, says: /approved input schema cannot be used \(a "pattern" in it is refused: .*exponential\); no call is made/ },
+    { attack: 'the same pattern as a property-name pattern', schema: { type: 'object', patternProperties: { '(a+)+$': { type: 'string' } } }, args: { [`${'a'.repeat(40)}!`]: 'x' }, ok: false, says: /a "pattern" in it is refused/ },
+    { attack: '^(\\w+\\s?)*$ against a long sentence ending in "!"', schema: stringWith('^(\\w+\\s?)*$'), args: { s: `${'word '.repeat(30)}!` }, ok: false, says: /exponential/ },
+    { attack: 'a backreference', schema: stringWith('^(a+)\\1$'), args: { s: 'aa' }, ok: false, says: /backreference/ },
+    { attack: 'a quadratic pattern against 100,000 characters from the model: the call is refused', schema: stringWith('[a-z]+x'), args: { s: 'a'.repeat(100_000) }, ok: false, says: /a string of 100000 characters is longer than Airlock tests against one of the schema's patterns \(at most 3161/ },
+    { attack: 'the same pattern against a short string: checked as usual', schema: stringWith('[a-z]+x'), args: { s: 'abcx' }, ok: true },
+    { attack: 'a linear pattern against 1,000,000 characters: checked, whatever the length', schema: stringWith('^[a-z]+$'), args: { s: 'a'.repeat(1_000_000) }, ok: true },
+    { attack: 'a value off the pattern: the refusal does not quote the server\'s pattern', schema: stringWith('^IGNORE-PREVIOUS-[0-9]+$'), args: { s: 'x' }, ok: false, says: /^\/s must match the pattern the schema sets$/ },
+  ];
+  for (const [index, row] of redos.entries()) {
+    it(`ReDoS: ${row.ok ? 'passes' : 'refuses'}: ${row.attack}`, () => {
+      const checked = checkMcpArguments(`redos-${index}`, row.schema, row.args);
+      assert.equal(checked.ok, row.ok, JSON.stringify(checked));
+      if (!checked.ok && row.says) assert.match(checked.error, row.says);
+    });
+  }
+
   it('two servers\' schemas with the same $id do not mix', () => {
     const first = { $id: 'https://example.com/args', type: 'object', required: ['x'] };
     const second = { $id: 'https://example.com/args', type: 'object', required: ['y'] };
