@@ -117,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): void {
       policyStatusBar(policy, settings, connection, sideDoors),
       vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chat),
       new McpGatewayProvider(context.extensionPath, version, policy, () => settings.value('airlock.policy.managedPath') || undefined),
-      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors, extensionPath: context.extensionPath }),
+      ...registerCommands({ chat, connection, apiKeys, log, policy, settings, policyDocument, audit, gate, auditPanel, sideDoors, mcpServers, extensionPath: context.extensionPath }),
     );
     // Loading the user's decisions about workspace values fires the first policy load and model check.
     void settings.load();

@@ -13,6 +13,7 @@ import { reviewMcpServers } from './mcpServersReview';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ModelConnection } from './modelConnection';
 import type { ApiKeyStore } from './modelSettings';
+import type { McpServers } from './mcpServers';
 
 export interface CommandContext {
   readonly chat: ChatViewProvider;
@@ -26,6 +27,7 @@ export interface CommandContext {
   readonly gate: ApprovalGate;
   readonly auditPanel: AuditLogPanel;
   readonly sideDoors: SideDoors;
+  readonly mcpServers: McpServers;
   readonly extensionPath: string;
 }
 
@@ -48,7 +50,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'airlock.reviewWorkspaceSettings': reviewWorkspaceSettings,
   'airlock.showAuditLog': (ctx) => () => ctx.auditPanel.show(),
   'airlock.reviewSideDoors': (ctx) => () => reviewSideDoors(ctx.sideDoors, ctx.audit),
-  'airlock.reviewMcpServers': (ctx) => () => reviewMcpServers({ doors: ctx.sideDoors, policy: ctx.policy, audit: ctx.audit, extensionPath: ctx.extensionPath }),
+  'airlock.reviewMcpServers': (ctx) => () => reviewMcpServers({ doors: ctx.sideDoors, policy: ctx.policy, audit: ctx.audit, extensionPath: ctx.extensionPath, servers: ctx.mcpServers }),
 };
 
 /** Commands may be called with arguments from keybindings or other extensions: take strings only. */

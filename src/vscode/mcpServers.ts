@@ -79,6 +79,11 @@ export class McpServers implements vscode.Disposable {
     this.subscriptions.push(deps.policy.onDidChange(() => this.workspace?.repolicy()));
   }
 
+  /** The servers as they run in this window, and their pins, for "Airlock: Review MCP Servers…"; none without a folder. */
+  get running(): McpWorkspace | undefined {
+    return this.workspace;
+  }
+
   /** The agent's MCP tools now: those of approved listings the policy allows (none in an untrusted workspace). */
   agentTools(): AgentTool[] {
     const workspace = this.workspace;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { vscodeReadsFile, WORKSPACE_MCP_FILES } from '../core/posture/mcpConfigFiles';
 import { mcpServerEntries, type McpServerEntry } from '../core/posture/mcpServerEntries';
 import { MCP_OVERRIDABLE_SETTINGS, type InspectedSetting, type McpOverridableSetting } from '../core/posture/mcpSettingOverrides';
+import { withoutGatewayTools } from '../core/posture/gatewayTools';
 import { findSideDoors, type McpConfigFact, type PostureFacts, type SideDoor } from '../core/posture/sideDoors';
 
 /** Settings that open or close a side door; a change to any of them re-checks. */
@@ -62,10 +63,12 @@ export class SideDoors implements vscode.Disposable {
   /** Checks again; the answer of the latest check wins over one that finishes after it. */
   async refresh(): Promise<readonly SideDoor[]> {
     const check = ++this.checks;
-    const facts = await this.gather();
+    const tools = mcpToolNames();
+    const facts = await this.gather(tools);
     if (check === this.checks) {
       this.lastFacts = facts;
-      this.runningTools = facts.mcpTools.join('\n');
+      // What the poll compares with: every tool, the gateway's included.
+      this.runningTools = tools.join('\n');
       this.doors = findSideDoors(facts);
       this.changed.fire();
     }
@@ -76,7 +79,7 @@ export class SideDoors implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private async gather(): Promise<PostureFacts> {
+  private async gather(tools: readonly string[]): Promise<PostureFacts> {
     const config = vscode.workspace.getConfiguration();
     const agentMode = config.inspect<boolean>('chat.agent.enabled');
     const mcpSetting = config.inspect<unknown>('mcp');
@@ -97,18 +100,20 @@ export class SideDoors implements vscode.Disposable {
       { where: 'user settings (mcp)', servers: mcpServerEntries(mcpSetting?.globalValue), ...inVsCode },
       { where: 'workspace settings (mcp)', servers: notInFiles(mcpServerEntries(mcpSetting?.workspaceValue), fromFiles), ...inVsCode },
     ];
+    const mcpConfigs = [...fromSettings, ...fromFiles];
     return {
       hasWorkspace: folders.length > 0,
       // VS Code 1.139's default is on: a host that cannot say counts as on.
       agentMode: { value: config.get<boolean>('chat.agent.enabled') ?? true, user: agentMode?.globalValue, workspace: agentMode?.workspaceValue },
       enabledExtensions: vscode.extensions.all.map((extension) => extension.id),
       mcpAccess: config.get('chat.mcp.access'),
-      mcpConfigs: [...fromSettings, ...fromFiles],
+      mcpConfigs,
       mcpDiscovery: reading.discovery,
       mcpSettings: inspectMcpSettings(config),
       mcpAllowed: config.get('chat.mcp.allowedServers'),
       mcpDenied: config.get('chat.mcp.deniedServers'),
-      mcpTools: mcpToolNames(),
+      // Airlock's own gateway is not a side door: its tools are the guarded ones.
+      mcpTools: withoutGatewayTools(tools, mcpConfigs),
     };
   }
 

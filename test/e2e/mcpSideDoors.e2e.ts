@@ -3,19 +3,23 @@
 // "all"` over the user's `"none"`. Both reviews list the server and the override; "Airlock: Review
 // MCP Servers…" offers the lock, which writes the user's settings only once the user confirms it
 // in the modal; afterwards the allowlist names only Airlock's gateway, the server is blocked by
-// it, and the workspace's override is still shown as a finding. The test restores the user
-// settings and removes the files it added, so the window is left as it was found.
+// it, and the workspace's override is still shown as a finding. "Move Behind Airlock…" then writes
+// the server into the workspace overlay, the overlay's approval asks, and once it is in force the
+// server leaves .vscode/mcp.json and is listed as Airlock's own, with its state and pin. The test
+// restores the user settings and removes the files it added, so the window is left as it was found.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
+import { approvalSha256, McpPinStore, mcpServerIdentity } from '../../src/core/mcp/pinStore';
 import { cliAuditTail } from './harness/auditLog';
-import { clickDialogButton, closeQuickInput, pickRow, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { clickDialogButton, closeQuickInput, pickRow, quickInput, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { focusWorkbench, runCommand, saveSettingsEditor, startCommand, waitForActiveTab } from './harness/workbench';
+import { activeEditorText, focusWorkbench, runCommand, saveSettingsEditor, startCommand, waitForActiveTab } from './harness/workbench';
 
 const shot = stepShots(150);
 const MCP_REVIEW = 'Airlock: Review MCP Servers…';
@@ -24,6 +28,7 @@ const OVERRIDE = 'This workspace overrides chat.mcp.access';
 const LOCK_ROW = 'Lock VS Code\'s MCP to Airlock\'s gateway…';
 const LOCKED_ROW = 'VS Code\'s MCP is locked to Airlock\'s gateway';
 const LOCK_DIALOG = 'Lock VS Code\'s MCP servers to Airlock\'s gateway?';
+const MOVE_ROW = 'Move "memory" Behind Airlock…';
 const MCP_JSON = '{\n  // a server the repository ships for VS Code\'s agent\n  "servers": {\n    "memory": { "type": "stdio", "command": "node", "args": ["server-memory.js"] },\n  },\n}\n';
 
 function workspaceFile(relative: string): string {
@@ -76,6 +81,7 @@ describe('MCP side doors: VS Code\'s own MCP servers and the lock a repository c
     const { page } = e2e();
     await closeQuickInput(page);
     rmSync(workspaceFile('.vscode/mcp.json'), { force: true });
+    rmSync(workspaceFile('.airlock'), { recursive: true, force: true });
     writeFileSync(workspaceFile('.vscode/settings.json'), '{}\n');
     await reloadWorkspaceSettings(page, (text) => !text.includes('chat.mcp.access'));
     rmSync(workspaceFile('.vscode'), { recursive: true, force: true });
@@ -151,4 +157,57 @@ describe('MCP side doors: VS Code\'s own MCP servers and the lock a repository c
     const tail = await cliAuditTail(e2e().workspace, e2e().configDir, 30);
     assert.ok(tail.some((entry) => entry.action === 'posture.mcp-lock' && entry.decision === 'allow'), 'the lock is audited');
   });
+
+  it('"Move Behind Airlock…" writes the server into the overlay with no tool allowed; the overlay approval asks; only then is it removed from .vscode/mcp.json', async function () {
+    this.timeout(180_000);
+    const { page } = e2e();
+    await openReview(page, MCP_REVIEW, /MCP Servers/, 'memory');
+    // The list may be longer than the window: the row is found by its words.
+    await quickInput(page).locator('input').fill(MOVE_ROW);
+    await pickRow(page, MOVE_ROW);
+    const move = await waitForDialog(page, 'Move "memory" behind Airlock?');
+    for (const words of ['.airlock/policy/default.yaml', 'memory:', 'command: node', 'allow: []', 'Airlock asks next']) assert.ok(move.detail.includes(words), `the dialog shows what is written: ${words} in "${move.detail}"`);
+    await shot(page, 'mcp-move-asked');
+    await clickDialogButton(page, 'Write to Overlay');
+
+    const approval = await waitForDialog(page, 'Airlock: approve the workspace policy overlay?', 60_000);
+    assert.match(approval.detail, /adds the server "memory", which runs `node server-memory\.js` in the sandbox; offers no tools yet/, approval.detail);
+    assert.ok(readFileSync(workspaceFile('.vscode/mcp.json'), 'utf8').includes('"memory"'), 'nothing is removed before the overlay applies');
+    await shot(page, 'mcp-move-overlay-approval');
+    await clickDialogButton(page, 'Approve Overlay');
+
+    const removal = await waitForDialog(page, '"memory" now runs behind Airlock. Remove "memory" from .vscode/mcp.json?', 60_000);
+    assert.ok(removal.buttons.includes('Remove from .vscode/mcp.json'), JSON.stringify(removal.buttons));
+    await clickDialogButton(page, 'Remove from .vscode/mcp.json');
+    await toastWith(page, 'is an Airlock MCP server now').first().waitFor({ timeout: 30_000 });
+    await shot(page, 'mcp-moved-toast');
+
+    const direct = readFileSync(workspaceFile('.vscode/mcp.json'), 'utf8');
+    assert.ok(!direct.includes('"memory"') && direct.includes('// a server the repository ships'), `only the server left the file: ${direct}`);
+    const overlay = parseYaml(readFileSync(workspaceFile('.airlock/policy/default.yaml'), 'utf8')) as { mcp: { servers: Record<string, unknown> } };
+    assert.deepEqual(overlay.mcp.servers, { memory: { stdio: { command: 'node', args: ['server-memory.js'] }, tools: { allow: [] } } });
+    const tail = await waitForValue('the move in the audit log', () => cliAuditTail(e2e().workspace, e2e().configDir, 40), (entries) => entries.some((entry) => entry.action === 'mcp.server.remove-direct'));
+    for (const action of ['mcp.server.adopt', 'policy.overlay.approve', 'mcp.server.remove-direct']) assert.ok(tail.some((entry) => entry.action === action && entry.decision === 'allow'), `${action} is audited`);
+  });
+
+  it('the moved server is Airlock\'s own in the review, with its state and its pin; choosing it opens the whole summary', async function () {
+    this.timeout(90_000);
+    const { page } = e2e();
+    // An approval as "airlock mcp approve" would have stored it, for the server as the policy names it.
+    const identity = mcpServerIdentity('memory', { stdio: { command: 'node', args: ['server-memory.js'], env: [] } }, realpathSync(e2e().workspace));
+    const pins = new McpPinStore(e2e().configDir);
+    await pins.approve(identity, [{ name: 'read_graph', description: 'Read the entire knowledge graph', inputSchema: { type: 'object', properties: {} } }]);
+    const approved = await pins.approved(identity);
+    const prefix = approved === undefined ? 'none' : approvalSha256(approved).slice(0, 12);
+    const rows = await openReview(page, MCP_REVIEW, /MCP Servers/, 'Airlock policy');
+    const own = rowWith(rows, 'Airlock policy');
+    for (const words of ['memory', 'not started', 'node server-memory.js', 'pinned 1 tools', `(pin ${prefix}…)`, 'offers 0, withholds 1']) assert.ok(own.includes(words), `the row says ${words}: "${own}"`);
+    assert.equal(rowWith(rows, MOVE_ROW), '', `nothing is left to move: ${JSON.stringify(rows)}`);
+    await shot(page, 'mcp-review-own-server');
+    await pickRow(page, 'Airlock policy');
+    const summary = await waitForValue('the summary document', () => activeEditorText(page), (text) => text.includes('state:'));
+    for (const words of ['state: not started', `pin: 1 tool approved`, 'offered from the pinned listing: none', 'read_graph ("read_graph" is not in the server\'s tools.allow)']) assert.ok(summary.replace(/\u00a0/g, ' ').includes(words), `the summary says ${words}: "${summary}"`);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
 });
+
