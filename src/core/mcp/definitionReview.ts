@@ -16,6 +16,7 @@ import { canonicalJson } from './canonicalJson';
 import { nameMcpTools, type McpNaming } from './mcpToolName';
 import { decideMcpTool, type McpToolDecision } from './mcpToolPolicy';
 import type { ApprovedServer } from './pinStore';
+import { checkPattern } from './safePattern';
 import type { DefinitionScanResult, ToolDefinition } from './toolDefinition';
 import { scanToolDefinition } from './toolDefinitionScan';
 import { pinnedPart, toolPin } from './toolPin';
@@ -88,7 +89,7 @@ export function reviewDefinitions(server: string, policy: McpServerPolicy | unde
       scan,
       naming: names[index],
       policy: decideMcpTool(policy, definition.name),
-      ...(taskOnly(definition) ? { unsupported: 'it runs only as a task (execution.taskSupport "required"), which Airlock does not call' } : {}),
+      ...unsupported(definition),
     });
   });
   for (const [name, before] of approved?.tools ?? []) {
@@ -121,7 +122,30 @@ export function offeredTools(review: DefinitionReview): OfferedMcpTool[] {
   });
 }
 
-/** The SDK's callTool refuses such a tool, so offering it would only give the model errors. */
+/** Why Airlock could not call the tool at all; offering it would only give the model errors. */
+function unsupported(definition: ToolDefinition): { readonly unsupported?: string } {
+  if (taskOnly(definition)) return { unsupported: 'it runs only as a task (execution.taskSupport "required"), which Airlock does not call' };
+  const pattern = refusedPattern(definition.inputSchema);
+  return pattern === undefined ? {} : { unsupported: `a "pattern" in its input schema is refused (${pattern}), so its arguments cannot be checked` };
+}
+
+/** Why the first pattern of the schema that safePattern refuses is refused (the `pattern` keyword and `patternProperties` keys). */
+function refusedPattern(schema: unknown): string | undefined {
+  if (Array.isArray(schema)) return schema.reduce<string | undefined>((found, child) => found ?? refusedPattern(child), undefined);
+  if (schema === null || typeof schema !== 'object') return undefined;
+  for (const [key, value] of Object.entries(schema)) {
+    const patterns = key === 'pattern' && typeof value === 'string' ? [value] : key === 'patternProperties' && value !== null && typeof value === 'object' ? Object.keys(value) : [];
+    for (const pattern of patterns) {
+      const check = checkPattern(pattern);
+      if (!check.ok) return check.reason;
+    }
+    const inner = refusedPattern(value);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** The SDK's callTool refuses such a tool. */
 function taskOnly(definition: ToolDefinition): boolean {
   const execution = (definition as { readonly execution?: unknown }).execution;
   return typeof execution === 'object' && execution !== null && (execution as { readonly taskSupport?: unknown }).taskSupport === 'required';
