@@ -133,7 +133,7 @@ function unsupported(definition: ToolDefinition): { readonly unsupported?: strin
 function refusedPattern(schema: unknown): string | undefined {
   if (Array.isArray(schema)) return schema.reduce<string | undefined>((found, child) => found ?? refusedPattern(child), undefined);
   if (schema === null || typeof schema !== 'object') return undefined;
-  for (const [key, value] of Object.entries(schema)) {
+  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
     const patterns = key === 'pattern' && typeof value === 'string' ? [value] : key === 'patternProperties' && value !== null && typeof value === 'object' ? Object.keys(value) : [];
     for (const pattern of patterns) {
       const check = checkPattern(pattern);
