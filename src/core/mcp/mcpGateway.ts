@@ -1,6 +1,6 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type CreateMessageResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type CreateMessageResult, type ProgressToken, type ServerNotification, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { AgentTool } from '../agent/agentTool';
 import { ToolRunner } from '../agent/toolRunner';
 import { ApprovalGate } from '../approval/approvalGate';
@@ -66,7 +66,7 @@ export class McpGateway {
       try {
         // A client may call without listing first (it kept the list from an earlier session).
         await runner.prepare(extra.signal);
-        const outcome = await runner.run({ id: String(extra.requestId), name, arguments: JSON.stringify(request.params.arguments ?? {}) }, extra.signal, () => undefined);
+        const outcome = await runner.run({ id: String(extra.requestId), name, arguments: JSON.stringify(request.params.arguments ?? {}) }, extra.signal, () => undefined, progressTo(request.params._meta?.progressToken, extra));
         return { content: [{ type: 'text', text: outcome.content }], ...(outcome.state === 'done' ? {} : { isError: true }) };
       } catch (error) {
         return { content: [{ type: 'text', text: `Airlock could not run ${name}: ${error instanceof Error ? error.message : String(error)}` }], isError: true };
@@ -74,4 +74,14 @@ export class McpGateway {
     });
     await this.server.connect(transport);
   }
+}
+
+/** The lines a call's tool card would show (the server's progress, cleaned and bounded), as progress notifications to a client that asked for them. */
+function progressTo(token: ProgressToken | undefined, extra: { sendNotification: (notification: ServerNotification) => Promise<void> }): (line: string) => void {
+  if (token === undefined) return () => undefined;
+  let sent = 0;
+  return (line) => {
+    sent += 1;
+    void extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: sent, message: line.trim() } }).catch(() => undefined);
+  };
 }

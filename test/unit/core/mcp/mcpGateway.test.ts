@@ -25,11 +25,19 @@ function demoServer(): McpServer {
   server.registerTool('echo', { description: 'Returns the text it is given.', inputSchema: { text: z.string().max(40) } }, ({ text }) => ({ content: [{ type: 'text', text }] }));
   server.registerTool('write', { description: 'Writes a note.', inputSchema: { text: z.string() } }, ({ text }) => ({ content: [{ type: 'text', text: `wrote ${text}` }] }));
   server.registerTool('notes', { description: 'Returns the release notes.' }, () => ({ content: [{ type: 'text', text: INJECTED }] }));
+  server.registerTool('steps', { description: 'Works in two steps.' }, async (extra) => {
+    const token = extra._meta?.progressToken;
+    if (token !== undefined) {
+      await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: 1, total: 2, message: 'half\u200b way' } });
+      await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: 2, total: 2 } });
+    }
+    return { content: [{ type: 'text', text: 'done' }] };
+  });
   return server;
 }
 
 function pack(approvals: Record<string, unknown> = {}): PolicyPack {
-  return policyPackSchema.parse({ version: 1, name: 'test', approvals, mcp: { servers: { demo: { stdio: { command: 'node' }, tools: { allow: ['*'], risk: { echo: 'low', notes: 'low', write: 'high' } } } } } });
+  return policyPackSchema.parse({ version: 1, name: 'test', approvals, mcp: { servers: { demo: { stdio: { command: 'node' }, tools: { allow: ['*'], risk: { echo: 'low', notes: 'low', steps: 'low', write: 'high' } } } } } });
 }
 
 interface Backing {
@@ -84,7 +92,7 @@ describe('core/mcp/mcpGateway: the approved MCP tools offered to other clients, 
     const { client, close } = await connectGateway(pack());
     try {
       const listed = await client.listTools();
-      assert.deepEqual(listed.tools.map((tool) => tool.name).sort(), ['mcp.demo.echo', 'mcp.demo.notes', 'mcp.demo.write']);
+      assert.deepEqual(listed.tools.map((tool) => tool.name).sort(), ['mcp.demo.echo', 'mcp.demo.notes', 'mcp.demo.steps', 'mcp.demo.write']);
       const echo = listed.tools.find((tool) => tool.name === 'mcp.demo.echo');
       assert.equal(echo?.description, '[MCP server "demo"] Returns the text it is given.');
       assert.deepEqual(Object.keys(echo?.inputSchema.properties ?? {}), ['text']);
@@ -162,6 +170,18 @@ describe('core/mcp/mcpGateway: the approved MCP tools offered to other clients, 
       }
     });
   }
+
+  it('the server\'s progress reaches a client that asked for it, as the agent\'s tool card shows it (cleaned, one line each)', async () => {
+    const { client, close } = await connectGateway(pack());
+    try {
+      const messages: (string | undefined)[] = [];
+      const result = await client.callTool({ name: 'mcp.demo.steps', arguments: {} }, undefined, { onprogress: (progress) => messages.push(progress.message) });
+      assert.match(text(result), /done/);
+      assert.deepEqual(messages, ['progress 1/2: half way', 'progress 2/2']);
+    } finally {
+      await close();
+    }
+  });
 
   it('after output the content guard flagged, the next question says so (as the agent\'s dialog does)', async () => {
     const { client, asked, close } = await connectGateway(pack(), allow);
