@@ -78,6 +78,10 @@ const REUSED_CHARS = 128 * 1024;
 const windowView = new ViewStorage();
 const windowTokens = new TokenStorage();
 const windowCandidates = new CandidateStorage();
+/** The same for the stretches read again with their tags blanked (the window's view is still in use then). */
+const markupView = new ViewStorage();
+const markupTokens = new TokenStorage();
+const markupCandidates = new CandidateStorage();
 
 /**
  * The view covers only the candidate stretches (candidateRegions) unless they are dense; the
@@ -119,7 +123,8 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
  * A phrase split by markup ("<td>Ignore all</td><td>previous instructions</td>") is read again
  * with the tags blanked out (same length, so offsets hold); findings already made are not
  * repeated. Only the stretches around tags are read again: blanking changes nothing further away,
- * and most text is not markup.
+ * and most text is not markup. Within a stretch, as in the window, only the prefilter's candidate
+ * stretches of the blanked text are read.
  */
 function markupSplitFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
   const regions = markupRegions(text);
@@ -128,10 +133,12 @@ function markupSplitFindings(text: string, already: readonly Finding[], candidat
   const found: Finding[] = [];
   for (const [from, to] of regions) {
     const blanked = text.slice(from, to).replace(TAGS, (tag) => ' '.repeat(tag.length));
+    const reuse = blanked.length <= REUSED_CHARS;
     // Blanking only removes words and joins phrases: without a key word in the blanked stretch, nothing new is found.
-    if (candidates !== undefined && candidateRegions(blanked, candidateLexicon())?.count === 0) continue;
-    const view = buildDetectionView(blanked);
-    for (const finding of phraseFindings(blanked, view, tokenize(view))) {
+    const stretches = candidates === undefined ? undefined : candidateRegions(blanked, candidateLexicon(), reuse ? markupCandidates : undefined);
+    if (stretches?.count === 0) continue;
+    const view = buildDetectionView(blanked, reuse ? markupView : undefined, stretches?.ranges);
+    for (const finding of phraseFindings(blanked, view, tokenize(view, reuse ? markupTokens : undefined))) {
       const start = finding.start + from;
       const key = `${finding.rule}:${start}`;
       if (seen.has(key)) continue;
