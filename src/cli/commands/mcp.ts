@@ -31,7 +31,7 @@ type Input = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
 /** `airlock mcp …`: MCP servers through the guard: the definition scan, the policy's servers, their approvals. */
 export function mcpCommand(context: CommandContext): Command {
-  const mcp = new Command('mcp').description('MCP servers through the guard: list them, review and approve their tool definitions, scan definitions');
+  const mcp = new Command('mcp').description('MCP servers through the guard: list them, move direct ones behind Airlock, review and approve their tool definitions, scan definitions');
   for (const command of mcpServerCommands(context)) mcp.addCommand(command);
   const scan = new Command('scan')
     .description('scan MCP tool definitions (tools/list entries) for poisoning and print one verdict line per tool')
