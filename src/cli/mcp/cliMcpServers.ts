@@ -14,6 +14,8 @@ export interface CliMcpInput {
   readonly onAuditError: (message: string) => void;
   /** Where a server's sampling request is asked and answered (the gateway's client); without it, refused. */
   readonly sample?: McpServerRequestDeps['sample'];
+  /** The offered tools changed (a server's listing was reviewed again). */
+  readonly onChange?: () => void;
 }
 
 /** The workspace's MCP servers for one CLI command, and the audit log their connections go to. */
@@ -45,6 +47,7 @@ export function openCliMcpServers(input: CliMcpInput, context: CliContext): CliM
     }))),
     audit,
     actor: 'cli',
+    ...(input.onChange ? { onChange: input.onChange } : {}),
     // Roots are the workspace; elicitation is declined and, but through the gateway, sampling refused: a script has nobody to ask.
     configureClient: (client, server) => installServerRequestHandlers(client, { server, policy: () => ownValue(input.policy.mcp.servers, server), workspaceFolders: () => [{ path: folder, name: basename(folder) }], audit, ...(input.sample ? { sample: input.sample } : {}) }),
   });

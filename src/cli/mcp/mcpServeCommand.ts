@@ -24,7 +24,7 @@ export function mcpServeCommand(context: CommandContext): Command {
     reportPolicyProblems(effective, context);
     if (effective.errors.length > 0) return context.setExitCode(ExitCode.failure);
     // Servers start on the first call, after the gateway below exists: a sampling request goes to its client.
-    const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`airlock mcp serve: an audit entry could not be written: ${message}\n`), sample: (ask, signal) => gateway.sample(ask, signal) }, context);
+    const servers = openCliMcpServers({ policy: effective.policy, configDir: load.configDir, workspaceFolder: load.workspaceFolder, onAuditError: (message) => context.stderr.write(`airlock mcp serve: an audit entry could not be written: ${message}\n`), sample: (ask, signal) => gateway.sample(ask, signal), onChange: () => gateway.toolsChanged() }, context);
     const gateway = new McpGateway({ policy: () => effective.policy, audit: servers.audit, version });
     try {
       const transport = new StdioServerTransport();

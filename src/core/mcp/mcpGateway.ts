@@ -44,9 +44,22 @@ export class McpGateway {
     this.sample = gatewaySampler({ server: this.server, gate: this.gate, thresholds: () => deps.policy().contentGuard });
   }
 
+  private runner: ToolRunner | undefined;
+  /** The tools as the client last saw them (listed, or told of): a refresh that changes nothing is not a change. */
+  private seen: string | undefined;
+
+  /** The approved tools may have changed (a listing approved, or withheld after a rug pull): a client that listed them is told to list again. */
+  toolsChanged(): void {
+    if (this.runner === undefined || this.seen === undefined || this.server.transport === undefined) return;
+    const now = JSON.stringify(this.runner.specs());
+    if (now === this.seen) return;
+    this.seen = now;
+    void this.server.sendToolListChanged().catch(() => undefined);
+  }
+
   /** Offers `tools` and connects to the client's transport (stdio for `airlock mcp serve`). */
   async connect(tools: McpGatewayTools, transport: Transport): Promise<void> {
-    const runner = new ToolRunner({
+    const runner = (this.runner = new ToolRunner({
       tools: tools.tools,
       prepare: tools.prepare,
       policy: this.deps.policy,
@@ -56,10 +69,12 @@ export class McpGateway {
       workspaceTrusted: () => true,
       callName: (id) => id,
       via: 'gateway',
-    });
+    }));
     this.server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
       await runner.prepare(extra.signal);
-      return { tools: runner.specs().map((spec) => ({ name: spec.name, description: spec.description, inputSchema: spec.parameters as Tool['inputSchema'] })) };
+      const specs = runner.specs();
+      this.seen = JSON.stringify(specs);
+      return { tools: specs.map((spec) => ({ name: spec.name, description: spec.description, inputSchema: spec.parameters as Tool['inputSchema'] })) };
     });
     this.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
       const { name } = request.params;
