@@ -75,6 +75,8 @@ export class CandidateLexicon {
     let next = new Int32Array(COLUMNS * 1024).fill(-1);
     let nodes = 1;
     const tags: number[][] = [[]];
+    /** Per node, whether another key goes on from it (set as children are made: no pass over the whole table). */
+    const inner: number[] = [0];
     const slotFirst: number[] = [];
     const slotsInRule: number[] = [];
     const slotReach: number[] = [];
@@ -82,12 +84,13 @@ export class CandidateLexicon {
     let complete = true;
     let reach = 0;
     const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
-    this.addTermUnits(negators);
+    const unitsAdded = new Set<TermSet>();
+    this.addTermUnits(negators, unitsAdded);
     const slotKeys = new Map<TermSet, ReturnType<typeof keysOf>>();
     const slotWords = new Map<TermSet, number>();
     for (const rule of rules) {
       const slots = rule.slots.map((set) => slotKeys.get(set) ?? slotKeys.set(set, keysOf(set)).get(set) ?? 'always');
-      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always') this.addTermUnits(set);
+      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always' && !unitsAdded.has(set)) this.addTermUnits(set, unitsAdded);
       if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
       if (slots.every((keys) => keys === 'always')) complete = false;
       const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
@@ -115,6 +118,8 @@ export class CandidateLexicon {
                 next = grown;
               }
               tags.push([]);
+              inner.push(0);
+              inner[node] = 1;
               next[at] = child;
             }
             node = child;
@@ -132,8 +137,7 @@ export class CandidateLexicon {
     this.slotsInRule = Int32Array.from(slotsInRule);
     this.always = Uint8Array.from(always);
     this.next = next.slice(0, nodes * COLUMNS);
-    this.leaf = new Uint8Array(nodes).fill(1);
-    for (let at = 0; at < nodes * COLUMNS; at++) if ((this.next[at] ?? -1) >= 0) this.leaf[Math.floor(at / COLUMNS)] = 0;
+    this.leaf = Uint8Array.from(inner, (goesOn) => 1 - goesOn);
     this.slotsFrom = new Int32Array(tags.length + 1);
     tags.forEach((list, node) => (this.slotsFrom[node + 1] = (this.slotsFrom[node] ?? 0) + list.length));
     this.slotsAt = Int32Array.from(tags.flat());
@@ -159,7 +163,8 @@ export class CandidateLexicon {
     return known === 1;
   }
 
-  private addTermUnits(set: TermSet): void {
+  private addTermUnits(set: TermSet, added: Set<TermSet>): void {
+    added.add(set);
     for (const term of set.terms) for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
   }
 

@@ -297,16 +297,18 @@ class MatchRun {
 }
 
 /** Builds the trie, then freezes it into an ASCII transition table plus maps for other characters. */
+/** Children and actions are created when first needed: most of the tens of thousands of nodes are leaves or carry no action. */
 class TrieBuilder {
-  private readonly children: Map<number, number>[] = [new Map<number, number>()];
-  private readonly exact: Set<number>[] = [new Set()];
-  private readonly stem: Set<number>[] = [new Set()];
+  private readonly children: (Map<number, number> | undefined)[] = [undefined];
+  private readonly exact: (Set<number> | undefined)[] = [undefined];
+  private readonly stem: (Set<number> | undefined)[] = [undefined];
   private readonly flags: number[] = [0];
 
   add(term: string, action: number): void {
     const isStem = term.endsWith('*');
     const node = this.insert(foldTerm(isStem ? term.slice(0, -1) : term), term);
-    (isStem ? this.stem : this.exact)[node]?.add(action);
+    const actions = isStem ? this.stem : this.exact;
+    (actions[node] ??= new Set()).add(action);
   }
 
   flag(term: string, flag: number): void {
@@ -319,7 +321,7 @@ class TrieBuilder {
     // Terms use a few dozen ASCII characters: a row of 128 would make the table several times larger.
     const asciiColumn = new Int8Array(0x80).fill(-1);
     let columns = 0;
-    for (const children of this.children) for (const code of children.keys()) if (code < 0x80 && asciiColumn[code] === -1) asciiColumn[code] = columns++;
+    for (const children of this.children) for (const code of children?.keys() ?? []) if (code < 0x80 && asciiColumn[code] === -1) asciiColumn[code] = columns++;
     const asciiNext = new Int32Array(count * columns).fill(-1);
     const otherNext: (Map<number, number> | undefined)[] = [];
     for (let node = 0; node < count; node++) {
@@ -331,7 +333,7 @@ class TrieBuilder {
       otherNext.push(other);
     }
     // Later slots first, so one hit never advances a rule through two of its slots.
-    const freeze = (sets: Set<number>[]): (Int32Array | undefined)[] => sets.map((set) => (set.size === 0 ? undefined : Int32Array.from([...set].sort((a, b) => (b & (MAX_SLOTS - 1)) - (a & (MAX_SLOTS - 1))))));
+    const freeze = (sets: (Set<number> | undefined)[]): (Int32Array | undefined)[] => sets.map((set) => (set === undefined ? undefined : Int32Array.from([...set].sort((a, b) => (b & (MAX_SLOTS - 1)) - (a & (MAX_SLOTS - 1))))));
     return { asciiNext, asciiColumn, columns, otherNext, exact: freeze(this.exact), stem: freeze(this.stem), flags: Uint8Array.from(this.flags) };
   }
 
@@ -339,14 +341,14 @@ class TrieBuilder {
     if (path.length === 0) throw new Error(`term "${term}" folds to nothing`);
     let node = 0;
     for (const code of path) {
-      const children = this.children[node] as Map<number, number>;
+      const children = (this.children[node] ??= new Map<number, number>());
       let child = children.get(code);
       if (child === undefined) {
         child = this.children.length;
         children.set(code, child);
-        this.children.push(new Map<number, number>());
-        this.exact.push(new Set());
-        this.stem.push(new Set());
+        this.children.push(undefined);
+        this.exact.push(undefined);
+        this.stem.push(undefined);
         this.flags.push(0);
       }
       node = child;
