@@ -209,7 +209,9 @@ export function readsAsText(decoded: string): boolean {
 }
 
 export function decodeBase64(blob: string): string {
-  const bytes: number[] = [];
+  // Six bits per character: at most this many bytes (most long runs are identifiers, decoded and dropped).
+  const bytes = new Uint8Array(Math.floor((blob.length * 6) / 8));
+  let length = 0;
   let buffer = 0;
   let bits = 0;
   for (let index = 0; index < blob.length; index++) {
@@ -219,10 +221,10 @@ export function decodeBase64(blob: string): string {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
+      bytes[length++] = (buffer >> bits) & 0xff;
     }
   }
-  return utf8.decode(new Uint8Array(bytes));
+  return utf8.decode(bytes.subarray(0, length));
 }
 
 function decodeHex(blob: string): string {
