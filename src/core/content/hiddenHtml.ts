@@ -105,6 +105,8 @@ function pairHiddenTags(tags: readonly { name: string; start: number; contentSta
 
 /** How an element's attributes hide it, if they do. `attributes` is lower-cased. */
 function hidingOf(name: string, attributes: string): { rule: string; weight: number } | undefined {
+  // Every way below needs one of these words: most tags (and TypeScript generics) have none.
+  if (!attributes.includes('hidden') && !attributes.includes('style=') && !attributes.includes('color=') && !attributes.includes('font-size=')) return undefined;
   if (/(?:^|\s)hidden(?:\s|=|\/|$)/.test(attributes)) return { rule: 'hidden.attribute', weight: 0.5 };
   const style = styleOf(attributes);
   if (style !== '') {
