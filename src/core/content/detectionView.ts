@@ -188,7 +188,8 @@ export function buildDetectionView(text: string, storage: ViewStorage = new View
   flushSmuggled();
   if (reversalStart >= 0) closeReversal(text.length);
   builder.readLeetspeak();
-  return { ...builder.finish(), confusable, payloads, needsSanitizing, splitWords, splitStart, splitEnd };
+  const { codes, length, origStart, origEnd, marks } = builder.finish();
+  return { codes, length, origStart, origEnd, marks, confusable, payloads, needsSanitizing, splitWords, splitStart, splitEnd };
 }
 
 function isAsciiLetter(code: number): boolean {
