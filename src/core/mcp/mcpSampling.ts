@@ -16,11 +16,11 @@ import type { SamplingAsk } from './mcpServerRequests';
 export const MAX_SAMPLING_TOKENS = 4096;
 /** The most text (UTF-16 code units, system prompt included) a server may send the model in one request. */
 export const MAX_SAMPLING_PROMPT_CHARS = 64 * 1024;
-export const MAX_SAMPLING_MESSAGES = 64;
+const MAX_SAMPLING_MESSAGES = 64;
 /** The reply is cut past this many characters per allowed token: far above any tokenizer's average. */
 const CHARS_PER_TOKEN_BOUND = 16;
 /** Longest a request may keep the model busy once allowed; the model client's own silence timeouts come first. */
-export const SAMPLING_DEADLINE_MS = 5 * 60_000;
+const SAMPLING_DEADLINE_MS = 5 * 60_000;
 
 /** The server's request as the user is asked about it and the model receives it. */
 export interface SamplingRequest {
@@ -82,17 +82,17 @@ export function samplingRequest(ask: SamplingAsk, thresholds?: ContentGuardThres
 export function createSampler(deps: SamplerDeps): (ask: SamplingAsk, signal: AbortSignal) => Promise<CreateMessageResult | undefined> {
   return async (ask, signal) => {
     const request = samplingRequest(ask, deps.thresholds?.());
-    if (!deps.model()) throw new McpError(ErrorCode.InternalError, `Airlock: MCP server "${ask.server}" asked to use the model, but no model is configured`);
+    const model = (): SamplingModel => deps.model() ?? fail(new McpError(ErrorCode.InternalError, `Airlock: MCP server "${ask.server}" asked to use the model, but no model is configured`));
+    // No model: refused before anyone is asked.
+    model();
     if (!(await answered(deps.confirm(request, signal), signal, deps.confirmTimeoutMs()))) return undefined;
     // The model as it is once the user answered: the settings may have changed meanwhile.
-    const model = deps.model();
-    if (!model) throw new McpError(ErrorCode.InternalError, `Airlock: MCP server "${ask.server}" asked to use the model, but no model is configured`);
-    return await complete(model, request, signal, deps.deadlineMs ?? SAMPLING_DEADLINE_MS);
+    return await complete(model(), request, signal, deps.deadlineMs ?? SAMPLING_DEADLINE_MS);
   };
 }
 
 /** Runs the request on the model; the reply is text, cut at the token bound. */
-export async function complete(model: SamplingModel, request: SamplingRequest, signal: AbortSignal, deadlineMs = SAMPLING_DEADLINE_MS): Promise<CreateMessageResult> {
+async function complete(model: SamplingModel, request: SamplingRequest, signal: AbortSignal, deadlineMs = SAMPLING_DEADLINE_MS): Promise<CreateMessageResult> {
   const messages: ChatMessage[] = [
     ...(request.systemPrompt ? [{ role: 'system' as const, content: request.systemPrompt }] : []),
     ...request.messages.map((message) => ({ role: message.role, content: message.text })),
@@ -154,6 +154,10 @@ function textOf(server: string, content: CreateMessageRequest['params']['message
     if (block.type !== 'text') throw invalid(server, `it holds ${block.type} content; Airlock passes only text to the model`);
     return block.text;
   }).join('\n');
+}
+
+function fail(error: Error): never {
+  throw error;
 }
 
 function invalid(server: string, why: string): McpError {
