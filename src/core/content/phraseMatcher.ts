@@ -64,6 +64,7 @@ export class PhraseMatcher {
 
   /** Reports each rule match over the tokens of a view (see MatchSink). */
   match(codes: Uint16Array, tokens: Tokens, sink: MatchSink): void {
+    if (tokens.count === 0) return; // the prefilter left nothing to read: skip the per-run state
     const run = new MatchRun(this, tokens, sink);
     const hits = new WalkHits();
     const { count, start, end, kind } = tokens;
