@@ -264,6 +264,9 @@ export class CandidateStorage {
   wordStart = new Int32Array(0);
   wordEnd = new Int32Array(0);
   anchors = new Int32Array(0);
+  lastHit = new Int32Array(0);
+  readonly walks = new Int32Array(KEY_CHARS * 3);
+  readonly nextWalks = new Int32Array(KEY_CHARS * 3);
 }
 
 
@@ -374,8 +377,8 @@ class WordReader {
   private readonly wordEnd: Int32Array;
   private readonly lastHit: Int32Array;
   /** Key walks still open from earlier words (a key may span words): trie node, origin word, depth. */
-  private walks = new Int32Array(KEY_CHARS * 3);
-  private nextWalks = new Int32Array(KEY_CHARS * 3);
+  private walks: Int32Array;
+  private nextWalks: Int32Array;
   private open = 0;
   private nextOpen = 0;
   private spacedRun = 0;
@@ -391,7 +394,10 @@ class WordReader {
     this.wordStart = storage.wordStart;
     this.wordEnd = storage.wordEnd;
     this.anchors = storage.anchors;
-    this.lastHit = new Int32Array(lexicon.slotCount).fill(-1_000_000);
+    if (storage.lastHit.length !== lexicon.slotCount) storage.lastHit = new Int32Array(lexicon.slotCount);
+    this.lastHit = storage.lastHit.fill(-1_000_000);
+    this.walks = storage.walks;
+    this.nextWalks = storage.nextWalks;
   }
 
   spot(at: number, back: number, forward: number): void {
