@@ -134,6 +134,6 @@ describe('Airlock and an MCP server asking to use the model (UI: code-server + C
     assert.equal(sent.length, 2, 'the agent\'s call and its answer: no sampling request reached the model');
     assert.doesNotMatch(JSON.stringify(sent.map((request) => request.body)), /Resource trigger-sampling-request context/);
     const entries = await samplingAudit('deny', 2);
-    assert.equal(entries.at(-1)?.reason, 'the user refused');
+    assert.equal(entries.at(-1)?.reason, 'not approved: the user refused, or nobody answered');
   });
 });

@@ -96,7 +96,11 @@ export class ToolRunner {
     let decidedBy = plan.verdict?.kind === 'allow' ? `allowed by the policy (${plan.verdict.reason})` : `allowed by the policy (risk ${risk})`;
     if (mustAsk(tool, plan, policy, risk)) {
       const decision = await this.deps.gate.request({ tool: tool.id, risk, target: plan.target, title: plan.summary, detail: this.warnIfFlagged(plan.detail), allowSession: policy.approvals.allowSessionScope && !tool.alwaysAsk && plan.permanent !== true, ...(plan.diffs ? { diffs: plan.diffs } : {}), ...(plan.allowLabel ? { allowLabel: plan.allowLabel } : {}), ...(plan.permanent ? { permanent: true } : {}) }, signal);
-      if (!decision.allowed) return this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
+      if (!decision.allowed) {
+        return decision.unanswered === true
+          ? this.refuse(call, tool.id, `Not approved: nobody answered the approval (${decision.reason}).`, 'denied', `${plan.summary} · not approved, nobody answered (${decision.reason})`)
+          : this.refuse(call, tool.id, `The user denied this (${decision.reason}).`, 'denied', `${plan.summary} · not allowed by you (${decision.reason})`);
+      }
       decidedBy = decision.how === 'session-grant' ? 'allowed by a session grant' : 'allowed by you';
     }
     const result = await Promise.resolve()

@@ -3,7 +3,7 @@ import type { ApprovalAnswer, ApprovalRequest, Approver } from './approver';
 
 export type GateDecision =
   | { readonly allowed: true; readonly how: 'session-grant' | 'allow-once' | 'allow-session' | 'allow-permanent' }
-  | { readonly allowed: false; readonly reason: string };
+  | { readonly allowed: false; readonly reason: string; /** No person answered: a timeout, a cancel, nobody to ask. */ readonly unanswered?: boolean };
 
 /**
  * Asks the user through the Approver and fails closed: a cancelled dialog, a timeout or an
@@ -29,8 +29,9 @@ export class ApprovalGate {
     const answer = await this.askWithTimeout(request, signal);
     if (answer.verdict === 'deny') {
       const reason = answer.reason ?? 'denied';
-      this.audit.record({ actor: 'user', action: 'approval.answer', target: request.target, decision: 'deny', reason, detail: { tool: request.tool } });
-      return { allowed: false, reason };
+      const unanswered = answer.unanswered === true;
+      this.audit.record({ actor: unanswered ? 'system' : 'user', action: 'approval.answer', target: request.target, decision: 'deny', reason, detail: { tool: request.tool } });
+      return { allowed: false, reason, ...(unanswered ? { unanswered } : {}) };
     }
     if (answer.verdict === 'allow-session' && remembered) this.sessionGrants.add(key);
     const how = request.permanent === true ? 'allow-permanent' : answer.verdict === 'allow-session' && remembered ? 'allow-session' : 'allow-once';
@@ -52,15 +53,15 @@ export class ApprovalGate {
     const timeout = new Promise<ApprovalAnswer>((resolve) => {
       timer = setTimeout(() => {
         // Settle before aborting, so the race reports the timeout rather than a cancel.
-        resolve({ verdict: 'deny', reason: `no answer within ${Math.round(ms / 1000)} s` });
+        resolve({ verdict: 'deny', reason: `no answer within ${Math.round(ms / 1000)} s`, unanswered: true });
         controller.abort();
       }, ms);
     });
-    const cancelled = new Promise<ApprovalAnswer>((resolve) => controller.signal.addEventListener('abort', () => resolve({ verdict: 'deny', reason: 'cancelled' }), { once: true }));
+    const cancelled = new Promise<ApprovalAnswer>((resolve) => controller.signal.addEventListener('abort', () => resolve({ verdict: 'deny', reason: 'cancelled', unanswered: true }), { once: true }));
     try {
       return await Promise.race([this.approver.ask(request, controller.signal), timeout, cancelled]);
     } catch (error) {
-      return { verdict: 'deny', reason: `the approval could not be asked (${error instanceof Error ? error.message : String(error)})` };
+      return { verdict: 'deny', reason: `the approval could not be asked (${error instanceof Error ? error.message : String(error)})`, unanswered: true };
     } finally {
       clearTimeout(timer);
       outer.removeEventListener('abort', onAbort);

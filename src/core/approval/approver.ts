@@ -32,7 +32,12 @@ export interface ApprovalDiff {
 
 export type ApprovalAnswer =
   | { readonly verdict: 'allow-once' | 'allow-session' }
-  | { readonly verdict: 'deny'; readonly reason?: string };
+  | {
+      readonly verdict: 'deny';
+      readonly reason?: string;
+      /** No person answered (a timeout, a cancelled turn, a dialog or client that could not ask): still a denial, but not the user's. */
+      readonly unanswered?: boolean;
+    };
 
 /** The core's port to whoever asks the user: a modal dialog in VS Code, a prompt in a CLI. */
 export interface Approver {

@@ -20,7 +20,7 @@ export async function askApproval(approvals: EgressApprovals | undefined, policy
   if (approvals === undefined) return refused('nobody can be asked here');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<GateDecision>((resolve) => {
-    timer = setTimeout(() => resolve({ allowed: false, reason: `no answer within ${policy.approvals.timeoutSeconds} s` }), policy.approvals.timeoutSeconds * 1000);
+    timer = setTimeout(() => resolve({ allowed: false, reason: `no answer within ${policy.approvals.timeoutSeconds} s`, unanswered: true }), policy.approvals.timeoutSeconds * 1000);
   });
   const request: ApprovalRequest = {
     tool,

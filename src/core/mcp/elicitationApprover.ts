@@ -14,7 +14,7 @@ export function elicitationApprover(server: Server): Approver {
 }
 
 async function askThroughClient(server: Server, request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> {
-  if (server.getClientCapabilities()?.elicitation === undefined) return { verdict: 'deny', reason: 'the MCP client cannot ask you: it declared no elicitation' };
+  if (server.getClientCapabilities()?.elicitation === undefined) return { verdict: 'deny', reason: 'the MCP client cannot ask you: it declared no elicitation', unanswered: true };
   const choices = [['deny', 'Deny'], ['allow', request.allowLabel ?? 'Allow once'], ...(request.allowSession ? [['allow-session', 'Allow for this session']] : [])];
   try {
     const answer = await server.elicitInput({
@@ -31,6 +31,6 @@ async function askThroughClient(server: Server, request: ApprovalRequest, signal
     if (decision === 'allow-session' && request.allowSession) return { verdict: 'allow-session' };
     return { verdict: 'deny', reason: 'denied' };
   } catch (error) {
-    return { verdict: 'deny', reason: `the MCP client could not ask you (${error instanceof Error ? error.message : String(error)})` };
+    return { verdict: 'deny', reason: `the MCP client could not ask you (${error instanceof Error ? error.message : String(error)})`, unanswered: true };
   }
 }

@@ -35,7 +35,7 @@ export interface McpServerRequestDeps {
   readonly policy: () => McpServerPolicy | undefined;
   /** The workspace folders, as absolute paths with their names. */
   readonly workspaceFolders: () => readonly { readonly path: string; readonly name: string }[];
-  /** Asks the user whether the server may use the model for this request, and runs it; undefined: the user refused. */
+  /** Asks the user whether the server may use the model for this request, and runs it; undefined: not approved (refused, or nobody answered). */
   readonly sample?: (ask: SamplingAsk, signal: AbortSignal) => Promise<CreateMessageResult | undefined>;
   /** Shows the server's question to the user. */
   readonly elicit?: (ask: ElicitationAsk, signal: AbortSignal) => Promise<ElicitResult>;
@@ -69,8 +69,9 @@ export function installServerRequestHandlers(client: Client, deps: McpServerRequ
         throw error;
       }
       if (!result) {
-        record('mcp.sampling', 'deny', 'the user refused');
-        throw new McpError(USER_REJECTED, 'Airlock: the user refused the sampling request');
+        // The sampler does not say which: a person saying no and nobody there to ask are both a no.
+        record('mcp.sampling', 'deny', 'not approved: the user refused, or nobody answered');
+        throw new McpError(USER_REJECTED, 'Airlock: the sampling request was not approved: the user refused, or nobody answered');
       }
       // What went back, never the text itself.
       record('mcp.sampling', 'allow', 'the user allowed it', { model: result.model, bytes: replyBytes(result), ...(result.stopReason === undefined ? {} : { stopReason: result.stopReason }) });

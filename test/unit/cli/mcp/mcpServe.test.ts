@@ -77,7 +77,7 @@ describe('airlock mcp serve (the built CLI as a gateway, the real server-memory 
     assert.match(text(read), /"entities"/);
     const refusals: readonly [string, string, Record<string, unknown>, RegExp][] = [
       ['a tool the policy does not allow', 'mcp.memory.delete_entities', {}, /The tool "mcp\.memory\.delete_entities" is not available/],
-      ['a high-risk tool, and nobody to ask (fail closed)', 'mcp.memory.create_entities', { entities: [] }, /The user denied this \(the MCP client cannot ask you: it declared no elicitation\)/],
+      ['a high-risk tool, and nobody to ask (fail closed)', 'mcp.memory.create_entities', { entities: [] }, /Not approved: nobody answered the approval \(the MCP client cannot ask you: it declared no elicitation\)/],
     ];
     for (const [name, tool, args, error] of refusals) {
       const result = await client.callTool({ name: tool, arguments: args });
@@ -140,8 +140,8 @@ describe('airlock mcp serve: a server allowed to sample asks the gateway\'s clie
 
   const rows: { name: string; answer?: ElicitResult['action'] | 'allow'; sampling: boolean; sampled: number; asked: number; says: RegExp; audited: { decision: string; reason: RegExp } }[] = [
     { name: 'the user allows: the request goes to the client\'s model and its answer back to the server', answer: 'allow', sampling: true, sampled: 1, asked: 1, says: /the client's model says hello/, audited: { decision: 'allow', reason: /the user allowed it/ } },
-    { name: 'the user declines: refused, the client\'s model is never called', answer: 'decline', sampling: true, sampled: 0, asked: 1, says: /the user refused the sampling request/, audited: { decision: 'deny', reason: /the user refused/ } },
-    { name: 'a client that cannot elicit: refused unasked (fail closed)', sampling: true, sampled: 0, asked: 0, says: /the user refused the sampling request/, audited: { decision: 'deny', reason: /the user refused/ } },
+    { name: 'the user declines: refused, the client\'s model is never called', answer: 'decline', sampling: true, sampled: 0, asked: 1, says: /the sampling request was not approved: the user refused, or nobody answered/, audited: { decision: 'deny', reason: /^not approved: the user refused, or nobody answered$/ } },
+    { name: 'a client that cannot elicit: refused unasked (fail closed)', sampling: true, sampled: 0, asked: 0, says: /the sampling request was not approved: the user refused, or nobody answered/, audited: { decision: 'deny', reason: /^not approved: the user refused, or nobody answered$/ } },
     { name: 'a client without sampling: refused with the reason, nobody asked', answer: 'allow', sampling: false, sampled: 0, asked: 0, says: /declared no sampling/, audited: { decision: 'deny', reason: /declared no sampling/ } },
   ];
   for (const row of rows) {

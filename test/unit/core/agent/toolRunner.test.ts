@@ -64,6 +64,7 @@ describe('core/agent/toolRunner: every tool call passes the guard', () => {
     { who: 'the user, once', pack: policy('high'), answer: { verdict: 'allow-once' }, calls: 1, summary: /^echoed · allowed by you$/ },
     { who: 'a session grant, on the second call', pack: policyPackSchema.parse({ version: 1, name: 'test', tools: { 'test.echo': { risk: 'high' } }, approvals: { allowSessionScope: true } }), answer: { verdict: 'allow-session' }, calls: 2, summary: /^echoed · allowed by a session grant$/ },
     { who: 'the user, refusing', pack: policy('high'), answer: { verdict: 'deny', reason: 'denied: not now' }, calls: 1, summary: /^echo hi · not allowed by you \(denied: not now\)$/ },
+    { who: 'nobody: the approval could not be put to anyone (not blamed on the user)', pack: policy('high'), answer: { verdict: 'deny', reason: 'no dialog', unanswered: true }, calls: 1, summary: /^echo hi · not approved, nobody answered \(no dialog\)$/ },
   ];
   for (const row of deciders) {
     it(`the card says who decided: ${row.who}`, async () => {

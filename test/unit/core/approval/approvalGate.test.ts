@@ -12,11 +12,13 @@ function scripted(answer: (request: ApprovalRequest, signal: AbortSignal) => Pro
 const request: ApprovalRequest = { tool: 'security.egress.update', risk: 'critical', target: 'add example.com *', title: 'Firewall: allow example.com', detail: 'd', allowSession: true };
 
 describe('core/approval/approvalGate: fails closed', () => {
-  const rows: { name: string; approver: () => Approver; timeoutMs: number; allowed: boolean; reason?: RegExp }[] = [
-    { name: 'user allows once', approver: () => scripted(() => Promise.resolve({ verdict: 'allow-once' })), timeoutMs: 1000, allowed: true },
-    { name: 'user denies with a reason the agent is told', approver: () => scripted(() => Promise.resolve({ verdict: 'deny', reason: 'denied: use the mirror' })), timeoutMs: 1000, allowed: false, reason: /use the mirror/ },
-    { name: 'dialog never answered (timeout is a denial)', approver: () => scripted(() => new Promise<ApprovalAnswer>(() => undefined)), timeoutMs: 50, allowed: false, reason: /no answer within/ },
-    { name: 'approver throws (error is a denial)', approver: () => scripted(() => Promise.reject(new Error('dialog failed'))), timeoutMs: 1000, allowed: false, reason: /could not be asked/ },
+  // `by`: who the audit says answered; a denial nobody gave is the system's, never put on the user.
+  const rows: { name: string; approver: () => Approver; timeoutMs: number; allowed: boolean; reason?: RegExp; by: AuditEvent['actor'] }[] = [
+    { name: 'user allows once', approver: () => scripted(() => Promise.resolve({ verdict: 'allow-once' })), timeoutMs: 1000, allowed: true, by: 'user' },
+    { name: 'user denies with a reason the agent is told', approver: () => scripted(() => Promise.resolve({ verdict: 'deny', reason: 'denied: use the mirror' })), timeoutMs: 1000, allowed: false, reason: /use the mirror/, by: 'user' },
+    { name: 'dialog never answered (timeout is a denial)', approver: () => scripted(() => new Promise<ApprovalAnswer>(() => undefined)), timeoutMs: 50, allowed: false, reason: /no answer within/, by: 'system' },
+    { name: 'approver throws (error is a denial)', approver: () => scripted(() => Promise.reject(new Error('dialog failed'))), timeoutMs: 1000, allowed: false, reason: /could not be asked/, by: 'system' },
+    { name: 'approver could not ask anyone (a client without a UI)', approver: () => scripted(() => Promise.resolve({ verdict: 'deny', reason: 'nobody to ask', unanswered: true })), timeoutMs: 1000, allowed: false, reason: /nobody to ask/, by: 'system' },
   ];
   for (const row of rows) {
     it(`${row.allowed ? 'allows' : 'denies'} when the ${row.name}`, async () => {
@@ -26,6 +28,8 @@ describe('core/approval/approvalGate: fails closed', () => {
       assert.equal(decision.allowed, row.allowed);
       if (!decision.allowed && row.reason) assert.match(decision.reason, row.reason);
       assert.deepEqual(events.map((e) => e.decision), ['ask', row.allowed ? 'allow' : 'deny'], 'the request and its answer are audited');
+      assert.equal(events[1]?.actor, row.by);
+      if (!decision.allowed) assert.equal(decision.unanswered === true, row.by === 'system');
     });
   }
 
@@ -45,7 +49,7 @@ describe('core/approval/approvalGate: fails closed', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     const decision = await gate.request(request, controller.signal);
-    assert.deepEqual(decision, { allowed: false, reason: 'cancelled' });
+    assert.deepEqual(decision, { allowed: false, reason: 'cancelled', unanswered: true });
   });
 
   it('a session grant covers exactly that tool and target, and only when offered', async () => {

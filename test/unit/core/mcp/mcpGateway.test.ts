@@ -123,13 +123,13 @@ describe('core/mcp/mcpGateway: the approved MCP tools offered to other clients, 
   }
 
   const approvals: { name: string; elicit: ((request: ElicitRequest) => ElicitResult | Promise<ElicitResult>) | undefined; ran: boolean; says: RegExp }[] = [
-    { name: 'a client that cannot elicit: every question is a no (fail closed)', elicit: undefined, ran: false, says: /The user denied this \(the MCP client cannot ask you: it declared no elicitation\)/ },
+    { name: 'a client that cannot elicit: every question is a no (fail closed)', elicit: undefined, ran: false, says: /Not approved: nobody answered the approval \(the MCP client cannot ask you: it declared no elicitation\)/ },
     { name: 'the user picks "Allow once"', elicit: allow, ran: true, says: /wrote note/ },
     { name: 'the user accepts the form but leaves "Deny"', elicit: () => ({ action: 'accept', content: { decision: 'deny' } }), ran: false, says: /The user denied this \(denied\)/ },
     { name: 'the user declines the form', elicit: () => ({ action: 'decline' }), ran: false, says: /The user denied this \(declined\)/ },
     { name: 'the user cancels the form', elicit: () => ({ action: 'cancel' }), ran: false, says: /The user denied this \(cancelled\)/ },
-    { name: 'the client answers with a value it was not offered', elicit: () => ({ action: 'accept', content: { decision: 'yes' } }), ran: false, says: /The user denied this \(/ },
-    { name: 'the client fails while asking', elicit: () => { throw new Error('no UI'); }, ran: false, says: /The user denied this \(the MCP client could not ask you/ },
+    { name: 'the client answers with a value it was not offered', elicit: () => ({ action: 'accept', content: { decision: 'yes' } }), ran: false, says: /Not approved: nobody answered the approval \(the MCP client could not ask you \(.*does not match requested schema/ },
+    { name: 'the client fails while asking', elicit: () => { throw new Error('no UI'); }, ran: false, says: /Not approved: nobody answered the approval \(the MCP client could not ask you/ },
   ];
   for (const row of approvals) {
     it(`a high-risk call asks through the client: ${row.name}`, async () => {

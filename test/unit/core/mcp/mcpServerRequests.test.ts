@@ -51,7 +51,7 @@ describe('core/mcp/mcpServerRequests: what a server may ask of Airlock', () => {
 
   const sampling: { attack: string; answer: 'allow' | 'refuse'; says: RegExp }[] = [
     { attack: 'server-everything asks to sample; the user allows that one request', answer: 'allow', says: /LLM sampling result:[\s\S]*"text": "a short answer"/ },
-    { attack: 'server-everything asks to sample; the user refuses', answer: 'refuse', says: /the user refused the sampling request/ },
+    { attack: 'server-everything asks to sample; the user refuses', answer: 'refuse', says: /the sampling request was not approved: the user refused, or nobody answered/ },
   ];
   for (const row of sampling) {
     it(`sampling on: ${row.attack}`, async () => {
