@@ -1,6 +1,7 @@
-// Content guard throughput (MB per CPU second) on a mixed 10 MB corpus, on ordinary source files
-// (the TypeScript in node_modules: what fs.read passes the guard most of the time) and on
-// adversarial inputs, against the way a scanner is usually first written: one regular expression per pattern, run in a loop over
+// Content guard throughput (MB per CPU second) on a mixed 10 MB corpus (labelled attacks and
+// filler), on realistic mixed text (code, prose, JSON and logs: what tool outputs look like), on
+// ordinary source files (the TypeScript in node_modules: what fs.read passes the guard most of the
+// time) and on adversarial inputs, against the way a scanner is usually first written: one regular expression per pattern, run in a loop over
 // the text. Both engines get the same pattern set (the guard's phrase rules, chat-template
 // literals and a handful of URL/HTML/encoding patterns); the naive one gets no folding, no
 // decoding and no scoring, so it does strictly less work per byte. Precision, recall and
@@ -25,6 +26,7 @@ import { median } from './lib/stats';
 const MB = 1_000_000;
 const MIXED_BYTES = 10 * MB;
 const SOURCE_BYTES = 5 * MB;
+const REALISTIC_BYTES = 4 * MB;
 const ROUNDS = 3;
 /** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
 const ROUND_BUDGET_MS = 8_000;
@@ -38,6 +40,7 @@ export async function run(): Promise<BenchReport> {
   const corpus = loadCorpus();
   const documents = mixedDocuments(corpus.map((row) => row.text), MIXED_BYTES);
   const sources = sourceDocuments(SOURCE_BYTES);
+  const realistic = realisticDocuments(REALISTIC_BYTES);
   const naive = naiveEngine();
   const airlock: Engine = (text) => scanContent(text).verdict !== 'allow';
   airlock(documents[0] ?? '');
@@ -47,6 +50,8 @@ export async function run(): Promise<BenchReport> {
   const naiveMixed = measureMixed(naive, documents);
   const airlockSources = measureMixed(airlock, sources);
   const naiveSources = measureMixed(naive, sources);
+  const airlockRealistic = measureMixed(airlock, realistic);
+  const naiveRealistic = measureMixed(naive, realistic);
   const adversarial = adversarialInputs();
   const airlockAdversarial = adversarial.map(([name, text]) => ({ name, mbps: throughput(airlock, text, 2) }));
   const naiveAdversarial: NaiveAdversarial[] = [];
@@ -71,30 +76,32 @@ export async function run(): Promise<BenchReport> {
   const loso = losoOf(trainers);
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
-  const ratio = (peer: string, mixed: number, source: number): string => `airlock / ${peer}: ${(airlockMixed / mixed).toFixed(1)}× on mixed text, ${(airlockSources / source).toFixed(1)}× on source files`;
-  const ratios = [ratio('naive loop', naiveMixed, naiveSources)];
+  const ratio = (peer: string, mixed: number, real: number, source: number): string => `airlock / ${peer}: ${(airlockMixed / mixed).toFixed(1)}× on the mixed corpus, ${(airlockRealistic / real).toFixed(1)}× on realistic mixed text, ${(airlockSources / source).toFixed(1)}× on source files`;
+  const ratios = [ratio('naive loop', naiveMixed, naiveRealistic, naiveSources)];
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
     const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
     const vardMixed = measureMixed(vard, documents);
     const vardSources = measureMixed(vard, sources);
-    ratios.push(ratio('vard', vardMixed, vardSources));
-    vardRows.push(row('vard 1.2 (moderate)', false, vardMixed, vardSources, vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
+    const vardRealistic = measureMixed(vard, realistic);
+    ratios.push(ratio('vard', vardMixed, vardRealistic, vardSources));
+    vardRows.push(row('vard 1.2 (moderate)', false, vardMixed, vardRealistic, vardSources, vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
     vardNotes.push(`adversarial MB/s, vard on the largest prefix (64 KiB, 256 KiB, 1 MiB) before a step took over ${VARD_STEP_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(vardAdversarial[index]?.mbps)}${vardAdversarial[index]?.stopped === true ? ' (stopped early)' : ''}`).join('; ')}`);
   }
 
   const rows: BenchRow[] = [
-    row('airlock scanContent()', true, airlockMixed, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed, naiveSources, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
+    row('naive regex loop', false, naiveMixed, naiveRealistic, naiveSources, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
-    title: `content guard: scan throughput (MB per CPU second) on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents), on ${SOURCE_BYTES / MB} MB of TypeScript sources (${sources.length} files) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
+    title: `content guard: scan throughput (MB per CPU second) on a mixed ${MIXED_BYTES / MB} MB corpus (${documents.length} documents), on ${REALISTIC_BYTES / MB} MB of realistic mixed text (${realistic.length} documents), on ${SOURCE_BYTES / MB} MB of TypeScript sources (${sources.length} files) and on ${adversarial.length} adversarial 1 MiB inputs; detection on the labelled corpus`,
     columns: [
       { key: 'losoRecall', label: 'LOSO recall', decimals: 3 },
       { key: 'losoFpr', label: 'LOSO FPR', decimals: 3 },
       { key: 'losoHardFpr', label: 'LOSO hard-neg FPR', decimals: 3 },
-      { key: 'mixed', label: 'mixed MB/s', decimals: 2 },
+      { key: 'mixed', label: 'mixed corpus MB/s', decimals: 2 },
+      { key: 'realistic', label: 'realistic mixed MB/s', decimals: 2 },
       { key: 'sources', label: 'source files MB/s', decimals: 2 },
       { key: 'adversarialWorst', label: 'adversarial worst MB/s', decimals: 2 },
       { key: 'adversarialMedian', label: 'adversarial median MB/s', decimals: 2 },
@@ -109,7 +116,7 @@ export async function run(): Promise<BenchReport> {
       `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion('naive', naiveHeld)}`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
-      `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own; source files: the .ts files of 2 KB–1 MB under node_modules in path order; both rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
+      `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own (dense with attacks by construction); realistic mixed text: a quarter each of .js/.ts code, Markdown and JSON files of 1.5–300 KB under node_modules in path order and seeded application logs; source files: the .ts files of 2 KB–1 MB under node_modules in path order; all rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
       `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
       ...vardNotes,
       'the naive loop does less: no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
@@ -117,12 +124,12 @@ export async function run(): Promise<BenchReport> {
   };
 }
 
-function row(subject: string, airlock: boolean, mixed: number, sources: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
+function row(subject: string, airlock: boolean, mixed: number, realistic: number, sources: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
   const headline: Record<string, number> = loso === undefined ? {} : { losoRecall: loso.headline.recall, losoFpr: loso.headline.fpr, losoHardFpr: loso.headline.hardFpr };
   return {
     subject,
     airlock,
-    values: { ...headline, mixed, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
+    values: { ...headline, mixed, realistic, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
     detail,
   };
 }
@@ -199,6 +206,19 @@ function measureMixed(engine: Engine, documents: readonly string[]): number {
 
 /** TypeScript files of 2 KB–1 MB under node_modules, in path order, up to `total` characters. */
 export function sourceDocuments(total: number): string[] {
+  return filesUnderNodeModules(total, ['.ts'], 2_000, 1_000_000);
+}
+
+/** Realistic mixed text, interleaved: a quarter each of code, Markdown, JSON and application logs. */
+export function realisticDocuments(total: number): string[] {
+  const sets = [filesUnderNodeModules(total / 4, ['.js', '.ts'], 1_500, 300_000), filesUnderNodeModules(total / 4, ['.md'], 1_500, 300_000), filesUnderNodeModules(total / 4, ['.json'], 1_500, 300_000), logDocuments(total / 4)];
+  const documents: string[] = [];
+  for (let index = 0; index < Math.max(...sets.map((set) => set.length)); index++) for (const set of sets) if (set[index] !== undefined) documents.push(set[index] as string);
+  return documents;
+}
+
+/** Files under node_modules with one of the extensions and a size in [min, max], in path order, up to `total` characters. */
+function filesUnderNodeModules(total: number, extensions: readonly string[], min: number, max: number): string[] {
   const documents: string[] = [];
   let size = 0;
   const walk = (dir: string): void => {
@@ -213,7 +233,7 @@ export function sourceDocuments(total: number): string[] {
       const full = path.join(dir, entry);
       const stats = statSync(full, { throwIfNoEntry: false });
       if (stats?.isDirectory() === true) walk(full);
-      else if (entry.endsWith('.ts') && stats !== undefined && stats.size >= 2_000 && stats.size <= 1_000_000) {
+      else if (extensions.some((extension) => entry.endsWith(extension)) && stats !== undefined && stats.size >= min && stats.size <= max) {
         const text = readFileSync(full, 'utf8');
         documents.push(text);
         size += text.length;
@@ -221,6 +241,24 @@ export function sourceDocuments(total: number): string[] {
     }
   };
   walk(path.resolve(__dirname, '../node_modules'));
+  return documents;
+}
+
+const LOG_LEVELS = ['INFO', 'DEBUG', 'WARN', 'ERROR'];
+const LOG_MESSAGES = ['request completed in', 'cache miss for key', 'connection reset by peer, retrying', 'upload finished, bytes', 'session started for user', 'GET /api/v1/items?page=', 'worker exited with code', 'config reloaded from /etc/app/config.yaml, version', 'slow query took ms', 'token refreshed for client'];
+
+/** Application logs of 200 lines each, seeded. */
+function logDocuments(total: number): string[] {
+  const random = seeded(20_261_206);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const documents: string[] = [];
+  let size = 0;
+  while (size < total) {
+    const lines = Array.from({ length: 200 }, (_, line) => `2026-12-06T21:${String(Math.floor(line / 4) % 60).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}.${Math.floor(random() * 1000)}Z ${pick(LOG_LEVELS)} [pid ${Math.floor(random() * 40_000)}] ${pick(LOG_MESSAGES)} ${Math.floor(random() * 100_000)} id=${Math.floor(random() * 1e9).toString(16)}`);
+    const document = lines.join('\n');
+    documents.push(document);
+    size += document.length;
+  }
   return documents;
 }
 
