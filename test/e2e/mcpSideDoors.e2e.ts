@@ -201,12 +201,18 @@ describe('MCP side doors: VS Code\'s own MCP servers and the lock a repository c
     const prefix = approved === undefined ? 'none' : approvalSha256(approved).slice(0, 12);
     const rows = await openReview(page, MCP_REVIEW, /MCP Servers/, 'Airlock policy');
     const own = rowWith(rows, 'Airlock policy');
-    for (const words of ['memory', 'not started', 'node server-memory.js', 'pinned 1 tools', `(pin ${prefix}…)`, 'offers 0, withholds 1']) assert.ok(own.includes(words), `the row says ${words}: "${own}"`);
+    // Whether this window has started "memory" yet depends on what ran before in it (a turn starts
+    // the policy's servers); either way the row names the manager's state, never a guess.
+    assert.match(own, /^memory(not started|starting|running)/, 'the row leads with the server and its state');
+    for (const words of ['node server-memory.js', 'pinned 1 tools', `(pin ${prefix}…)`, 'offers 0, withholds']) assert.ok(own.includes(words), `the row says ${words}: "${own}"`);
     assert.equal(rowWith(rows, MOVE_ROW), '', `nothing is left to move: ${JSON.stringify(rows)}`);
     await shot(page, 'mcp-review-own-server');
     await pickRow(page, 'Airlock policy');
     const summary = await waitForValue('the summary document', () => activeEditorText(page), (text) => text.includes('state:'));
-    for (const words of ['state: not started', `pin: 1 tool approved`, 'offered from the pinned listing: none', 'read_graph ("read_graph" is not in the server\'s tools.allow)']) assert.ok(summary.replace(/\u00a0/g, ' ').includes(words), `the summary says ${words}: "${summary}"`);
+    const text = summary.replace(/\u00a0/g, ' ');
+    assert.match(text, /state: (not started|starting|running)/);
+    assert.match(text, /offered from the (pinned )?listing: none/);
+    for (const words of [`pin: 1 tool approved`, 'read_graph ("read_graph" is not in the server\'s tools.allow)']) assert.ok(text.includes(words), `the summary says ${words}: "${summary}"`);
     await runCommand(page, 'View: Revert and Close Editor');
   });
 });
