@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
 import type { PhraseRule } from '../src/core/content/lexicon';
 import { PHRASE_RULES } from '../src/core/content/rules';
-import { describeConfusion, evaluate, loadCorpus, type Confusion } from '../test/corpus/injection/corpus';
+import { describeConfusion, evaluate, loadCorpus, type Confusion, type CorpusRow } from '../test/corpus/injection/corpus';
 import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs';
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
@@ -30,9 +30,15 @@ const REALISTIC_BYTES = 4 * MB;
 const ROUNDS = 3;
 /** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
 const ROUND_BUDGET_MS = 8_000;
-/** The naive peer runs on growing prefixes of each adversarial input, in a worker that is stopped after this long. */
+/**
+ * The naive peer runs in a worker: its regexes (one per rule, each an alternation of every term
+ * and typo variant) can take minutes on one text, and a running regex cannot be interrupted in
+ * this thread. A text that takes longer than NAIVE_TIMEOUT_MS ends the worker; a job (a set of
+ * texts) stops taking new texts after NAIVE_JOB_BUDGET_MS, and is rated on what it got through.
+ */
 const NAIVE_SIZES = [16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
 const NAIVE_TIMEOUT_MS = 8_000;
+const NAIVE_JOB_BUDGET_MS = 20_000;
 
 type Engine = (text: string) => boolean;
 
@@ -41,27 +47,33 @@ export async function run(): Promise<BenchReport> {
   const documents = mixedDocuments(corpus.map((row) => row.text), MIXED_BYTES);
   const sources = sourceDocuments(SOURCE_BYTES);
   const realistic = realisticDocuments(REALISTIC_BYTES);
-  const naive = naiveEngine();
+  const naive = naivePatterns();
+  const naiveWorker = new NaiveWorker(naive);
+  const step = progress();
   const airlock: Engine = (text) => scanContent(text).verdict !== 'allow';
   airlock(documents[0] ?? '');
-  naive(documents[0] ?? '');
 
+  step('Airlock on the mixed corpus, realistic text and source files');
   const airlockMixed = measureMixed(airlock, documents);
-  const naiveMixed = measureMixed(naive, documents);
   const airlockSources = measureMixed(airlock, sources);
-  const naiveSources = measureMixed(naive, sources);
   const airlockRealistic = measureMixed(airlock, realistic);
-  const naiveRealistic = measureMixed(naive, realistic);
+  step('the naive loop on the same texts');
+  const naiveMixed = await naiveWorker.run(documents);
+  const naiveSources = await naiveWorker.run(sources);
+  const naiveRealistic = await naiveWorker.run(realistic);
   const adversarial = adversarialInputs();
+  step(`adversarial inputs (${adversarial.length})`);
   const airlockAdversarial = adversarial.map(([name, text]) => ({ name, mbps: throughput(airlock, text, 2) }));
   const naiveAdversarial: NaiveAdversarial[] = [];
-  for (const [, text] of adversarial) naiveAdversarial.push(await naiveAdversarialThroughput(naive.patterns, text));
+  for (const [, text] of adversarial) naiveAdversarial.push(await naiveAdversarialThroughput(naiveWorker, text));
 
+  step('detection on the in-house corpus');
   const heldOut = corpus.filter((row) => row.file.startsWith('heldout-'));
   const airlockWhole = evaluate(corpus, airlock);
-  const naiveWhole = evaluate(corpus, naive);
   const airlockHeld = evaluate(heldOut, airlock);
-  const naiveHeld = evaluate(heldOut, naive);
+  const naiveWhole = naiveConfusion(corpus, await naiveWorker.run(corpus.map((entry) => entry.text)));
+  const naiveHeld = naiveConfusion(heldOut, await naiveWorker.run(heldOut.map((entry) => entry.text)));
+  await naiveWorker.close();
   const vard = await vardEngine();
   // Not the naive loop: some public rows make its regexes backtrack for minutes, and a running
   // regex cannot be stopped in this thread (its detection is measured on the in-house corpus).
@@ -73,11 +85,13 @@ export async function run(): Promise<BenchReport> {
     trainers['learned intent scorer (not shipped)'] = intentTrainer();
     trainers['rules or learned intent scorer (not shipped)'] = intentTrainer({ withRules: true });
   }
+  step(`leave-one-source-out: ${Object.keys(trainers).join(', ')}`);
   const loso = losoOf(trainers);
+  step('vard on the mixed texts and adversarial inputs');
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
   const ratio = (peer: string, mixed: number, real: number, source: number): string => `airlock / ${peer}: ${(airlockMixed / mixed).toFixed(1)}× on the mixed corpus, ${(airlockRealistic / real).toFixed(1)}× on realistic mixed text, ${(airlockSources / source).toFixed(1)}× on source files`;
-  const ratios = [ratio('naive loop', naiveMixed, naiveRealistic, naiveSources)];
+  const ratios = [ratio('naive loop', naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps)];
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
     const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
@@ -91,7 +105,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed, naiveRealistic, naiveSources, naiveAdversarial.map((entry) => entry.mbps), naiveWhole, undefined, `${naive.patternCount} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
@@ -113,8 +127,9 @@ export async function run(): Promise<BenchReport> {
     notes: [
       `speed (target ≥ 50 MB/s on mixed text): ${ratios.join('; ')}`,
       ...loso.notes,
-      `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion('naive', naiveWhole)}`,
-      `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion('naive', naiveHeld)}`,
+      `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion(`naive (${naiveWhole.scored} of the rows scored within its budget)`, naiveWhole.confusion)}`,
+      `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion(`naive (${naiveHeld.scored} rows scored)`, naiveHeld.confusion)}`,
+      `the naive loop runs in a worker, rated in MB per CPU second on the texts it finished: it stops taking texts after ${NAIVE_JOB_BUDGET_MS / 1000} s per set and is stopped by a text that takes over ${NAIVE_TIMEOUT_MS / 1000} s (mixed corpus ${describeRun(naiveMixed)}; realistic ${describeRun(naiveRealistic)}; sources ${describeRun(naiveSources)})`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own (dense with attacks by construction); realistic mixed text: a quarter each of .js/.ts code, Markdown and JSON files of 1.5–300 KB under node_modules in path order and seeded application logs; source files: the .ts files of 2 KB–1 MB under node_modules in path order; all rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
       `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
@@ -153,6 +168,12 @@ function losoOf(trainers: Readonly<Record<string, Trainer>>): { results: Partial
     for (const line of describeSources(result)) notes.push(`  LOSO ${name}: ${line}`);
   }
   return { results, notes };
+}
+
+/** Phases on stderr: a full run takes many minutes, and the table comes only at its end. */
+function progress(): (phase: string) => void {
+  const started = performance.now();
+  return (phase) => process.stderr.write(`contentGuard bench, ${((performance.now() - started) / 1000).toFixed(0)} s: ${phase}\n`);
 }
 
 function fixed(value: number | undefined): string {
@@ -285,17 +306,33 @@ function describeNaive(result: NaiveAdversarial | undefined): string {
   return `${result.mbps.toFixed(result.mbps < 0.1 ? 4 : 2)}${result.timedOut ? ` (${steps || 'nothing'} finished; the next size was stopped after ${NAIVE_TIMEOUT_MS / 1000} s)` : ''}`;
 }
 
-/**
- * The naive loop can backtrack without bound, and a running regex cannot be interrupted in
- * this thread: each prefix size runs in a worker that is terminated at NAIVE_TIMEOUT_MS.
- * Throughput is taken at the largest prefix that finished (an upper bound when it timed out).
- */
-async function naiveAdversarialThroughput(patterns: readonly NaivePattern[], text: string): Promise<NaiveAdversarial> {
-  const steps = await stepsInWorker(patterns, text);
+/** Throughput on growing prefixes: taken at the largest prefix that finished (an upper bound when the next one was stopped). */
+async function naiveAdversarialThroughput(naive: NaiveWorker, text: string): Promise<NaiveAdversarial> {
+  const run = await naive.run(NAIVE_SIZES.map((size) => text.slice(0, size)), Number.POSITIVE_INFINITY);
+  const steps = run.texts.map((entry) => ({ chars: entry.chars, ms: entry.ms }));
   const last = steps.at(-1);
   const timedOut = steps.length < NAIVE_SIZES.length;
   if (last === undefined) return { mbps: (NAIVE_SIZES[0] ?? 0) / MB / (NAIVE_TIMEOUT_MS / 1000), steps, timedOut };
   return { mbps: last.chars / MB / (last.ms / 1000), steps, timedOut };
+}
+
+/** What the naive loop got through: each finished text's size, CPU time and verdict, in order. */
+interface NaiveRun {
+  readonly texts: readonly { readonly chars: number; readonly ms: number; readonly positive: boolean }[];
+  readonly mbps: number;
+  /** A text took longer than NAIVE_TIMEOUT_MS and the worker was ended. */
+  readonly stopped: boolean;
+  readonly total: number;
+}
+
+function describeRun(run: NaiveRun): string {
+  return `${run.texts.length} of ${run.total} texts${run.stopped ? `, stopped by one over ${NAIVE_TIMEOUT_MS / 1000} s` : ''}`;
+}
+
+/** The confusion over the rows the naive loop finished (in order, so its first `scored` rows). */
+function naiveConfusion(rows: readonly CorpusRow[], run: NaiveRun): { confusion: Confusion; scored: number } {
+  let index = 0;
+  return { confusion: evaluate(rows.slice(0, run.texts.length), () => run.texts[index++]?.positive === true), scored: run.texts.length };
 }
 
 const WORKER_SOURCE = `
@@ -303,59 +340,100 @@ const { parentPort, workerData } = require('node:worker_threads');
 const patterns = workerData.patterns.map((p) => ({ weight: p.weight, regex: new RegExp(p.source, p.flags) }));
 const scan = (text) => { let positive = false; for (const p of patterns) { p.regex.lastIndex = 0; for (const _ of text.matchAll(p.regex)) { if (p.weight >= workerData.flagAt) positive = true; } } return positive; };
 scan('warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})');
-scan(workerData.text.slice(0, 2048)); // compile and tier up on this input's shape before timing
 parentPort.postMessage({ ready: true });
-for (const chars of workerData.sizes) {
+parentPort.on('message', ({ texts, budgetMs }) => {
   const started = performance.now();
-  scan(workerData.text.slice(0, chars));
-  parentPort.postMessage({ chars, ms: performance.now() - started });
-}
+  for (const text of texts) {
+    if (performance.now() - started > budgetMs) break;
+    const cpu = process.cpuUsage();
+    const positive = scan(text);
+    const used = process.cpuUsage(cpu);
+    parentPort.postMessage({ chars: text.length, ms: (used.user + used.system) / 1000, positive });
+  }
+  parentPort.postMessage({ done: true });
+});
 `;
 
-/** Runs the naive loop on each prefix size in one worker; a size that takes longer than NAIVE_TIMEOUT_MS ends it. */
-function stepsInWorker(patterns: readonly NaivePattern[], text: string): Promise<{ chars: number; ms: number }[]> {
-  return new Promise((resolve, reject) => {
-    const steps: { chars: number; ms: number }[] = [];
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, sizes: NAIVE_SIZES, flagAt: DEFAULT_THRESHOLDS.flagAt, patterns: patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      void worker.terminate().then(() => resolve(steps));
-    };
-    const arm = (ms: number): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(finish, ms);
-    };
-    arm(60_000); // compiling several hundred large patterns takes a while
-    worker.on('message', (message: { ready?: true; chars?: number; ms?: number }) => {
-      if (message.chars !== undefined && message.ms !== undefined) {
-        if (message.ms > NAIVE_TIMEOUT_MS) return finish();
-        steps.push({ chars: message.chars, ms: message.ms });
-        if (steps.length === NAIVE_SIZES.length) return finish();
-      }
-      arm(NAIVE_TIMEOUT_MS);
+type NaiveMessage = { ready?: true; done?: true; chars?: number; ms?: number; positive?: boolean };
+
+/**
+ * The naive loop in a worker thread, its patterns compiled once (that alone takes many seconds)
+ * and kept across jobs. A job runs texts in order until its budget; a text that takes longer than
+ * NAIVE_TIMEOUT_MS ends the worker, and the next job starts a new one. The worker is the only
+ * thread working meanwhile, so the process's CPU time it reads is its own.
+ */
+class NaiveWorker {
+  private worker: Worker | undefined;
+  private ready = false;
+
+  constructor(private readonly patterns: readonly NaivePattern[]) {}
+
+  run(texts: readonly string[], budgetMs = NAIVE_JOB_BUDGET_MS): Promise<NaiveRun> {
+    const worker = this.worker ?? this.start();
+    return new Promise((resolve, reject) => {
+      const done: { chars: number; ms: number; positive: boolean }[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (stopped: boolean): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (stopped) {
+          this.worker = undefined;
+          void worker.terminate();
+        }
+        const chars = done.reduce((sum, entry) => sum + entry.chars, 0);
+        const ms = done.reduce((sum, entry) => sum + entry.ms, 0);
+        resolve({ texts: done, mbps: ms > 0 ? chars / MB / (ms / 1000) : 0, stopped, total: texts.length });
+      };
+      const arm = (ms: number): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => finish(true), ms);
+      };
+      const send = (): void => {
+        arm(NAIVE_TIMEOUT_MS);
+        worker.postMessage({ texts, budgetMs });
+      };
+      const onMessage = (message: NaiveMessage): void => {
+        if (message.ready === true) return send();
+        if (message.done === true) return finish(false);
+        if (message.chars !== undefined && message.ms !== undefined) {
+          if (message.ms > NAIVE_TIMEOUT_MS) return finish(true);
+          done.push({ chars: message.chars, ms: message.ms, positive: message.positive === true });
+        }
+        arm(NAIVE_TIMEOUT_MS);
+      };
+      const onError = (error: unknown): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        this.worker = undefined;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      if (this.ready) send();
+      else arm(120_000); // compiling several hundred large patterns takes a while
     });
-    worker.once('error', (error: unknown) => {
-      if (timer !== undefined) clearTimeout(timer);
-      reject(error instanceof Error ? error : new Error(String(error)));
+  }
+
+  close(): Promise<number> {
+    const worker = this.worker;
+    this.worker = undefined;
+    return worker === undefined ? Promise.resolve(0) : worker.terminate();
+  }
+
+  private start(): Worker {
+    this.ready = false;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flagAt: DEFAULT_THRESHOLDS.flagAt, patterns: this.patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
+    worker.on('message', (message: NaiveMessage) => {
+      if (message.ready === true) this.ready = true;
     });
-  });
+    this.worker = worker;
+    return worker;
+  }
 }
 
-/** The one-regex-per-pattern scanner, written plainly, over the guard's own pattern set. */
-export function naiveEngine(): Engine & { patternCount: number; patterns: readonly NaivePattern[] } {
-  const patterns = [...PHRASE_RULES.flatMap(ruleRegexes), ...LITERAL_PATTERNS, ...HAND_PATTERNS];
-  const engine = (text: string): boolean => {
-    let positive = false;
-    for (const pattern of patterns) {
-      pattern.regex.lastIndex = 0;
-      for (const match of text.matchAll(pattern.regex)) {
-        if (match.index >= 0 && pattern.weight >= DEFAULT_THRESHOLDS.flagAt) positive = true;
-      }
-    }
-    return positive;
-  };
-  return Object.assign(engine, { patternCount: patterns.length, patterns });
+/** The one-regex-per-pattern scanner's patterns, written plainly, from the guard's own pattern set (it runs in WORKER_SOURCE). */
+function naivePatterns(): NaivePattern[] {
+  return [...PHRASE_RULES.flatMap(ruleRegexes), ...LITERAL_PATTERNS, ...HAND_PATTERNS];
 }
 
 interface NaivePattern {
