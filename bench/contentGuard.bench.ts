@@ -90,7 +90,9 @@ export async function run(): Promise<BenchReport> {
   step('vard on the mixed texts and adversarial inputs');
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
-  const ratio = (peer: string, mixed: number, real: number, source: number): string => `airlock / ${peer}: ${(airlockMixed / mixed).toFixed(1)}× on the mixed corpus, ${(airlockRealistic / real).toFixed(1)}× on realistic mixed text, ${(airlockSources / source).toFixed(1)}× on source files`;
+  // A peer that finished no text within its limits has no rate to divide by.
+  const times = (mine: number, theirs: number): string => (theirs > 0 ? `${(mine / theirs).toFixed(1)}×` : 'no ratio (the peer finished no text)');
+  const ratio = (peer: string, mixed: number, real: number, source: number): string => `airlock / ${peer}: ${times(airlockMixed, mixed)} on the mixed corpus, ${times(airlockRealistic, real)} on realistic mixed text, ${times(airlockSources, source)} on source files`;
   const ratios = [ratio('naive loop', naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps)];
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
@@ -105,7 +107,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
@@ -127,8 +129,8 @@ export async function run(): Promise<BenchReport> {
     notes: [
       `speed (target ≥ 50 MB/s on mixed text): ${ratios.join('; ')}`,
       ...loso.notes,
-      `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeConfusion(`naive (${naiveWhole.scored} of the rows scored within its budget)`, naiveWhole.confusion)}`,
-      `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeConfusion(`naive (${naiveHeld.scored} rows scored)`, naiveHeld.confusion)}`,
+      `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeNaiveDetection(naiveWhole)}`,
+      `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeNaiveDetection(naiveHeld)}`,
       `the naive loop runs in a worker, rated in MB per CPU second on the texts it finished: it stops taking texts after ${NAIVE_JOB_BUDGET_MS / 1000} s per set and is stopped by a text that takes over ${NAIVE_TIMEOUT_MS / 1000} s (mixed corpus ${describeRun(naiveMixed)}; realistic ${describeRun(naiveRealistic)}; sources ${describeRun(naiveSources)})`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own (dense with attacks by construction); realistic mixed text: a quarter each of .js/.ts code, Markdown and JSON files of 1.5–300 KB under node_modules in path order and seeded application logs; source files: the .ts files of 2 KB–1 MB under node_modules in path order; all rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
@@ -139,12 +141,14 @@ export async function run(): Promise<BenchReport> {
   };
 }
 
-function row(subject: string, airlock: boolean, mixed: number, realistic: number, sources: number, adversarial: readonly number[], confusion: Confusion, loso: LosoResult | undefined, detail: string): BenchRow {
+/** `confusion` undefined: no row was scored, so the row shows no detection figures (never 100% of nothing). */
+function row(subject: string, airlock: boolean, mixed: number, realistic: number, sources: number, adversarial: readonly number[], confusion: Confusion | undefined, loso: LosoResult | undefined, detail: string): BenchRow {
   const headline: Record<string, number> = loso === undefined ? {} : { losoRecall: loso.headline.recall, losoFpr: loso.headline.fpr, losoHardFpr: loso.headline.hardFpr };
+  const detection: Record<string, number> = confusion === undefined ? {} : { precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate };
   return {
     subject,
     airlock,
-    values: { ...headline, mixed, realistic, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate },
+    values: { ...headline, mixed, realistic, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), ...detection },
     detail,
   };
 }
@@ -323,6 +327,10 @@ interface NaiveRun {
   /** A text took longer than NAIVE_TIMEOUT_MS and the worker was ended. */
   readonly stopped: boolean;
   readonly total: number;
+}
+
+function describeNaiveDetection(result: { confusion: Confusion; scored: number }): string {
+  return result.scored === 0 ? `naive: no row finished within ${NAIVE_TIMEOUT_MS / 1000} s, so no figures` : describeConfusion(`naive (${result.scored} rows scored within its budget)`, result.confusion);
 }
 
 function describeRun(run: NaiveRun): string {
