@@ -1,15 +1,14 @@
 import { realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentTool } from '../core/agent/agentTool';
-import { mcpAgentTools } from '../core/agent/tools/mcpTool';
 import type { ApprovalGate } from '../core/approval/approvalGate';
 import type { AuditSink } from '../core/audit/auditSink';
 import { loopbackOnlyPolicy } from '../core/egress/loopbackPolicy';
 import type { DefinitionReview } from '../core/mcp/definitionReview';
-import { McpCaller } from '../core/mcp/mcpCall';
 import { createSampler, type SamplingModel } from '../core/mcp/mcpSampling';
 import { installServerRequestHandlers, type ElicitationAsk } from '../core/mcp/mcpServerRequests';
 import { McpWorkspace } from '../core/mcp/mcpWorkspace';
+import { mcpWorkspaceTools, type McpToolSource } from '../core/mcp/mcpWorkspaceTools';
 import { reviewSha256, reviewText } from '../core/mcp/reviewText';
 import { ownValue } from '../core/policy/keyedRecord';
 import { confirmSampling } from './mcpSamplingDialog';
@@ -36,7 +35,7 @@ export interface McpServersDeps {
  */
 export class McpServers implements vscode.Disposable {
   private readonly workspace: McpWorkspace | undefined;
-  private readonly callers = new Map<string, McpCaller>();
+  private readonly tools: McpToolSource | undefined;
   /** One question per server at a time; a listing that changes meanwhile is asked about once that one is answered. */
   private readonly asking = new Map<string, Promise<void>>();
   private readonly askAgain = new Set<string>();
@@ -72,6 +71,7 @@ export class McpServers implements vscode.Disposable {
       }),
       onReview: (review) => this.review(review),
     });
+    this.tools = mcpWorkspaceTools(this.workspace, () => deps.policy.toolPolicy);
     this.workspace.manager.onState((event) => {
       if (event.state === 'failed') deps.log.warn(`MCP server "${event.server}" failed: ${event.reason ?? 'no reason given'}`);
       else deps.log.info(`MCP server "${event.server}": ${event.state}${event.reason ? ` (${event.reason})` : ''}`);
@@ -86,9 +86,8 @@ export class McpServers implements vscode.Disposable {
 
   /** The agent's MCP tools now: those of approved listings the policy allows (none in an untrusted workspace). */
   agentTools(): AgentTool[] {
-    const workspace = this.workspace;
-    if (!workspace || !vscode.workspace.isTrusted || this.deps.policy.toolPolicy === undefined) return [];
-    return mcpAgentTools(workspace.enabledServers().map((server) => ({ tools: () => workspace.serverTools(server)?.tools() ?? [], caller: this.caller(server) })));
+    if (!this.tools || !vscode.workspace.isTrusted || this.deps.policy.toolPolicy === undefined) return [];
+    return [...this.tools.tools()];
   }
 
   /** Starts and reviews every enabled server, and waits for the user's answers, so this turn sees what was approved. */
@@ -136,16 +135,6 @@ export class McpServers implements vscode.Disposable {
     }
     const state = await this.workspace?.serverTools(review.server)?.approve(review);
     this.deps.log.info(`MCP server "${review.server}": ${state?.kind === 'offered' ? `${state.review.definitions.length} tool definitions approved` : 'approved, but the listing changed again'}`);
-  }
-
-  private caller(server: string): McpCaller {
-    let caller = this.callers.get(server);
-    if (!caller) {
-      const workspace = this.workspace;
-      caller = new McpCaller({ server, client: () => (workspace ? workspace.manager.client(server) : Promise.reject(new Error('no workspace'))), policy: () => ownValue(this.deps.policy.toolPolicy?.mcp.servers, server) });
-      this.callers.set(server, caller);
-    }
-    return caller;
   }
 
   /** A server's variables: from Airlock's secret storage (`airlock.mcp.<server>.<NAME>`), else the environment. */

@@ -2,7 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { Command } from 'commander';
 import { version } from '../../../package.json';
 import { McpGateway } from '../../core/mcp/mcpGateway';
-import { mcpGatewayTools } from '../../core/mcp/mcpGatewayTools';
+import { mcpWorkspaceTools } from '../../core/mcp/mcpWorkspaceTools';
 import { BUILTIN_PACK_NAMES } from '../../core/policy/builtinPacks';
 import { ExitCode } from '../exitCode';
 import { CliUsageError, loadEffectivePolicy, reportPolicyProblems, withPolicyOptions, withUsageErrors, type PolicyCliOptions } from '../policy/policyCliOptions';
@@ -33,7 +33,7 @@ export function mcpServeCommand(context: CommandContext): Command {
       });
       // The SDK's transport does not notice the client closing stdin; the gateway ends with it.
       process.stdin.once('end', () => void transport.close());
-      await gateway.connect(mcpGatewayTools(servers.workspace, () => effective.policy), transport);
+      await gateway.connect(mcpWorkspaceTools(servers.workspace, () => effective.policy), transport);
       await closed;
     } finally {
       await servers.close();

@@ -1,21 +1,14 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type CreateMessageResult, type ProgressToken, type ServerNotification, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { AgentTool } from '../agent/agentTool';
 import { ToolRunner } from '../agent/toolRunner';
 import { ApprovalGate } from '../approval/approvalGate';
 import type { AuditSink } from '../audit/auditSink';
 import type { PolicyPack } from '../policy/policySchema';
 import { elicitationApprover } from './elicitationApprover';
 import { gatewaySampler } from './gatewaySampling';
+import type { McpToolSource } from './mcpWorkspaceTools';
 import type { SamplingAsk } from './mcpServerRequests';
-
-/** What stands behind the gateway: the approved MCP tools as the agent gets them (mcpGatewayTools). */
-export interface McpGatewayTools {
-  readonly tools: () => readonly AgentTool[];
-  /** Lists the servers not listed yet, as before an agent's turn, so approved tools are offered. */
-  readonly prepare: (signal: AbortSignal) => Promise<void>;
-}
 
 export interface McpGatewayDeps {
   readonly policy: () => PolicyPack;
@@ -58,7 +51,7 @@ export class McpGateway {
   }
 
   /** Offers `tools` and connects to the client's transport (stdio for `airlock mcp serve`). */
-  async connect(tools: McpGatewayTools, transport: Transport): Promise<void> {
+  async connect(tools: McpToolSource, transport: Transport): Promise<void> {
     const runner = (this.runner = new ToolRunner({
       tools: tools.tools,
       prepare: tools.prepare,

@@ -11,7 +11,8 @@ import type { ApprovalAnswer } from '../../../../src/core/approval/approver';
 import type { AuditEvent } from '../../../../src/core/audit/auditSink';
 import { offeredTools, reviewDefinitions } from '../../../../src/core/mcp/definitionReview';
 import { McpCaller } from '../../../../src/core/mcp/mcpCall';
-import { McpGateway, type McpGatewayTools } from '../../../../src/core/mcp/mcpGateway';
+import { McpGateway } from '../../../../src/core/mcp/mcpGateway';
+import type { McpToolSource } from '../../../../src/core/mcp/mcpWorkspaceTools';
 import { listAllTools } from '../../../../src/core/mcp/mcpServerTools';
 import { toolPin } from '../../../../src/core/mcp/toolPin';
 import { policyPackSchema, type McpServerPolicy, type PolicyPack } from '../../../../src/core/policy/policySchema';
@@ -42,7 +43,7 @@ function pack(approvals: Record<string, unknown> = {}): PolicyPack {
 
 interface Backing {
   /** The same approved tools, each path with its own McpCaller (as the agent and the gateway have). */
-  readonly tools: () => McpGatewayTools['tools'] extends () => infer T ? T : never;
+  readonly tools: () => McpToolSource['tools'] extends () => infer T ? T : never;
   readonly close: () => Promise<void>;
 }
 
