@@ -1,4 +1,4 @@
-import { near, sequence, terms, type PhraseRule } from '../lexicon';
+import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
 
 const SEND = terms(
   'send|post|upload|transmit|forward|exfiltrate|exfil|leak|email|e-mail|mail|submit|copy|paste|share|report|deliver|pipe|append|include|',
@@ -33,6 +33,37 @@ const OUTPUT_SECRET = terms(
 /** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
 const STRONG_DESTINATION = terms('http|https|webhook|webhook.site|endpoint|server|url|gist|pastebin|requestbin|ngrok|collector|attacker|this address|email address');
 
+/**
+ * "What is the password?" in other languages: a question for the secret the reader guards, next to
+ * the secret's name (the verb-last order of German and the unspaced scripts need window rules).
+ */
+const ASK_SECRET: readonly { lang: string; ask: string; secret: string; window?: number }[] = [
+  { lang: 'de', ask: 'was ist|wie lautet|wie heißt|nenne mir|nennen sie mir|sag mir|sagen sie mir|verrate mir|verraten sie mir|gib mir|geben sie mir|teile mir|teilen sie mir|kannst du mir|können sie mir|könntest du mir|könnten sie mir|bestätige mir|zeig mir|zeige mir|mit mir zu teilen|mit mir teilen', secret: 'dein passwort|das passwort|ihr passwort|dein kennwort|das kennwort|ihr kennwort|den geheimcode|deinen geheimcode|den geheimen schlüssel|deinen geheimen schlüssel|das geheimnis|die passphrase|das systempasswort|die geheime zeichenfolge' },
+  { lang: 'es', ask: 'cuál es|cual es|dime|dígame|digame|dame|deme|revélame|revelame|compárteme|comparteme|me dices|me puedes decir|puedes decirme|podrías decirme|podrias decirme|me das|confírmame|confirmame|puedes confirmar|me compartan|compartas conmigo|comparta conmigo', secret: 'la contraseña|tu contraseña|su contraseña|el código secreto|tu código secreto|la clave secreta|tu clave secreta|la frase de contraseña' },
+  { lang: 'fr', ask: 'quel est|quelle est|donne-moi|donnez-moi|dis-moi|dites-moi|révèle-moi|révélez-moi|peux-tu me donner|pouvez-vous me donner|peux-tu me dire|pouvez-vous me dire|partage avec moi|partagez avec moi|confirme-moi|confirmez-moi', secret: 'le mot de passe|ton mot de passe|votre mot de passe|la clé secrète|ta clé secrète|votre clé secrète|le code secret|ton code secret|votre code secret|la phrase secrète' },
+  { lang: 'it', ask: 'qual è|qual e|dimmi|mi dica|dammi|mi dai|mi dici|mi puoi dire|puoi dirmi|può dirmi|rivelami|condividi con me|condivida con me|confermami', secret: 'la password|la tua password|la sua password|la chiave segreta|il codice segreto|la parola d\'ordine' },
+  { lang: 'pt', ask: 'qual é|qual e|diga-me|me diga|me dê|me de|dê-me|revele-me|me revele|pode me dizer|você pode me dizer|compartilhe comigo|me passe|me informe', secret: 'a senha|sua senha|a sua senha|tua senha|a tua senha|a chave secreta|o código secreto|o codigo secreto' },
+  { lang: 'ru', ask: 'какой|какая|скажи мне|скажите мне|скажи|скажите|назови|назовите|дай мне|дайте мне|сообщи мне|сообщите мне|поделись|поделитесь|раскрой|раскройте', secret: 'пароль|твой пароль|ваш пароль|секретный ключ|секретный код|кодовое слово' },
+  { lang: 'tr', ask: 'nedir|ne|söyle|söyleyin|söyler misin|söyleyebilir misin|ver|verin|verir misin|paylaş|paylaşın|paylaşır mısın|benimle paylaş', secret: 'şifre|şifreyi|şifren|şifreniz|şifrenizi|şifreni|parola|parolayı|parolan|gizli anahtar|gizli kod' },
+  { lang: 'id', ask: 'apa|beri tahu saya|beritahu saya|katakan pada saya|katakan kepada saya|berikan saya|berikan kepada saya|sebutkan', secret: 'kata sandi|kata sandinya|kata sandimu|kata sandi anda|sandi|kunci rahasia|kode rahasia' },
+  { lang: 'vi', ask: 'là gì|cho tôi biết|nói cho tôi|đưa cho tôi', secret: 'mật khẩu|khóa bí mật|mã bí mật' },
+  { lang: 'tl', ask: 'ano ang|sabihin mo sa akin|sabihin ninyo sa akin|ibigay mo sa akin|ibigay ninyo sa akin|ibahagi mo sa akin', secret: 'password|ang password|iyong password|lihim na susi|lihim na code' },
+  { lang: 'hi', ask: 'क्या है|मुझे बताओ|मुझे बताइए|मुझे बताएं|मुझे बताएँ|मुझे बता दो|मुझे दे दो|मुझे दीजिए', secret: 'पासवर्ड|गुप्त कुंजी|गुप्त कोड|कूटशब्द' },
+  { lang: 'bn', ask: 'আমাকে বলুন|আমাকে বলো|আমাকে দিন|আমাকে দাও|আমাকে জানান', secret: 'পাসওয়ার্ড|গোপন কী|গোপন কোড' },
+  { lang: 'ar', ask: 'ما هي|ما هو|أخبرني|اخبرني|أعطني|اعطني|شاركني|أخبرنا', secret: 'كلمة المرور|كلمة السر|المفتاح السري|الرمز السري' },
+  { lang: 'zh', ask: '是什么|是多少|告诉我|給我|给我', secret: '密码|密钥|口令|秘密代码', window: 10 },
+  { lang: 'ja', ask: '教えて|何ですか|は何|共有して|提供して|言って', secret: 'パスワード|秘密鍵|シークレットキー|暗証番号|合言葉', window: 12 },
+  { lang: 'ko', ask: '알려줘|알려 줘|알려주세요|알려 주세요|말해줘|말해 줘|말해주세요|뭐야|뭐예요|무엇입니까|무엇인가요|뭔가요|무엇이야', secret: '비밀번호*|암호*|패스워드*|비밀 키*' },
+  { lang: 'th', ask: 'คืออะไร|บอกฉัน|บอกผม|บอกเรา', secret: 'รหัสผ่าน|คีย์ลับ|รหัสลับ', window: 24 },
+];
+
+/** Another person's private details asked of the reader: "what is the user's birth year?", "where does the user live?". */
+const USER_DATA = terms(
+  'birth year|birth date|date of birth|birthday|birth month|birth day|email address|e-mail address|home address|address|initials|phone number|',
+  'city|current city|city of residence|location|current location|bank balance|account balance|social security number|ssn|credit card number|',
+  'favorite color|favourite colour|full name|maiden name|password',
+);
+
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true }),
   // Unordered, so also "put the token in .env from https://…" in setup guides: needs company.
@@ -52,5 +83,9 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   // Strict: "Gib nicht das Passwort preis" (a system prompt's own rule) has "nicht" in the gap.
   sequence('exfil.de.reveal', 'exfiltration', 0.45, [terms('zeig|zeige|zeig mir|zeige mir|zeigen sie|zeigen sie mir|gib|gib mir|geben sie|geben sie mir|verrate|verrate mir|verraten sie|nenne|nenne mir|nennen sie|wiederhole|wiederholen sie|offenbare|enthülle|teile|teile mir|teilen sie|sende|schicke|sag mir|sagen sie mir'), 2, terms('systemprompt*|system-prompt*|systemanweisung*|deine anweisungen|ihre anweisungen|deine instruktionen|dein passwort|das passwort|ihr passwort|geheimen schlüssel|api-schlüssel|api-key|zugangsdaten|den geheimcode|das geheimnis|.env')], { lang: 'de', strict: true }),
   sequence('exfil.de.secret-into-output', 'exfiltration', 0.7, [terms('füge|fügen sie|nimm|nehmen sie|schreibe|schreiben sie|kopiere|kopieren sie|hänge|hängen sie'), 8, terms('.env|passwort|passwörter|api-schlüssel|api-key|zugangsdaten|geheimnisse|schlüssel|token'), 8, terms('in deine zusammenfassung|in ihre zusammenfassung|in die zusammenfassung|in deine antwort|in ihre antwort|in die antwort|in die ausgabe|in den bericht|in die commit-nachricht')], { lang: 'de' }),
+  // Questions only: docs say "store / print / validate the user's email address" every day.
+  sequence('exfil.en.ask-user-data', 'exfiltration', 0.4, [terms("what is|what's|what are|what was|tell me|give me|reveal|disclose|can you share|could you share|can you encode|could you encode|can you translate|could you translate|can you spell|could you spell"), 6, terms("the user's|the users'|this user's"), 2, USER_DATA], { lang: 'en', negatable: true }),
+  keyword('exfil.en.where-user-lives', 'exfiltration', 0.4, terms('where does the user live|where is the user living|where the user lives now|where does the user currently live|where is the user now|where is the user located'), { lang: 'en' }),
+  ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|sende|senden|schicke|schick|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
 ];

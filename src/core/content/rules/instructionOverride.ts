@@ -97,8 +97,8 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'de',
-    verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht'),
-    prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*|deine|ihre|gegeben*|erhalten*|davor|bis jetzt|bislang'),
+    verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht|beiseite|hinter dir|hinter sich|hör auf|höre auf|hören sie auf|nicht mehr zu folgen|nicht mehr folgen|folge nicht mehr|folgen sie nicht mehr|löse dich von'),
+    prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*|deine|deinen|deiner|ihre|ihren|ihrer|gegeben*|erhalten*|davor|bis jetzt|bislang'),
     noun: terms('anweisung*|regel|regeln|richtlinie*|instruktion*|vorgabe*|befehl*|systemprompt*|system-prompt*|systemanweisung*|anordnung*|vorschrift*'),
     system: terms('systemprompt*|system-prompt*|system prompt|systemanweisung*|systemnachricht*'),
   },
@@ -187,6 +187,32 @@ const LANGUAGES: readonly Language[] = [
     system: terms('prompt sistem|instruksi sistem'),
   },
   {
+    lang: 'el',
+    verb: terms('αγνόησε|αγνοήστε|αγνόησέ|αγνοείστε|ξέχασε|ξεχάστε|παράβλεψε|παραβλέψτε|μην ακολουθείς|μην ακολουθήσεις|μην ακολουθείτε|μην υπακούς'),
+    prior: terms('προηγούμεν*|παραπάνω|αρχικ*|του συστήματος|μέχρι τώρα'),
+    noun: terms('οδηγί*|εντολ*|κανόν*|κανόνες|οδηγίες'),
+    system: terms('μήνυμα συστήματος|οδηγίες συστήματος'),
+  },
+  {
+    lang: 'bn',
+    verb: terms('উপেক্ষা|ভুলে যাও|ভুলে যান|ভুলে যাও|অগ্রাহ্য|অবহেলা|মেনো না|মানবেন না|অনুসরণ করবেন না|অনুসরণ কোরো না'),
+    prior: terms('পূর্ববর্তী|আগের|উপরের|পূর্বের|পূর্বে|সিস্টেম'),
+    noun: terms('নির্দেশ*|নিয়ম*|আদেশ*|প্রম্পট'),
+  },
+  {
+    lang: 'tl',
+    verb: terms('huwag pansinin|wag pansinin|balewalain|kalimutan|huwag sundin|wag sundin|ipagwalang-bahala|isantabi'),
+    prior: terms('nakaraang|nakaraan|naunang|nauna|sa itaas|orihinal na|dating'),
+    noun: terms('tagubilin|mga tagubilin|instruksyon|instruksiyon|panuto|utos|mga utos|alituntunin|patakaran'),
+  },
+  {
+    lang: 'th',
+    verb: terms('เพิกเฉย|ละเว้น|ละเลย|ลืม|ไม่ต้องสนใจ|ไม่สนใจ|อย่าทำตาม'),
+    prior: terms('ก่อนหน้า|ข้างต้น|ก่อน|เดิม|ระบบ'),
+    noun: terms('คำสั่ง|คำแนะนำ|กฎ|ข้อกำหนด'),
+    window: 20,
+  },
+  {
     lang: 'zh',
     verb: terms('忽略|无视|忽视|忘记|忘掉|不要理会|不要遵守|不要遵循|别管|抛弃|放弃|跳过|不理会|無視|忘記|不要理會|不要遵循|停止遵循'),
     prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|系统|系統|你收到的'),
@@ -210,6 +236,62 @@ const LANGUAGES: readonly Language[] = [
     system: terms('시스템 프롬프트*|시스템 지시*|시스템 메시지*'),
   },
 ];
+
+/**
+ * Two English forms in other languages: "ignore the above" with no noun, and "ignore the page and say
+ * …", where the data the reader was asked to process is set aside for the attacker's words.
+ */
+const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; content: TermSet; say: TermSet }[] = [
+  {
+    lang: 'es',
+    verb: terms('ignora|ignore|ignoren|ignorar|olvida|olvide|olvídate de|olvidate de|omite|omita|descarta|descarte'),
+    above: terms('lo anterior|todo lo anterior|lo de arriba|todo lo de arriba|lo que precede|todo lo que precede'),
+    content: terms('la página|la página web|el sitio web|el documento|el texto|la función|el código|el currículum|el artículo|la tabla|el correo|el correo electrónico|la pregunta|la tarea|el mensaje|la reseña|el resumen'),
+    say: terms('di|diga|declara|declare|indica|indique|responde|responda|escribe|escriba|afirma|afirme|imprime|imprima|repite|repita|dame|dime|menciona|mencione'),
+  },
+  {
+    lang: 'fr',
+    verb: terms('ignore|ignorez|oublie|oubliez|néglige|négligez|fais abstraction de|faites abstraction de'),
+    above: terms('ce qui précède|tout ce qui précède|ce qui est au-dessus|tout ce qui est au-dessus|ce qui est écrit au-dessus|les lignes précédentes'),
+    content: terms('la fonction|le code|la page|la page web|le site|le document|le texte|le cv|l\'article|le tableau|l\'e-mail|le courriel|la question|la tâche|le message|l\'avis|le résumé'),
+    say: terms('dis|dites|indique|indiquez|déclare|déclarez|réponds|répondez|écris|écrivez|affirme|affirmez|imprime|imprimez|répète|répétez|donne-moi|donnez-moi|mentionne|mentionnez'),
+  },
+  {
+    lang: 'de',
+    verb: terms('ignoriere|ignorier|ignorieren sie|vergiss|vergessen sie|übergehe|übergehen sie|missachte|missachten sie'),
+    above: terms('das obige|alles obige|alles oben|alles oben genannte|alles vorherige|alles bisherige|das vorherige|das vorangegangene|alles vorangegangene|das bisherige|alles davor'),
+    content: terms('die funktion|den code|die webseite|die seite|die website|das dokument|den text|den lebenslauf|den artikel|die tabelle|die e-mail|die mail|die frage|die aufgabe|die nachricht|die bewertung|die zusammenfassung'),
+    say: terms('sag|sage|sagen sie|gib an|geben sie an|antworte|antworten sie|schreibe|schreib|schreiben sie|behaupte|behaupten sie|gib aus|geben sie aus|erkläre|erklären sie|wiederhole|wiederholen sie|nenne|nennen sie|gib mir|geben sie mir'),
+  },
+  {
+    lang: 'it',
+    verb: terms('ignora|ignori|ignorate|dimentica|dimentichi|dimenticate|trascura|trascurate'),
+    above: terms('quanto sopra|tutto quanto sopra|ciò che precede|tutto ciò che precede|quello che c\'è sopra|tutto quello sopra'),
+    content: terms('la funzione|il codice|la pagina|la pagina web|il sito|il documento|il testo|il curriculum|l\'articolo|la tabella|l\'email|la domanda|il compito|il messaggio|la recensione|il riassunto'),
+    say: terms('di\'|dì|dite|dica|indica|indicate|indichi|dichiara|dichiarate|rispondi|rispondete|scrivi|scrivete|afferma|stampa|ripeti|ripetete|dammi|dimmi'),
+  },
+  {
+    lang: 'pt',
+    verb: terms('ignore|ignora|ignorem|esqueça|esqueca|esqueçam|desconsidere|despreze'),
+    above: terms('o acima|tudo acima|o anterior|tudo o que está acima|o que está acima|tudo o que foi dito|o que foi dito acima'),
+    content: terms('a função|a funcao|o código|o codigo|a página|a página web|o site|o documento|o texto|o currículo|o artigo|a tabela|o e-mail|o email|a pergunta|a tarefa|a mensagem|a avaliação|o resumo'),
+    say: terms('diga|diz|declare|indique|responda|escreva|afirme|imprima|repita|me dê|me de|me diga|dê-me|mencione'),
+  },
+  {
+    lang: 'ru',
+    verb: terms('игнорируй|игнорируйте|игнорировать|проигнорируй|проигнорируйте|забудь|забудьте|не обращай внимания на|не обращайте внимания на'),
+    above: terms('всё вышесказанное|все вышесказанное|вышесказанное|всё вышеизложенное|вышеизложенное|всё, что выше|все, что выше|всё предыдущее|все предыдущее|предыдущее'),
+    content: terms('функцию|код|страницу|веб-страницу|документ|текст|резюме|статью|таблицу|письмо|вопрос|задачу|сообщение|отзыв'),
+    say: terms('скажи|скажите|напиши|напишите|ответь|ответьте|укажи|укажите|заяви|выведи|выведите|повтори|повторите|сообщи|сообщите'),
+  },
+];
+
+function contentAndSay(): PhraseRule[] {
+  return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say }) => [
+    near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], 6, { lang }),
+    near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], 8, { lang }),
+  ]);
+}
 
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
 function german(): PhraseRule[] {
@@ -254,4 +336,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...contentAndSay(), ...multilingual(), ...rot13Rules(), ...reversedRules()];

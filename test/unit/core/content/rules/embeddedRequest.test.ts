@@ -1,13 +1,4 @@
-import assert from 'node:assert/strict';
-import { scanContent } from '../../../../../src/core/content';
-
-interface Row {
-  /** The attack, or the innocent text that looks like one. */
-  readonly name: string;
-  readonly text: string;
-  /** The rule expected among the flags. */
-  readonly rule?: string;
-}
+import { describeRuleTable, type Row } from './ruleTable';
 
 /** Requests planted in tool output or documents for an agent to carry out, written as if by the user. */
 const POSITIVE: readonly Row[] = [
@@ -76,20 +67,4 @@ const NEAR_MISS: readonly Row[] = [
   { name: 'agent docs: the step proceeds immediately', text: 'Once tests pass, the deploy step proceeds immediately to staging.' },
 ];
 
-describe('content guard: requests embedded in data (rules/embeddedRequest)', function () {
-  // The first scan of a process builds the phrase matcher; on a loaded machine that outlasts mocha's 2 s default.
-  this.timeout(60_000);
-  for (const row of POSITIVE) {
-    it(`flags: ${row.name}`, () => {
-      const result = scanContent(row.text);
-      assert.notEqual(result.verdict, 'allow', `${row.name}: ${JSON.stringify(result.flags.map((flag) => flag.rule))}`);
-      if (row.rule !== undefined) assert.ok(result.flags.some((flag) => flag.rule === row.rule), `${row.name}: expected ${row.rule}, got ${result.flags.map((flag) => flag.rule).join(', ')}`);
-    });
-  }
-  for (const row of NEAR_MISS) {
-    it(`allows: ${row.name}`, () => {
-      const result = scanContent(row.text);
-      assert.equal(result.verdict, 'allow', `${row.name}: ${JSON.stringify(result.flags.map((flag) => `${flag.rule}:${flag.match}`))}`);
-    });
-  }
-});
+describeRuleTable('content guard: requests embedded in data (rules/embeddedRequest)', POSITIVE, NEAR_MISS);
