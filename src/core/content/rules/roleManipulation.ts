@@ -1,4 +1,4 @@
-import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+import { keyword, near, sequence, terms, withTypos, type PhraseRule } from '../lexicon';
 
 const BECOME = terms(
   "you are now|you're now|you are no longer|you're no longer|from now on you are|from now on you're|you will now be|you will be|you have become|you've become|",
@@ -8,6 +8,7 @@ const BECOME = terms(
 );
 /** Personas that exist to shed the rules. */
 const UNBOUND = terms(
+  withTypos(terms('unrestricted|unfiltered|uncensored|unchained|unshackled|jailbroken|unaligned')),
   'dan|stan|dude|aim|jailbroken|jailbreak|unrestricted|unfiltered|uncensored|unbound|unchained|unshackled|unaligned|evil|rogue|',
   'amoral|immoral|lawless|limitless|free from|freed from|liberated|no restrictions|no limits|no rules|no filters|no guidelines|no ethics|no morals|',
   'without restrictions|without limits|without rules|without filters|without guidelines|without any restrictions|without any limits|without censorship|',
@@ -32,12 +33,15 @@ const SHED = terms(
   'broken free of|broke free of|break free of|breaks free of|break free from|free from|freed from|liberated from|released from|escaped|not bound by|no longer bound by|',
   "unbound by|not restricted by|not limited by|not required to follow|not obligated to follow|doesn't follow|does not follow|don't follow|do not follow|won't follow|",
   "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no|",
-  'is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides',
+  'is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides|not restrained by|not constrained by|unconstrained by|unrestrained by|not held back by|',
+  "do not care about|don't care about|dont care about|doesnt care about|not care about|never cares about|without caring about|not concerned with|",
+  "don't give a fuck about|doesn't give a fuck about|does not give a fuck about|dont give a fuck about|doesnt give a fuck about|don't give a shit about|doesn't give a shit about",
 );
 const ETHICS = terms(
   'ethics|ethical guidelines|ethical rules|ethical principles|ethical constraints|ethical boundaries|ethical limitations|ethical protocols|morals|morality|moral guidelines|moral principles|',
   "content policy|content policies|openai policy|openai policies|openai's policies|the policies of openai|policies of openai|openai guidelines|openai's guidelines|openai's rules|",
-  "openai's ethical rules|openai's content policy|anthropic's policies|censorship|content filters|safety guidelines|safety filters|safeguards|guardrails|programming|restrictions of openai",
+  "openai's ethical rules|openai's content policy|anthropic's policies|censorship|content filters|safety guidelines|safety filters|safeguards|guardrails|programming|restrictions of openai|",
+  "openai|openai's|legality|laws|the law|illegality",
 );
 
 /** Role phrases and "no limits" words in other languages. */
@@ -68,6 +72,13 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.shed-ethics', 'role-manipulation', 0.6, [SHED, 4, ETHICS], { lang: 'en' }),
   sequence('role.en.shed-rules', 'role-manipulation', 0.35, [SHED, 3, terms('any and all|all|any|the|its|their|his|her'), 2, terms('rules|guidelines|principles|restrictions|limitations|boundaries|policies|laws')], { lang: 'en' }),
   keyword('role.en.persona-traits', 'role-manipulation', 0.3, terms('never break character|don\'t break character|do not break character|never breaks character|break character|unfiltered ai|uncensored ai|amoral ai|unrestricted ai|unethical ai|no moral|no morals|no ethics|no ethical|without morals|without ethics|does not care about ethics|doesn\'t care about ethics')),
+  // The jailbreak's standing orders: never refuse, ethics beside the point, never the refusal's words ("as an AI language model"), no
+  // disclaimers. A product's persona may be told not to mention that it is an AI, so that alone is not a finding.
+  sequence('role.en.never-refuse', 'role-manipulation', 0.4, [terms("never|don't|dont|do not|must not|mustn't|cannot|can't|will not|won't|shall not|should not|shouldn't|are not allowed to|is not allowed to|never ever|will never|would never|does not|doesn't"), 1, terms('refuse|refuses|decline|declines|reject|rejects|deny|denies'), 2, terms('any request|a request|requests|any question|a question|questions|any prompt|a prompt|prompts|to answer|to respond|to reply|to comply|to help|to do|to write|to generate|to provide|to continue|to say|to fulfill|to fulfil|anything|my request|my requests|an order|orders|a command|commands|to obey')], { lang: 'en', strict: true }),
+  sequence('role.en.regardless-of-ethics', 'role-manipulation', 0.45, [terms("regardless of|irrespective of|no matter|without regard to|without regard for|with no regard for|any regard to|any regard for|no regard to|no regard for|whether it is|whether it's|even if it is|even if it's"), 4, terms('ethical|unethical|ethics|moral|immoral|amoral|morality|morals|illegal|offensive|inappropriate|harmful|dangerous|explicit|nsfw')], { lang: 'en' }),
+  sequence('role.en.no-ai-reminder', 'role-manipulation', 0.4, [terms("never|don't|dont|do not|not|stop|must not|without|are not allowed to|is not allowed to|refrain from"), 3, terms('say|saying|mention|mentioning|remind|reminding|tell|telling|state|stating|admit|admitting|write|writing|respond with|reply with|start with|begin with|include'), 4, terms("as an ai|as a language model|as an ai language model|ai language model|i'm sorry, but|i am sorry, but|i cannot comply|i can't comply|i'm not able to|i am not able to")], { lang: 'en' }),
+  sequence('role.en.not-as-chatgpt', 'role-manipulation', 0.4, [terms("not|never|don't|dont|do not|no longer|stop|instead of"), 2, terms('respond|reply|answer|act|behave|talk|speak|send your response|responding|replying|answering|acting'), 1, terms('as chatgpt|like chatgpt|as the normal chatgpt|as normal chatgpt|as an ai|like an ai|as a normal ai|as gpt|like gpt|as the assistant you were')], { lang: 'en' }),
+  sequence('role.en.no-disclaimers', 'role-manipulation', 0.3, [terms("without|no|never add|never include|never give|don't add|do not add|don't include|do not include|don't give|do not give|omit|skip|free of|free from|don't|do not|never"), 2, terms('disclaimers|disclaimer|moral lectures|lectures|lecturing|moralizing|moralising|moral policing|ethical warnings|warnings or disclaimers|warnings and disclaimers|disclaimers or warnings|content warnings')], { lang: 'en' }),
   ...FOREIGN.flatMap(({ lang, become, unbound, ai }) => [
     near(`role.${lang}.become-unbound`, 'role-manipulation', 0.75, [terms(become), terms(unbound)], lang === 'zh' || lang === 'ja' ? 16 : 12, { lang }),
     near(`role.${lang}.become-ai`, 'role-manipulation', 0.4, [terms(become), terms(ai)], lang === 'zh' || lang === 'ja' ? 8 : 5, { lang }),
