@@ -60,9 +60,19 @@ export class CandidateLexicon {
   private readonly slotsInRule: Int32Array;
   /** Per slot, the words its rule's match can span. */
   private readonly slotReach: Int32Array;
+  /**
+   * Sequence rules are followed in order (as the phrase walk does, latest hit only): per slot, the
+   * previous slot with keys (-1 for the first), how many words after that slot's key its own key
+   * can start, and whether it is the rule's last slot with keys.
+   */
+  private readonly prevSlot: Int32Array;
+  private readonly maxStep: Int32Array;
+  private readonly lastSlot: Uint8Array;
   private readonly always: Uint8Array;
   private readonly next: Int32Array;
   private readonly leaf: Uint8Array;
+  /** Per trie node, 1 when a key ends there (slotsFrom says the same, in two loads). */
+  private readonly keyNode: Uint8Array;
   /** Per trie node, the slots its key fills (CSR: slotsAt[slotsFrom[node] .. slotsFrom[node + 1]]). */
   private readonly slotsFrom: Int32Array;
   private readonly slotsAt: Int32Array;
@@ -81,6 +91,9 @@ export class CandidateLexicon {
     const slotsInRule: number[] = [];
     const slotReach: number[] = [];
     const always: number[] = [];
+    const prevSlot: number[] = [];
+    const maxStep: number[] = [];
+    const lastSlot: number[] = [];
     let complete = true;
     let reach = 0;
     const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
@@ -98,12 +111,24 @@ export class CandidateLexicon {
       const ruleReach = span + (rule.negatable ? negation : 0) + 1;
       reach = Math.max(reach, ruleReach);
       const first = slotFirst.length;
-      for (const keys of slots) {
+      let previous = -1;
+      let step = 0;
+      for (const [index, keys] of slots.entries()) {
         const slot = slotFirst.length;
         slotFirst.push(first);
         slotsInRule.push(slots.length);
         slotReach.push(ruleReach);
         always.push(keys === 'always' ? 1 : 0);
+        // Slot k's term starts at most (words of slot k-1) + gaps[k] words after slot k-1's: in ASCII
+        // text a token is a word or a ":" "," "@", so counting words never overshoots a gap.
+        if (index > 0) step += (words[index - 1] ?? 0) + (rule.gaps[index] ?? 0);
+        prevSlot.push(rule.kind === 'sequence' ? previous : -2);
+        maxStep.push(step);
+        lastSlot.push(0);
+        if (keys !== 'always') {
+          previous = slot;
+          step = 0;
+        }
         if (keys === 'always' || keys === 'outside-ascii') continue;
         for (const key of keys) {
           let node = 0;
@@ -129,8 +154,17 @@ export class CandidateLexicon {
         }
       }
     }
+    for (const [slot, first] of slotFirst.entries()) {
+      if (prevSlot[slot] === -2) continue;
+      let last = first + (slotsInRule[slot] ?? 0) - 1;
+      while (last > first && always[last] === 1) last--;
+      if (last === slot) lastSlot[slot] = 1;
+    }
     this.complete = complete;
     this.reachWords = reach;
+    this.prevSlot = Int32Array.from(prevSlot);
+    this.maxStep = Int32Array.from(maxStep);
+    this.lastSlot = Uint8Array.from(lastSlot);
     this.slotReach = Int32Array.from(slotReach);
     this.slotCount = slotFirst.length;
     this.slotFirst = Int32Array.from(slotFirst);
@@ -141,6 +175,7 @@ export class CandidateLexicon {
     this.slotsFrom = new Int32Array(tags.length + 1);
     tags.forEach((list, node) => (this.slotsFrom[node + 1] = (this.slotsFrom[node] ?? 0) + list.length));
     this.slotsAt = Int32Array.from(tags.flat());
+    this.keyNode = Uint8Array.from(tags, (list) => (list.length > 0 ? 1 : 0));
   }
 
   /**
@@ -179,7 +214,7 @@ export class CandidateLexicon {
   }
 
   isKey(node: number): boolean {
-    return (this.slotsFrom[node + 1] ?? 0) > (this.slotsFrom[node] ?? 0);
+    return this.keyNode[node] === 1;
   }
 
   /**
@@ -191,6 +226,15 @@ export class CandidateLexicon {
     let complete = 0;
     for (let index = this.slotsFrom[node] ?? 0; index < (this.slotsFrom[node + 1] ?? 0); index++) {
       const slot = this.slotsAt[index] ?? 0;
+      const previous = this.prevSlot[slot] ?? -2;
+      if (previous !== -2) {
+        // In order: this slot is reached only after the previous one was, close enough before.
+        if (previous >= 0 && (lastHit[previous] ?? -1) < word - (this.maxStep[slot] ?? 0)) continue;
+        if ((lastHit[slot] ?? -1) < word) lastHit[slot] = word;
+        const reach = this.slotReach[slot] ?? 0;
+        if (this.lastSlot[slot] === 1 && reach > complete) complete = reach;
+        continue;
+      }
       if ((lastHit[slot] ?? -1) < word) lastHit[slot] = word;
       const reach = this.slotReach[slot] ?? 0;
       if (reach <= complete) continue;
@@ -259,6 +303,10 @@ function columnOf(code: number): number {
   return code === 0x20 ? SPACE_COLUMN : -1;
 }
 
+/** Per ASCII letter (either case) or digit, its column; with leetspeak digits read as the letter they imitate. */
+const COLUMN = Int8Array.from({ length: 0x80 }, (_, code) => columnOf(code >= 0x41 && code <= 0x5a ? code | 0x20 : code));
+const LEET_COLUMN = Int8Array.from({ length: 0x80 }, (_, code) => (COLUMN[LEET[code] || code] ?? -1));
+
 /** Word and candidate arrays, kept between scans of short texts (allocating them is a good part of a prefilter pass). */
 export class CandidateStorage {
   wordStart = new Int32Array(0);
@@ -277,43 +325,33 @@ export class CandidateStorage {
 export function candidateRegions(text: string, lexicon: CandidateLexicon, storage: CandidateStorage = new CandidateStorage()): CandidateRegions | undefined {
   const length = text.length;
   if (!lexicon.complete) return undefined;
-  const words = new WordReader(lexicon, storage, length);
+  const words = new WordReader(text, lexicon, storage, length);
   const maxCandidates = Math.max(16, Math.floor(length * MAX_CANDIDATE_SHARE));
   let needsSanitizing = false;
   let runCode = -1;
   let runLength = 0;
-  let inWord = false;
-  let start = 0;
-  let letters = 0;
-  let leet = 0;
   let reversal = -1;
   for (let index = 0; index < length; index++) {
-    const code = text.charCodeAt(index);
+    let code = text.charCodeAt(index);
+    if (code < 0x80 && ASCII_WORD[code] === 1) {
+      // A word read in a tight loop; a run of one letter or digit never needs the sanitizer.
+      const start = index;
+      let digits = 0;
+      do {
+        if (code <= 0x39) digits++;
+        code = text.charCodeAt(++index);
+      } while (code < 0x80 && ASCII_WORD[code] === 1);
+      words.end(start, index, digits);
+      runCode = -1;
+      if (index >= length) break;
+      // Dense text is read whole: stop early rather than finish a pass whose stretches would cover it.
+      if ((words.count & 0xff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
+    }
     if (code === runCode) {
       if (++runLength > LONG_RUN) needsSanitizing = true;
     } else {
       runCode = code;
       runLength = 1;
-    }
-    const lower = code | 0x20;
-    if ((lower >= 0x61 && lower <= 0x7a && code >= 0x41) || (code >= 0x30 && code <= 0x39)) {
-      if (!inWord) {
-        inWord = true;
-        start = index;
-        letters = 0;
-        leet = 0;
-      }
-      const letter = code >= 0x41;
-      if (letter) letters++;
-      else if (LEET[code] !== 0) leet++;
-      if (index - start < KEY_CHARS) words.head[index - start] = letter ? lower : code;
-      continue;
-    }
-    if (inWord) {
-      words.end(start, index, letters, leet);
-      inWord = false;
-      // Dense text is read whole: stop early rather than finish a pass whose stretches would cover it.
-      if ((words.count & 0xff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
     }
     if (code >= 0x20 && code < 0x7f) {
       if ((code === 0x3c || code === 0x5b) && delimiterLiteralAt(text, index)) words.spot(index, CHAR_REACH, CHAR_REACH);
@@ -344,7 +382,6 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
     }
     if (words.spots.length > maxCandidates * 4) return undefined;
   }
-  if (inWord) words.end(start, length, letters, leet);
   words.finish();
   if (reversal >= 0) words.spot(reversal, CHAR_REACH, length - reversal + CHAR_REACH);
   if (length > 0 && speakerLabelAt(text, 0)) words.spots.push(0, 0, 0, SPEAKER_REACH);
@@ -361,9 +398,22 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
   return { ranges, count: ranges.length / 2, needsSanitizing };
 }
 
+/** ASCII letters and digits: what a word of the pass is made of. */
+const ASCII_WORD = new Uint8Array(0x80);
+for (let code = 0; code < 0x80; code++) ASCII_WORD[code] = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0;
+
+/** A digit that reads as a letter in leetspeak, somewhere in [start, end). */
+function hasLeet(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code <= 0x39 && LEET[code] !== 0) return true;
+  }
+  return false;
+}
+
 /** Per word of the pass: its place, the key walks through it, spelt-out letter runs. */
 class WordReader {
-  /** The current word's first KEY_CHARS codes, lower case. */
+  /** The current word's first KEY_CHARS characters, as trie columns. */
   readonly head = new Int32Array(KEY_CHARS);
   readonly anchors: Int32Array;
   /** Candidates other than key words: position, word index there, characters reached back and forward. */
@@ -384,7 +434,7 @@ class WordReader {
   private spacedRun = 0;
   private lastSingleEnd = -10;
 
-  constructor(private readonly lexicon: CandidateLexicon, storage: CandidateStorage, length: number) {
+  constructor(private readonly text: string, private readonly lexicon: CandidateLexicon, storage: CandidateStorage, length: number) {
     const capacity = (length >> 1) + 2;
     if (storage.wordStart.length < capacity) {
       storage.wordStart = new Int32Array(capacity);
@@ -404,12 +454,14 @@ class WordReader {
     this.spots.push(at, this.count, back, forward);
   }
 
-  /** The word [start, end) ends: walks its key codes and checks for spelt-out letters. */
-  end(start: number, end: number, letters: number, leet: number): void {
-    const { head, lexicon } = this;
+  /** The word [start, end) ends (`digits` of its characters are digits): walks its key codes and checks for spelt-out letters. */
+  end(start: number, end: number, digits: number): void {
+    const { head, lexicon, text } = this;
     const length = end - start;
-    const count = Math.min(KEY_CHARS, length);
-    if (letters >= 2 && leet > 0 && length <= 40) for (let index = 0; index < count; index++) head[index] = LEET[head[index] ?? 0] || (head[index] ?? 0);
+    const count = length < KEY_CHARS ? length : KEY_CHARS;
+    const letters = length - digits;
+    const columns = digits > 0 && letters >= 2 && length <= 40 && hasLeet(text, start, end) ? LEET_COLUMN : COLUMN;
+    for (let index = 0; index < count; index++) head[index] = columns[text.charCodeAt(start + index)] ?? -1;
     this.wordStart[this.count] = start;
     this.wordEnd[this.count] = end;
     const whole = length <= KEY_CHARS;
@@ -451,7 +503,7 @@ class WordReader {
     let node = from;
     let reached = depth;
     for (let index = 0; index < count && reached < KEY_CHARS; index++) {
-      node = lexicon.step(node, columnOf(head[index] ?? 0));
+      node = lexicon.step(node, head[index] ?? -1);
       if (node < 0) return;
       reached++;
       if (lexicon.isKey(node)) {

@@ -3,6 +3,7 @@ import type { SpanFinding } from './urls';
 const MAX_LINE = 4096;
 /** A cheap test (literals only) that a line may hold a command worth a closer look. */
 const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http/i;
+const COMMAND_HINTS = new RegExp(COMMAND_HINT.source, 'gi');
 /** Files whose contents leaving the machine is a leak. */
 const SENSITIVE_PATHS = ['.env', '.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', '.aws', 'credentials', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.bash_history', '.zsh_history', '/etc/passwd', '/etc/shadow', 'kubeconfig', '.kube/config', '.docker/config.json', '.pgpass', 'secrets', 'private.key', '.pem'];
 const NETWORK_TOOLS = ['curl ', 'curl\t', 'wget ', 'nc ', 'ncat ', 'netcat ', 'scp ', 'rsync ', 'invoke-webrequest', 'iwr ', 'http post', 'http put', 'httpie'];
@@ -16,13 +17,17 @@ const UPLOAD_FLAGS = [' -d @', ' -d@', '--data @', '--data=@', '--data-binary @'
  */
 export function findCommandFindings(text: string): SpanFinding[] {
   const findings: SpanFinding[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
+  // The hint searched over the whole text (one native scan) finds the lines worth testing; each
+  // is then tested as before, on its first MAX_LINE characters, so the lines inspected are the same.
+  const hints = COMMAND_HINTS;
+  hints.lastIndex = 0;
+  for (let hint = hints.exec(text); hint !== null; hint = hints.exec(text)) {
+    const start = text.lastIndexOf('\n', hint.index) + 1;
+    let end = text.indexOf('\n', hint.index);
     if (end < 0) end = text.length;
     const raw = text.slice(start, Math.min(end, start + MAX_LINE));
     if (raw.length >= 6 && COMMAND_HINT.test(raw)) inspectLine(raw.toLowerCase(), start, findings);
-    start = end + 1;
+    hints.lastIndex = end + 1;
   }
   return findings;
 }

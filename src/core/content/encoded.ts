@@ -21,6 +21,8 @@ const MIN_HEX = 16;
 const MAX_CANDIDATE = 16 * 1024;
 const MIN_ESCAPES = 3;
 const MAX_ESCAPE_GAP = 24;
+/** Where an escape can start: every escapeAt match starts with one of these. */
+const ESCAPE_START = /%[0-9a-f]{2}|&#|\\[ux]/gi;
 /** Every kept payload costs at least this much budget, which bounds how many are scanned again. */
 const PAYLOAD_OVERHEAD = 512;
 
@@ -37,15 +39,20 @@ export function findEncodedPayloads(text: string, budget: DecodeBudget): Decoded
 }
 
 function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
+  const length = text.length;
+  // Skip-scan: a run of MIN_HEX holds the character MIN_HEX - 1 ahead, so most probes jump MIN_HEX
+  // characters. `index` is always 0 or just after a character that is not base64.
   let index = 0;
-  while (index < text.length && budget.remaining > 0) {
-    if (!isBase64Code(text.charCodeAt(index))) {
-      index++;
+  while (index + MIN_HEX <= length && budget.remaining > 0) {
+    const probe = index + MIN_HEX - 1;
+    if (!isBase64Code(text.charCodeAt(probe))) {
+      index = probe + 1;
       continue;
     }
-    const start = index;
-    while (index < text.length && isBase64Code(text.charCodeAt(index))) index++;
-    // Most runs are words, too short for any encoding: their characters are not classified.
+    let start = probe;
+    while (start > index && isBase64Code(text.charCodeAt(start - 1))) start--;
+    index = probe + 1;
+    while (index < length && isBase64Code(text.charCodeAt(index))) index++;
     if (index - start < MIN_HEX) continue;
     let seen = 0;
     let hexOnly = HEX;
@@ -65,17 +72,17 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
     let blob = text.slice(start, Math.min(end, start + MAX_CANDIDATE));
     end = start + blob.length;
     if (hexOnly !== 0 && blob.length >= MIN_HEX) {
-      keep(out, budget, 'hex', decodeHex(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
+      keepBytes(out, budget, 'hex', hexBytes(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
       continue;
     }
     if (blob.length >= MIN_HEX + 2 && /^0x[0-9a-f]+$/i.test(blob.slice(0, 64))) {
       blob = blob.slice(2);
       if (/^[0-9a-f]+$/i.test(blob)) {
-        keep(out, budget, 'hex', decodeHex(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
+        keepBytes(out, budget, 'hex', hexBytes(blob.length % 2 === 0 ? blob : blob.slice(0, -1)), start, end);
         continue;
       }
     }
-    if (blob.length >= MIN_BASE64 && (digit || (upper && lower))) keep(out, budget, 'base64', decodeBase64(blob), start, index);
+    if (blob.length >= MIN_BASE64 && (digit || (upper && lower))) keepBytes(out, budget, 'base64', base64Bytes(blob), start, index);
   }
 }
 
@@ -83,11 +90,11 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
 function collectEscapeRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
   let index = 0;
   while (index < text.length && budget.remaining > 0) {
-    const code = text.charCodeAt(index);
-    if (code !== 0x25 && code !== 0x26 && code !== 0x5c) {
-      index++; // not an escape's first character: skip without the full check
-      continue;
-    }
+    // Jump to the next place an escape can start (a native regex scan, far cheaper than a loop here).
+    ESCAPE_START.lastIndex = index;
+    const next = ESCAPE_START.exec(text);
+    if (next === null) return;
+    index = next.index;
     const first = escapeAt(text, index);
     if (first === undefined) {
       index++;
@@ -208,7 +215,32 @@ export function readsAsText(decoded: string): boolean {
   return printable / decoded.length >= 0.9 && replaced <= decoded.length * 0.02 && letters >= 3;
 }
 
+/**
+ * Bytes that cannot decode to text readsAsText accepts, told without decoding them (most long
+ * runs are identifiers and hashes; decoding each was most of this scan). Exact, not a guess: a
+ * control byte is one unit that is not printable, a byte no UTF-8 sequence holds is at least one
+ * replacement character, and the text has at most as many units as there are bytes.
+ */
+function cannotReadAsText(bytes: Uint8Array): boolean {
+  let controls = 0;
+  let invalid = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index] ?? 0;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) controls++;
+    else if (byte === 0xc0 || byte === 0xc1 || byte >= 0xf5) invalid++;
+  }
+  return bytes.length < 4 || controls > bytes.length * 0.1 || invalid > bytes.length * 0.02;
+}
+
+function keepBytes(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, bytes: Uint8Array, start: number, end: number): void {
+  if (!cannotReadAsText(bytes)) keep(out, budget, encoding, utf8.decode(bytes), start, end);
+}
+
 export function decodeBase64(blob: string): string {
+  return utf8.decode(base64Bytes(blob));
+}
+
+function base64Bytes(blob: string): Uint8Array {
   // Six bits per character: at most this many bytes (most long runs are identifiers, decoded and dropped).
   const bytes = new Uint8Array(Math.floor((blob.length * 6) / 8));
   let length = 0;
@@ -224,13 +256,18 @@ export function decodeBase64(blob: string): string {
       bytes[length++] = (buffer >> bits) & 0xff;
     }
   }
-  return utf8.decode(bytes.subarray(0, length));
+  return bytes.subarray(0, length);
 }
 
-function decodeHex(blob: string): string {
+function hexBytes(blob: string): Uint8Array {
   const bytes = new Uint8Array(blob.length >> 1);
-  for (let index = 0; index < bytes.length; index++) bytes[index] = parseInt(blob.slice(index * 2, index * 2 + 2), 16);
-  return utf8.decode(bytes);
+  for (let index = 0; index < bytes.length; index++) bytes[index] = (hexValue(blob.charCodeAt(index * 2)) << 4) | hexValue(blob.charCodeAt(index * 2 + 1));
+  return bytes;
+}
+
+function hexValue(code: number): number {
+  if (code <= 0x39) return code - 0x30;
+  return (code | 0x20) - 0x61 + 10;
 }
 
 function base64Value(code: number): number {

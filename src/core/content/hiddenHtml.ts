@@ -11,6 +11,8 @@ const MAX_TAG = 1024;
 const MAX_REGION = 4096;
 const UNCLOSED_REGION = 1024;
 const MAX_NAME = 24;
+/** What the pass acts on: a line starting with "[" (a Markdown comment), a comment's end, a tag. */
+const MARKUP_START = /\n\[|-->|</g;
 
 /**
  * Finds hidden stretches in HTML and Markdown, in one pass plus a linear pairing step: HTML
@@ -27,9 +29,9 @@ export function findHiddenRegions(text: string): HiddenRegion[] {
   const closers = new Map<string, number[]>();
   const hiddenTags: { name: string; start: number; contentStart: number; rule: string; weight: number }[] = [];
   let lineStart = true;
-  for (let index = 0; index < text.length; ) {
-    const code = text.charCodeAt(index);
-    if (lineStart && code === 0x5b) {
+  let index = 0;
+  while (index < text.length) {
+    if (lineStart && text.charCodeAt(index) === 0x5b) {
       const end = markdownCommentEnd(text, index);
       if (end > index) {
         regions.push({ rule: 'hidden.markdown-comment', weight: 0.45, start: index, end });
@@ -37,14 +39,20 @@ export function findHiddenRegions(text: string): HiddenRegion[] {
         continue;
       }
     }
-    lineStart = code === 0x0a;
-    if (code === 0x2d && text.startsWith('-->', index)) {
-      commentClose.push(index);
-      index += 3;
+    // Jump to the next character this pass acts on (a native regex scan; the rest is skipped).
+    MARKUP_START.lastIndex = index;
+    const found = MARKUP_START.exec(text);
+    if (found === null) break;
+    index = found.index;
+    lineStart = false;
+    if (text.charCodeAt(index) === 0x0a) {
+      index++;
+      lineStart = true;
       continue;
     }
-    if (code !== 0x3c) {
-      index++;
+    if (text.charCodeAt(index) === 0x2d) {
+      commentClose.push(index);
+      index += 3;
       continue;
     }
     if (text.startsWith('<!--', index)) {

@@ -105,4 +105,20 @@ describe('content guard: candidate regions (the prefilter)', () => {
     assert.equal(candidateRegions(text, lexicon)?.count, 0);
     assert.equal(candidateRegions(text, extended)?.count, 1);
   });
+
+  it('a sequence rule is a candidate only with its keys in order, close enough: the same words reversed or far apart open nothing', () => {
+    const rule = PHRASE_RULES[0];
+    assert.ok(rule !== undefined);
+    const ordered = new CandidateLexicon([{ ...rule, id: 'test.order', kind: 'sequence', negatable: false, strict: false, slots: [{ terms: ['zebraquagga'] }, { terms: ['okapiduiker'] }], gaps: [0, 3] }], NEGATORS);
+    const around = (middle: string): string => `${FILLER}
+${middle}
+${FILLER}`;
+    const cases: [string, string, number][] = [
+      ['in order, adjacent', 'zebraquagga okapiduiker', 1],
+      ['in order, three words apart', 'zebraquagga one two three okapiduiker', 1],
+      ['reversed', 'okapiduiker zebraquagga', 0],
+      ['in order, too far apart', `zebraquagga ${'word '.repeat(12)}okapiduiker`, 0],
+    ];
+    for (const [name, middle, count] of cases) assert.equal(candidateRegions(around(middle), ordered)?.count, count, name);
+  });
 });
