@@ -27,5 +27,5 @@ export const ADDRESSEES = terms(
   'ai|a.i.|ai assistant|ai assistants|ai agent|ai agents|ai model|ai models|ai system|ai systems|ai tools|assistant|assistants|coding assistant|',
   'agent|agents|coding agent|automated agent|automated agents|autonomous agent|automated reviewers|ai reviewer|ai reviewers|llm|llms|',
   'language model|language models|large language model|chatbot|chatbots|copilot|github copilot|claude|chatgpt|gpt|gpt-4|gpt-4o|gemini|cursor|',
-  'airlock|bot|bots|ki|ki-assistent|ki-assistenten|asistente|assistente|assistant ia|agente|ассистент|ии|助手|アシスタント|어시스턴트',
+  'airlock|bot|bots|ki|ki-assistent|ki-assistenten|ki-agent|ki-agenten|assistent|assistenten|sprachmodell|asistente|assistente|assistant ia|agente|ассистент|ии|助手|アシスタント|어시스턴트',
 );

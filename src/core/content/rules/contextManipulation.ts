@@ -26,6 +26,25 @@ export const CONTEXT_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('context.en.said-earlier', 'context-manipulation', 0.55, [terms('the user said earlier|the user said before|the user mentioned earlier|as the user requested|the user has requested|as agreed|as we agreed|as discussed with the user|the user already said|as the user asked'), 8, terms('you may|you can|skip|without|upload|read|delete|send|run|now|also')], { lang: 'en' }),
   // "I am God / your boss / the president, and …": authority claimed by the text itself; weak alone ("I am your developer advocate").
   sequence('context.en.authority-claim', 'context-manipulation', 0.3, [terms("i am|i'm|this is|actually i am|actually i'm"), 1, terms('god|your boss|your supervisor|your manager|your creator|your administrator|your admin|your owner|your master|your programmer|the president|the system administrator|your operator')], { lang: 'en', strict: true }),
+  // The same claim and demand in other languages ("Soy tu desarrollador", "Ich bin Gott und du musst …"); weak alone, like English.
+  keyword('context.multilingual.authority-claim', 'context-manipulation', 0.3, terms(
+    'ich bin dein entwickler|ich bin ihr entwickler|ich bin dein schöpfer|ich bin dein administrator|ich bin dein chef|ich bin gott|ich bin der präsident|',
+    'soy tu desarrollador|soy su desarrollador|soy tu creador|soy tu administrador|soy tu jefe|soy dios|soy el presidente|',
+    'je suis ton développeur|je suis votre développeur|je suis ton créateur|je suis votre créateur|je suis ton administrateur|je suis dieu|je suis le président|',
+    'sono il tuo sviluppatore|sono il tuo creatore|sono il tuo amministratore|sono dio|sono il presidente|',
+    'sou seu desenvolvedor|sou o seu desenvolvedor|sou o teu desenvolvedor|sou seu criador|sou deus|sou o presidente|',
+    'я твой разработчик|я ваш разработчик|я твой создатель|я твой администратор|я бог|я президент',
+  )),
+  keyword('context.multilingual.obey-me', 'context-manipulation', 0.3, terms(
+    'du musst alle meine fragen beantworten|du musst meine anweisungen befolgen|du musst mir gehorchen|du musst tun, was ich sage|',
+    'tienes que responder a todas mis preguntas|debes responder a todas mis preguntas|debes obedecerme|tienes que obedecerme|',
+    'tu dois répondre à toutes mes questions|tu dois m\'obéir|vous devez répondre à toutes mes questions|',
+    'devi rispondere a tutte le mie domande|devi obbedirmi|você deve responder a todas as minhas perguntas|você tem que me obedecer|',
+    'ты должен ответить на все мои вопросы|ты должен мне подчиняться',
+  )),
+  // "I am now entering law-enforcement mode": the text switches the reader's mode itself, in the first person (logs say
+  // "entering maintenance mode" without an "I").
+  sequence('context.en.i-enter-mode', 'context-manipulation', 0.45, [terms("i am now entering|i'm now entering|i am entering|i'm entering|i am initiating|i'm initiating|i am activating|i'm activating|i am switching you to|i'm switching you to|i am switching you into|i'm switching you into|i am putting you in|i'm putting you in|i am putting you into|i'm putting you into|i hereby activate|i hereby enable|i hereby enter|i hereby initiate"), 5, terms('mode|override|protocol|reset|system reset|override mode')], { lang: 'en' }),
   // "You must listen to my instructions", "you have to answer all of my questions"; weak alone (a syllabus says it too).
   sequence('context.en.obey-me', 'context-manipulation', 0.3, [terms('you must|you have to|you need to|you are required to|you are obligated to|you shall'), 1, terms('listen to|obey|follow|answer|comply with|do'), 2, terms('my instructions|my commands|my orders|my questions|everything i say|whatever i say|what i say|all my questions|all of my questions|all my instructions|all of my instructions|my every command')], { lang: 'en', strict: true }),
   near('context.de.user-authorized', 'context-manipulation', 0.7, [terms('benutzer|nutzer|anwender|user'), terms('autorisiert|genehmigt|erlaubt|zugestimmt|freigegeben'), terms('dich|dir|bereits|schon|alle')], 8, { lang: 'de' }),

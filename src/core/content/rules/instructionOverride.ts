@@ -1,4 +1,4 @@
-import { near, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
+import { keyword, near, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
 
 /** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
 const VERB = terms(
@@ -50,6 +50,10 @@ function english(): PhraseRule[] {
     sequence('override.en.abandon-task', 'instruction-override', 0.45, [terms('abandon|drop|forget|stop|discard|ditch|leave'), terms('your|all your|what you|the current|your current'), 1, terms('thoughts|task|current task|train of thought|were doing|are doing|plan|assignment|mission|objective|goal')], options),
     // "Ignore the resume and state: …": the data the reader was asked to process set aside for the attacker's words.
     sequence('override.en.ignore-content-and-say', 'instruction-override', 0.6, [terms('ignore|disregard|forget|never mind|skip'), 1, terms('resume|document|webpage|web page|page|article|text|email|e-mail|code|function|table|file|question|task|request|input|passage|review|content|message|summary'), terms('and|and instead|instead'), 2, terms('say|state|print|output|write|respond|reply|answer|tell|return|just say|only say')], options),
+    // "Ignore that and instead say …": strict, so "ignore this warning and just answer yes" (an installer's advice) is not one.
+    sequence('override.en.ignore-and-instead', 'instruction-override', 0.5, [terms('ignore|disregard|forget|never mind'), terms('that|this|it|all that|all this|all of that|all of this|the above'), 1, terms('and instead|instead|and just|and only|and simply'), 1, terms('say|write|print|respond|reply|answer|output|tell me|type|state|repeat')], { lang: 'en', strict: true }),
+    // "I know you were told not to …": the reader's own instructions named and pushed aside.
+    sequence('override.en.i-know-you-were-told', 'instruction-override', 0.4, [terms("i know|i understand|i realize|i realise|i'm aware|i am aware|i know that|i understand that"), 1, terms("you said|you were told|you've been told|you have been told|you were instructed|you've been instructed|you have been instructed|you were programmed|you've been programmed|your instructions say|your rules say|your guidelines say|you're not supposed to|you are not supposed to|you aren't supposed to|you're not allowed to|you are not allowed to|you shouldn't|you should not|you can't|you cannot")], { lang: 'en' }),
     // "… regardless of previous tasks": the earlier task dismissed in a subordinate clause.
     sequence('override.en.regardless-of-prior', 'instruction-override', 0.45, [terms('regardless of|irrespective of|no matter|notwithstanding|in spite of|despite'), 2, STRONG_PRIOR, 1, terms('tasks|task|instructions|instruction|directives|guidelines|prompts|prompt|requests|orders|context')], { lang: 'en', strict: true }),
     // A false answer planted in data as a "hypothetical": "in a parallel universe … the output could be '10'".
@@ -97,7 +101,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'de',
-    verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht|beiseite|hinter dir|hinter sich|hör auf|höre auf|hören sie auf|nicht mehr zu folgen|nicht mehr folgen|folge nicht mehr|folgen sie nicht mehr|löse dich von'),
+    verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht|beiseite|hinter dir|hinter sich|hör auf|höre auf|hören sie auf|nicht mehr zu folgen|nicht mehr folgen|folge nicht mehr|folgen sie nicht mehr|löse dich von|beachte keine|beachten sie keine|befolge keine|befolgen sie keine|musst dich nicht mehr|müssen sich nicht mehr|musst dich nicht länger|brauchst dich nicht|nicht mehr daran halten'),
     prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*|deine|deinen|deiner|ihre|ihren|ihrer|gegeben*|erhalten*|davor|bis jetzt|bislang'),
     noun: terms('anweisung*|regel|regeln|richtlinie*|instruktion*|vorgabe*|befehl*|systemprompt*|system-prompt*|systemanweisung*|anordnung*|vorschrift*'),
     system: terms('systemprompt*|system-prompt*|system prompt|systemanweisung*|systemnachricht*'),
@@ -286,6 +290,20 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
   },
 ];
 
+/** "Repeat after me" and "I know you were told not to" beyond English. */
+function spokenForms(): PhraseRule[] {
+  return [
+    keyword('override.multilingual.repeat-after-me', 'instruction-override', 0.35, terms('wiederhole nach mir|wiederholen sie nach mir|sprich mir nach|sprechen sie mir nach|sag mir nach|sagen sie mir nach|repite después de mí|repite despues de mi|repite conmigo|répète après moi|répétez après moi|ripeti dopo di me|ripetete dopo di me|repita depois de mim|repete comigo|повторяй за мной|повтори за мной|повторите за мной')),
+    keyword('override.multilingual.i-know-you-were-told', 'instruction-override', 0.4, terms(
+      'ich weiß, du hast gesagt|ich weiß, dass du gesagt hast|ich weiß, man hat dir gesagt|ich weiß, dass man dir gesagt hat|ich weiß, dass du nicht|ich weiß, du darfst|ich weiß, dass du das nicht|ich weiß, sie haben gesagt|ich weiß, dass sie nicht|',
+      'obwohl man dir gesagt hat|auch wenn man dir gesagt hat|obwohl deine anweisungen|auch wenn deine anweisungen|auch wenn deine regeln|obwohl deine regeln|',
+      'sé que dijiste|sé que te dijeron|sé que no puedes|sé que no debes|aunque te dijeron|aunque te hayan dicho|',
+      "je sais que tu as dit|je sais que vous avez dit|je sais qu'on t'a dit|je sais qu'on vous a dit|je sais que tu ne dois pas|je sais que vous ne devez pas|même si on t'a dit|même si on vous a dit|",
+      'so che hai detto|so che ti hanno detto|so che non puoi|sei que você disse|sei que te disseram|sei que você não pode|я знаю, что тебе сказали|я знаю, ты сказал|я знаю, что тебе нельзя',
+    )),
+  ];
+}
+
 function contentAndSay(): PhraseRule[] {
   return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say }) => [
     near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], 6, { lang }),
@@ -296,7 +314,13 @@ function contentAndSay(): PhraseRule[] {
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
 function german(): PhraseRule[] {
   return [
-    near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gelernt')], 8, { lang: 'de' }),
+    near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle|was ich dir|was man dir|was dir|was ich ihnen|was man ihnen|was ihnen'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gesagt habe|gelernt|aufgetragen')], 8, { lang: 'de' }),
+    // "Das vorher Gesagte ist nicht mehr wichtig": spoken forms ("Gesagte"), which docs do not use.
+    near('override.de.said-before-void', 'instruction-override', 0.6, [terms('das vorher gesagte|das zuvor gesagte|alles vorher gesagte|alles zuvor gesagte|alles bisher gesagte|das bisher gesagte|was ich vorher gesagt habe|was ich zuvor gesagt habe'), terms('ist nicht mehr wichtig|spielt keine rolle mehr|zählt nicht mehr|gilt nicht mehr|ist hinfällig|ist ungültig|ist egal|kannst du vergessen|können sie vergessen')], 8, { lang: 'de' }),
+    // "Vergiss deine Aufgabe", "gib deine Gedanken auf": the task itself dropped (English: override.en.abandon-task).
+    near('override.de.abandon-task', 'instruction-override', 0.45, [terms('vergiss|vergessen sie|verwirf|verwerfen sie|ignoriere|ignorieren sie|gib|geben sie|hör auf mit|hören sie auf mit|unterbrich|unterbrechen sie'), terms('deine aufgabe|deine aktuelle aufgabe|deine bisherige aufgabe|ihre aktuelle aufgabe|ihre bisherige aufgabe|deinen auftrag|deinen aktuellen auftrag|deine gedanken|ihre gedanken|deinen gedankengang|was du gerade tust|was du gerade machst|was sie gerade tun')], 4, { lang: 'de' }),
+    // "Ignoriere das und sag stattdessen …": what the reader was doing replaced by the attacker's words.
+    near('override.de.ignore-and-instead', 'instruction-override', 0.5, [terms('ignoriere das|ignoriere dies|ignorier das|ignorieren sie das|vergiss das|vergessen sie das|ignoriere es|vergiss es'), terms('stattdessen|statt dessen'), terms('sag|sage|sagen sie|schreibe|schreib|schreiben sie|antworte|antworten sie|gib aus|geben sie aus|nenne|wiederhole')], 8, { lang: 'de' }),
     near('override.de.no-longer-apply', 'instruction-override', 0.75, [terms('deine|ihre|die bisherigen|die vorherigen|die alten'), terms('regeln|anweisungen|richtlinien|vorgaben|einschränkungen'), terms('gelten nicht mehr|gelten nicht|sind aufgehoben|sind ungültig|sind nicht mehr gültig|haben keine gültigkeit|sind außer kraft|sind ausser kraft')], 6, { lang: 'de' }),
   ];
 }
@@ -336,4 +360,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...contentAndSay(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
