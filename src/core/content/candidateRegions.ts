@@ -179,19 +179,20 @@ export class CandidateLexicon {
   }
 
   /**
-   * A character outside printable ASCII that nothing read from the view can turn on: a symbol
-   * (neither letter, digit, whitespace nor invisible) that folds to itself and is in no term
-   * (a slot that counts as filled anywhere, such as ": — –" after an addressee, does not count). In
-   * the view it is punctuation like ASCII punctuation, which the key words' reach already
-   * covers, so it opens no stretch: a dash, a curly quote, an arrow or a box-drawing line in
-   * ordinary text does not make the whole text read. Surrogates are never inert.
+   * A character outside printable ASCII that nothing read from the view can turn on: one that
+   * folds to itself, is neither whitespace nor invisible, and is in no term (a slot that counts as
+   * filled anywhere, such as ": — –" after an addressee, does not count). In the view it is
+   * punctuation, or a letter of a word no term holds, so only the key words around it can make a
+   * match, and their reach already covers it: a dash, a curly quote, an arrow, a box-drawing line
+   * or a word in a script no rule is written in does not make the whole text read. Surrogates are
+   * never inert.
    */
   isInert(code: number): boolean {
     let known = this.inert[code] ?? 2;
     if (known === 0) {
       const folded = code >= 0xd800 && code <= 0xdfff ? undefined : foldCodePoint(code);
       const inert = folded !== undefined && !folded.confusable && folded.text.length === 1 && folded.text.charCodeAt(0) === code
-        && invisibleKind(code) === undefined && !isWordCodePoint(code) && !isWhitespace(code) && !this.termUnits.has(code);
+        && invisibleKind(code) === undefined && !isWhitespace(code) && !this.termUnits.has(code);
       known = inert ? 1 : 2;
       this.inert[code] = known;
     }

@@ -48,6 +48,9 @@ for (const speaker of SPEAKERS) {
   const initial = speaker[0].charCodeAt(0);
   SPEAKERS_BY_INITIAL.set(initial, [...(SPEAKERS_BY_INITIAL.get(initial) ?? []), speaker]);
 }
+/** 1 at the ASCII code of a label's first character (each label starts with one). */
+const SPEAKER_INITIAL = new Uint8Array(0x80);
+for (const initial of SPEAKERS_BY_INITIAL.keys()) if (initial < 0x80) SPEAKER_INITIAL[initial] = 1;
 
 interface LiteralNode {
   readonly next: Map<number, LiteralNode>;
@@ -115,7 +118,10 @@ export function delimiterLiteralAt(text: string, index: number): boolean {
 export function speakerLabelAt(text: string, lineStart: number): boolean {
   let index = lineStart;
   while (index < text.length && index - lineStart < LINE_PREFIX_LIMIT && isPrefixCode(viewCode(text.charCodeAt(index)))) index++;
-  for (const [label] of SPEAKERS_BY_INITIAL.get(viewCode(text.charCodeAt(index))) ?? []) {
+  // Called for every line: most start with no label's initial, told by one table lookup.
+  const initial = viewCode(text.charCodeAt(index));
+  if (initial < 0x80 && SPEAKER_INITIAL[initial] !== 1) return false;
+  for (const [label] of SPEAKERS_BY_INITIAL.get(initial) ?? []) {
     let at = 0;
     while (at < label.length && viewCode(text.charCodeAt(index + at)) === label.charCodeAt(at)) at++;
     if (at < label.length) continue;

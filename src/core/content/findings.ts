@@ -127,12 +127,21 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
  * stretches of the blanked text are read.
  */
 function markupSplitFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
-  const regions = markupRegions(text);
+  const { regions, tags } = markupRegions(text);
   if (regions.length === 0) return [];
   const seen = new Set(already.map((finding) => `${finding.rule}:${finding.start}`));
   const found: Finding[] = [];
+  let tag = 0;
   for (const [from, to] of regions) {
-    const blanked = text.slice(from, to).replace(TAGS, (tag) => ' '.repeat(tag.length));
+    // The tags the scan over the whole text found, blanked: each lies inside its region.
+    let blanked = '';
+    let at = from;
+    for (; tag < tags.length && (tags[tag]?.[0] ?? to) < to; tag++) {
+      const [start, end] = tags[tag] ?? [at, at];
+      blanked += text.slice(at, start) + ' '.repeat(end - start);
+      at = end;
+    }
+    blanked += text.slice(at, to);
     const reuse = blanked.length <= REUSED_CHARS;
     // Blanking only removes words and joins phrases: without a key word in the blanked stretch, nothing new is found.
     const stretches = candidates === undefined ? undefined : candidateRegions(blanked, candidateLexicon(), reuse ? markupCandidates : undefined);
@@ -150,21 +159,23 @@ function markupSplitFindings(text: string, already: readonly Finding[], candidat
 }
 
 /**
- * The stretches [from, to) that hold every tag with MARKUP_REACH characters either side, merged
+ * The tags, and the stretches [from, to) that hold every tag with MARKUP_REACH characters either side, merged
  * where they touch. A tag that meets a stretch lies inside it, so blanking a stretch on its own
  * blanks the same tags as blanking the whole text.
  */
-function markupRegions(text: string): [number, number][] {
+function markupRegions(text: string): { regions: [number, number][]; tags: [number, number][] } {
   const regions: [number, number][] = [];
+  const tags: [number, number][] = [];
   TAGS.lastIndex = 0;
   for (let match = TAGS.exec(text); match !== null; match = TAGS.exec(text)) {
+    tags.push([match.index, match.index + match[0].length]);
     const from = Math.max(0, match.index - MARKUP_REACH);
     const to = Math.min(text.length, match.index + match[0].length + MARKUP_REACH);
     const last = regions.at(-1);
     if (last !== undefined && from <= last[1]) last[1] = to;
     else regions.push([from, to]);
   }
-  return regions;
+  return { regions, tags };
 }
 
 const OPENING_QUOTES = '"“„«\'‘`';
