@@ -49,7 +49,7 @@ function english(): PhraseRule[] {
     // "Abandon your thoughts", "stop what you are doing and …": the task itself dropped.
     sequence('override.en.abandon-task', 'instruction-override', 0.45, [terms('abandon|drop|forget|stop|discard|ditch|leave'), terms('your|all your|what you|the current|your current'), 1, terms('thoughts|task|current task|train of thought|were doing|are doing|plan|assignment|mission|objective|goal')], options),
     // "Ignore the resume and state: …": the data the reader was asked to process set aside for the attacker's words.
-    sequence('override.en.ignore-content-and-say', 'instruction-override', 0.6, [terms('ignore|disregard|forget|never mind|skip'), 1, terms('resume|document|webpage|web page|page|article|text|email|e-mail|code|function|table|file|question|task|request|input|passage|review|content|message|summary'), terms('and|and instead|instead'), 2, terms('say|state|print|output|write|respond|reply|answer|tell|return|just say|only say')], options),
+    sequence('override.en.ignore-content-and-say', 'instruction-override', 0.6, [terms('ignore|disregard|forget|never mind|skip'), 1, terms("resume|document|webpage|web page|page|article|text|email|e-mail|code|function|table|file|question|task|request|input|passage|review|content|message|summary|user|user's request|user's question|user's message"), terms('and|and instead|instead'), 2, terms('say|state|print|output|write|respond|reply|answer|tell|return|just say|only say|send|forward')], options),
     // "Ignore that and instead say …": strict, so "ignore this warning and just answer yes" (an installer's advice) is not one.
     sequence('override.en.ignore-and-instead', 'instruction-override', 0.5, [terms('ignore|disregard|forget|never mind'), terms('that|this|it|all that|all this|all of that|all of this|the above'), 1, terms('and instead|instead|and just|and only|and simply'), 1, terms('say|write|print|respond|reply|answer|output|tell me|type|state|repeat')], { lang: 'en', strict: true }),
     // "I know you were told not to …": the reader's own instructions named and pushed aside.
@@ -76,6 +76,8 @@ interface Language {
   readonly noun: TermSet;
   /** Nouns that name the system prompt itself: verb + one of these is enough. */
   readonly system?: TermSet;
+  /** "Your instructions" as one phrase: verb + one of these is enough, as in English ("oubliez vos instructions"). */
+  readonly own?: TermSet;
   /** Window in tokens (characters for unspaced scripts). */
   readonly window?: number;
 }
@@ -87,6 +89,7 @@ interface Language {
 const LANGUAGES: readonly Language[] = [
   {
     lang: 'es',
+    own: terms('tus instrucciones|sus instrucciones|tus reglas|sus reglas|tus directrices|sus directrices|tus indicaciones|tus órdenes'),
     verb: terms('ignora|ignore|ignoren|ignorar|ignores|olvida|olvide|olviden|olvidar|olvides|descarta|descarte|omite|omita|pasa por alto|no sigas|no sigan|no siga|no hagas caso|haz caso omiso|hagan caso omiso|desestima|desobedece|deja de seguir|anula|anule'),
     prior: terms('anterior*|previa|previas|previo|previos|precedente*|arriba|de arriba|original*|iniciales|que recibiste|hasta ahora|del sistema'),
     noun: terms('instruccion*|indicacion*|regla|reglas|directriz|directrices|orden|ordenes|órdenes|norma|normas|consigna*|pauta*|prompt|mensajes'),
@@ -94,6 +97,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'fr',
+    own: terms('vos instructions|tes instructions|vos consignes|tes consignes|vos règles|tes règles|vos directives|tes directives'),
     verb: terms('ignore|ignorez|ignorer|ignores|oublie|oubliez|oublier|ne tiens plus compte|ne tenez plus compte|ne tiens pas compte|ne tenez pas compte|fais abstraction|faites abstraction|ne suis plus|ne suivez plus|ne suis pas|ne suivez pas|passe outre|passez outre|néglige|négligez|écarte|écartez|contourne|contournez|annule|annulez'),
     prior: terms('précédent*|ci-dessus|antérieur*|plus haut|auparavant|avant|initial*|originel*|du système|reçues|reçus|jusqu\'ici'),
     noun: terms('instruction*|consigne*|règle|règles|directive*|prompt*|ordre|ordres|indication*|message système'),
@@ -101,6 +105,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'de',
+    own: terms('deine anweisungen|ihre anweisungen|deine regeln|deine vorgaben|deine richtlinien|deine instruktionen'),
     verb: terms(withTypos(terms('ignoriere|ignorieren|vergiss|vergessen|missachte')), 'ignoriere|ignorieren|ignoriert|ignorier|vergiss|vergessen|vergesst|vergiß|missachte|missachten|übergehe|übergehen|überspringe|verwirf|verwerfen|befolge nicht|befolgen sie nicht|nicht mehr befolgen|beachte nicht|beachten sie nicht|setze außer kraft|hebe auf|weiche ab|weiche von|weichen sie ab|abweichen|abzuweichen|außer acht|ausser acht|hinweg|verlasse|verlassen sie|vernachlässige|verwerfe|kümmere dich nicht um|kümmern sie sich nicht um|pfeif auf|schere dich nicht um|halte dich nicht|halte dich nicht mehr|halten sie sich nicht|beiseite|hinter dir|hinter sich|hör auf|höre auf|hören sie auf|nicht mehr zu folgen|nicht mehr folgen|folge nicht mehr|folgen sie nicht mehr|löse dich von|beachte keine|beachten sie keine|befolge keine|befolgen sie keine|musst dich nicht mehr|müssen sich nicht mehr|musst dich nicht länger|brauchst dich nicht|nicht mehr daran halten'),
     prior: terms('vorherig*|bisherig*|obig*|vorangegangen*|vorigen|früher*|ursprünglich*|oben|zuvor|vorher|anfänglich*|deine|deinen|deiner|ihre|ihren|ihrer|gegeben*|erhalten*|davor|bis jetzt|bislang'),
     noun: terms('anweisung*|regel|regeln|richtlinie*|instruktion*|vorgabe*|befehl*|systemprompt*|system-prompt*|systemanweisung*|anordnung*|vorschrift*'),
@@ -108,6 +113,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'pt',
+    own: terms('suas instruções|tuas instruções|suas instrucoes|suas regras|tuas regras|suas diretrizes|as suas instruções'),
     verb: terms('ignore|ignora|ignorem|ignorar|esqueça|esqueca|esqueçam|esquecer|desconsidere|desconsidera|desconsiderem|despreze|não siga|nao siga|não sigam|deixe de seguir|pare de seguir|descarte|descarta|anule'),
     prior: terms('anterior|anteriores|prévia|prévias|prévio|prévios|acima|do sistema|originais|recebidas|iniciais|até agora'),
     noun: terms('instrução|instruções|instrucao|instrucoes|regra|regras|diretriz|diretrizes|orientação|orientações|comandos|ordens|normas'),
@@ -115,6 +121,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'it',
+    own: terms('le tue istruzioni|tue istruzioni|le sue istruzioni|le tue regole|tue regole|le tue direttive'),
     verb: terms('ignora|ignori|ignorate|ignorare|dimentica|dimentichi|dimenticate|dimenticare|trascura|trascurate|non seguire|non rispettare|lascia perdere|disattendi|scarta|scartate|annulla'),
     prior: terms('precedent*|sopra|di prima|prima|originali|iniziali|del sistema|ricevute|finora'),
     noun: terms('istruzion*|regol*|indicazion*|direttiv*|prompt|comandi|linee guida|ordini'),
@@ -122,6 +129,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'nl',
+    own: terms('je instructies|jouw instructies|uw instructies|je regels|jouw regels'),
     verb: terms('negeer|negeren|vergeet|vergeten|sla over|volg niet|houd geen rekening met|laat varen'),
     prior: terms('vorige|voorgaande|eerdere|bovenstaande|oorspronkelijke|oude|systeem'),
     noun: terms('instructie*|regels|regel|richtlijn*|opdracht*|prompt|systeemprompt'),
@@ -136,6 +144,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'pl',
+    own: terms('swoje instrukcje|twoje instrukcje|swoje zasady|twoje zasady|swoje polecenia'),
     verb: terms('zignoruj*|ignoruj*|zapomnij|zapomnijcie|nie stosuj się|nie przestrzegaj|pomiń|pomijaj|odrzuć'),
     prior: terms('poprzedni*|wcześniejsz*|powyższ*|dotychczasow*|systemow*|pierwotn*'),
     noun: terms('instrukcj*|polece*|zasad*|reguł*|wytyczn*|prompt*'),
@@ -143,6 +152,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'tr',
+    own: terms('talimatlarını|talimatlarınızı|kurallarını|kurallarınızı'),
     verb: terms('yok say*|görmezden gel*|unut*|dikkate alma|göz ardı et*|umursama'),
     prior: terms('önceki|yukarıdaki|önceden|daha önceki|sistem|verilen'),
     noun: terms('talimat*|kural*|yönerge*|komut*|istem*|prompt*'),
@@ -150,6 +160,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'ru',
+    own: terms('свои инструкции|твои инструкции|ваши инструкции|свои правила|твои правила|ваши правила|свои указания'),
     verb: terms('игнорируй|игнорируйте|игнорировать|проигнорируй|проигнорируйте|забудь|забудьте|забыть|не обращай внимания|не обращайте внимания|не следуй|не следуйте|не выполняй|не выполняйте|отбрось|отбросьте|отмени|отмените|пренебреги'),
     prior: terms('предыдущ*|прежн*|выше|вышеуказанн*|вышеизложенн*|ранее|раньше|изначальн*|системн*|старые'),
     noun: terms('инструкц*|указани*|правил*|директив*|команд*|промпт*|подсказк*|установк*'),
@@ -157,6 +168,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'uk',
+    own: terms('свої інструкції|твої інструкції|ваші інструкції|свої правила|твої правила'),
     verb: terms('ігноруй|ігноруйте|проігноруй|забудь|забудьте|не зважай|не зважайте|не звертай уваги|не виконуй|відкинь'),
     prior: terms('попередн*|вище|раніше|системн*|початков*'),
     noun: terms('інструкц*|вказівк*|вказівки|правил*|промпт*|команд*'),
@@ -164,6 +176,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'ar',
+    own: terms('تعليماتك|قواعدك|أوامرك|إرشاداتك'),
     verb: terms('تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|انسوا|اترك|لا تتبع|لا تلتزم|تخط|أهمل|اهمل|تغاض'),
     prior: terms('السابقة|السابق|السابقه|أعلاه|الماضية|الأصلية|النظام|المسبقة'),
     noun: terms('التعليمات|تعليمات|القواعد|قواعد|الأوامر|أوامر|الإرشادات|إرشادات|التوجيهات|توجيهات|موجه|التلقين'),
@@ -171,6 +184,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'hi',
+    own: terms('अपने निर्देश|अपने निर्देशों|अपने नियम|अपने नियमों|तुम्हारे निर्देश|आपके निर्देश'),
     verb: terms('अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं|भूल जाओ|अवहेलना|मत मानो|पालन मत करो|छोड़ दो'),
     prior: terms('पिछले|पिछली|पिछला|पूर्व|ऊपर|ऊपर दिए|पहले|सिस्टम'),
     noun: terms('निर्देश*|नियम*|आदेश*|प्रॉम्प्ट|हिदायत*'),
@@ -178,6 +192,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'vi',
+    own: terms('hướng dẫn của bạn|chỉ dẫn của bạn|quy tắc của bạn|chỉ thị của bạn'),
     verb: terms('bỏ qua|phớt lờ|quên|lờ đi|không tuân theo|đừng tuân theo|đừng làm theo|gạt bỏ'),
     prior: terms('trước đó|trước đây|trước|ở trên|bên trên|phía trên|hệ thống|ban đầu'),
     noun: terms('hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lệnh|lời nhắc|mệnh lệnh|chỉ lệnh'),
@@ -185,6 +200,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'id',
+    own: terms('instruksi anda|instruksimu|aturan anda|aturanmu|perintah anda'),
     verb: terms('abaikan|lupakan|jangan ikuti|acuhkan|jangan patuhi|tinggalkan'),
     prior: terms('sebelumnya|di atas|terdahulu|sistem|awal'),
     noun: terms('instruksi|perintah|aturan|petunjuk|arahan|prompt|pedoman'),
@@ -192,6 +208,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'el',
+    own: terms('τις οδηγίες σου|τις οδηγίες σας|τους κανόνες σου|τους κανόνες σας'),
     verb: terms('αγνόησε|αγνοήστε|αγνόησέ|αγνοείστε|ξέχασε|ξεχάστε|παράβλεψε|παραβλέψτε|μην ακολουθείς|μην ακολουθήσεις|μην ακολουθείτε|μην υπακούς'),
     prior: terms('προηγούμεν*|παραπάνω|αρχικ*|του συστήματος|μέχρι τώρα'),
     noun: terms('οδηγί*|εντολ*|κανόν*|κανόνες|οδηγίες'),
@@ -199,12 +216,14 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'bn',
+    own: terms('আপনার নির্দেশ|আপনার নির্দেশাবলী|তোমার নির্দেশ|আপনার নিয়ম'),
     verb: terms('উপেক্ষা|ভুলে যাও|ভুলে যান|ভুলে যাও|অগ্রাহ্য|অবহেলা|মেনো না|মানবেন না|অনুসরণ করবেন না|অনুসরণ কোরো না'),
     prior: terms('পূর্ববর্তী|আগের|উপরের|পূর্বের|পূর্বে|সিস্টেম'),
     noun: terms('নির্দেশ*|নিয়ম*|আদেশ*|প্রম্পট'),
   },
   {
     lang: 'tl',
+    own: terms('iyong mga tagubilin|iyong tagubilin|iyong mga utos|iyong mga patakaran'),
     verb: terms('huwag pansinin|wag pansinin|balewalain|kalimutan|huwag sundin|wag sundin|ipagwalang-bahala|isantabi'),
     prior: terms('nakaraang|nakaraan|naunang|nauna|sa itaas|orihinal na|dating'),
     noun: terms('tagubilin|mga tagubilin|instruksyon|instruksiyon|panuto|utos|mga utos|alituntunin|patakaran'),
@@ -218,6 +237,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'zh',
+    own: terms('你的指令|你的指示|你的规则|你的設定|你的设定|您的指令'),
     verb: terms('忽略|无视|忽视|忘记|忘掉|不要理会|不要遵守|不要遵循|别管|抛弃|放弃|跳过|不理会|無視|忘記|不要理會|不要遵循|停止遵循'),
     prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|系统|系統|你收到的'),
     noun: terms('指令|指示|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|限制'),
@@ -226,6 +246,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'ja',
+    own: terms('あなたの指示|あなたのルール|あなたの命令|自分の指示'),
     verb: terms('無視|忘れ|従わない|従うな|従わず|破棄|捨て|無効に'),
     prior: terms('以前|前の|これまで|上記|先ほど|今まで|上の|システム|最初の|元の'),
     noun: terms('指示|命令|ルール|指令|規則|プロンプト|制約|指図|設定'),
@@ -234,6 +255,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'ko',
+    own: terms('너의 지시*|당신의 지시*|너의 규칙*|당신의 규칙*'),
     verb: terms('무시*|잊어*|잊고|잊으*|잊어라|따르지 마*|따르지 말*|버려*|버리고'),
     prior: terms('이전*|위의|위에|앞의|앞서*|지금까지*|기존*|시스템|원래*|처음*'),
     noun: terms('지시*|명령*|지침*|규칙*|프롬프트*|룰*|지령*'),
@@ -330,6 +352,7 @@ function multilingual(): PhraseRule[] {
     const window = language.window ?? 10;
     const rules = [near(`override.${language.lang}.verb-prior-noun`, 'instruction-override', 0.9, [language.verb, language.prior, language.noun], window, { lang: language.lang })];
     if (language.system !== undefined) rules.push(near(`override.${language.lang}.verb-system`, 'instruction-override', 0.8, [language.verb, language.system], Math.ceil(window * 0.75), { lang: language.lang }));
+    if (language.own !== undefined) rules.push(near(`override.${language.lang}.verb-own-noun`, 'instruction-override', 0.8, [language.verb, language.own], Math.ceil(window * 0.6), { lang: language.lang }));
     return rules;
   });
 }
