@@ -5,6 +5,7 @@ import { foldCodePoint } from './fold';
 import { invisibleKind } from './invisible';
 import type { PhraseRule, TermSet } from './lexicon';
 import { foldTerm, NEGATION_REACH } from './phraseMatcher';
+import { DEFAULT_MAX_RUN, DEFAULT_MAX_WHITESPACE_RUN } from './sanitize';
 
 /**
  * The stretches of a text the detection view, tokenizer, phrase walk and delimiter scan must
@@ -36,8 +37,6 @@ const SPEAKER_REACH = 512;
 /** Spelt-out letters ("i g n o r e") are a candidate from this many in a row (the decoder needs 6). */
 const SPACED_RUN = 6;
 const MAX_SPACED_GAP = 3;
-/** Below the sanitizer's shortest run limit. */
-const LONG_RUN = 32;
 /** When candidates are this dense, or the stretches cover this much, the whole text is read instead. */
 const MAX_CANDIDATE_SHARE = 1 / 64;
 const MAX_COVERED_SHARE = 0.5;
@@ -349,7 +348,8 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
       if ((words.count & 0xff) === 0 && words.anchorCount + words.spots.length / 4 > 16 + index * MAX_CANDIDATE_SHARE) return undefined;
     }
     if (code === runCode) {
-      if (++runLength > LONG_RUN) needsSanitizing = true;
+      // The sanitizer cuts only runs past its limits: shorter ones (indentation, rules of dashes) need no pass.
+      if (++runLength > (isWhitespace(code) ? DEFAULT_MAX_WHITESPACE_RUN : DEFAULT_MAX_RUN)) needsSanitizing = true;
     } else {
       runCode = code;
       runLength = 1;

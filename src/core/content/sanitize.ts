@@ -19,8 +19,8 @@ export interface SanitizeResult {
   readonly changed: boolean;
 }
 
-const DEFAULT_MAX_RUN = 64;
-const DEFAULT_MAX_WHITESPACE_RUN = 256;
+export const DEFAULT_MAX_RUN = 64;
+export const DEFAULT_MAX_WHITESPACE_RUN = 256;
 const TAG_FLAG_BASE = 0x1f3f4; // 🏴, whose subdivision flags (🏴󠁧󠁢󠁳󠁣󠁴󠁿) are spelt with tag characters
 const TAG_CANCEL = 0xe007f;
 const MAX_FLAG_TAGS = 8;
