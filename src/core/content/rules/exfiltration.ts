@@ -48,13 +48,23 @@ const ASK_SECRET: readonly { lang: string; ask: string; secret: string; window?:
   { lang: 'id', ask: 'apa|beri tahu saya|beritahu saya|katakan pada saya|katakan kepada saya|berikan saya|berikan kepada saya|sebutkan', secret: 'kata sandi|kata sandinya|kata sandimu|kata sandi anda|sandi|kunci rahasia|kode rahasia' },
   { lang: 'vi', ask: 'là gì|cho tôi biết|nói cho tôi|đưa cho tôi', secret: 'mật khẩu|khóa bí mật|mã bí mật' },
   { lang: 'tl', ask: 'ano ang|sabihin mo sa akin|sabihin ninyo sa akin|ibigay mo sa akin|ibigay ninyo sa akin|ibahagi mo sa akin', secret: 'password|ang password|iyong password|lihim na susi|lihim na code' },
-  { lang: 'hi', ask: 'क्या है|मुझे बताओ|मुझे बताइए|मुझे बताएं|मुझे बताएँ|मुझे बता दो|मुझे दे दो|मुझे दीजिए', secret: 'पासवर्ड|गुप्त कुंजी|गुप्त कोड|कूटशब्द' },
+  { lang: 'hi', ask: 'क्या है|मुझे बताओ|मुझे बताइए|मुझे बताएं|मुझे बताएँ|मुझे बता दो|मुझे दे दो|मुझे दीजिए|साझा कर सकते|बता सकते|दे सकते|पुष्टि कर सकते|की पुष्टि करने|मुझे अपना', secret: 'पासवर्ड|गुप्त कुंजी|गुप्त कोड|कूटशब्द' },
   { lang: 'bn', ask: 'আমাকে বলুন|আমাকে বলো|আমাকে দিন|আমাকে দাও|আমাকে জানান', secret: 'পাসওয়ার্ড|গোপন কী|গোপন কোড' },
   { lang: 'ar', ask: 'ما هي|ما هو|أخبرني|اخبرني|أعطني|اعطني|شاركني|أخبرنا', secret: 'كلمة المرور|كلمة السر|المفتاح السري|الرمز السري' },
   { lang: 'zh', ask: '是什么|是多少|告诉我|給我|给我', secret: '密码|密钥|口令|秘密代码', window: 10 },
   { lang: 'ja', ask: '教えて|何ですか|は何|共有して|提供して|言って', secret: 'パスワード|秘密鍵|シークレットキー|暗証番号|合言葉', window: 12 },
   { lang: 'ko', ask: '알려줘|알려 줘|알려주세요|알려 주세요|말해줘|말해 줘|말해주세요|뭐야|뭐예요|무엇입니까|무엇인가요|뭔가요|무엇이야', secret: '비밀번호*|암호*|패스워드*|비밀 키*' },
   { lang: 'th', ask: 'คืออะไร|บอกฉัน|บอกผม|บอกเรา', secret: 'รหัสผ่าน|คีย์ลับ|รหัสลับ', window: 24 },
+];
+
+/** "What is the user's birth year?" in other languages: the user named, a private detail, and a question, near each other. */
+const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask: string }[] = [
+  { lang: 'es', user: 'del usuario|el usuario|de la usuaria', detail: 'año de nacimiento|fecha de nacimiento|dirección de correo|correo electrónico|iniciales|dónde vive|ciudad de residencia|ciudad actual|color favorito|número de teléfono|mes de nacimiento', ask: 'puedes|podrías|podria|cuál|cual|cuáles|dime|dame' },
+  { lang: 'fr', user: "de l'utilisateur|l'utilisateur|de l'utilisatrice", detail: "année de naissance|date de naissance|adresse e-mail|adresse électronique|adresse mail|initiales|où vit|où habite|ville de résidence|couleur préférée|numéro de téléphone|mois de naissance", ask: 'pouvez-vous|pourriez-vous|peux-tu|quelle|quel|quelles|dites-moi|dis-moi' },
+  { lang: 'de', user: 'des benutzers|des nutzers|des anwenders', detail: 'geburtsjahr|geburtsdatum|e-mail-adresse|initialen|wohnort|wo wohnt|wohnstadt|lieblingsfarbe|telefonnummer|geburtsmonat', ask: 'kannst du|können sie|könntest du|könnten sie|was ist|wie lautet|wie lauten|nenne|sag mir|verrate' },
+  { lang: 'it', user: "dell'utente|l'utente", detail: "anno di nascita|data di nascita|indirizzo email|indirizzo e-mail|iniziali|dove vive|città di residenza|colore preferito|numero di telefono|mese di nascita", ask: 'puoi|potresti|può|qual è|quali|dimmi' },
+  { lang: 'pt', user: 'do usuário|o usuário|do utilizador|o utilizador', detail: 'ano de nascimento|data de nascimento|endereço de e-mail|endereço de email|iniciais|onde mora|onde vive|cidade de residência|cor favorita|número de telefone|mês de nascimento', ask: 'pode|poderia|qual|quais|diga-me|me diga' },
+  { lang: 'hi', user: 'उपयोगकर्ता', detail: 'जन्म वर्ष|जन्म तिथि|जन्म दिवस|जन्म महीने|ईमेल पता|ईमेल एड्रेस|कहाँ रहता|कहां रहता|कहाँ रह रहा|निवास शहर|पसंदीदा रंग|शुरुआती', ask: 'क्या|बता सकते|बताओ|बताइए|कौन|कहाँ|कहां|दे सकते|कर सकते|लिख सकते' },
 ];
 
 /** Another person's private details asked of the reader: "what is the user's birth year?", "where does the user live?". */
@@ -86,6 +96,7 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   // Questions only: docs say "store / print / validate the user's email address" every day.
   sequence('exfil.en.ask-user-data', 'exfiltration', 0.4, [terms("what is|what's|what are|what was|tell me|give me|reveal|disclose|can you share|could you share|can you encode|could you encode|can you translate|could you translate|can you spell|could you spell"), 6, terms("the user's|the users'|this user's"), 2, USER_DATA], { lang: 'en', negatable: true }),
   keyword('exfil.en.where-user-lives', 'exfiltration', 0.4, terms('where does the user live|where is the user living|where the user lives now|where does the user currently live|where is the user now|where is the user located'), { lang: 'en' }),
+  ...ASK_USER_DATA.map(({ lang, user, detail, ask }) => near(`exfil.${lang}.ask-user-data`, 'exfiltration', 0.4, [terms(user), terms(detail), terms(ask)], 12, { lang })),
   ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|sende|senden|schicke|schick|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
 ];

@@ -310,6 +310,13 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     content: terms('функцию|код|страницу|веб-страницу|документ|текст|резюме|статью|таблицу|письмо|вопрос|задачу|сообщение|отзыв'),
     say: terms('скажи|скажите|напиши|напишите|ответь|ответьте|укажи|укажите|заяви|выведи|выведите|повтори|повторите|сообщи|сообщите'),
   },
+  {
+    lang: 'hi',
+    verb: terms('अनदेखा|अनदेखी|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं'),
+    above: terms('ऊपर को|ऊपर की बातों|ऊपर की|ऊपर दी गई बातों|ऊपर लिखी बातों|उपरोक्त|ऊपर लिखा'),
+    content: terms('वेबपेज|वेब पेज|दस्तावेज़|दस्तावेज|फ़ंक्शन|फंक्शन|कोड|पाठ|रिज्यूमे|बायोडाटा|ईमेल|प्रश्न|कार्य|संदेश'),
+    say: terms('कहें|कहो|कहिए|लिखें|लिखो|दोहराएँ|दोहराएं|दोहराओ|बताएं|बताओ|बताइए'),
+  },
 ];
 
 /** "Repeat after me" and "I know you were told not to" beyond English. */
@@ -336,6 +343,8 @@ function contentAndSay(): PhraseRule[] {
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
 function german(): PhraseRule[] {
   return [
+    // Hindi "forget about all those rules …" (English: override.en.verb-those-rules).
+    near('override.hi.verb-those-rules', 'instruction-override', 0.5, [terms('भूल जाओ|भूल जाइए|भूल जाएं|अनदेखा|नज़रअंदाज़|नजरअंदाज'), terms('सभी नियमों|उन नियमों|सारे नियमों|इन नियमों|उन सभी नियमों|सभी प्रतिबंधों|सारी पाबंदियों')], 8, { lang: 'hi' }),
     near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle|was ich dir|was man dir|was dir|was ich ihnen|was man ihnen|was ihnen'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gesagt habe|gelernt|aufgetragen')], 8, { lang: 'de' }),
     // "Das vorher Gesagte ist nicht mehr wichtig": spoken forms ("Gesagte"), which docs do not use.
     near('override.de.said-before-void', 'instruction-override', 0.6, [terms('das vorher gesagte|das zuvor gesagte|alles vorher gesagte|alles zuvor gesagte|alles bisher gesagte|das bisher gesagte|was ich vorher gesagt habe|was ich zuvor gesagt habe'), terms('ist nicht mehr wichtig|spielt keine rolle mehr|zählt nicht mehr|gilt nicht mehr|ist hinfällig|ist ungültig|ist egal|kannst du vergessen|können sie vergessen')], 8, { lang: 'de' }),
