@@ -383,7 +383,6 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
     }
     if (words.spots.length > maxCandidates * 4) return undefined;
   }
-  words.finish();
   if (reversal >= 0) words.spot(reversal, CHAR_REACH, length - reversal + CHAR_REACH);
   if (length > 0 && speakerLabelAt(text, 0)) words.spots.push(0, 0, 0, SPEAKER_REACH);
   if (words.overflow || words.anchorCount + words.spots.length / 4 > maxCandidates) return undefined;
@@ -457,7 +456,7 @@ class WordReader {
 
   /** The word [start, end) ends (`digits` of its characters are digits): walks its key codes and checks for spelt-out letters. */
   end(start: number, end: number, digits: number): void {
-    const { head, lexicon, text } = this;
+    const { head, text } = this;
     const length = end - start;
     const count = length < KEY_CHARS ? length : KEY_CHARS;
     const letters = length - digits;
@@ -467,13 +466,7 @@ class WordReader {
     this.wordEnd[this.count] = end;
     const whole = length <= KEY_CHARS;
     this.nextOpen = 0;
-    for (let walk = 0; walk < this.open; walk++) {
-      const node = lexicon.step(this.walks[walk * 3] ?? 0, SPACE_COLUMN);
-      if (node < 0) continue;
-      const origin = this.walks[walk * 3 + 1] ?? 0;
-      if (lexicon.isKey(node)) this.anchor(origin, lexicon.hit(node, origin, this.lastHit));
-      if (!lexicon.isFinal(node)) this.walkOn(node, (this.walks[walk * 3 + 2] ?? 0) + 1, origin, count, whole);
-    }
+    for (let walk = 0; walk < this.open; walk++) this.walkOn(this.walks[walk * 3] ?? 0, this.walks[walk * 3 + 2] ?? 0, this.walks[walk * 3 + 1] ?? 0, count, whole);
     this.walkOn(0, 0, this.count, count, whole);
     const walks = this.walks;
     this.walks = this.nextWalks;
@@ -488,17 +481,11 @@ class WordReader {
     this.count++;
   }
 
-  /** Closes the walks still open at the end of the text. */
-  finish(): void {
-    for (let walk = 0; walk < this.open; walk++) {
-      const node = this.lexicon.step(this.walks[walk * 3] ?? 0, SPACE_COLUMN);
-      const origin = this.walks[walk * 3 + 1] ?? 0;
-      if (node >= 0 && this.lexicon.isKey(node)) this.anchor(origin, this.lexicon.hit(node, origin, this.lastHit));
-    }
-    this.open = 0;
-  }
-
-  /** Walks on through the current word's first codes; a walk that reaches the word's end short of a full key stays open. */
+  /**
+   * Walks on through the current word's first codes. A walk that reaches the word's end short of a
+   * full key takes the word boundary at once: a key that ends there is hit now, and the walk stays
+   * open for the next word only when some key goes on past the boundary.
+   */
   private walkOn(from: number, depth: number, origin: number, count: number, whole: boolean): void {
     const { head, lexicon } = this;
     let node = from;
@@ -513,10 +500,14 @@ class WordReader {
       }
     }
     if (!whole || reached >= KEY_CHARS || this.nextOpen >= KEY_CHARS) return;
+    node = lexicon.step(node, SPACE_COLUMN);
+    if (node < 0) return;
+    if (lexicon.isKey(node)) this.anchor(origin, lexicon.hit(node, origin, this.lastHit));
+    if (lexicon.isFinal(node)) return;
     const at = this.nextOpen * 3;
     this.nextWalks[at] = node;
     this.nextWalks[at + 1] = origin;
-    this.nextWalks[at + 2] = reached;
+    this.nextWalks[at + 2] = reached + 1;
     this.nextOpen++;
   }
 

@@ -240,9 +240,19 @@ export function decodeBase64(blob: string): string {
   return utf8.decode(base64Bytes(blob));
 }
 
+/**
+ * Bytes decoded from a run, checked and dropped at once unless they read as text: most runs are
+ * decoded into this one buffer, not a new array each (valid until the next decode).
+ */
+const scratch = new Uint8Array(MAX_CANDIDATE);
+
+function bytesFor(size: number): Uint8Array {
+  return size <= scratch.length ? scratch : new Uint8Array(size);
+}
+
 function base64Bytes(blob: string): Uint8Array {
   // Six bits per character: at most this many bytes (most long runs are identifiers, decoded and dropped).
-  const bytes = new Uint8Array(Math.floor((blob.length * 6) / 8));
+  const bytes = bytesFor(Math.floor((blob.length * 6) / 8));
   let length = 0;
   let buffer = 0;
   let bits = 0;
@@ -260,9 +270,10 @@ function base64Bytes(blob: string): Uint8Array {
 }
 
 function hexBytes(blob: string): Uint8Array {
-  const bytes = new Uint8Array(blob.length >> 1);
-  for (let index = 0; index < bytes.length; index++) bytes[index] = (hexValue(blob.charCodeAt(index * 2)) << 4) | hexValue(blob.charCodeAt(index * 2 + 1));
-  return bytes;
+  const length = blob.length >> 1;
+  const bytes = bytesFor(length);
+  for (let index = 0; index < length; index++) bytes[index] = (hexValue(blob.charCodeAt(index * 2)) << 4) | hexValue(blob.charCodeAt(index * 2 + 1));
+  return bytes.subarray(0, length);
 }
 
 function hexValue(code: number): number {
