@@ -177,9 +177,9 @@ const LANGUAGES: readonly Language[] = [
   {
     lang: 'ar',
     own: terms('تعليماتك|قواعدك|أوامرك|إرشاداتك'),
-    verb: terms('تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|انسوا|اترك|لا تتبع|لا تلتزم|تخط|أهمل|اهمل|تغاض'),
-    prior: terms('السابقة|السابق|السابقه|أعلاه|الماضية|الأصلية|النظام|المسبقة'),
-    noun: terms('التعليمات|تعليمات|القواعد|قواعد|الأوامر|أوامر|الإرشادات|إرشادات|التوجيهات|توجيهات|موجه|التلقين'),
+    verb: terms('تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|انسوا|اترك|لا تتبع|لا تلتزم|تخط|أهمل|اهمل|تغاض|تغاضى|تغاضي'),
+    prior: terms('السابقة|السابق|السابقه|أعلاه|الماضية|الأصلية|النظام|المسبقة|من قبل|قبل ذلك'),
+    noun: terms('التعليمات|تعليمات|تعليماتك|القواعد|قواعد|الأوامر|أوامر|الإرشادات|إرشادات|التوجيهات|توجيهات|موجه|التلقين'),
     system: terms('موجه النظام|تعليمات النظام|رسالة النظام'),
   },
   {
@@ -267,7 +267,7 @@ const LANGUAGES: readonly Language[] = [
  * Two English forms in other languages: "ignore the above" with no noun, and "ignore the page and say
  * …", where the data the reader was asked to process is set aside for the attacker's words.
  */
-const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; content: TermSet; say: TermSet }[] = [
+const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; content: TermSet; say: TermSet; window?: number; aboveWindow?: number }[] = [
   {
     lang: 'es',
     verb: terms('ignora|ignore|ignoren|ignorar|olvida|olvide|olvídate de|olvidate de|omite|omita|descarta|descarte'),
@@ -317,6 +317,25 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     content: terms('वेबपेज|वेब पेज|दस्तावेज़|दस्तावेज|फ़ंक्शन|फंक्शन|कोड|पाठ|रिज्यूमे|बायोडाटा|ईमेल|प्रश्न|कार्य|संदेश'),
     say: terms('कहें|कहो|कहिए|लिखें|लिखो|दोहराएँ|दोहराएं|दोहराओ|बताएं|बताओ|बताइए'),
   },
+  {
+    lang: 'ja',
+    verb: terms('無視|忘れ'),
+    above: terms('上記|上述|以上の内容|上の内容|これまでの内容|前の内容'),
+    content: terms('ウェブページ|ページ|文書|ドキュメント|関数|コード|テキスト|履歴書|記事|表|メール|質問|タスク'),
+    say: terms('言って|述べて|書いて|答えて|教えて|出力して|繰り返して'),
+    window: 16,
+    aboveWindow: 6,
+  },
+  {
+    lang: 'zh',
+    verb: terms('忽略|无视|忽视|忘记|忘掉|無視|忘記'),
+    above: terms('上述|以上内容|上面的内容|上文|前面的内容|以上所有|上面所有'),
+    content: terms('网页|網頁|页面|文档|文件|函数|代码|代碼|文本|简历|文章|表格|邮件|问题|任务'),
+    say: terms('说|說|声明|写|回答|告诉我|输出|重复'),
+    window: 14,
+    // Characters: "忽略上述" is the order; docs say "上述配置会被忽略" (the above is ignored).
+    aboveWindow: 4,
+  },
 ];
 
 /** "Repeat after me" and "I know you were told not to" beyond English. */
@@ -334,15 +353,17 @@ function spokenForms(): PhraseRule[] {
 }
 
 function contentAndSay(): PhraseRule[] {
-  return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say }) => [
-    near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], 6, { lang }),
-    near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], 8, { lang }),
+  return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
+    near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang }),
+    near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], window ?? 8, { lang }),
   ]);
 }
 
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
 function german(): PhraseRule[] {
   return [
+    // Turkish "regardless of the previous tasks" (English: override.en.regardless-of-prior).
+    keyword('override.tr.regardless-of-prior', 'instruction-override', 0.45, terms('önceki görevlerden bağımsız olarak|önceki talimatlardan bağımsız olarak|önceki talimatları dikkate almadan|önceki görevleri dikkate almadan|önceki talimatlara bakmaksızın'), { lang: 'tr' }),
     // Hindi "forget about all those rules …" (English: override.en.verb-those-rules).
     near('override.hi.verb-those-rules', 'instruction-override', 0.5, [terms('भूल जाओ|भूल जाइए|भूल जाएं|अनदेखा|नज़रअंदाज़|नजरअंदाज'), terms('सभी नियमों|उन नियमों|सारे नियमों|इन नियमों|उन सभी नियमों|सभी प्रतिबंधों|सारी पाबंदियों')], 8, { lang: 'hi' }),
     near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle|was ich dir|was man dir|was dir|was ich ihnen|was man ihnen|was ihnen'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gesagt habe|gelernt|aufgetragen')], 8, { lang: 'de' }),
