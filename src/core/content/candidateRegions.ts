@@ -413,8 +413,9 @@ function hasLeet(text: string, start: number, end: number): boolean {
 
 /** Per word of the pass: its place, the key walks through it, spelt-out letter runs. */
 class WordReader {
-  /** The current word's first KEY_CHARS characters, as trie columns. */
-  readonly head = new Int32Array(KEY_CHARS);
+  /** The current word's start, and the columns its characters walk the trie by (leetspeak read as letters or not). */
+  private start = 0;
+  private columns = COLUMN;
   readonly anchors: Int32Array;
   /** Candidates other than key words: position, word index there, characters reached back and forward. */
   readonly spots: number[] = [];
@@ -456,12 +457,12 @@ class WordReader {
 
   /** The word [start, end) ends (`digits` of its characters are digits): walks its key codes and checks for spelt-out letters. */
   end(start: number, end: number, digits: number): void {
-    const { head, text } = this;
+    const { text } = this;
     const length = end - start;
     const count = length < KEY_CHARS ? length : KEY_CHARS;
     const letters = length - digits;
-    const columns = digits > 0 && letters >= 2 && length <= 40 && hasLeet(text, start, end) ? LEET_COLUMN : COLUMN;
-    for (let index = 0; index < count; index++) head[index] = columns[text.charCodeAt(start + index)] ?? -1;
+    this.columns = digits > 0 && letters >= 2 && length <= 40 && hasLeet(text, start, end) ? LEET_COLUMN : COLUMN;
+    this.start = start;
     this.wordStart[this.count] = start;
     this.wordEnd[this.count] = end;
     const whole = length <= KEY_CHARS;
@@ -487,11 +488,11 @@ class WordReader {
    * open for the next word only when some key goes on past the boundary.
    */
   private walkOn(from: number, depth: number, origin: number, count: number, whole: boolean): void {
-    const { head, lexicon } = this;
+    const { columns, lexicon, start, text } = this;
     let node = from;
     let reached = depth;
     for (let index = 0; index < count && reached < KEY_CHARS; index++) {
-      node = lexicon.step(node, head[index] ?? -1);
+      node = lexicon.step(node, columns[text.charCodeAt(start + index)] ?? -1);
       if (node < 0) return;
       reached++;
       if (lexicon.isKey(node)) {
