@@ -352,6 +352,23 @@ function spokenForms(): PhraseRule[] {
   ];
 }
 
+/** "Ignore the above" and "forget all those rules" in the other languages the guard claims. */
+const ABOVE_ONLY: readonly { lang: string; verb: string; above: string; rules: string }[] = [
+  { lang: 'ko', verb: '무시*|잊어*|잊고', above: '위의 것을|위의 것은|위의 내용을|위 내용을|위의 내용은|위의 모든 것을|위의 지시를|위의 지시는', rules: '모든 규칙*|규칙들은|규칙들을' },
+  { lang: 'vi', verb: 'bỏ qua|phớt lờ|quên|hãy quên|lờ đi', above: 'những điều trên|điều trên|nội dung trên|tất cả những gì ở trên|những gì ở trên|phần trên', rules: 'tất cả những quy tắc|tất cả các quy tắc|những quy tắc đó|mọi quy tắc' },
+  { lang: 'id', verb: 'abaikan|lupakan', above: 'yg diatas|yang di atas|yang diatas|semua di atas|hal di atas|semua yang di atas', rules: 'semua aturan|aturan-aturan itu|semua peraturan' },
+  { lang: 'tr', verb: 'yok say*|görmezden gel*|unut*|dikkate alma', above: 'yukarıdakileri|yukarıdaki her şeyi|yukarıdakini|öncekileri|önceki her şeyi', rules: 'tüm kuralları|bütün kuralları|bu kuralları' },
+  { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى|انسي', above: 'ما سبق|كل ما سبق|ما ورد أعلاه|كل ما ورد أعلاه|ما ذكر أعلاه', rules: 'كل القواعد|جميع القواعد|تلك القواعد' },
+  { lang: 'ru', verb: 'забудь|забудьте|игнорируй|игнорируйте', above: 'всё вышесказанное', rules: 'все правила|все эти правила|эти правила' },
+];
+
+function aboveOnly(): PhraseRule[] {
+  return ABOVE_ONLY.flatMap(({ lang, verb, above, rules }) => [
+    ...(lang === 'ru' ? [] : [near(`override.${lang}.the-above`, 'instruction-override', 0.75, [terms(verb), terms(above)], 6, { lang })]),
+    near(`override.${lang}.verb-those-rules`, 'instruction-override', 0.5, [terms(verb), terms(rules)], 8, { lang }),
+  ]);
+}
+
 function contentAndSay(): PhraseRule[] {
   return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
     near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang }),
@@ -363,6 +380,7 @@ function contentAndSay(): PhraseRule[] {
 function german(): PhraseRule[] {
   return [
     // Turkish "regardless of the previous tasks" (English: override.en.regardless-of-prior).
+    keyword('override.id.regardless-of-prior', 'instruction-override', 0.45, terms('terlepas dari tugas sebelumnya|terlepas dari instruksi sebelumnya|terlepas dari perintah sebelumnya|tanpa memperhatikan instruksi sebelumnya'), { lang: 'id' }),
     keyword('override.tr.regardless-of-prior', 'instruction-override', 0.45, terms('önceki görevlerden bağımsız olarak|önceki talimatlardan bağımsız olarak|önceki talimatları dikkate almadan|önceki görevleri dikkate almadan|önceki talimatlara bakmaksızın'), { lang: 'tr' }),
     // Hindi "forget about all those rules …" (English: override.en.verb-those-rules).
     near('override.hi.verb-those-rules', 'instruction-override', 0.5, [terms('भूल जाओ|भूल जाइए|भूल जाएं|अनदेखा|नज़रअंदाज़|नजरअंदाज'), terms('सभी नियमों|उन नियमों|सारे नियमों|इन नियमों|उन सभी नियमों|सभी प्रतिबंधों|सारी पाबंदियों')], 8, { lang: 'hi' }),
@@ -413,4 +431,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
