@@ -15,7 +15,8 @@ const STRONG_PRIOR = terms('previous|prior|above|earlier|preceding|foregoing|ori
 const STRONG_NOUN = terms(
   withTypos(terms('instructions|instruction|directives|guidelines')),
   'instructions|instruction|directives|directive|guidelines|guideline|system prompt|system prompts|system message|system instructions|',
-  'prompt|prompts|initial prompt|guardrails|safety rules|safety guidelines|content policy|programming|training|ethics|ethical guidelines|filters|safeguards',
+  'prompt|prompts|initial prompt|guardrails|safety rules|safety guidelines|content policy|programming|training|ethics|ethical guidelines|filters|safeguards|',
+  'pre-prompt|preprompt|pre-prompts|meta prompt|metaprompt|base prompt|hidden prompt|custom instructions',
 );
 const NOUN = terms(STRONG_NOUN, 'rules|rule|constraints|restrictions|limitations|policies|orders|commands|context|messages|directions|guidance|requests|boundaries|limits|text|input|everything');
 const WEAK_VERB_NOUN = terms('instructions|instruction|directives|guidelines|system prompt|system message|system instructions|system rules|programming|guardrails|safety rules');
