@@ -3,8 +3,10 @@
 // ordinary source files (the TypeScript in node_modules: what fs.read passes the guard most of the
 // time) and on adversarial inputs, against the way a scanner is usually first written: one regular expression per pattern, run in a loop over
 // the text. Both engines get the same pattern set (the guard's phrase rules, chat-template
-// literals and a handful of URL/HTML/encoding patterns); the naive one gets no folding, no
-// decoding and no scoring, so it does strictly less work per byte. Precision, recall and
+// literals and a handful of URL/HTML/encoding patterns), the naive one as a person writes it: the
+// rules' written terms, without the typo variants the guard generates (bench/lib/writtenTerms.ts),
+// so its recall is lower partly for that reason; it gets no folding, no decoding and no scoring,
+// so it does strictly less work per byte. Precision, recall and
 // false-positive rate on the labelled corpus are measured for both, and the headline: recall and
 // false-positive rate leave-one-source-out on the public corpus (bench/lib/injectionCorpus.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { intentTrainer } from './lib/intentScorer';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
 import { ngramTrainer } from './lib/ngramScorer';
 import { median } from './lib/stats';
+import { writtenRule } from './lib/writtenTerms';
 
 const MB = 1_000_000;
 const MIXED_BYTES = 10 * MB;
@@ -31,10 +34,13 @@ const ROUNDS = 3;
 /** Per engine and round on the mixed corpus: a slow engine stops early and is rated on what it got through. */
 const ROUND_BUDGET_MS = 8_000;
 /**
- * The naive peer runs in a worker: its regexes (one per rule, each an alternation of every term
- * and typo variant) can take minutes on one text, and a running regex cannot be interrupted in
- * this thread. A text that takes longer than NAIVE_TIMEOUT_MS ends the worker; a job (a set of
- * texts) stops taking new texts after NAIVE_JOB_BUDGET_MS, and is rated on what it got through.
+ * The naive peer runs in a worker: its regexes (one per rule, each slot an alternation of its
+ * written terms) take seconds on one text, and a running regex cannot be interrupted in this
+ * thread. A text that takes longer than NAIVE_TIMEOUT_MS ends the worker; a job (a set of texts)
+ * stops taking new texts after NAIVE_JOB_BUDGET_MS, and is rated on what it got through. On the
+ * adversarial inputs a prefix it would need longer than NAIVE_TIMEOUT_MS for at the rate it
+ * showed on the smaller one is not tried (linear growth is the best case), which saves a timeout
+ * and a worker restart per input.
  */
 const NAIVE_SIZES = [16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
 const NAIVE_TIMEOUT_MS = 8_000;
@@ -58,6 +64,7 @@ export async function run(): Promise<BenchReport> {
   const airlockSources = measureMixed(airlock, sources);
   const airlockRealistic = measureMixed(airlock, realistic);
   step('the naive loop on the same texts');
+  await naiveWorker.run(documents.slice(0, 1)); // warmed on the same document as Airlock above
   const naiveMixed = await naiveWorker.run(documents);
   const naiveSources = await naiveWorker.run(sources);
   const naiveRealistic = await naiveWorker.run(realistic);
@@ -107,7 +114,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule or literal, /giu), each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule, slot order of a window rule, or literal; /giu), from the rules' written terms without the generated typo variants, each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
@@ -134,23 +141,25 @@ export async function run(): Promise<BenchReport> {
       `the naive loop runs in a worker, rated in MB per CPU second on the texts it finished: it stops taking texts after ${NAIVE_JOB_BUDGET_MS / 1000} s per set and is stopped by a text that takes over ${NAIVE_TIMEOUT_MS / 1000} s (mixed corpus ${describeRun(naiveMixed)}; realistic ${describeRun(naiveRealistic)}; sources ${describeRun(naiveSources)})`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own (dense with attacks by construction); realistic mixed text: a quarter each of .js/.ts code, Markdown and JSON files of 1.5–300 KB under node_modules in path order and seeded application logs; source files: the .ts files of 2 KB–1 MB under node_modules in path order; all rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
-      `adversarial MB/s, airlock on 1 MiB / naive on the largest prefix it finished within ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
+      `adversarial MB/s, the better of two runs: airlock on 1 MiB / naive on the largest prefix (16, 64, 256 KiB, 1 MiB) it finished within ${NAIVE_TIMEOUT_MS / 1000} s, a larger one not tried when its rate so far projects over ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
       ...vardNotes,
-      'the naive loop does less: no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
+      'the naive loop does less: the written terms only (no generated typo variants), no Unicode folding (homoglyphs, full-width, leetspeak), no invisible-character handling, no decoding of base64/hex/escapes/tag characters, no scoring; its recall and precision show what that costs',
     ],
   };
 }
 
-/** `confusion` undefined: no row was scored, so the row shows no detection figures (never 100% of nothing). */
-function row(subject: string, airlock: boolean, mixed: number, realistic: number, sources: number, adversarial: readonly number[], confusion: Confusion | undefined, loso: LosoResult | undefined, detail: string): BenchRow {
+/**
+ * `confusion` undefined: no row was scored, so the row shows no detection figures (never 100% of
+ * nothing). A rate of 0 or an undefined adversarial entry: that text set or input had nothing
+ * finished, so it has no figure; it counts as the slowest for the worst and the median, which are
+ * left out when they would fall on it.
+ */
+function row(subject: string, airlock: boolean, mixed: number, realistic: number, sources: number, adversarial: readonly (number | undefined)[], confusion: Confusion | undefined, loso: LosoResult | undefined, detail: string): BenchRow {
   const headline: Record<string, number> = loso === undefined ? {} : { losoRecall: loso.headline.recall, losoFpr: loso.headline.fpr, losoHardFpr: loso.headline.hardFpr };
   const detection: Record<string, number> = confusion === undefined ? {} : { precision: confusion.precision, recall: confusion.recall, fpr: confusion.falsePositiveRate };
-  return {
-    subject,
-    airlock,
-    values: { ...headline, mixed, realistic, sources, adversarialWorst: Math.min(...adversarial), adversarialMedian: median(adversarial), ...detection },
-    detail,
-  };
+  const ranked = adversarial.map((mbps) => mbps ?? Number.NEGATIVE_INFINITY);
+  const speeds = Object.entries({ mixed, realistic, sources, adversarialWorst: Math.min(...ranked), adversarialMedian: median(ranked) }).filter(([, value]) => Number.isFinite(value) && value > 0);
+  return { subject, airlock, values: { ...headline, ...Object.fromEntries(speeds), ...detection }, detail };
 }
 
 /**
@@ -298,26 +307,45 @@ function throughput(engine: Engine, text: string, runs: number): number {
 }
 
 interface NaiveAdversarial {
-  readonly mbps: number;
+  /** Undefined when not even the smallest prefix finished. */
+  readonly mbps: number | undefined;
   /** Prefix sizes finished, with their times: super-linear growth shows here. */
   readonly steps: readonly { chars: number; ms: number }[];
-  readonly timedOut: boolean;
+  /** Why it stopped short of 1 MiB: a prefix took over NAIVE_TIMEOUT_MS, or the next one would have at the rate so far. */
+  readonly ended: 'all' | 'stopped' | 'projected';
 }
 
 function describeNaive(result: NaiveAdversarial | undefined): string {
   if (result === undefined) return '-';
   const steps = result.steps.map((step) => `${step.chars / 1024} KiB ${step.ms.toFixed(0)} ms`).join(', ');
-  return `${result.mbps.toFixed(result.mbps < 0.1 ? 4 : 2)}${result.timedOut ? ` (${steps || 'nothing'} finished; the next size was stopped after ${NAIVE_TIMEOUT_MS / 1000} s)` : ''}`;
+  const why = { all: '', stopped: `; the next size was stopped after ${NAIVE_TIMEOUT_MS / 1000} s`, projected: `; the next size not tried, projected over ${NAIVE_TIMEOUT_MS / 1000} s` }[result.ended];
+  const mbps = result.mbps === undefined ? 'no figure' : result.mbps.toFixed(result.mbps < 0.1 ? 4 : 2);
+  if (steps === '') return `${mbps} (the ${(NAIVE_SIZES[0] ?? 0) / 1024} KiB prefix was stopped after ${NAIVE_TIMEOUT_MS / 1000} s)`;
+  return `${mbps}${result.ended === 'all' ? '' : ` (${steps} finished${why})`}`;
 }
 
-/** Throughput on growing prefixes: taken at the largest prefix that finished (an upper bound when the next one was stopped). */
+/** Throughput on growing prefixes, the better of two runs each: taken at the largest prefix that finished (an upper bound when the next one was stopped or not tried). */
 async function naiveAdversarialThroughput(naive: NaiveWorker, text: string): Promise<NaiveAdversarial> {
-  const run = await naive.run(NAIVE_SIZES.map((size) => text.slice(0, size)), Number.POSITIVE_INFINITY);
-  const steps = run.texts.map((entry) => ({ chars: entry.chars, ms: entry.ms }));
+  const steps: { chars: number; ms: number }[] = [];
+  let ended: NaiveAdversarial['ended'] = 'all';
+  for (const size of NAIVE_SIZES) {
+    const last = steps.at(-1);
+    if (last !== undefined && (last.ms * size) / last.chars > NAIVE_TIMEOUT_MS) {
+      ended = 'projected';
+      break;
+    }
+    // The better of two runs, as Airlock gets: the first run of a text can pay seconds of V8
+    // compiling regex code that the second does not.
+    const prefix = text.slice(0, size);
+    const run = await naive.run([prefix, prefix], Number.POSITIVE_INFINITY);
+    if (run.texts.length === 0) {
+      ended = 'stopped';
+      break;
+    }
+    steps.push({ chars: prefix.length, ms: Math.min(...run.texts.map((entry) => entry.ms)) });
+  }
   const last = steps.at(-1);
-  const timedOut = steps.length < NAIVE_SIZES.length;
-  if (last === undefined) return { mbps: (NAIVE_SIZES[0] ?? 0) / MB / (NAIVE_TIMEOUT_MS / 1000), steps, timedOut };
-  return { mbps: last.chars / MB / (last.ms / 1000), steps, timedOut };
+  return { mbps: last === undefined ? undefined : last.chars / MB / (last.ms / 1000), steps, ended };
 }
 
 /** What the naive loop got through: each finished text's size, CPU time and verdict, in order. */
@@ -347,7 +375,10 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const patterns = workerData.patterns.map((p) => ({ weight: p.weight, regex: new RegExp(p.source, p.flags) }));
 const scan = (text) => { let positive = false; for (const p of patterns) { p.regex.lastIndex = 0; for (const _ of text.matchAll(p.regex)) { if (p.weight >= workerData.flagAt) positive = true; } } return positive; };
-scan('warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})');
+// Each twice, on a one-byte and a two-byte string: V8 runs a regex's first match in its
+// interpreter and compiles it to machine code on the second, separately for each string width,
+// seconds for all of them, which the first measured text of each width would otherwise pay.
+for (const warm of ['warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})', 'warm up: \u201cignore previous instructions\u201d \u4ee5\u524d\u306e\u6307\u793a']) for (let round = 0; round < 2; round++) scan(warm);
 parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ texts, budgetMs }) => {
   const started = performance.now();
@@ -365,10 +396,10 @@ parentPort.on('message', ({ texts, budgetMs }) => {
 type NaiveMessage = { ready?: true; done?: true; chars?: number; ms?: number; positive?: boolean };
 
 /**
- * The naive loop in a worker thread, its patterns compiled once (that alone takes many seconds)
- * and kept across jobs. A job runs texts in order until its budget; a text that takes longer than
- * NAIVE_TIMEOUT_MS ends the worker, and the next job starts a new one. The worker is the only
- * thread working meanwhile, so the process's CPU time it reads is its own.
+ * The naive loop in a worker thread, its patterns compiled once (a second or more: many Unicode
+ * classes under /iu) and kept across jobs. A job runs texts in order until its budget; a text that
+ * takes longer than NAIVE_TIMEOUT_MS ends the worker, and the next job starts a new one. The
+ * worker is the only thread working meanwhile, so the process's CPU time it reads is its own.
  */
 class NaiveWorker {
   private worker: Worker | undefined;
@@ -439,9 +470,9 @@ class NaiveWorker {
   }
 }
 
-/** The one-regex-per-pattern scanner's patterns, written plainly, from the guard's own pattern set (it runs in WORKER_SOURCE). */
+/** The one-regex-per-pattern scanner's patterns, written plainly, from the guard's own pattern set as written (it runs in WORKER_SOURCE). */
 function naivePatterns(): NaivePattern[] {
-  return [...PHRASE_RULES.flatMap(ruleRegexes), ...LITERAL_PATTERNS, ...HAND_PATTERNS];
+  return [...PHRASE_RULES.map(writtenRule).flatMap(ruleRegexes), ...LITERAL_PATTERNS, ...HAND_PATTERNS];
 }
 
 interface NaivePattern {
@@ -453,18 +484,29 @@ const WORD = '[\\p{L}\\p{N}]';
 const SEP = '[\\s\\p{P}\\p{S}]+';
 
 function ruleRegexes(rule: PhraseRule): NaivePattern[] {
-  const slots = rule.slots.map((set) => `(?:${set.terms.map(termRegex).join('|')})`);
+  const slots = rule.slots.map((set) => slotRegex(set.terms));
   const sources = rule.kind === 'sequence'
     ? [slots.map((slot, index) => (index === 0 ? slot : `${gapRegex(rule.gaps[index] ?? 0)}${slot}`)).join('')]
     : permutations(slots).map((order) => order.join(`[\\s\\S]{0,${rule.window * 8}}?`));
   return sources.map((source) => ({ weight: rule.weight, regex: new RegExp(source, 'giu') }));
 }
 
-function termRegex(term: string): string {
-  const stem = term.endsWith('*');
-  const body = (stem ? term.slice(0, -1) : term).split(/\s+/).map(escape).join(SEP);
-  const spaced = /[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]/i.test(term);
-  return spaced ? `(?<!${WORD})${body}${stem ? `${WORD}*` : `(?!${WORD})`}` : body;
+/**
+ * One slot's terms as a person writes a word list, `\b(?:ignore|disregard)\b`: the word
+ * boundaries once around each group (whole words, stems, unspaced scripts). A lookbehind in front
+ * of every term matches the same text but is run at every position for every term, 25 times
+ * slower here, which would measure how the regexes were generated rather than the naive loop.
+ */
+function slotRegex(terms: readonly string[]): string {
+  const spaced = (term: string): boolean => /[a-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff]/i.test(term);
+  const stem = (term: string): boolean => term.endsWith('*');
+  const body = (term: string): string => (stem(term) ? term.slice(0, -1) : term).split(/\s+/).map(escape).join(SEP);
+  const group = (chosen: readonly string[], before: string, after: string): string[] => (chosen.length === 0 ? [] : [`${before}(?:${chosen.map(body).join('|')})${after}`]);
+  return `(?:${[
+    ...group(terms.filter((term) => spaced(term) && !stem(term)), `(?<!${WORD})`, `(?!${WORD})`),
+    ...group(terms.filter((term) => spaced(term) && stem(term)), `(?<!${WORD})`, `${WORD}*`),
+    ...group(terms.filter((term) => !spaced(term)), '', ''),
+  ].join('|')})`;
 }
 
 function gapRegex(gap: number): string {
