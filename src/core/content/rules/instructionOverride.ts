@@ -241,7 +241,7 @@ const LANGUAGES: readonly Language[] = [
     own: terms('你的指令|你的指示|你的规则|你的設定|你的设定|您的指令'),
     verb: terms('忽略|无视|忽视|忘记|忘掉|不要理会|不要遵守|不要遵循|别管|抛弃|放弃|跳过|不理会|無視|忘記|不要理會|不要遵循|停止遵循'),
     prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|系统|系統|你收到的'),
-    noun: terms('指令|指示|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|限制'),
+    noun: terms('指令|指示|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|限制|说明|說明'),
     system: terms('系统提示|系统提示词|系統提示|系统指令|系统消息'),
     window: 14,
   },
@@ -334,8 +334,8 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     content: terms('网页|網頁|页面|文档|文件|函数|代码|代碼|文本|简历|文章|表格|邮件|问题|任务'),
     say: terms('说|說|声明|写|回答|告诉我|输出|重复'),
     window: 14,
-    // Characters: "忽略上述" is the order; docs say "上述配置会被忽略" (the above is ignored).
-    aboveWindow: 4,
+    // Characters: "忽略以上内容" is the order; docs say "上述配置会被忽略" (the above is ignored).
+    aboveWindow: 6,
   },
 ];
 
