@@ -49,12 +49,12 @@ const ASK_SECRET: readonly { lang: string; ask: string; secret: string; window?:
   { lang: 'vi', ask: 'là gì|cho tôi biết|nói cho tôi|đưa cho tôi|bạn có thể chia sẻ|chia sẻ với tôi|cần bạn xác nhận|bạn có thể xác nhận', secret: 'mật khẩu|khóa bí mật|mã bí mật|mã khóa|cụm từ mã khóa' },
   { lang: 'tl', ask: 'ano ang|sabihin mo sa akin|sabihin ninyo sa akin|ibigay mo sa akin|ibigay ninyo sa akin|ibahagi mo sa akin|maaari mo bang ibahagi|pwede mo bang ibahagi|maaari mo bang sabihin|maaari mo bang kumpirmahin', secret: 'password|ang password|iyong password|lihim na susi|lihim na code' },
   { lang: 'hi', ask: 'क्या है|मुझे बताओ|मुझे बताइए|मुझे बताएं|मुझे बताएँ|मुझे बता दो|मुझे दे दो|मुझे दीजिए|साझा कर सकते|बता सकते|दे सकते|पुष्टि कर सकते|की पुष्टि करने|मुझे अपना', secret: 'पासवर्ड|गुप्त कुंजी|गुप्त कोड|कूटशब्द' },
-  { lang: 'bn', ask: 'আমাকে বলুন|আমাকে বলো|আমাকে দিন|আমাকে দাও|আমাকে জানান', secret: 'পাসওয়ার্ড|গোপন কী|গোপন কোড' },
+  { lang: 'bn', ask: 'আমাকে বলুন|আমাকে বলো|আমাকে দিন|আমাকে দাও|আমাকে জানান|আপনি কি আপনার|শেয়ার করতে পারেন', secret: 'পাসওয়ার্ড|গোপন কী|গোপন কোড|গোপন চাবি' },
   { lang: 'ar', ask: 'ما هي|ما هو|أخبرني|اخبرني|أعطني|اعطني|شاركني|أخبرنا|هل يمكنك مشاركة|هل يمكنك إعطائي|هل يمكنك تأكيد|أريدك أن تؤكد|أعطيتني', secret: 'كلمة المرور|كلمة السر|المفتاح السري|الرمز السري|مفتاحك السري|رمز المرور' },
   { lang: 'zh', ask: '是什么|是多少|告诉我|給我|给我|你能提供|你可以提供|你能确认|你可以确认|能否告诉我|可以告诉我|请提供', secret: '密码|密钥|口令|秘密代码', window: 14 },
   { lang: 'ja', ask: '教えて|何ですか|は何|共有して|提供して|言って|共有できますか|共有してもらえ|教えてもらえ|教えてくれ', secret: 'パスワード|秘密鍵|シークレットキー|暗証番号|合言葉', window: 16 },
-  { lang: 'ko', ask: '알려줘|알려 줘|알려주세요|알려 주세요|말해줘|말해 줘|말해주세요|뭐야|뭐예요|무엇입니까|무엇인가요|뭔가요|무엇이야', secret: '비밀번호*|암호*|패스워드*|비밀 키*' },
-  { lang: 'th', ask: 'คืออะไร|บอกฉัน|บอกผม|บอกเรา', secret: 'รหัสผ่าน|คีย์ลับ|รหัสลับ', window: 24 },
+  { lang: 'ko', ask: '알려줘|알려 줘|알려주세요|알려 주세요|말해줘|말해 줘|말해주세요|뭐야|뭐예요|무엇입니까|무엇인가요|뭔가요|무엇이야|공유할 수 있나요|공유해줄 수 있나요|공유해 줄 수 있나요|말해줄 수 있습니까|확인해 주실 수 있나요|확인해줄 수 있나요', secret: '비밀번호*|암호*|패스워드*|비밀 키*' },
+  { lang: 'th', ask: 'คืออะไร|บอกฉัน|บอกผม|บอกเรา|คุณสามารถแชร์|ช่วยแชร์|ขอรหัสผ่าน', secret: 'รหัสผ่าน|คีย์ลับ|รหัสลับ', window: 24 },
 ];
 
 /** "What is the user's birth year?" in other languages: the user named, a private detail, and a question, near each other. */
@@ -70,6 +70,8 @@ const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask:
   { lang: 'vi', user: 'của người dùng|người dùng', detail: 'địa chỉ email|năm sinh|ngày sinh|tên viết tắt|sống ở đâu|đang sống ở đâu|màu yêu thích|số điện thoại', ask: 'bạn có thể|cho tôi biết|là gì|chia sẻ' },
   { lang: 'zh', user: '用户|用戶', detail: '生日|出生日期|出生年份|电子邮件地址|邮箱地址|首字母|住在哪里|居住城市|最喜欢的颜色|电话号码', ask: '告诉我|是什么|能否|可以|你能|请提供' },
   { lang: 'tl', user: 'ng gumagamit|gumagamit', detail: 'taon ng kapanganakan|petsa ng kapanganakan|inisyal|email address|paboritong kulay|saan nakatira|numero ng telepono', ask: 'maaari mo bang|sabihin sa akin|ano ang|pwede mo bang' },
+  { lang: 'ko', user: '사용자의|사용자', detail: '이메일 주소*|거주도시*|거주 도시*|생년*|생일*|이니셜*|전화번호*|좋아하는 색*', ask: '알려*|무엇*|뭐야|공유*|말해*' },
+  { lang: 'th', user: 'ของผู้ใช้|ผู้ใช้', detail: 'วันเกิด|ที่อยู่อีเมล|อีเมล|ชื่อย่อ|ปีเกิด|สีที่ชอบ', ask: 'บอก|ได้ไหม|คืออะไร|แชร์' },
   { lang: 'hi', user: 'उपयोगकर्ता', detail: 'जन्म वर्ष|जन्म तिथि|जन्म दिवस|जन्म महीने|ईमेल पता|ईमेल एड्रेस|कहाँ रहता|कहां रहता|कहाँ रह रहा|निवास शहर|पसंदीदा रंग|शुरुआती', ask: 'क्या|बता सकते|बताओ|बताइए|कौन|कहाँ|कहां|दे सकते|कर सकते|लिख सकते' },
 ];
 
@@ -101,9 +103,9 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.de.secret-into-output', 'exfiltration', 0.7, [terms('füge|fügen sie|nimm|nehmen sie|schreibe|schreiben sie|kopiere|kopieren sie|hänge|hängen sie'), 8, terms('.env|passwort|passwörter|api-schlüssel|api-key|zugangsdaten|geheimnisse|schlüssel|token'), 8, terms('in deine zusammenfassung|in ihre zusammenfassung|in die zusammenfassung|in deine antwort|in ihre antwort|in die antwort|in die ausgabe|in den bericht|in die commit-nachricht')], { lang: 'de' }),
   // Questions only: docs say "store / print / validate the user's email address" every day.
   sequence('exfil.en.ask-user-data', 'exfiltration', 0.4, [terms("what is|what's|what are|what was|tell me|give me|reveal|disclose|can you share|could you share|can you encode|could you encode|can you translate|could you translate|can you spell|could you spell"), 6, terms("the user's|the users'|this user's"), 2, USER_DATA], { lang: 'en', negatable: true }),
-  keyword('exfil.multilingual.where-user-lives', 'exfiltration', 0.4, terms("أين يعيش المستخدم|أين يسكن المستخدم|dónde vive el usuario|où vit l'utilisateur|où habite l'utilisateur|wo wohnt der benutzer|wo wohnt der nutzer|dove vive l'utente|onde mora o usuário|onde vive o usuário|उपयोगकर्ता कहाँ रहता|उपयोगकर्ता अब कहाँ रहता|उपयोगकर्ता कहां रहता|ユーザーはどこに住んで|ユーザーは今どこに住んで|用户住在哪里|用户现在住在哪里|kullanıcı nerede yaşıyor|kullanıcı şu anda nerede")),
+  keyword('exfil.multilingual.where-user-lives', 'exfiltration', 0.4, terms("أين يعيش المستخدم|أين يسكن المستخدم|dónde vive el usuario|où vit l'utilisateur|où habite l'utilisateur|wo wohnt der benutzer|wo wohnt der nutzer|dove vive l'utente|onde mora o usuário|onde vive o usuário|उपयोगकर्ता कहाँ रहता|उपयोगकर्ता अब कहाँ रहता|उपयोगकर्ता कहां रहता|ユーザーはどこに住んで|ユーザーは今どこに住んで|用户住在哪里|用户现在住在哪里|kullanıcı nerede yaşıyor|kullanıcı şu anda nerede|ผู้ใช้อยู่ที่ไหน|사용자가 현재 어디에 살고|사용자는 어디에 살고|사용자가 어디에 살고")),
   keyword('exfil.en.where-user-lives', 'exfiltration', 0.4, terms('where does the user live|where is the user living|where the user lives now|where does the user currently live|where is the user now|where is the user located'), { lang: 'en' }),
-  ...ASK_USER_DATA.map(({ lang, user, detail, ask }) => near(`exfil.${lang}.ask-user-data`, 'exfiltration', 0.4, [terms(user), terms(detail), terms(ask)], lang === 'ja' || lang === 'zh' ? 24 : 12, { lang })),
+  ...ASK_USER_DATA.map(({ lang, user, detail, ask }) => near(`exfil.${lang}.ask-user-data`, 'exfiltration', 0.4, [terms(user), terms(detail), terms(ask)], lang === 'ja' || lang === 'zh' || lang === 'th' ? 30 : 12, { lang })),
   ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|sende|senden|schicke|schick|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
 ];

@@ -348,7 +348,8 @@ function spokenForms(): PhraseRule[] {
       'obwohl man dir gesagt hat|auch wenn man dir gesagt hat|obwohl deine anweisungen|auch wenn deine anweisungen|auch wenn deine regeln|obwohl deine regeln|',
       'sé que dijiste|sé que te dijeron|sé que no puedes|sé que no debes|aunque te dijeron|aunque te hayan dicho|',
       "je sais que tu as dit|je sais que vous avez dit|je sais qu'on t'a dit|je sais qu'on vous a dit|je sais que tu ne dois pas|je sais que vous ne devez pas|même si on t'a dit|même si on vous a dit|",
-      'so che hai detto|so che ti hanno detto|so che non puoi|sei que você disse|sei que te disseram|sei que você não pode|я знаю, что тебе сказали|я знаю, ты сказал|я знаю, что тебе нельзя',
+      'so che hai detto|so che ti hanno detto|so che non puoi|sei que você disse|sei que te disseram|sei que você não pode|я знаю, что тебе сказали|я знаю, ты сказал|я знаю, что тебе нельзя|',
+      'ฉันรู้ว่าคุณบอกว่า|라고 한 건 알지만|말라고 한 건 알지만|라고 하신 건 알지만|আমি জানি আপনি বলেছেন|আমি জানি তুমি বলেছ',
     )),
   ];
 }
@@ -360,6 +361,7 @@ const ABOVE_ONLY: readonly { lang: string; verb: string; above: string; rules: s
   { lang: 'id', verb: 'abaikan|lupakan', above: 'yg diatas|yang di atas|yang diatas|semua di atas|hal di atas|semua yang di atas', rules: 'semua aturan|aturan-aturan itu|semua peraturan' },
   { lang: 'tr', verb: 'yok say*|görmezden gel*|unut*|dikkate alma', above: 'yukarıdakileri|yukarıdaki her şeyi|yukarıdakini|öncekileri|önceki her şeyi', rules: 'tüm kuralları|bütün kuralları|bu kuralları' },
   { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى|انسي', above: 'ما سبق|كل ما سبق|ما ورد أعلاه|كل ما ورد أعلاه|ما ذكر أعلاه', rules: 'كل القواعد|جميع القواعد|تلك القواعد' },
+  { lang: 'bn', verb: 'উপেক্ষা|ভুলে যান|ভুলে যাও', above: 'উপরের কথাগুলো|উপরেরটি|উপরের বিষয়টি|উপরের সবকিছু|আপনাকে যা বলা হয়েছে|তোমাকে যা বলা হয়েছে', rules: 'সমস্ত নিয়ম|সব নিয়ম|ওই নিয়মগুলো' },
   { lang: 'ru', verb: 'забудь|забудьте|игнорируй|игнорируйте', above: 'всё вышесказанное', rules: 'все правила|все эти правила|эти правила' },
 ];
 
