@@ -37,6 +37,8 @@ export const DEFAULT_THRESHOLDS: ContentGuardThresholds = { flagAt: 0.35, blockA
 /** How a hidden payload was carried, for flags found in decoded text. */
 export type EncodingKind =
   | 'base64'
+  | 'base32'
+  | 'binary'
   | 'hex'
   | 'percent'
   | 'html-entities'

@@ -17,6 +17,10 @@ export interface DecodeBudget {
 export const DEFAULT_DECODE_BUDGET = 256 * 1024;
 const utf8 = new TextDecoder();
 const MIN_BASE64 = 20;
+/** Ten bytes of base32. */
+const MIN_BASE32 = 16;
+/** Four or more bytes written as groups of eight bits, with or without a space or comma between. */
+const BINARY_RUN = /[01]{8}(?:[ ,]?[01]{8}){3,}/g;
 const MIN_HEX = 16;
 const MAX_CANDIDATE = 16 * 1024;
 const MIN_ESCAPES = 3;
@@ -28,13 +32,15 @@ const PAYLOAD_OVERHEAD = 512;
 
 /**
  * Finds blobs that may hide text and decodes them, one level: base64 (standard and URL-safe),
- * hex, and runs of escapes (`%69`, `&#105;`, `\u0069`, `\x69`) decoded in place. Only decodings
+ * base32, hex, bits in groups of eight, and runs of escapes (`%69`, `&#105;`, `\u0069`, `\x69`)
+ * decoded in place. Only decodings
  * that read as text are kept. One pass over the input plus at most `budget` decoded characters.
  */
 export function findEncodedPayloads(text: string, budget: DecodeBudget): DecodedPayload[] {
   const payloads: DecodedPayload[] = [];
   collectBlobs(text, budget, payloads);
   collectEscapeRuns(text, budget, payloads);
+  collectBinaryRuns(text, budget, payloads);
   return payloads;
 }
 
@@ -82,7 +88,20 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
         continue;
       }
     }
+    // Upper-case letters and 2-7 only: base32 (RFC 4648) first, base64 when that is not text.
+    if (blob.length >= MIN_BASE32 && (seen & NOT_BASE32) === 0 && keepBytes(out, budget, 'base32', base32Bytes(blob), start, index)) continue;
     if (blob.length >= MIN_BASE64 && (digit || (upper && lower))) keepBytes(out, budget, 'base64', base64Bytes(blob), start, index);
+  }
+}
+
+/** Bits written out as groups of eight ("01001001 01100111 …"), decoded. */
+function collectBinaryRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
+  BINARY_RUN.lastIndex = 0;
+  for (let match = BINARY_RUN.exec(text); match !== null && budget.remaining > 0; match = BINARY_RUN.exec(text)) {
+    const digits = match[0].slice(0, MAX_CANDIDATE).replace(/[^01]/g, '');
+    const bytes = bytesFor(digits.length >> 3).subarray(0, digits.length >> 3);
+    for (let index = 0; index < bytes.length; index++) bytes[index] = parseInt(digits.slice(index * 8, index * 8 + 8), 2);
+    keepBytes(out, budget, 'binary', bytes, match.index, match.index + match[0].length);
   }
 }
 
@@ -193,11 +212,12 @@ export function decodeEscapes(run: string): string {
   return result;
 }
 
-function keep(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, decoded: string, start: number, end: number): void {
-  if (!readsAsText(decoded)) return;
+function keep(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, decoded: string, start: number, end: number): boolean {
+  if (!readsAsText(decoded)) return false;
   const text = decoded.slice(0, Math.max(0, budget.remaining));
   budget.remaining -= Math.max(text.length, PAYLOAD_OVERHEAD);
   if (text.length > 0) out.push({ encoding, text, start, end });
+  return true;
 }
 
 /** Mostly printable, some letters, almost no replacement characters: text, not binary. */
@@ -232,8 +252,9 @@ function cannotReadAsText(bytes: Uint8Array): boolean {
   return bytes.length < 4 || controls > bytes.length * 0.1 || invalid > bytes.length * 0.02;
 }
 
-function keepBytes(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, bytes: Uint8Array, start: number, end: number): void {
-  if (!cannotReadAsText(bytes)) keep(out, budget, encoding, utf8.decode(bytes), start, end);
+/** Whether the bytes read as text and were kept. */
+function keepBytes(out: DecodedPayload[], budget: DecodeBudget, encoding: EncodingKind, bytes: Uint8Array, start: number, end: number): boolean {
+  return !cannotReadAsText(bytes) && keep(out, budget, encoding, utf8.decode(bytes), start, end);
 }
 
 export function decodeBase64(blob: string): string {
@@ -269,6 +290,24 @@ function base64Bytes(blob: string): Uint8Array {
   return bytes.subarray(0, length);
 }
 
+/** RFC 4648 base32: A–Z are 0–25, 2–7 are 26–31, five bits each. */
+function base32Bytes(blob: string): Uint8Array {
+  const bytes = bytesFor(Math.floor((blob.length * 5) / 8));
+  let length = 0;
+  let buffer = 0;
+  let bits = 0;
+  for (let index = 0; index < blob.length; index++) {
+    const code = blob.charCodeAt(index);
+    buffer = ((buffer << 5) | (code >= 0x41 ? code - 0x41 : code - 0x32 + 26)) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[length++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes.subarray(0, length);
+}
+
 function hexBytes(blob: string): Uint8Array {
   const length = blob.length >> 1;
   const bytes = bytesFor(length);
@@ -296,14 +335,16 @@ const UPPER = 4;
 const LOWER = 8;
 const DIGIT = 16;
 const HEX = 32;
+/** Not in the base32 alphabet: lower case, 0 1 8 9, + / - _. */
+const NOT_BASE32 = 64;
 /** Per ASCII code, the base64 classes above (0: not base64): one lookup per character of a long run. */
 const BLOB_CLASS = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
-  if (code === 0x2b || code === 0x2f) BLOB_CLASS[code] = STANDARD;
-  else if (code === 0x2d || code === 0x5f) BLOB_CLASS[code] = URL_SAFE;
+  if (code === 0x2b || code === 0x2f) BLOB_CLASS[code] = STANDARD | NOT_BASE32;
+  else if (code === 0x2d || code === 0x5f) BLOB_CLASS[code] = URL_SAFE | NOT_BASE32;
   else if (code >= 0x41 && code <= 0x5a) BLOB_CLASS[code] = UPPER | (code <= 0x46 ? HEX : 0);
-  else if (code >= 0x61 && code <= 0x7a) BLOB_CLASS[code] = LOWER | (code <= 0x66 ? HEX : 0);
-  else if (code >= 0x30 && code <= 0x39) BLOB_CLASS[code] = DIGIT | HEX;
+  else if (code >= 0x61 && code <= 0x7a) BLOB_CLASS[code] = LOWER | NOT_BASE32 | (code <= 0x66 ? HEX : 0);
+  else if (code >= 0x30 && code <= 0x39) BLOB_CLASS[code] = DIGIT | HEX | (code >= 0x32 && code <= 0x37 ? 0 : NOT_BASE32);
 }
 
 function isBase64Code(code: number): boolean {
