@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_THRESHOLDS, scanContent } from '../src/core/content';
+import { DEFAULT_THRESHOLDS, type scanContent as ScanContent } from '../src/core/content';
 import type { PhraseRule } from '../src/core/content/lexicon';
 import { PHRASE_RULES } from '../src/core/content/rules';
 import { describeConfusion, evaluate, loadCorpus, type Confusion, type CorpusRow } from '../test/corpus/injection/corpus';
@@ -23,6 +23,7 @@ import { loadInjectionCorpus } from './lib/injectionCorpus';
 import { intentTrainer } from './lib/intentScorer';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
 import { ngramTrainer } from './lib/ngramScorer';
+import { shippedModule } from './lib/shippedModule';
 import { median } from './lib/stats';
 import { writtenRule } from './lib/writtenTerms';
 
@@ -56,6 +57,8 @@ export async function run(): Promise<BenchReport> {
   const naive = naivePatterns();
   const naiveWorker = new NaiveWorker(naive);
   const step = progress();
+  // Measured as it ships (bundled), not as the tsx loader runs the sources: see shippedModule.
+  const { scanContent } = shippedModule<{ scanContent: typeof ScanContent }>('src/core/content/index.ts');
   const airlock: Engine = (text) => scanContent(text).verdict !== 'allow';
   airlock(documents[0] ?? '');
 
@@ -140,6 +143,7 @@ export async function run(): Promise<BenchReport> {
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeNaiveDetection(naiveHeld)}`,
       `the naive loop runs in a worker, rated in MB per CPU second on the texts it finished: it stops taking texts after ${NAIVE_JOB_BUDGET_MS / 1000} s per set and is stopped by a text that takes over ${NAIVE_TIMEOUT_MS / 1000} s (mixed corpus ${describeRun(naiveMixed)}; realistic ${describeRun(naiveRealistic)}; sources ${describeRun(naiveSources)})`,
       'a positive is a flag or block verdict at the default thresholds (flag ≥ 0.35, block ≥ 0.8)',
+      'Airlock is measured as it ships: src/core/content bundled by esbuild as npm run build bundles it (the tsx loader the benches run under slows cross-module calls in hot loops)',
       `mixed corpus: the labelled texts (benign, injections) and generated code/prose filler, seeded, in documents of 2–64 KB, each scanned on its own (dense with attacks by construction); realistic mixed text: a quarter each of .js/.ts code, Markdown and JSON files of 1.5–300 KB under node_modules in path order and seeded application logs; source files: the .ts files of 2 KB–1 MB under node_modules in path order; all rated in MB per CPU second of this process (the machine is shared, so wall time overstates), median of ${ROUNDS} rounds of at most ${ROUND_BUDGET_MS / 1000} s`,
       `adversarial MB/s, the better of two runs: airlock on 1 MiB / naive on the largest prefix (16, 64, 256 KiB, 1 MiB) it finished within ${NAIVE_TIMEOUT_MS / 1000} s, a larger one not tried when its rate so far projects over ${NAIVE_TIMEOUT_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(airlockAdversarial[index]?.mbps)} / ${describeNaive(naiveAdversarial[index])}`).join('; ')}`,
       ...vardNotes,
