@@ -1,4 +1,4 @@
-import { isWhitespace, isWordCodePoint } from './charClass';
+import { isUnspacedScript, isWhitespace, isWordCodePoint } from './charClass';
 import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
 import { LEET } from './detectionView';
 import { foldCodePoint } from './fold';
@@ -30,6 +30,10 @@ export interface CandidateRegions {
 /** Key length: the first few folded characters of a term, across word boundaries. */
 const KEY_CHARS = 12;
 const SPACE_COLUMN = 36;
+/** isInert's classes of a character outside ASCII (0: not asked yet). */
+const INERT = 1;
+const CANDIDATE = 2;
+const UNSPACED_WORD = 3;
 const COLUMNS = 37;
 /** Characters a stretch reaches around a candidate that is not a key word: the delimiter scan's look-ahead (a speaker label's prose check reads 400). */
 const CHAR_REACH = 64;
@@ -69,6 +73,8 @@ export class CandidateLexicon {
   private readonly lastSlot: Uint8Array;
   private readonly always: Uint8Array;
   private readonly next: Int32Array;
+  /** Per trie node, its children by a character of a script written without spaces (keys of Chinese, Japanese, Thai terms). */
+  private readonly other: readonly (ReadonlyMap<number, number> | undefined)[];
   private readonly leaf: Uint8Array;
   /** Per trie node, 1 when a key ends there (slotsFrom says the same, in two loads). */
   private readonly keyNode: Uint8Array;
@@ -77,11 +83,12 @@ export class CandidateLexicon {
   private readonly slotsAt: Int32Array;
   /** Code units outside ASCII in a folded term of a slot that a key must fill, or of a negation (see isInert). */
   private readonly termUnits = new Set<number>();
-  /** Per BMP code unit, isInert's answer once asked: 0 not yet, 1 inert, 2 a candidate. */
+  /** Per BMP code unit, isInert's answer once asked: 0 not yet, 1 inert, 2 a candidate, 3 inert and a word of an unspaced script. */
   private readonly inert = new Uint8Array(0x10000);
 
   constructor(rules: readonly PhraseRule[], negators: TermSet) {
     let next = new Int32Array(COLUMNS * 1024).fill(-1);
+    const other: (Map<number, number> | undefined)[] = [undefined];
     let nodes = 1;
     const tags: number[][] = [[]];
     /** Per node, whether another key goes on from it (set as children are made: no pass over the whole table). */
@@ -102,7 +109,7 @@ export class CandidateLexicon {
     const slotWords = new Map<TermSet, number>();
     for (const rule of rules) {
       const slots = rule.slots.map((set) => slotKeys.get(set) ?? slotKeys.set(set, keysOf(set)).get(set) ?? 'always');
-      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always' && !unitsAdded.has(set)) this.addTermUnits(set, unitsAdded);
+      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always' && !unitsAdded.has(set)) this.addUnkeyedUnits(set, unitsAdded);
       if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
       if (slots.every((keys) => keys === 'always')) complete = false;
       const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
@@ -132,8 +139,9 @@ export class CandidateLexicon {
         for (const key of keys) {
           let node = 0;
           for (const code of key) {
-            const at = node * COLUMNS + columnOf(code);
-            let child = next[at] ?? -1;
+            const column = columnOf(code);
+            const at = node * COLUMNS + column;
+            let child = column < 0 ? (other[node]?.get(code) ?? -1) : (next[at] ?? -1);
             if (child < 0) {
               child = nodes++;
               if (nodes * COLUMNS > next.length) {
@@ -143,8 +151,10 @@ export class CandidateLexicon {
               }
               tags.push([]);
               inner.push(0);
+              other.push(undefined);
               inner[node] = 1;
-              next[at] = child;
+              if (column < 0) (other[node] ??= new Map()).set(code, child);
+              else next[at] = child;
             }
             node = child;
           }
@@ -170,6 +180,7 @@ export class CandidateLexicon {
     this.slotsInRule = Int32Array.from(slotsInRule);
     this.always = Uint8Array.from(always);
     this.next = next.slice(0, nodes * COLUMNS);
+    this.other = other;
     this.leaf = Uint8Array.from(inner, (goesOn) => 1 - goesOn);
     this.slotsFrom = new Int32Array(tags.length + 1);
     tags.forEach((list, node) => (this.slotsFrom[node + 1] = (this.slotsFrom[node] ?? 0) + list.length));
@@ -187,20 +198,46 @@ export class CandidateLexicon {
    * never inert.
    */
   isInert(code: number): boolean {
-    let known = this.inert[code] ?? 2;
+    return this.classOf(code) !== CANDIDATE;
+  }
+
+  /**
+   * A character of a script written without spaces (Han, kana, Thai…) that is inert: each is a
+   * token of its own, so the pass counts it as a word and walks the keys of such scripts through it.
+   */
+  isUnspacedWord(code: number): boolean {
+    return this.classOf(code) === UNSPACED_WORD;
+  }
+
+  /** The node after an unspaced-script character from `node`, or -1. */
+  stepUnspaced(node: number, code: number): number {
+    return this.other[node]?.get(code) ?? -1;
+  }
+
+  private classOf(code: number): number {
+    let known = this.inert[code] ?? CANDIDATE;
     if (known === 0) {
       const folded = code >= 0xd800 && code <= 0xdfff ? undefined : foldCodePoint(code);
       const inert = folded !== undefined && !folded.confusable && folded.text.length === 1 && folded.text.charCodeAt(0) === code
         && invisibleKind(code) === undefined && !isWhitespace(code) && !this.termUnits.has(code);
-      known = inert ? 1 : 2;
+      known = !inert ? CANDIDATE : isUnspacedScript(code) ? UNSPACED_WORD : INERT;
       this.inert[code] = known;
     }
-    return known === 1;
+    return known;
   }
 
   private addTermUnits(set: TermSet, added: Set<TermSet>): void {
     added.add(set);
     for (const term of set.terms) for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
+  }
+
+  /** The characters outside ASCII of a slot's terms that have no key: only a candidate around them can reach those terms. */
+  private addUnkeyedUnits(set: TermSet, added: Set<TermSet>): void {
+    added.add(set);
+    for (const term of set.terms) {
+      if (keyOf(term) !== 'outside-ascii') continue;
+      for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
+    }
   }
 
   /** The node after a column (see columnOf) from `node`, or -1. */
@@ -249,10 +286,15 @@ export class CandidateLexicon {
   }
 }
 
-/** A term's key: its folded path up to the first character outside [a-z0-9 ], a word end when it ends there, KEY_CHARS at most. */
+/**
+ * A term's key: its folded path up to the first character outside [a-z0-9 ], a word end when it
+ * ends there, KEY_CHARS at most. A term written only in a script without spaces keys on its
+ * characters (its match ends with its last character, whatever follows).
+ */
 function keyOf(term: string): number[] | 'outside-ascii' | undefined {
   const stem = term.endsWith('*');
   const path = foldTerm(stem ? term.slice(0, -1) : term);
+  if (path.length > 0 && path.every((code) => code < 0xd800 && isUnspacedScript(code))) return path.slice(0, KEY_CHARS);
   // Only text with a character outside ASCII matches it, and such a character is always a candidate.
   if (path.some((code) => code >= 0x80)) return 'outside-ascii';
   const key: number[] = [];
@@ -288,10 +330,12 @@ function wordsIn(term: string): number {
   let count = 1;
   let inWord = false;
   for (const char of term) {
-    const word = isWordCodePoint(char.codePointAt(0) ?? 0);
-    if (word && !inWord) count++;
+    const code = char.codePointAt(0) ?? 0;
+    const word = isWordCodePoint(code);
+    const unspaced = word && isUnspacedScript(code); // each such character is a token of its own
+    if (unspaced || (word && !inWord)) count++;
     else if (char === ':' || char === ',') count++;
-    inWord = word;
+    inWord = word && !unspaced;
   }
   return count;
 }
@@ -309,12 +353,14 @@ const LEET_COLUMN = Int8Array.from({ length: 0x80 }, (_, code) => (COLUMN[LEET[c
 
 /** Word and candidate arrays, kept between scans of short texts (allocating them is a good part of a prefilter pass). */
 export class CandidateStorage {
-  wordStart = new Int32Array(0);
-  wordEnd = new Int32Array(0);
+  wordStart: Int32Array = new Int32Array(0);
+  wordEnd: Int32Array = new Int32Array(0);
   anchors = new Int32Array(0);
   lastHit = new Int32Array(0);
   readonly walks = new Int32Array(KEY_CHARS * 3);
   readonly nextWalks = new Int32Array(KEY_CHARS * 3);
+  readonly unspacedWalks = new Int32Array(KEY_CHARS * 3);
+  readonly nextUnspacedWalks = new Int32Array(KEY_CHARS * 3);
 }
 
 
@@ -372,7 +418,10 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
     // sanitizer removes only invisibles, controls, a lone CR and long runs (astral ones counted
     // per code point, so any astral character counts): an accent or a dash alone does not need it.
     if (code === 0x0d || (code >= 0xd800 && code <= 0xdbff) || invisibleKind(code) !== undefined) needsSanitizing = true;
-    if (lexicon.isInert(code)) continue;
+    if (lexicon.isInert(code)) {
+      if (lexicon.isUnspacedWord(code)) words.unspaced(index, code);
+      continue;
+    }
     words.spot(index, CHAR_REACH, CHAR_REACH);
     if (code === 0x202e || code === 0x2067) {
       if (reversal >= 0) words.spot(reversal, CHAR_REACH, index - reversal + CHAR_REACH);
@@ -424,9 +473,14 @@ class WordReader {
   overflow = false;
   /** Where the latest newline was. */
   newline = -1;
-  private readonly wordStart: Int32Array;
-  private readonly wordEnd: Int32Array;
+  private wordStart: Int32Array;
+  private wordEnd: Int32Array;
   private readonly lastHit: Int32Array;
+  /** Key walks through characters of unspaced scripts, open after the one that ends at `unspacedEnd`. */
+  private unspacedWalks: Int32Array;
+  private nextUnspacedWalks: Int32Array;
+  private unspacedOpen = 0;
+  private unspacedEnd = -1;
   /** Key walks still open from earlier words (a key may span words): trie node, origin word, depth. */
   private walks: Int32Array;
   private nextWalks: Int32Array;
@@ -435,7 +489,7 @@ class WordReader {
   private spacedRun = 0;
   private lastSingleEnd = -10;
 
-  constructor(private readonly text: string, private readonly lexicon: CandidateLexicon, storage: CandidateStorage, length: number) {
+  constructor(private readonly text: string, private readonly lexicon: CandidateLexicon, private readonly storage: CandidateStorage, length: number) {
     const capacity = (length >> 1) + 2;
     if (storage.wordStart.length < capacity) {
       storage.wordStart = new Int32Array(capacity);
@@ -449,6 +503,57 @@ class WordReader {
     this.lastHit = storage.lastHit.fill(-1_000_000);
     this.walks = storage.walks;
     this.nextWalks = storage.nextWalks;
+    this.unspacedWalks = storage.unspacedWalks;
+    this.nextUnspacedWalks = storage.nextUnspacedWalks;
+  }
+
+  /**
+   * A character of a script written without spaces, at `index`: a word of its own (as it is a token
+   * of its own), walked through the keys of such scripts, which go on only into the next character
+   * when it follows at once. An ASCII key does not go on through it.
+   */
+  unspaced(index: number, code: number): void {
+    if (this.count >= this.wordStart.length) this.makeRoom();
+    this.wordStart[this.count] = index;
+    this.wordEnd[this.count] = index + 1;
+    let open = 0;
+    if (this.unspacedEnd === index) {
+      for (let walk = 0; walk < this.unspacedOpen; walk++) {
+        open = this.stepUnspaced(this.unspacedWalks[walk * 3] ?? 0, this.unspacedWalks[walk * 3 + 1] ?? 0, this.unspacedWalks[walk * 3 + 2] ?? 0, code, open);
+      }
+    }
+    open = this.stepUnspaced(0, this.count, 0, code, open);
+    const walks = this.unspacedWalks;
+    this.unspacedWalks = this.nextUnspacedWalks;
+    this.nextUnspacedWalks = walks;
+    this.unspacedOpen = open;
+    this.unspacedEnd = index + 1;
+    this.open = 0;
+    this.count++;
+  }
+
+  /** One step of an unspaced-script key walk; the walk stays open (into the next walks, `open` of them so far) unless it ended. */
+  private stepUnspaced(from: number, origin: number, depth: number, code: number, open: number): number {
+    const { lexicon } = this;
+    const node = lexicon.stepUnspaced(from, code);
+    if (node < 0) return open;
+    if (lexicon.isKey(node)) this.anchor(origin, lexicon.hit(node, origin, this.lastHit));
+    if (lexicon.isFinal(node) || depth + 1 >= KEY_CHARS || open >= KEY_CHARS) return open;
+    this.nextUnspacedWalks[open * 3] = node;
+    this.nextUnspacedWalks[open * 3 + 1] = origin;
+    this.nextUnspacedWalks[open * 3 + 2] = depth + 1;
+    return open + 1;
+  }
+
+  /** Words are at most half the characters in ASCII, but each character of an unspaced script is one. */
+  private makeRoom(): void {
+    const grow = (from: Int32Array): Int32Array => {
+      const grown = new Int32Array(from.length * 2);
+      grown.set(from);
+      return grown;
+    };
+    this.wordStart = this.storage.wordStart = grow(this.wordStart);
+    this.wordEnd = this.storage.wordEnd = grow(this.wordEnd);
   }
 
   spot(at: number, back: number, forward: number): void {
@@ -463,6 +568,8 @@ class WordReader {
     const letters = length - digits;
     this.columns = digits > 0 && letters >= 2 && length <= 40 && hasLeet(text, start, end) ? LEET_COLUMN : COLUMN;
     this.start = start;
+    this.unspacedOpen = 0;
+    if (this.count >= this.wordStart.length) this.makeRoom();
     this.wordStart[this.count] = start;
     this.wordEnd[this.count] = end;
     const whole = length <= KEY_CHARS;
