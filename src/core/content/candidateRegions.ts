@@ -104,12 +104,17 @@ export class CandidateLexicon {
     let reach = 0;
     const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
     const unitsAdded = new Set<TermSet>();
-    this.addTermUnits(negators, unitsAdded);
+    this.addTermUnits(negators.terms);
     const slotKeys = new Map<TermSet, ReturnType<typeof keysOf>>();
     const slotWords = new Map<TermSet, number>();
     for (const rule of rules) {
       const slots = rule.slots.map((set) => slotKeys.get(set) ?? slotKeys.set(set, keysOf(set)).get(set) ?? 'always');
-      for (const [index, set] of rule.slots.entries()) if (slots[index] !== 'always' && !unitsAdded.has(set)) this.addUnkeyedUnits(set, unitsAdded);
+      for (const [index, set] of rule.slots.entries()) {
+        if (slots[index] === 'always' || unitsAdded.has(set)) continue;
+        unitsAdded.add(set);
+        // Terms with a key are reached through it; only a candidate around them reaches the others.
+        this.addTermUnits(set.terms.filter((term) => keyOf(term) === 'outside-ascii'));
+      }
       if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
       if (slots.every((keys) => keys === 'always')) complete = false;
       const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
@@ -226,18 +231,9 @@ export class CandidateLexicon {
     return known;
   }
 
-  private addTermUnits(set: TermSet, added: Set<TermSet>): void {
-    added.add(set);
-    for (const term of set.terms) for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
-  }
-
-  /** The characters outside ASCII of a slot's terms that have no key: only a candidate around them can reach those terms. */
-  private addUnkeyedUnits(set: TermSet, added: Set<TermSet>): void {
-    added.add(set);
-    for (const term of set.terms) {
-      if (keyOf(term) !== 'outside-ascii') continue;
-      for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
-    }
+  /** The characters outside ASCII of these terms are candidates (see isInert). */
+  private addTermUnits(terms: readonly string[]): void {
+    for (const term of terms) for (const code of foldTerm(term.endsWith('*') ? term.slice(0, -1) : term)) if (code >= 0x80) this.termUnits.add(code);
   }
 
   /** The node after a column (see columnOf) from `node`, or -1. */

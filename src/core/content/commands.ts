@@ -19,15 +19,14 @@ export function findCommandFindings(text: string): SpanFinding[] {
   const findings: SpanFinding[] = [];
   // The hint searched over the whole text (one native scan) finds the lines worth testing; each
   // is then tested as before, on its first MAX_LINE characters, so the lines inspected are the same.
-  const hints = COMMAND_HINTS;
-  hints.lastIndex = 0;
-  for (let hint = hints.exec(text); hint !== null; hint = hints.exec(text)) {
+  COMMAND_HINTS.lastIndex = 0;
+  for (let hint = COMMAND_HINTS.exec(text); hint !== null; hint = COMMAND_HINTS.exec(text)) {
     const start = text.lastIndexOf('\n', hint.index) + 1;
     let end = text.indexOf('\n', hint.index);
     if (end < 0) end = text.length;
     const raw = text.slice(start, Math.min(end, start + MAX_LINE));
     if (raw.length >= 6 && COMMAND_HINT.test(raw)) inspectLine(raw.toLowerCase(), start, findings);
-    hints.lastIndex = end + 1;
+    COMMAND_HINTS.lastIndex = end + 1;
   }
   return findings;
 }

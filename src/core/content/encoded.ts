@@ -98,10 +98,7 @@ function collectBlobs(text: string, budget: DecodeBudget, out: DecodedPayload[])
 function collectBinaryRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
   BINARY_RUN.lastIndex = 0;
   for (let match = BINARY_RUN.exec(text); match !== null && budget.remaining > 0; match = BINARY_RUN.exec(text)) {
-    const digits = match[0].slice(0, MAX_CANDIDATE).replace(/[^01]/g, '');
-    const bytes = bytesFor(digits.length >> 3).subarray(0, digits.length >> 3);
-    for (let index = 0; index < bytes.length; index++) bytes[index] = parseInt(digits.slice(index * 8, index * 8 + 8), 2);
-    keepBytes(out, budget, 'binary', bytes, match.index, match.index + match[0].length);
+    keepBytes(out, budget, 'binary', unpackBits(match[0].slice(0, MAX_CANDIDATE), BINARY_VALUES, 1), match.index, match.index + match[0].length);
   }
 }
 
@@ -272,62 +269,55 @@ function bytesFor(size: number): Uint8Array {
 }
 
 function base64Bytes(blob: string): Uint8Array {
-  // Six bits per character: at most this many bytes (most long runs are identifiers, decoded and dropped).
-  const bytes = bytesFor(Math.floor((blob.length * 6) / 8));
-  let length = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let index = 0; index < blob.length; index++) {
-    const value = base64Value(blob.charCodeAt(index));
-    if (value < 0) continue;
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[length++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return bytes.subarray(0, length);
+  return unpackBits(blob, BASE64_VALUES, 6);
 }
 
-/** RFC 4648 base32: A–Z are 0–25, 2–7 are 26–31, five bits each. */
 function base32Bytes(blob: string): Uint8Array {
-  const bytes = bytesFor(Math.floor((blob.length * 5) / 8));
-  let length = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let index = 0; index < blob.length; index++) {
-    const code = blob.charCodeAt(index);
-    buffer = ((buffer << 5) | (code >= 0x41 ? code - 0x41 : code - 0x32 + 26)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[length++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return bytes.subarray(0, length);
+  return unpackBits(blob, BASE32_VALUES, 5);
 }
 
 function hexBytes(blob: string): Uint8Array {
-  const length = blob.length >> 1;
-  const bytes = bytesFor(length);
-  for (let index = 0; index < length; index++) bytes[index] = (hexValue(blob.charCodeAt(index * 2)) << 4) | hexValue(blob.charCodeAt(index * 2 + 1));
+  return unpackBits(blob, HEX_VALUES, 4);
+}
+
+/**
+ * The bytes a run spells, `width` bits per character by `values` (characters without a value,
+ * such as the separators between groups of bits, are skipped); a trailing part byte is dropped.
+ */
+function unpackBits(run: string, values: Int8Array, width: number): Uint8Array {
+  // At most this many bytes (most long runs are identifiers, decoded and dropped).
+  const bytes = bytesFor(Math.floor((run.length * width) / 8));
+  let length = 0;
+  let buffer = 0;
+  let bits = 0;
+  for (let index = 0; index < run.length; index++) {
+    const code = run.charCodeAt(index);
+    const value = code < 0x80 ? (values[code] ?? -1) : -1;
+    if (value < 0) continue;
+    buffer = ((buffer << width) | value) & 0xffff;
+    bits += width;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[length++] = (buffer >> bits) & 0xff;
+    }
+  }
   return bytes.subarray(0, length);
 }
 
-function hexValue(code: number): number {
-  if (code <= 0x39) return code - 0x30;
-  return (code | 0x20) - 0x61 + 10;
+/** Per ASCII code, its value in an alphabet (-1: not in it). */
+function alphabet(letters: string, extra: Readonly<Record<string, number>> = {}): Int8Array {
+  const values = new Int8Array(0x80).fill(-1);
+  for (let index = 0; index < letters.length; index++) values[letters.charCodeAt(index)] = index;
+  for (const [char, value] of Object.entries(extra)) values[char.charCodeAt(0)] = value;
+  return values;
 }
 
-function base64Value(code: number): number {
-  if (code >= 0x41 && code <= 0x5a) return code - 0x41;
-  if (code >= 0x61 && code <= 0x7a) return code - 0x61 + 26;
-  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 52;
-  if (code === 0x2b || code === 0x2d) return 62;
-  if (code === 0x2f || code === 0x5f) return 63;
-  return -1;
-}
+/** Standard and URL-safe base64 at once. */
+const BASE64_VALUES = alphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', { '-': 62, _: 63 });
+/** RFC 4648 base32. */
+const BASE32_VALUES = alphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
+const HEX_VALUES = alphabet('0123456789abcdef', { A: 10, B: 11, C: 12, D: 13, E: 14, F: 15 });
+const BINARY_VALUES = alphabet('01');
 
 const STANDARD = 1; // + /
 const URL_SAFE = 2; // - _
