@@ -114,16 +114,9 @@ function addCounts(into: Map<RemovalKind, number>, counts: RemovalCounts): void 
 }
 
 function toFlags(text: string, findings: readonly Finding[]): ContentFlag[] {
-  const seen = new Set<string>();
-  const unique: Finding[] = [];
-  for (const finding of findings) {
-    const key = `${finding.rule}:${finding.start}:${finding.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push(finding);
-  }
+  const unique = distinctFindings(findings);
   // Keep the strongest when there are too many, then report in text order.
-  const kept = unique.length <= MAX_FLAGS ? unique : [...unique].sort((a, b) => b.weight - a.weight).slice(0, MAX_FLAGS);
+  const kept = unique.length <= MAX_FLAGS ? unique : heaviest(unique, MAX_FLAGS);
   return kept.sort((a, b) => a.start - b.start || b.weight - a.weight).map((finding) => ({
     category: finding.category,
     rule: finding.rule,
@@ -134,6 +127,44 @@ function toFlags(text: string, findings: readonly Finding[]): ContentFlag[] {
     ...(finding.lang === undefined ? {} : { lang: finding.lang }),
     ...(finding.decoded === undefined ? {} : { decoded: finding.decoded }),
   }));
+}
+
+/**
+ * The first finding of each rule and span. Spans are numbers, not string keys: a window full of
+ * template tokens holds a hundred thousand findings, and a string each was most of its scan.
+ */
+function distinctFindings(findings: readonly Finding[]): Finding[] {
+  let span = 1;
+  for (const finding of findings) span = Math.max(span, finding.end + 1);
+  const seen = new Map<string, Set<number>>();
+  return findings.filter((finding) => {
+    let spans = seen.get(finding.rule);
+    if (spans === undefined) seen.set(finding.rule, (spans = new Set()));
+    const key = finding.start * span + finding.end;
+    if (spans.has(key)) return false;
+    spans.add(key);
+    return true;
+  });
+}
+
+/**
+ * The `limit` heaviest findings, earlier ones first among equal weights, in their original order:
+ * what a stable sort by weight would keep, found by counting the few distinct weights instead.
+ */
+function heaviest(findings: readonly Finding[], limit: number): Finding[] {
+  const counts = new Map<number, number>();
+  for (const { weight } of findings) counts.set(weight, (counts.get(weight) ?? 0) + 1);
+  let room = limit;
+  let cutoff = -Infinity;
+  for (const weight of [...counts.keys()].sort((a, b) => b - a)) {
+    const count = counts.get(weight) ?? 0;
+    if (count >= room) {
+      cutoff = weight;
+      break;
+    }
+    room -= count;
+  }
+  return findings.filter((finding) => finding.weight > cutoff || (finding.weight === cutoff && room-- > 0));
 }
 
 function checkedThresholds(thresholds: ContentGuardThresholds): ContentGuardThresholds {
