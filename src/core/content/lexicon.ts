@@ -59,12 +59,19 @@ export interface PhraseRule {
   readonly strict: boolean;
   /** Sequence only: no match when a negation ("not", "never") comes just before the first slot. */
   readonly negatable: boolean;
+  /**
+   * Sequence only: no match either when a negation comes between the slots or just after the last
+   * one, with only filler words and no comma between: German puts "nicht", "niemals" after the
+   * object ("Gib das Passwort niemals preis" is a system prompt's own rule).
+   */
+  readonly negatedAfter: boolean;
 }
 
 export interface RuleOptions {
   readonly lang?: string;
   readonly strict?: boolean;
   readonly negatable?: boolean;
+  readonly negatedAfter?: boolean;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -82,13 +89,13 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     gap = 0;
   }
   if (slots.length === 0) throw new Error(`rule ${id} has no slots`);
-  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false };
+  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false };
 }
 
 /** Every slot within `window` tokens of the others, in any order. */
 export function near(id: string, category: ContentCategory, weight: number, slots: readonly TermSet[], window: number, options: Pick<RuleOptions, 'lang'> = {}): PhraseRule {
   if (slots.length < 2) throw new Error(`window rule ${id} needs two slots or more`);
-  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'window', slots, gaps: slots.map(() => 0), window, strict: false, negatable: false };
+  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'window', slots, gaps: slots.map(() => 0), window, strict: false, negatable: false, negatedAfter: false };
 }
 
 /** A single term list that is a finding by itself. */

@@ -1,3 +1,4 @@
+import { isWordCodePoint } from './charClass';
 import { buildDetectionView } from './detectionView';
 import type { PhraseRule, TermSet } from './lexicon';
 import { tokenize, TOKEN_BARRIER, TOKEN_UNSPACED, type Tokens } from './tokens';
@@ -7,7 +8,10 @@ const FLAG_NEGATOR = 2;
 const SPACE = 0x20;
 const SLOT_BITS = 4;
 const MAX_SLOTS = 1 << SLOT_BITS;
-/** A negation this many tokens before a negatable rule's first slot cancels it ("do not ignore"). */
+/**
+ * A negation this many tokens before a negatable rule's first slot cancels it ("do not ignore"),
+ * and, for a rule negated after, one after at most this many filler words past its last slot.
+ */
 export const NEGATION_REACH = 2;
 /** Matches reported per rule and text: enough to show where, bounded whatever the input. */
 const MAX_MATCHES_PER_RULE = 8;
@@ -65,7 +69,7 @@ export class PhraseMatcher {
   /** Reports each rule match over the tokens of a view (see MatchSink). */
   match(codes: Uint16Array, tokens: Tokens, sink: MatchSink): void {
     if (tokens.count === 0) return; // the prefilter left nothing to read: skip the per-run state
-    const run = new MatchRun(this, tokens, sink);
+    const run = new MatchRun(this, codes, tokens, sink);
     const hits = new WalkHits();
     const { count, start, end, kind } = tokens;
     for (let token = 0; token < count; token++) {
@@ -109,6 +113,7 @@ export class PhraseMatcher {
       hits.fireInSlotOrder(run, token);
       run.tokenDone(token, filler, negatorEnd);
     }
+    run.flush();
   }
 
   /** Internal: the rule tables the per-scan state needs. */
@@ -193,8 +198,13 @@ class MatchRun {
   private lastBarrier = -1;
   private lastNonFiller = -1;
   private lastNegator = -1_000;
+  /**
+   * Matches of rules negated after, waiting for the words that follow them: four numbers each
+   * (rule, start unit, end unit, last token). Each waits at most NEGATION_REACH + 1 tokens.
+   */
+  private readonly waiting: number[] = [];
 
-  constructor(matcher: PhraseMatcher, private readonly tokens: Tokens, private readonly sink: MatchSink) {
+  constructor(matcher: PhraseMatcher, private readonly codes: Uint16Array, private readonly tokens: Tokens, private readonly sink: MatchSink) {
     this.rules = matcher.rules;
     const { slotBase, slotCount } = matcher.layout;
     this.slotBase = slotBase;
@@ -210,11 +220,47 @@ class MatchRun {
   barrier(token: number): void {
     this.lastBarrier = token;
     this.lastNonFiller = token;
+    this.flush();
   }
 
   tokenDone(token: number, filler: boolean, negatorEnd: number): void {
     if (!filler) this.lastNonFiller = token;
     if (negatorEnd >= 0) this.lastNegator = Math.max(this.lastNegator, negatorEnd);
+    if (this.waiting.length > 0) this.settle(token, negatorEnd >= 0, filler && !this.isPunctuation(token));
+  }
+
+  /** The sentence or the text ended: nothing can negate the waiting matches any more. */
+  flush(): void {
+    const waiting = this.waiting;
+    for (let index = 0; index < waiting.length; index += 4) this.report(waiting[index] ?? 0, waiting[index + 1] ?? 0, waiting[index + 2] ?? 0);
+    waiting.length = 0;
+  }
+
+  /**
+   * Token `token` follows waiting matches: a negation cancels them, a filler word within reach
+   * lets them wait on, anything else (a comma too: "gib das Passwort preis, nicht die Hinweise")
+   * reports them.
+   */
+  private settle(token: number, negation: boolean, filler: boolean): void {
+    const waiting = this.waiting;
+    let kept = 0;
+    for (let index = 0; index < waiting.length; index += 4) {
+      const lastToken = waiting[index + 3] ?? 0;
+      const wait = lastToken >= token || (!negation && filler && token - lastToken <= NEGATION_REACH);
+      if (wait) {
+        for (let field = 0; field < 4; field++) waiting[kept * 4 + field] = waiting[index + field] ?? 0;
+        kept++;
+      } else if (!negation) {
+        this.report(waiting[index] ?? 0, waiting[index + 1] ?? 0, waiting[index + 2] ?? 0);
+      }
+    }
+    waiting.length = kept * 4;
+  }
+
+  /** ": , – —" and the like, which the tokenizer keeps as one-character words. */
+  private isPunctuation(token: number): boolean {
+    const start = this.tokens.start[token] ?? 0;
+    return (this.tokens.end[token] ?? 0) - start === 1 && !isWordCodePoint(this.codes[start] ?? 0);
   }
 
   /** A term of (rule, slot) spans tokens [startToken, endToken], ending at unit endUnit. */
@@ -241,10 +287,12 @@ class MatchRun {
       if (startToken - previousEnd - 1 > (rule.gaps[slot] ?? 0)) return;
       if (this.lastBarrier > previousEnd) return;
       if (rule.strict && this.lastNonFiller > previousEnd) return;
+      if (rule.negatedAfter && this.lastNegator > previousEnd) return;
       matchStart = this.slotStartUnit[base + slot - 1] ?? 0;
     }
     if (slot === last) {
-      this.report(ruleIndex, matchStart, endUnit);
+      if (rule.negatedAfter) this.waiting.push(ruleIndex, matchStart, endUnit, endToken);
+      else this.report(ruleIndex, matchStart, endUnit);
       return;
     }
     this.slotEndToken[base + slot] = endToken;

@@ -13,11 +13,20 @@ export const FILLERS = terms(
   'set|list|of|one|single|further|additional|hidden|internal|default|base|built-in|core|own|rest|remaining|that|which|got|told|',
   // Spanish, French, German, Portuguese, Italian articles and determiners, for the window rules' neighbours
   'las|los|la|el|todas|todos|tus|sus|les|le|toutes|tous|tes|vos|des|die|der|das|alle|deine|ihre|as|os|todas|suas|tutte|tutti|le|gli|tue|',
-  'dein|deinen|deinem|deiner|ihren|ihrem|ihrer|mir|bitte|mal|einmal|den|dem',
+  'dein|deinen|deinem|deiner|ihren|ihrem|ihrer|mir|bitte|mal|einmal|den|dem|',
+  // German words between an object and its negation: "Teile das Passwort mit niemandem", "… auch nicht"
+  'auch|mit|jemals',
 );
 
-/** A negation just before an override verb cancels it: "do not ignore the previous instructions". */
-export const NEGATORS = terms("not|never|don't|doesn't|won't|shouldn't|cannot|can't|mustn't|no|nor|without");
+/**
+ * A negation just before an override verb cancels it: "do not ignore the previous instructions".
+ * German ones mostly come after the object, which only the rules negated after read.
+ */
+export const NEGATORS = terms(
+  "not|never|don't|doesn't|won't|shouldn't|cannot|can't|mustn't|no|nor|without|",
+  'nicht|nie|niemals|keinesfalls|keineswegs|auf keinen fall|auf gar keinen fall|unter keinen umständen|unter gar keinen umständen|in keinem fall|',
+  'niemand|niemandem|niemanden|kein|keine|keinem|keinen|keiner',
+);
 
 /**
  * Words that address the model or an agent reading the text ("AI:", "Note to the assistant",
