@@ -9,10 +9,26 @@ const ACT = terms(
 );
 const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlock|the guard|guard|sandbox|the sandbox|security checks|security guard|safety checks|safety filters|approval|approvals|approval dialog|approval dialogs|approval prompt|approval prompts|approval step|confirmation dialog|confirmation prompt|confirmations|egress rules|egress policy|egress filter|protections|content guard|security policy|the policy|the allowlist|allowlist');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
-const CONTROL_FILE = terms(
-  '.airlock|.airlock/policy|airlock policy|the airlock policy|policy file|the policy file|policy yaml|default.yaml|.vscode/settings.json|vscode settings|',
-  '.bashrc|.zshrc|.bash_profile|authorized_keys|.ssh/config|.git/hooks|git hooks|crontab|.npmrc|.pypirc|.gitconfig|sudoers|/etc/hosts|launch.json|tasks.json|',
-  'vscode settings json|.vscode/tasks.json',
+const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
+/** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them. */
+const GUARD_FILE = terms('.airlock|.airlock/policy|airlock policy|the airlock policy|policy file|the policy file|policy yaml|default.yaml');
+/**
+ * Files that run code or grant access later (shell profiles, hooks, editor tasks, keys): setup
+ * guides tell people to edit them every day ("add this line to your .bashrc").
+ */
+const STARTUP_FILE = terms(
+  '.vscode/settings.json|vscode settings|vscode settings json|.vscode/tasks.json|launch.json|tasks.json|',
+  '.bashrc|.zshrc|.bash_profile|authorized_keys|.ssh/config|.git/hooks|git hooks|crontab|.npmrc|.pypirc|.gitconfig|sudoers|/etc/hosts',
+);
+/**
+ * What no setup guide puts in a startup file: a reverse or bind shell, a wrapper that captures the
+ * sudo password, code that uploads or steals. (curl | sh and exfiltration by curl are command
+ * findings of their own, the guard switched off a phrase finding of its own.)
+ */
+const HOSTILE_PAYLOAD = terms(
+  '/dev/tcp|/dev/udp|nc -e|ncat -e|netcat -e|nc -c|mkfifo|socat|reverse shell|bind shell|meterpreter|msfvenom|',
+  'alias sudo|alias for sudo|sudo alias|function sudo|keylogger|keylog|upload|uploads|uploading|exfiltrate|exfiltrates|steal|steals|harvest|',
+  '.bash_history|bash_history|id_rsa|attacker',
 );
 const COVERT = terms('without asking|without telling|without notifying|without informing|without alerting|without consulting|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation');
 
@@ -40,7 +56,10 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Docs tell users to allow hosts all the time: weak alone, decisive with an addressee or another finding.
   sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
   sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
-  sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty'), 6, CONTROL_FILE], { lang: 'en', negatable: true }),
+  sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [EDIT, 6, GUARD_FILE], { lang: 'en', negatable: true }),
+  // Weak alone ("add this line to your .bashrc: export PATH=…" is setup advice), decisive with an addressee or a hostile payload.
+  sequence('tool.en.edit-startup-file', 'tool-hijacking', 0.3, [EDIT, 6, STARTUP_FILE], { lang: 'en', negatable: true }),
+  sequence('tool.en.startup-file-payload', 'tool-hijacking', 0.6, [EDIT, 6, STARTUP_FILE, 16, HOSTILE_PAYLOAD], { lang: 'en', negatable: true }),
   // Tool-use guides say "use these tools" on every page: weak alone.
   sequence('tool.en.call-tool', 'tool-hijacking', 0.25, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true }),
   // Network verbs only: "read CONTRIBUTING.md and follow the instructions there" is ordinary advice.
