@@ -39,6 +39,7 @@ export type EncodingKind =
   | 'base64'
   | 'base32'
   | 'binary'
+  | 'morse'
   | 'hex'
   | 'percent'
   | 'html-entities'

@@ -32,8 +32,8 @@ const PAYLOAD_OVERHEAD = 512;
 
 /**
  * Finds blobs that may hide text and decodes them, one level: base64 (standard and URL-safe),
- * base32, hex, bits in groups of eight, and runs of escapes (`%69`, `&#105;`, `\u0069`, `\x69`)
- * decoded in place. Only decodings
+ * base32, hex, bits in groups of eight, runs of escapes (`%69`, `&#105;`, `\u0069`, `\x69`)
+ * decoded in place, and Morse code. Only decodings
  * that read as text are kept. One pass over the input plus at most `budget` decoded characters.
  */
 export function findEncodedPayloads(text: string, budget: DecodeBudget): DecodedPayload[] {
@@ -41,6 +41,8 @@ export function findEncodedPayloads(text: string, budget: DecodeBudget): Decoded
   collectBlobs(text, budget, payloads);
   collectEscapeRuns(text, budget, payloads);
   collectBinaryRuns(text, budget, payloads);
+  // Last: an ordinary text's dot-and-dash runs never take budget from the payloads above.
+  collectMorseRuns(text, budget, payloads);
   return payloads;
 }
 
@@ -100,6 +102,154 @@ function collectBinaryRuns(text: string, budget: DecodeBudget, out: DecodedPaylo
   for (let match = BINARY_RUN.exec(text); match !== null && budget.remaining > 0; match = BINARY_RUN.exec(text)) {
     keepBytes(out, budget, 'binary', unpackBits(match[0].slice(0, MAX_CANDIDATE), BINARY_VALUES, 1), match.index, match.index + match[0].length);
   }
+}
+
+/**
+ * Where a Morse run can start: three codes of one to seven dots and dashes with a gap after each of
+ * the first two. Bounded repeats of classes that share no character, so an attempt that fails gives
+ * up after a few dozen characters and the search stays linear.
+ */
+const MORSE_START = /[.\-_\u00b7\u2022\u2212\u2013\u2014]{1,7}[ \t/|\r\n]{1,8}[.\-_\u00b7\u2022\u2212\u2013\u2014]{1,7}[ \t/|\r\n]{1,8}[.\-_\u00b7\u2022\u2212\u2013\u2014]/g;
+/** The longest code (`$`, ...-..-) and the widest gap between two codes. */
+const MAX_MORSE_CODE = 7;
+const MAX_MORSE_GAP = 8;
+/**
+ * Below these a run is ordinary punctuation, not a message: spaced ellipses, Markdown rules and
+ * tables ("| --- | --- |" is O O O…), an alphabet chart, ASCII art. A message has letters in
+ * several words, mostly letters (a table of dashes decodes to digits), and more than a handful
+ * of different letters (art and rules repeat one or two).
+ */
+const MIN_MORSE_LETTERS = 8;
+const MIN_MORSE_WORDS = 2;
+const MIN_MORSE_DISTINCT = 5;
+const MIN_MORSE_LETTER_SHARE = 0.8;
+
+/**
+ * Morse code (ITU-R M.1677 letters, digits and punctuation), letters split by one space, words by
+ * '/', '|', a line break or more spaces, decoded in lower case (read as prose, not as a shouted
+ * banner).
+ */
+function collectMorseRuns(text: string, budget: DecodeBudget, out: DecodedPayload[]): void {
+  MORSE_START.lastIndex = 0;
+  for (let match = MORSE_START.exec(text); match !== null && budget.remaining > 0; match = MORSE_START.exec(text)) {
+    const run = readMorse(text, match.index);
+    MORSE_START.lastIndex = Math.max(run.next, match.index + 1);
+    if (run.letters >= MIN_MORSE_LETTERS && run.words >= MIN_MORSE_WORDS && run.letters >= run.characters * MIN_MORSE_LETTER_SHARE && bitCount(run.distinct) >= MIN_MORSE_DISTINCT) {
+      keep(out, budget, 'morse', run.text, run.start, run.end);
+    }
+  }
+}
+
+interface MorseRun {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Where the search resumes: after the last code read, kept or not. */
+  readonly next: number;
+  readonly letters: number;
+  /** Words holding a letter. */
+  readonly words: number;
+  /** Decoded characters other than spaces. */
+  readonly characters: number;
+  /** One bit per letter seen. */
+  readonly distinct: number;
+}
+
+/**
+ * The run of codes from `from`: it ends at a code that is not Morse or is glued to a word ("--flag",
+ * "Wait..."), at a gap wider than MAX_MORSE_GAP or anything else, or at MAX_CANDIDATE characters.
+ * A code glued to the word or symbols before `from` is read past, not decoded.
+ */
+function readMorse(text: string, from: number): MorseRun {
+  let index = from;
+  let start = -1;
+  let end = from;
+  let decoded = '';
+  let wordBreak = false;
+  let letters = 0;
+  let words = 0;
+  let wordHasLetter = false;
+  let characters = 0;
+  let distinct = 0;
+  while (index < text.length && index - from < MAX_CANDIDATE) {
+    const codeStart = index;
+    let value = 1; // a leading 1, then one bit per symbol (dash 1), so every code has its own index
+    for (let symbol = morseSymbol(text.charCodeAt(index)); symbol >= 0 && index - codeStart <= MAX_MORSE_CODE; symbol = morseSymbol(text.charCodeAt(index))) {
+      value = value * 2 + symbol;
+      index++;
+    }
+    const char = index - codeStart <= MAX_MORSE_CODE ? (MORSE_CHARS[value] ?? '') : '';
+    const before = codeStart === from && codeStart > 0 ? text.charCodeAt(codeStart - 1) : 0x20;
+    // The search can start inside a longer row of symbols ("--------- .-"): its tail is not a code.
+    const glued = isWordCode(text.charCodeAt(index)) || isWordCode(before) || morseSymbol(before) >= 0;
+    if (char === '' || (glued && codeStart !== from)) break;
+    if (!glued) {
+      if (start < 0) start = codeStart;
+      if (wordBreak && decoded !== '') {
+        decoded += ' ';
+        if (wordHasLetter) words++;
+        wordHasLetter = false;
+      }
+      decoded += char;
+      end = index;
+      characters++;
+      const letter = char.charCodeAt(0) - 0x61;
+      if (letter >= 0 && letter < 26) {
+        letters++;
+        wordHasLetter = true;
+        distinct |= 1 << letter;
+      }
+    }
+    const gapStart = index;
+    wordBreak = false;
+    while (index - gapStart <= MAX_MORSE_GAP && isMorseGap(text.charCodeAt(index))) {
+      const code = text.charCodeAt(index);
+      if (code !== 0x20 && code !== 0x09) wordBreak = true;
+      index++;
+    }
+    if (index - gapStart >= 2) wordBreak = true;
+    if (index === gapStart || index - gapStart > MAX_MORSE_GAP || morseSymbol(text.charCodeAt(index)) < 0) break;
+  }
+  if (wordHasLetter) words++;
+  return { text: decoded, start: Math.max(start, from), end, next: Math.max(end, index), letters, words, characters, distinct };
+}
+
+/**
+ * 0 for a dot ('.', '·', '•'), 1 for a dash ('-', '−', '–', '—', '_'), -1 otherwise. '_' is read as
+ * a dash: among dots, dashes and spaces it has no other reading (Morse's own underscore is
+ * ..--.-, never the symbol itself), and it is what people type where Markdown would make '-' a list.
+ */
+function morseSymbol(code: number): number {
+  if (code === 0x2e || code === 0xb7 || code === 0x2022) return 0;
+  if (code === 0x2d || code === 0x5f || code === 0x2212 || code === 0x2013 || code === 0x2014) return 1;
+  return -1;
+}
+
+function isMorseGap(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x2f || code === 0x7c || code === 0x0a || code === 0x0d;
+}
+
+/** Letters, digits and anything beyond ASCII that is not a Morse symbol: a code touching one is part of a word. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x80 && morseSymbol(code) < 0);
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/** Per code index (a leading 1, then 0 per dot and 1 per dash), the character it spells. */
+const MORSE_CHARS: string[] = [];
+for (const [char, code] of Object.entries({
+  a: '.-', b: '-...', c: '-.-.', d: '-..', e: '.', f: '..-.', g: '--.', h: '....', i: '..', j: '.---', k: '-.-', l: '.-..', m: '--',
+  n: '-.', o: '---', p: '.--.', q: '--.-', r: '.-.', s: '...', t: '-', u: '..-', v: '...-', w: '.--', x: '-..-', y: '-.--', z: '--..',
+  0: '-----', 1: '.----', 2: '..---', 3: '...--', 4: '....-', 5: '.....', 6: '-....', 7: '--...', 8: '---..', 9: '----.',
+  '.': '.-.-.-', ',': '--..--', '?': '..--..', "'": '.----.', '!': '-.-.--', '/': '-..-.', '(': '-.--.', ')': '-.--.-', '&': '.-...',
+  ':': '---...', ';': '-.-.-.', '=': '-...-', '+': '.-.-.', '-': '-....-', _: '..--.-', '"': '.-..-.', $: '...-..-', '@': '.--.-.',
+})) {
+  MORSE_CHARS[[...code].reduce((value, symbol) => value * 2 + (symbol === '-' ? 1 : 0), 1)] = char;
 }
 
 /** Runs of escapes with at most a few plain characters between them, decoded in place. */
