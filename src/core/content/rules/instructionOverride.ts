@@ -417,12 +417,44 @@ function rot13Rules(): PhraseRule[] {
   ];
 }
 
-/** English override again over text written backwards ("snoitcurtsni suoiverp lla erongi"): terms reversed, slots in reverse order. */
+/** A set's terms rewritten (stems dropped: a rewritten stem is no prefix of anything). */
+function rewrite(set: TermSet, change: (term: string) => string): TermSet {
+  return terms(set.terms.filter((term) => !term.endsWith('*')).map(change).join('|'));
+}
+const reverse = (set: TermSet): TermSet => rewrite(set, (term) => [...term].reverse().join(''));
+const reverseEachWord = (set: TermSet): TermSet => rewrite(set, (term) => term.split(' ').map((word) => [...word].reverse().join('')).join(' '));
+const reverseWordOrder = (set: TermSet): TermSet => rewrite(set, (term) => term.split(' ').reverse().join(' '));
+
+/**
+ * The English override again over the three ways FlipAttack (Liu et al. 2024) writes it: the
+ * whole sentence backwards ("snoitcurtsni suoiverp lla erongi": terms reversed, slots in reverse
+ * order), each word backwards in the usual order ("erongi lla suoiverp snoitcurtsni") and the
+ * words in reverse order ("instructions previous all ignore"). Reversed words are not English, so
+ * the first two read like the plain rules; reversed word order is made of English words ("read the
+ * instructions above and ignore the warnings"), so it takes only what English never writes, word
+ * after word with no gap: a noun followed by an adjective that only comes before one, or by "your"
+ * and the verb.
+ */
 function reversedRules(): PhraseRule[] {
-  const reverse = (set: TermSet): TermSet => terms(set.terms.filter((term) => !term.endsWith('*')).map((term) => [...term].reverse().join('')).join('|'));
+  const adjectiveBefore = terms(withTypos(terms('previous|preceding|original')), 'initial|former|foregoing|aforementioned');
+  // "ignore all the" backwards: the determiners are part of the verb's term, so no gap can hold "to" or "and". The
+  // verbs without their typos: a flipped text is generated, and eight copies of every typo would triple the trie.
+  const verbs = terms("ignore|ignoring|disregard|disregarding|forget|forgetting|neglect|bypass|circumvent|overrule|abandon|discard|dismiss|set aside|put aside|throw out|throw away|brush aside|look past|skip over|pay no attention to|stop following|stop obeying|do not follow|don't follow|do not obey|don't obey|no longer follow|disobey");
+  const verbThen = (determiners: readonly string[]): TermSet => reverseWordOrder(terms(verbs.terms.flatMap((verb) => determiners.map((determiner) => `${verb} ${determiner}`.trim())).join('|')));
+  const verbAnyDeterminer = verbThen(['', 'the', 'all', 'all the', 'your', 'all your', 'all of your', 'all of the']);
+  const verbYour = verbThen(['your', 'all your', 'all of your']);
+  // Only nouns of orders: "the filters your ignore file holds" is English.
+  const ownNoun = terms(withTypos(terms('instructions|instruction|directives|guidelines')), 'system prompt|custom instructions|safety rules|safety guidelines');
+  // Not "system message" or "content policy": "message system", "policy content" are English.
+  const systemPhrase = terms('system prompt|system instructions|safety guidelines|safety rules|developer instructions');
   return [
     sequence('encoded.reversed.override', 'encoding-obfuscation', 0.85, [reverse(NOUN), 3, reverse(PRIOR), 4, reverse(VERB)], { lang: 'en' }),
     sequence('encoded.reversed.verb-own-noun', 'encoding-obfuscation', 0.8, [reverse(STRONG_NOUN), 2, reverse(OWNED), reverse(VERB)], { lang: 'en' }),
+    sequence('encoded.flipped-words.override', 'encoding-obfuscation', 0.85, [reverseEachWord(VERB), 4, reverseEachWord(PRIOR), 3, reverseEachWord(NOUN)], { lang: 'en' }),
+    sequence('encoded.flipped-words.verb-own-noun', 'encoding-obfuscation', 0.8, [reverseEachWord(VERB), reverseEachWord(OWNED), 2, reverseEachWord(STRONG_NOUN)], { lang: 'en' }),
+    sequence('encoded.flipped-order.override', 'encoding-obfuscation', 0.85, [reverseWordOrder(NOUN), adjectiveBefore, verbAnyDeterminer], { lang: 'en' }),
+    sequence('encoded.flipped-order.verb-own-noun', 'encoding-obfuscation', 0.8, [reverseWordOrder(ownNoun), verbYour], { lang: 'en' }),
+    sequence('encoded.flipped-order.verb-the-system', 'encoding-obfuscation', 0.8, [reverseWordOrder(systemPhrase), verbAnyDeterminer], { lang: 'en' }),
   ];
 }
 
