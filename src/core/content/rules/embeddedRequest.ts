@@ -81,6 +81,8 @@ const ASK_DE = terms('bitte|könntest du|kannst du|können sie|könnten sie|wür
 const ACT_DE = terms('gewähre|gewähren|entsperre|entsperren|deaktiviere|deaktivieren|schalte|lösche|löschen|überweise|überweisen|leite|ändere|ändern|verschiebe|verkaufe|verkaufen');
 const VALUABLE_DE = terms('zugang|zugriff|dauerhaften zugriff|zwei-faktor-authentifizierung|2fa|mfa|haustür|tür|türschloss|schloss|sicherheitseinstellungen|freigabeeinstellungen|bitcoin|guthaben|geld|gesundheitsdaten|krankenakte|repository');
 
+const TURN_ACTION_DE = terms(ACT_DE, GATHER_DE, 'überweise|sende|schicke|leite|buche|storniere|bestelle|kaufe|teile|rufe|hole|lade|exportiere|installiere|veröffentliche|öffne|führe');
+
 /** Spanish, French, Portuguese and Italian: fetch, the owner's data ("mis datos"), send, an address; clitics ("envíalos") by stem. */
 const GATHER_ROMANCE = terms(
   'recupera|recupere|recuperar|obtén|obtenga|busca|busque|encuentra|encuentre|recopila|recopile|descarga|descargue|extrae|extraiga|consulta|',
@@ -123,6 +125,10 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
   near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
   near('request.de.polite-agentic', 'tool-hijacking', 0.3, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
+  near('request.de.ask-invoke-api', 'tool-hijacking', 0.3, [ASK_DE, terms('rufe|ruf|aufrufen|aufzurufen|nutze|nutzen|verwende|verwenden|benutze|triggere'), terms('api|apis|endpunkt|endpunkte|schnittstelle')], 8, { lang: 'de' }),
+  // "Human: Bitte überweise …": the faked turn keeps the label of the chat format; the request after it is German.
+  sequence('request.de.fake-turn-action', 'fake-delimiter', 0.4, [terms('human|mensch'), terms(':'), 2, TURN_ACTION_DE], { lang: 'de', strict: true }),
+  sequence('request.de.you-are-in-mode', 'role-manipulation', 0.45, [terms('du arbeitest jetzt im|du arbeitest im|du läufst im|du läufst jetzt im|du bist jetzt im|du arbeitest ab sofort im'), 1, terms('entwicklermodus|entwickler-modus|admin-modus|adminmodus|gott-modus|gottmodus|uneingeschränkten modus')], { lang: 'de' }),
   near('request.romance.gather-and-send', 'exfiltration', 0.6, [GATHER_ROMANCE, terms('mis|mi|mes|mon|ma|meus|minhas|meu|minha|miei|mie|mio|mia'), DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
   // Claims that the user already agreed, meant for an agent that would otherwise ask.
   keyword('request.en.consent-claimed', 'context-manipulation', 0.5, terms(
