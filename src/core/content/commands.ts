@@ -2,7 +2,7 @@ import type { SpanFinding } from './urls';
 
 const MAX_LINE = 4096;
 /** A cheap test (literals only) that a line may hold a command worth a closer look. */
-const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http/i;
+const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http|\/dev\/tcp|\/dev\/udp|mkfifo|socat|dup2|pty\.spawn|tcpclient/i;
 const COMMAND_HINTS = new RegExp(COMMAND_HINT.source, 'gi');
 /** Files whose contents leaving the machine is a leak. */
 const SENSITIVE_PATHS = ['.env', '.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', '.aws', 'credentials', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.bash_history', '.zsh_history', '/etc/passwd', '/etc/shadow', 'kubeconfig', '.kube/config', '.docker/config.json', '.pgpass', 'secrets', 'private.key', '.pem'];
@@ -10,10 +10,51 @@ const NETWORK_TOOLS = ['curl ', 'curl\t', 'wget ', 'nc ', 'ncat ', 'netcat ', 's
 const UPLOAD_FLAGS = [' -d @', ' -d@', '--data @', '--data=@', '--data-binary @', '--data-binary=@', '--data-urlencode @', ' -f ', ' -t ', '--upload-file', '--post-file', '--body-file', '-infile', '$(cat ', '`cat ', '$(base64', '$(env', '$(printenv', '`env`', '`printenv`', '$(cat<'];
 
 /**
+ * A shell's own streams tied to bash's /dev/tcp socket (`sh -i >& /dev/tcp/…`, `0>&1`, `exec
+ * 5<>/dev/tcp/…`); a health check that only opens one (`echo > /dev/tcp/db/5432`) is not.
+ */
+const SHELL_ON_SOCKET = /\b(?:ba|z|da|k)?sh\s+-i\b|\b0>&\s*\d|\b0<&\s*\d|\bexec\s+\d+<>\s*\/dev\/|>&\s*\/dev\/(?:tcp|udp)\//;
+/** A shell named as a program to start: `"/bin/sh"`, `'bash'`, `cmd.exe`. */
+const SHELL_NAMED = /["'](?:\/bin\/)?(?:ba|z|da|k)?sh["']|\bcmd\.exe\b|\bpowershell\b/;
+/** Netcat told to run a shell or interpreter (`-e /bin/sh`, `-c bash`, `--exec cmd.exe`); a bare `-c` is BSD netcat's CRLF switch. */
+const NETCAT_RUNS_SHELL = /\s(?:-[a-z]*[ec]|--(?:sh-)?exec)\s+["']?(?:\/[\w/.-]*)?\b(?:(?:ba|z|da|k)?sh|python3?|perl|ruby|php|cmd(?:\.exe)?|powershell(?:\.exe)?)\b/;
+
+/**
+ * Where a shell is handed to a remote host on the line, or -1: bash's /dev/tcp redirection,
+ * netcat's -e/-c, a FIFO piped through a network tool, socat running a program, a script wiring a
+ * socket to a shell, PowerShell's TcpClient fed to iex. No README or build step needs one. Each
+ * test is one linear scan (no `.*` between two parts, which backtracks once per start on a long
+ * line); a segment is the line between `|`, `;` and `&`.
+ */
+function reverseShellAt(line: string): number {
+  const devTcp = /\/dev\/(?:tcp|udp)\/[^\s/]+\/\d/.exec(line);
+  if (devTcp !== null && SHELL_ON_SOCKET.test(line)) return devTcp.index;
+  let segmentStart = 0;
+  for (const segment of line.split(/[|;&]/)) {
+    const netcat = /\b(?:nc|ncat|netcat)\b/.exec(segment);
+    if (netcat !== null && NETCAT_RUNS_SHELL.test(segment)) return segmentStart + netcat.index;
+    segmentStart += segment.length + 1;
+  }
+  const pairs: readonly (readonly [string, RegExp])[] = [
+    ['mkfifo', /\b(?:nc|ncat|netcat|telnet)\b|openssl\s+s_client/],
+    ['socat', /\b(?:exec|system):/],
+    ['tcpclient', /\b(?:iex|invoke-expression)\b/],
+  ];
+  for (const [word, partner] of pairs) {
+    const at = line.indexOf(word);
+    if (at >= 0 && partner.test(line)) return at;
+  }
+  const socket = line.indexOf('socket');
+  const wired = socket >= 0 && line.includes('connect') && /\bdup2\b|pty\.spawn|subprocess/.test(line) && SHELL_NAMED.test(line);
+  return wired ? socket : -1;
+}
+
+/**
  * Shell commands in untrusted text, line by line (each line read once, at most MAX_LINE chars):
  * uploads of secret files (`curl -d @~/.ssh/id_rsa`, `$(cat .env)`), and destructive or
  * remote-code commands that are ordinary in a README but not as an instruction to an agent
- * (small weights: they only tip the score with other findings).
+ * (small weights: they only tip the score with other findings); a reverse shell, which is not
+ * ordinary anywhere outside security training, flags on its own.
  */
 export function findCommandFindings(text: string): SpanFinding[] {
   const findings: SpanFinding[] = [];
@@ -44,6 +85,8 @@ function inspectLine(line: string, offset: number, out: SpanFinding[]): void {
     const pipe = /\|\s*(?:sudo\s+)?(?:-e\s+)?(?:ba|z|da|k)?sh\b|\|\s*(?:sudo\s+)?python3?\b|\|\s*iex\b/.test(line);
     if (pipe) at('tool.command.pipe-to-shell', 'tool-hijacking', 0.2, tool);
   }
+  const shell = reverseShellAt(line);
+  if (shell >= 0) out.push({ rule: 'tool.command.reverse-shell', category: 'tool-hijacking', weight: 0.4, start: offset + shell, end: offset + line.length });
   if (/\brm\s+-(?:rf|fr|r\s+-f|f\s+-r)\s+(?:~\/?(?:\s|$)|\/(?:\s|$)|\.\/?(?:\s|$)|\*|\$home|~\/\*)/.test(line)) at('tool.command.destructive', 'tool-hijacking', 0.3, 'rm ');
   if (/\bchmod\s+(?:-r\s+)?777\s+\/(?:\s|$)/.test(line)) at('tool.command.destructive', 'tool-hijacking', 0.3, 'chmod');
   if (line.includes('git push') && (/--force(?!-with-lease)\b/.test(line) || / -f(?:\s|$)/.test(line))) at('tool.command.force-push', 'tool-hijacking', 0.2, 'git push');
