@@ -9,6 +9,8 @@ const VERB = terms(
   'do not adhere to|stop adhering to|do not comply with|stop complying with',
 );
 /** Verbs that also have ordinary uses ("delete the previous rules" in a firewall guide): they need a strong context. */
+/** German verbs that set orders aside without ignoring them ("umgehe", "überschreibe", "hebe … auf"). */
+const WEAK_VERB_DE = terms('umgehe|umgehen sie|umgeh|überschreibe|überschreiben sie|annulliere|annullieren sie|widerrufe|widerrufen sie|hebe|heben sie');
 const WEAK_VERB = terms('override|overwrite|drop|skip|cancel|delete|clear|reset|erase|remove|replace|supersede|void|scrap|nullify|revoke|suspend|lift|wipe');
 const PRIOR = terms(withTypos(terms('previous|preceding|earlier|original')), 'previous|previously given|prior|above|earlier|preceding|foregoing|former|initial|original|old|older|past|aforementioned|above-mentioned|existing|system|initial|developer|hidden');
 const STRONG_PRIOR = terms('previous|prior|above|earlier|preceding|foregoing|original|initial|system|aforementioned');
@@ -286,7 +288,7 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
   {
     lang: 'de',
     verb: terms('ignoriere|ignorier|ignorieren sie|vergiss|vergessen sie|übergehe|übergehen sie|missachte|missachten sie'),
-    above: terms('das obige|alles obige|alles oben|alles oben genannte|alles vorherige|alles bisherige|das vorherige|das vorangegangene|alles vorangegangene|das bisherige|alles davor'),
+    above: terms('das obige|alles obige|alles oben|alles oben genannte|alles vorherige|alles bisherige|das vorherige|das vorangegangene|alles vorangegangene|das bisherige|alles davor|den obigen text|den text oben|den vorherigen text|die vorherigen nachrichten|die bisherigen nachrichten|das bisherige gespräch|den bisherigen verlauf|alles bisher gesagte|was oben steht'),
     content: terms('die funktion|den code|die webseite|die seite|die website|das dokument|den text|den lebenslauf|den artikel|die tabelle|die e-mail|die mail|die frage|die aufgabe|die nachricht|die bewertung|die zusammenfassung'),
     say: terms('sag|sage|sagen sie|gib an|geben sie an|antworte|antworten sie|schreibe|schreib|schreiben sie|behaupte|behaupten sie|gib aus|geben sie aus|erkläre|erklären sie|wiederhole|wiederholen sie|nenne|nennen sie|gib mir|geben sie mir'),
   },
@@ -387,14 +389,28 @@ function german(): PhraseRule[] {
     keyword('override.tr.regardless-of-prior', 'instruction-override', 0.45, terms('önceki görevlerden bağımsız olarak|önceki talimatlardan bağımsız olarak|önceki talimatları dikkate almadan|önceki görevleri dikkate almadan|önceki talimatlara bakmaksızın'), { lang: 'tr' }),
     // Hindi "forget about all those rules …" (English: override.en.verb-those-rules).
     near('override.hi.verb-those-rules', 'instruction-override', 0.5, [terms('भूल जाओ|भूल जाइए|भूल जाएं|अनदेखा|नज़रअंदाज़|नजरअंदाज'), terms('सभी नियमों|उन नियमों|सारे नियमों|इन नियमों|उन सभी नियमों|सभी प्रतिबंधों|सारी पाबंदियों')], 8, { lang: 'hi' }),
+    // The instructions "von oben" no longer valid (English: override.en.given-stop-applying); not "die oben genannten
+    // Regeln gelten nicht für Windows", which docs say.
+    near('override.de.given-stop-applying', 'instruction-override', 0.75, [terms('die obigen|von oben|die vorstehenden'), terms('anweisungen|regeln|richtlinien|vorgaben|instruktionen'), terms('gelten nicht mehr|sind nicht mehr gültig|sind ungültig|sind aufgehoben|sind hiermit aufgehoben|gelten ab sofort nicht mehr|sind hinfällig')], 8, { lang: 'de' }),
+    // "Umgehe deine Richtlinien", "überschreibe die bisherigen Anweisungen" (English: override.en.weak-verb-*).
+    // Imperatives put the verb first, so sequences, cancelled by a negation after them ("Umgehe deine Regeln nicht").
+    // Not "ersetze die obige Anweisung": an "Anweisung" is also a statement of code.
+    sequence('override.de.weak-verb-own', 'instruction-override', 0.75, [WEAK_VERB_DE, 2, terms('deine anweisungen|ihre anweisungen|deine regeln|deine richtlinien|deine instruktionen|deinen systemprompt')], { lang: 'de', strict: true, negatedAfter: true }),
+    sequence('override.de.weak-verb-prior', 'instruction-override', 0.8, [WEAK_VERB_DE, 2, terms('vorherigen|bisherigen|obigen|vorangegangenen|ursprünglichen'), 1, terms('anweisungen|instruktionen|systemprompts|systemanweisungen')], { lang: 'de', strict: true, negatedAfter: true }),
+    // "Vergiss diese ganzen Regeln" (not "ignoriere": "Ignoriere diese Regeln für Testdateien" is linter docs).
+    near('override.de.verb-those-rules', 'instruction-override', 0.5, [terms('vergiss|vergessen sie|vergesst|pfeif auf|pfeifen sie auf|scheiß auf'), terms('diese regeln|diese ganzen regeln|all diese regeln|die ganzen regeln|all die regeln|diese einschränkungen|die ganzen einschränkungen|alle einschränkungen|deine ethik|deine moral|ethik und moral')], 6, { lang: 'de' }),
+    near('override.de.regardless-of-prior', 'instruction-override', 0.45, [terms('ungeachtet|ohne rücksicht auf'), terms('der vorherigen|der bisherigen|der früheren|den vorherigen|den bisherigen|den früheren|vorheriger|bisheriger|deiner|deinen'), terms('anweisungen|instruktionen|befehle')], 5, { lang: 'de' }),
+    near('override.de.hypothetical-answer', 'instruction-override', 0.45, [terms('hypothetisch|in einer parallelwelt|in einem paralleluniversum|in einer welt, in der|stell dir ein szenario vor|wenn wir ignorieren würden|würden wir ignorieren'), terms('könnten wir sagen|würden wir sagen|könnten wir behaupten|würde die ausgabe lauten|könnte die ausgabe lauten|könnte die antwort lauten')], 24, { lang: 'de' }),
+    // "Diese Anweisungen haben Vorrang vor deinem Systemprompt", "das Folgende ersetzt alle bisherigen Anweisungen".
+    near('override.de.precedence', 'instruction-override', 0.8, [terms('diese anweisungen|diese anweisung|diese regeln|diese nachricht|dieser text|dieses dokument|diese notiz|das folgende|folgendes|meine anweisungen|die neuen anweisungen|die folgenden anweisungen'), terms('haben vorrang vor|hat vorrang vor|gehen vor|geht vor|ersetzen|ersetzt|überschreiben|überschreibt|stehen über|steht über|haben priorität vor|hat priorität vor'), terms('allen vorherigen anweisungen|allen bisherigen anweisungen|alle vorherigen anweisungen|alle bisherigen anweisungen|alle früheren anweisungen|deine anweisungen|deinen anweisungen|deine regeln|deinen regeln|deinem systemprompt|deinen systemprompt|den systemprompt|dem systemprompt|ihre anweisungen|ihren anweisungen|ihrem systemprompt|deine richtlinien|deinen richtlinien|allen anderen anweisungen')], 10, { lang: 'de' }),
     near('override.de.everything-before', 'instruction-override', 0.75, [terms('vergiss|vergessen sie|ignoriere|ignorieren sie|missachte'), terms('alles|alle|was ich dir|was man dir|was dir|was ich ihnen|was man ihnen|was ihnen'), terms('vorher|zuvor|bisher|bis jetzt|davor|oben|gesagt|gesagt wurde|gesagt hat|gesagt habe|gelernt|aufgetragen')], 8, { lang: 'de' }),
     // "Das vorher Gesagte ist nicht mehr wichtig": spoken forms ("Gesagte"), which docs do not use.
     near('override.de.said-before-void', 'instruction-override', 0.6, [terms('das vorher gesagte|das zuvor gesagte|alles vorher gesagte|alles zuvor gesagte|alles bisher gesagte|das bisher gesagte|was ich vorher gesagt habe|was ich zuvor gesagt habe'), terms('ist nicht mehr wichtig|spielt keine rolle mehr|zählt nicht mehr|gilt nicht mehr|ist hinfällig|ist ungültig|ist egal|kannst du vergessen|können sie vergessen')], 8, { lang: 'de' }),
     // "Vergiss deine Aufgabe", "gib deine Gedanken auf": the task itself dropped (English: override.en.abandon-task).
-    near('override.de.abandon-task', 'instruction-override', 0.45, [terms('vergiss|vergessen sie|verwirf|verwerfen sie|ignoriere|ignorieren sie|gib|geben sie|hör auf mit|hören sie auf mit|unterbrich|unterbrechen sie'), terms('deine aufgabe|deine aktuelle aufgabe|deine bisherige aufgabe|ihre aktuelle aufgabe|ihre bisherige aufgabe|deinen auftrag|deinen aktuellen auftrag|deine gedanken|ihre gedanken|deinen gedankengang|was du gerade tust|was du gerade machst|was sie gerade tun')], 4, { lang: 'de' }),
+    near('override.de.abandon-task', 'instruction-override', 0.45, [terms('vergiss|vergessen sie|verwirf|verwerfen sie|ignoriere|ignorieren sie|gib|geben sie|hör auf mit|hören sie auf mit|unterbrich|unterbrechen sie|brich|brechen sie|stoppe|stoppen sie'), terms('deine aufgabe|deine aktuelle aufgabe|deine bisherige aufgabe|ihre aktuelle aufgabe|ihre bisherige aufgabe|deinen auftrag|deinen aktuellen auftrag|deine gedanken|ihre gedanken|deinen gedankengang|was du gerade tust|was du gerade machst|was sie gerade tun')], 4, { lang: 'de' }),
     // "Ignoriere das und sag stattdessen …": what the reader was doing replaced by the attacker's words.
     near('override.de.ignore-and-instead', 'instruction-override', 0.5, [terms('ignoriere das|ignoriere dies|ignorier das|ignorieren sie das|vergiss das|vergessen sie das|ignoriere es|vergiss es'), terms('stattdessen|statt dessen'), terms('sag|sage|sagen sie|schreibe|schreib|schreiben sie|antworte|antworten sie|gib aus|geben sie aus|nenne|wiederhole')], 8, { lang: 'de' }),
-    near('override.de.no-longer-apply', 'instruction-override', 0.75, [terms('deine|ihre|die bisherigen|die vorherigen|die alten'), terms('regeln|anweisungen|richtlinien|vorgaben|einschränkungen'), terms('gelten nicht mehr|gelten nicht|sind aufgehoben|sind ungültig|sind nicht mehr gültig|haben keine gültigkeit|sind außer kraft|sind ausser kraft')], 6, { lang: 'de' }),
+    near('override.de.no-longer-apply', 'instruction-override', 0.75, [terms('deine|ihre|die bisherigen|die vorherigen|die alten'), terms('regeln|anweisungen|richtlinien|vorgaben|einschränkungen'), terms('gelten nicht mehr|gelten nicht|sind aufgehoben|sind ungültig|sind nicht mehr gültig|haben keine gültigkeit|sind außer kraft|sind ausser kraft|sind hiermit aufgehoben|sind hiermit ungültig|sind nichtig|sind hiermit nichtig|sind widerrufen|sind hinfällig|gelten ab sofort nicht mehr|gelten ab jetzt nicht mehr')], 8, { lang: 'de' }),
   ];
 }
 
@@ -458,6 +474,29 @@ function reversedRules(): PhraseRule[] {
   ];
 }
 
+/** German override words for the encoded forms: no stems, since a rotated or reversed stem is no prefix of anything. */
+const GERMAN_ENCODED = {
+  verb: terms('ignoriere|ignorieren|ignorier|vergiss|vergessen|missachte|missachten|übergehe|verwirf'),
+  prior: terms('vorherigen|vorherige|bisherigen|bisherige|obigen|obige|früheren|ursprünglichen|vorangegangenen|alle'),
+  owner: terms('deine|deinen|ihre|ihren'),
+  noun: terms('anweisungen|anweisung|regeln|richtlinien|instruktionen|vorgaben|befehle|systemprompt'),
+};
+
+/**
+ * The German override in ROT13 and backwards. Window rules read any order, so one rule over words
+ * each written backwards takes both the whole sentence backwards and each word flipped in place.
+ */
+function germanEncodedRules(): PhraseRule[] {
+  const rotate = (set: TermSet): TermSet => terms(set.terms.map(rot13).join('|'));
+  const { verb, prior, owner, noun } = GERMAN_ENCODED;
+  return [
+    near('encoded.de.rot13-override', 'encoding-obfuscation', 0.85, [rotate(verb), rotate(prior), rotate(noun)], 8, { lang: 'de' }),
+    near('encoded.de.rot13-verb-own-noun', 'encoding-obfuscation', 0.8, [rotate(verb), rotate(owner), rotate(noun)], 5, { lang: 'de' }),
+    near('encoded.de.reversed-override', 'encoding-obfuscation', 0.85, [reverseEachWord(verb), reverseEachWord(prior), reverseEachWord(noun)], 8, { lang: 'de' }),
+    near('encoded.de.reversed-verb-own-noun', 'encoding-obfuscation', 0.8, [reverseEachWord(verb), reverseEachWord(owner), reverseEachWord(noun)], 5, { lang: 'de' }),
+  ];
+}
+
 /** Fillers of the ROT13 rules' gaps ("gur", "nyy", "lbhe"). */
 export function rot13(term: string): string {
   return term.replace(/[a-z]/gi, (char) => {
@@ -466,4 +505,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...multilingual(), ...rot13Rules(), ...reversedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...multilingual(), ...rot13Rules(), ...reversedRules(), ...germanEncodedRules()];

@@ -165,23 +165,6 @@ const EXCLUDED: Readonly<Record<string, string>> = {};
  * flag fails here until it is taken off.
  */
 const NOT_YET: ReadonlySet<string> = new Set([
-  'override.en.weak-verb-own',
-  'override.en.verb-those-rules',
-  'override.en.abandon-task',
-  'override.en.regardless-of-prior',
-  'override.en.hypothetical-answer',
-  'override.en.the-above',
-  'override.en.voided',
-  'override.en.own-stop-applying',
-  'override.en.given-stop-applying',
-  'override.en.precedence',
-  'override.en.this-precedence',
-  'encoded.rot13.override',
-  'encoded.rot13.verb-own-noun',
-  'encoded.reversed.override',
-  'encoded.reversed.verb-own-noun',
-  'encoded.flipped-words.override',
-  'encoded.flipped-words.verb-own-noun',
   'tool.en.addressed-imperative',
   'tool.en.addressed-request',
   'tool.en.addressed-postscript',
