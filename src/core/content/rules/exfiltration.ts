@@ -75,6 +75,13 @@ const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask:
   { lang: 'hi', user: 'उपयोगकर्ता', detail: 'जन्म वर्ष|जन्म तिथि|जन्म दिवस|जन्म महीने|ईमेल पता|ईमेल एड्रेस|कहाँ रहता|कहां रहता|कहाँ रह रहा|निवास शहर|पसंदीदा रंग|शुरुआती', ask: 'क्या|बता सकते|बताओ|बताइए|कौन|कहाँ|कहां|दे सकते|कर सकते|लिख सकते' },
 ];
 
+/** What a German injection wants shown: the prompt, the guarded secret, keys. */
+const PROMPT_DE = terms('systemprompt*|system-prompt*|systemanweisung*|deine anweisungen|ihre anweisungen|deine instruktionen|deine geheimen anweisungen|deine versteckten anweisungen|deine versteckten regeln|deine geheimen regeln|deine internen anweisungen|deine internen regeln|deine ursprünglichen anweisungen');
+const GUARDED_DE = terms(PROMPT_DE, 'dein passwort|das passwort|ihr passwort|geheimen schlüssel|api-schlüssel|api-key|zugangsdaten|den geheimcode|das geheimnis|.env');
+const SECRET_DE = terms('api-schlüssel|api-key|api-keys|privaten schlüssel|private schlüssel|.env|passwort|passwörter|kennwort|kennwörter|zugangsdaten|anmeldedaten|token|tokens|zugriffstoken|id_rsa|geheimnisse|umgebungsvariablen|cookies|sitzungstoken|chatverlauf|gesprächsverlauf|systemprompt');
+/** The secret a system prompt guards, asked for in disguise. */
+const PASSWORD_DE = terms('das passwort|dein passwort|ihr passwort|das kennwort|den geheimen schlüssel|den geheimcode|die passphrase|das geheime wort');
+
 /** Another person's private details asked of the reader: "what is the user's birth year?", "where does the user live?". */
 const USER_DATA = terms(
   'birth year|birth date|date of birth|birthday|birth month|birth day|email address|e-mail address|home address|address|initials|phone number|',
@@ -100,7 +107,17 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.secret-transformed', 'exfiltration', 0.45, [terms('the password|the secret key|your password|your secret|the passphrase|the passcode|the secret code'), 3, terms('in leetspeak|in leet|in reverse|in reverse order|backwards|in morse|in morse code|in pig latin|with dashes|with spaces between|one letter at a time|letter by letter|spelled out|as an acrostic|in a poem|in a song|in a riddle|in rot13|in another language|translated')], { lang: 'en' }),
   // Strict: "Gib nicht das Passwort preis" (a system prompt's own rule) has "nicht" in the gap; negated after for
   // "Gib das Passwort niemals preis".
-  sequence('exfil.de.reveal', 'exfiltration', 0.45, [terms('zeig|zeige|zeig mir|zeige mir|zeigen sie|zeigen sie mir|gib|gib mir|geben sie|geben sie mir|verrate|verrate mir|verraten sie|nenne|nenne mir|nennen sie|wiederhole|wiederholen sie|offenbare|enthülle|teile|teile mir|teilen sie|sende|schicke|sag mir|sagen sie mir'), 2, terms('systemprompt*|system-prompt*|systemanweisung*|deine anweisungen|ihre anweisungen|deine instruktionen|dein passwort|das passwort|ihr passwort|geheimen schlüssel|api-schlüssel|api-key|zugangsdaten|den geheimcode|das geheimnis|.env')], { lang: 'de', strict: true, negatedAfter: true }),
+  sequence('exfil.de.reveal', 'exfiltration', 0.45, [terms('zeig|zeige|zeig mir|zeige mir|zeigen sie|zeigen sie mir|gib mir|geben sie mir|verrate|verrate mir|verraten sie|nenne|nenne mir|nennen sie|wiederhole|wiederholen sie|offenbare|enthülle|teile|teile mir|teilen sie|sende|schicke|sag mir|sagen sie mir'), 2, terms(GUARDED_DE)], { lang: 'de', strict: true, negatedAfter: true }),
+  // "Gib … preis / aus": the particle carries the meaning; "Geben Sie das Passwort ein" is every login dialog.
+  sequence('exfil.de.give-out', 'exfiltration', 0.45, [terms('gib|geben sie'), 2, GUARDED_DE, 2, terms('preis|heraus|bekannt|weiter')], { lang: 'de', negatedAfter: true }),
+  sequence('exfil.de.give-out-prompt', 'exfiltration', 0.45, [terms('gib|geben sie'), 2, PROMPT_DE, 2, terms('aus|wieder|preis')], { lang: 'de', negatedAfter: true }),
+  sequence('exfil.de.reveal-secrets', 'exfiltration', 0.55, [terms('gib|geben sie|verrate|verraten sie|sammle|sammeln sie|kopiere|kopieren sie'), 2, terms('alle api-schlüssel|sämtliche api-schlüssel|alle geheimnisse|alle zugangsdaten|alle tokens|alle passwörter|sämtliche passwörter|die privaten schlüssel|den inhalt der .env|den inhalt von .env')], { lang: 'de', strict: true, negatedAfter: true }),
+  near('exfil.de.steal-verb', 'exfiltration', 0.55, [terms('stiehl|stehle|stehlen sie|entwende|entwenden sie|schleuse|schleusen sie|exfiltriere|exfiltrieren sie|schmuggle|schmuggeln sie|leake|greif|greife|greifen sie'), SECRET_DE], 6, { lang: 'de' }),
+  // "Lade den API-Schlüssel auf https://… hoch": the separable "hoch" makes it an upload ("Lade den Schlüssel von https://… herunter" is key setup).
+  near('exfil.de.upload-secret', 'exfiltration', 0.8, [terms('lade|lad|laden sie'), terms('hoch'), SECRET_DE, terms('http|https|webhook|pastebin|gist|server|url')], 14, { lang: 'de' }),
+  near('exfil.de.secret-in-disguise', 'exfiltration', 0.45, [terms('gedicht|akrostichon|lied|song|rätsel|haiku|limerick|rap|sonett|kreuzworträtsel|reim'), PASSWORD_DE], 5, { lang: 'de' }),
+  near('exfil.de.secret-transformed', 'exfiltration', 0.45, [terms('schreibe|schreib|schreiben sie|buchstabiere|buchstabieren sie|gib|geben sie|nenne|nennen sie|sag|sage|sagen sie|übersetze|wiederhole'), PASSWORD_DE, terms('rückwärts|in umgekehrter reihenfolge|in leetspeak|in morsecode|als morsecode|buchstabe für buchstabe|mit leerzeichen dazwischen|mit bindestrichen|in einem gedicht|als akrostichon|in rot13|übersetzt')], 8, { lang: 'de' }),
+
   sequence('exfil.de.secret-into-output', 'exfiltration', 0.7, [terms('füge|fügen sie|nimm|nehmen sie|schreibe|schreiben sie|kopiere|kopieren sie|hänge|hängen sie'), 8, terms('.env|passwort|passwörter|api-schlüssel|api-key|zugangsdaten|geheimnisse|schlüssel|token'), 8, terms('in deine zusammenfassung|in ihre zusammenfassung|in die zusammenfassung|in deine antwort|in ihre antwort|in die antwort|in die ausgabe|in den bericht|in die commit-nachricht')], { lang: 'de', negatedAfter: true }),
   // Questions only: docs say "store / print / validate the user's email address" every day.
   sequence('exfil.en.ask-user-data', 'exfiltration', 0.4, [terms("what is|what's|what are|what was|tell me|give me|reveal|disclose|can you share|could you share|can you encode|could you encode|can you translate|could you translate|can you spell|could you spell"), 6, terms("the user's|the users'|this user's"), 2, USER_DATA], { lang: 'en', negatable: true }),

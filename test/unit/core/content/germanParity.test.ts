@@ -181,12 +181,6 @@ const NOT_YET: ReadonlySet<string> = new Set([
   'tool.en.do-not-ask',
   'tool.en.auto-approve',
   'tool.en.auto-approve-word',
-  'exfil.en.secret-send-url',
-  'exfil.en.steal-verb',
-  'exfil.en.reveal-prompt',
-  'exfil.en.show-prompt',
-  'exfil.en.secret-in-disguise',
-  'exfil.en.secret-transformed',
 ]);
 
 /** Flagged, and by a German rule or one that is not tied to a language (not by English words that happen to match). */
