@@ -1,8 +1,12 @@
 import type { SpanFinding } from './urls';
 
 const MAX_LINE = 4096;
-/** A cheap test (literals only) that a line may hold a command worth a closer look. */
-const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http|\/dev\/tcp|\/dev\/udp|mkfifo|socat|dup2|pty\.spawn|tcpclient/i;
+/**
+ * A cheap test (literals only) that a line may hold a command worth a closer look. Each literal
+ * slows the native search over every text, so a reverse shell is hinted by the fewest (a FIFO's
+ * netcat is already one).
+ */
+const COMMAND_HINT = /curl|wget|\brm\s|chmod|git\s|npm\s|npx\s|\bnc\s|ncat|netcat|scp\s|rsync|iwr\s|invoke-webrequest|http|dev\/tcp|dev\/udp|socat|dup2|tcpclient/i;
 const COMMAND_HINTS = new RegExp(COMMAND_HINT.source, 'gi');
 /** Files whose contents leaving the machine is a leak. */
 const SENSITIVE_PATHS = ['.env', '.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', '.aws', 'credentials', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.bash_history', '.zsh_history', '/etc/passwd', '/etc/shadow', 'kubeconfig', '.kube/config', '.docker/config.json', '.pgpass', 'secrets', 'private.key', '.pem'];
@@ -16,6 +20,9 @@ const UPLOAD_FLAGS = [' -d @', ' -d@', '--data @', '--data=@', '--data-binary @'
 const SHELL_ON_SOCKET = /\b(?:ba|z|da|k)?sh\s+-i\b|\b0>&\s*\d|\b0<&\s*\d|\bexec\s+\d+<>\s*\/dev\/|>&\s*\/dev\/(?:tcp|udp)\//;
 /** A shell named as a program to start: `"/bin/sh"`, `'bash'`, `cmd.exe`. */
 const SHELL_NAMED = /["'](?:\/bin\/)?(?:ba|z|da|k)?sh["']|\bcmd\.exe\b|\bpowershell\b/;
+const NETCAT = /\b(?:nc|ncat|netcat)\b/;
+/** A word every reverse shell below holds at least one of. */
+const REVERSE_SHELL_HINT = /dev\/tcp|dev\/udp|\bnc\b|ncat|netcat|mkfifo|socat|tcpclient|socket/;
 /** Netcat told to run a shell or interpreter (`-e /bin/sh`, `-c bash`, `--exec cmd.exe`); a bare `-c` is BSD netcat's CRLF switch. */
 const NETCAT_RUNS_SHELL = /\s(?:-[a-z]*[ec]|--(?:sh-)?exec)\s+["']?(?:\/[\w/.-]*)?\b(?:(?:ba|z|da|k)?sh|python3?|perl|ruby|php|cmd(?:\.exe)?|powershell(?:\.exe)?)\b/;
 
@@ -27,11 +34,13 @@ const NETCAT_RUNS_SHELL = /\s(?:-[a-z]*[ec]|--(?:sh-)?exec)\s+["']?(?:\/[\w/.-]*
  * line); a segment is the line between `|`, `;` and `&`.
  */
 function reverseShellAt(line: string): number {
+  // Most lines read here hold a URL and nothing of a shell: one search rules them out.
+  if (!REVERSE_SHELL_HINT.test(line)) return -1;
   const devTcp = /\/dev\/(?:tcp|udp)\/[^\s/]+\/\d/.exec(line);
   if (devTcp !== null && SHELL_ON_SOCKET.test(line)) return devTcp.index;
   let segmentStart = 0;
   for (const segment of line.split(/[|;&]/)) {
-    const netcat = /\b(?:nc|ncat|netcat)\b/.exec(segment);
+    const netcat = NETCAT.exec(segment);
     if (netcat !== null && NETCAT_RUNS_SHELL.test(segment)) return segmentStart + netcat.index;
     segmentStart += segment.length + 1;
   }
