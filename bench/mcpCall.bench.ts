@@ -7,20 +7,45 @@ import { performance } from 'node:perf_hooks';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { ToolRunner } from '../src/core/agent/toolRunner';
-import { mcpAgentTools } from '../src/core/agent/tools/mcpTool';
-import { ApprovalGate } from '../src/core/approval/approvalGate';
-import { wrapUntrusted } from '../src/core/content/spotlight';
+import type { ToolRunner as ToolRunnerClass } from '../src/core/agent/toolRunner';
+import type { mcpAgentTools as McpAgentTools } from '../src/core/agent/tools/mcpTool';
+import type { ApprovalGate as ApprovalGateClass } from '../src/core/approval/approvalGate';
+import type { wrapUntrusted as WrapUntrusted } from '../src/core/content/spotlight';
 import type { AuditEvent, AuditSink } from '../src/core/audit/auditSink';
-import { offeredTools, reviewDefinitions, type OfferedMcpTool } from '../src/core/mcp/definitionReview';
-import { McpCaller } from '../src/core/mcp/mcpCall';
-import { listAllTools } from '../src/core/mcp/mcpServerTools';
+import type { OfferedMcpTool, offeredTools as OfferedTools, reviewDefinitions as ReviewDefinitions } from '../src/core/mcp/definitionReview';
+import type { McpCaller as McpCallerClass } from '../src/core/mcp/mcpCall';
+import type { listAllTools as ListAllTools } from '../src/core/mcp/mcpServerTools';
 import type { ToolDefinition } from '../src/core/mcp/toolDefinition';
-import { toolPin } from '../src/core/mcp/toolPin';
-import { policyPackSchema, type McpServerPolicy, type PolicyPack } from '../src/core/policy/policySchema';
+import type { toolPin as ToolPin } from '../src/core/mcp/toolPin';
+import type { McpServerPolicy, PolicyPack, policyPackSchema as PolicyPackSchema } from '../src/core/policy/policySchema';
 import { connectInMemory } from '../test/unit/core/mcp/inMemoryServer';
 import type { BenchReport, BenchRow } from './lib/benchReport';
+import { shippedModule } from './lib/shippedModule';
 import { median } from './lib/stats';
+
+// Measured as it ships (bundled), not as the tsx loader runs the sources: see shippedModule.
+const { ToolRunner, mcpAgentTools, ApprovalGate, wrapUntrusted, offeredTools, reviewDefinitions, McpCaller, listAllTools, toolPin, policyPackSchema } = shippedModule<{
+  ToolRunner: typeof ToolRunnerClass;
+  mcpAgentTools: typeof McpAgentTools;
+  ApprovalGate: typeof ApprovalGateClass;
+  wrapUntrusted: typeof WrapUntrusted;
+  offeredTools: typeof OfferedTools;
+  reviewDefinitions: typeof ReviewDefinitions;
+  McpCaller: typeof McpCallerClass;
+  listAllTools: typeof ListAllTools;
+  toolPin: typeof ToolPin;
+  policyPackSchema: typeof PolicyPackSchema;
+}>(
+  'src/core/agent/toolRunner.ts',
+  'src/core/agent/tools/mcpTool.ts',
+  'src/core/approval/approvalGate.ts',
+  'src/core/content/spotlight.ts',
+  'src/core/mcp/definitionReview.ts',
+  'src/core/mcp/mcpCall.ts',
+  'src/core/mcp/mcpServerTools.ts',
+  'src/core/mcp/toolPin.ts',
+  'src/core/policy/policySchema.ts',
+);
 
 const SERVER = 'bench';
 const TARGET_ADDED_MS = 1;
@@ -95,6 +120,7 @@ export async function run(): Promise<BenchReport> {
         `target under ${TARGET_ADDED_MS} ms added at p50 (approvals aside), 10 KB — ${verdict('largeAdded', 'airlock McpCaller.call')}; ${verdict('largeAdded', 'airlock ToolRunner.run (agent path)')}`,
         `tools: echo (returns its short argument) and large (returns ${LARGE_BYTES.toLocaleString('en-US')} bytes of JSON-like records); ${WARM_UP_CALLS} warm-up calls per path and tool, then ${ROUNDS} rounds of ${CALLS_PER_ROUND} calls, the three paths interleaved call by call so they share the machine's load`,
         'added p50 = this path\'s p50 minus the direct p50; airlock/x compares the agent path with each row',
+        'Airlock is measured as it ships: its modules bundled by esbuild as npm run build bundles them (the tsx loader the benches run under slows cross-module calls in hot loops); the SDK client and server are loaded from node_modules',
       ],
     };
   } finally {

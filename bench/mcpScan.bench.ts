@@ -9,10 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { scanContent } from '../src/core/content';
 import { definitionStrings } from '../src/core/mcp/definitionStrings';
 import type { ToolDefinition } from '../src/core/mcp/toolDefinition';
-import { scanToolDefinition } from '../src/core/mcp/toolDefinitionScan';
-import { toolPin } from '../src/core/mcp/toolPin';
+import type { scanToolDefinition as ScanToolDefinition } from '../src/core/mcp/toolDefinitionScan';
+import type { toolPin as ToolPin } from '../src/core/mcp/toolPin';
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { loadMcpToolCorpus, type ToolRow } from './lib/mcpToolCorpus';
+import { shippedModule } from './lib/shippedModule';
 import { median } from './lib/stats';
 
 const TARGET_POISONED = 0.9;
@@ -21,6 +22,9 @@ const TIMED_DEFINITIONS = 1000;
 const ROUNDS = 5;
 
 type Engine = (tool: ToolDefinition) => boolean;
+
+// Measured as it ships (bundled), not as the tsx loader runs the sources: see shippedModule.
+const { scanToolDefinition, toolPin } = shippedModule<{ scanToolDefinition: typeof ScanToolDefinition; toolPin: typeof ToolPin }>('src/core/mcp/toolDefinitionScan.ts', 'src/core/mcp/toolPin.ts');
 
 const COLUMNS = [
   { key: 'poisonedFlagged', label: 'poisoned flagged', decimals: 0 },
@@ -66,6 +70,7 @@ export function run(): Promise<BenchReport> {
       'honesty: the rules were written from the attack families in issue 14 after reading the 13 poisoned rows; two edits followed the first run on the real rows (not asking the user is not concealment; "hidden instructions" as a noun is not a directive)',
       'the poisoned side is 13 rows from 3 sources, all explicit; it says little about invisible-Unicode, enum or default payloads (see the unit tests for those)',
       `per-server rows list only servers with a flagged definition; the other ${serversWithout(rows, airlock)} real servers have none`,
+      'the time is the definition scan and pin as they ship: src/core/mcp bundled by esbuild as npm run build bundles it (the tsx loader the benches run under slows cross-module calls in hot loops)',
     ],
   });
 }

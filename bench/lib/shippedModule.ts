@@ -9,12 +9,20 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Bundles `entry` (a path under the repository) and loads it; the bundle is removed once loaded. */
-export function shippedModule<T>(entry: string): T {
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Bundles `entry` (a path under the repository) and loads it; the bundle is removed once loaded.
+ * Several entries become one bundle exporting what each exports, so modules that hand each
+ * other objects share one copy of the code between them, as in the shipped bundle.
+ */
+export function shippedModule<T>(entry: string, ...more: readonly string[]): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'airlock-bench-'));
   const outfile = path.join(dir, 'module.cjs');
+  const entries = [entry, ...more].map((file) => path.resolve(REPO_ROOT, file));
+  const input = entries.length === 1 ? { entryPoints: entries } : { stdin: { contents: entries.map((file) => `export * from ${JSON.stringify(file)};`).join('\n'), resolveDir: REPO_ROOT, loader: 'ts' as const } };
   try {
-    buildSync({ entryPoints: [path.resolve(__dirname, '../..', entry)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, keepNames: true, logLevel: 'silent', legalComments: 'none' });
+    buildSync({ ...input, outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, keepNames: true, logLevel: 'silent', legalComments: 'none' });
     return createRequire(__filename)(outfile) as T;
   } finally {
     rmSync(dir, { recursive: true, force: true });
