@@ -7,14 +7,14 @@ const SEND = terms(
 /** What an injection wants out: secrets, keys, the conversation, the system prompt. */
 const SENSITIVE = terms(
   'env|.env|dotenv|environment variables|env vars|environment|api key|api keys|apikey|api_key|secret|secrets|credentials|credential|password|passwords|',
-  'token|tokens|access token|private key|private keys|ssh key|ssh keys|id_rsa|id_ed25519|.ssh|aws credentials|.aws|npmrc|.npmrc|bash history|bash_history|.bash_history|',
+  'token|tokens|access token|private key|private keys|id_rsa|id_ed25519|aws credentials|.aws|npmrc|.npmrc|bash history|bash_history|.bash_history|',
   'chat history|conversation|conversation history|chat log|the chat|this chat|the conversation|system prompt|previous messages|user messages|the user\'s messages|',
-  'cookies|session cookie|session token|openai_api_key|aws_secret_access_key|github_token|keys|source code|the repository|the repo|the workspace|the project|',
+  'cookies|session cookie|session token|openai_api_key|aws_secret_access_key|github_token|the keys|all keys|all the keys|every key|source code|the repository|the repo|the workspace|the project|',
   'every file|all files|the files|file contents|contents of|the contents|etc/passwd|etc/shadow|kubeconfig|.kube/config|.netrc|.git-credentials|.pgpass|last message|last command|user\'s last message|the summary|summary',
 );
 const STRONG_SENSITIVE = terms(
-  'env|.env|environment variables|env vars|api key|api keys|apikey|secret|secrets|credentials|password|passwords|token|tokens|private key|ssh key|id_rsa|',
-  '.ssh|aws credentials|.aws|npmrc|.npmrc|bash history|.bash_history|chat history|conversation|conversation history|system prompt|previous messages|cookies|',
+  'env|.env|environment variables|env vars|api key|api keys|apikey|secret|secrets|credentials|password|passwords|token|tokens|private key|id_rsa|',
+  'aws credentials|.aws|npmrc|.npmrc|bash history|.bash_history|chat history|conversation|conversation history|system prompt|previous messages|cookies|',
   'openai_api_key|aws_secret_access_key|github_token|etc/passwd|etc/shadow|kubeconfig|.netrc|.git-credentials|user\'s last message|last message|chat|the chat',
 );
 /** Where it should go: a URL, a webhook, an address, an image, a query string. */
@@ -31,6 +31,18 @@ const OUTPUT_SECRET = terms(
 );
 
 /** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
+/**
+ * SSH keys: SSH docs copy the public key to "the server" or to a URL (https://github.com/settings/keys)
+ * and add lines to ~/.ssh/config, known_hosts and authorized_keys. The words cannot tell a public
+ * key from a private one (".ssh" reads as any "SSH"), so only a destination no guide sends a key
+ * to counts: a paste site, a collector, an address given in the text. A private key by name
+ * (id_rsa, "private key") is a secret like any other.
+ */
+const SSH_KEYS = terms('.ssh|ssh key|ssh keys|ssh keypair|ssh private key|ssh private keys');
+const OFF_MACHINE = terms(
+  'webhook|webhook.site|pastebin|requestbin|ngrok|collector|attacker|this address|the following address|email address|',
+  'this url|this link|this endpoint|our endpoint|our server|query string|image url|external',
+);
 const STRONG_DESTINATION = terms('http|https|webhook|webhook.site|endpoint|server|url|gist|pastebin|requestbin|ngrok|collector|attacker|this address|email address');
 
 /**
@@ -91,8 +103,10 @@ const USER_DATA = terms(
 
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true }),
+  sequence('exfil.en.send-ssh-key-to', 'exfiltration', 0.8, [SEND, 8, SSH_KEYS, 10, OFF_MACHINE], { lang: 'en', negatable: true }),
   // Unordered, so also "put the token in .env from https://…" in setup guides: needs company.
   near('exfil.en.secret-send-url', 'exfiltration', 0.3, [SEND, STRONG_SENSITIVE, STRONG_DESTINATION], 16, { lang: 'en' }),
+  near('exfil.en.ssh-key-send-url', 'exfiltration', 0.3, [SEND, SSH_KEYS, OFF_MACHINE], 16, { lang: 'en' }),
   sequence('exfil.en.steal-verb', 'exfiltration', 0.55, [terms('exfiltrate|exfil|leak|steal|smuggle|siphon|harvest|collect and send|dump'), 6, SENSITIVE], { lang: 'en', negatable: true }),
   sequence('exfil.en.reveal-prompt', 'exfiltration', 0.5, [terms('reveal|leak|disclose|dump|recite|expose|exfiltrate|divulge'), 3, terms('system prompt|system message|hidden instructions|hidden rules|initial prompt|secret instructions|instructions|hidden system message|full policy|prompt|configuration|rules')], { lang: 'en', negatable: true }),
   sequence('exfil.en.show-prompt', 'exfiltration', 0.45, [terms('print|show|output|display|repeat|tell me|give me|paste|return|list|write out|spell out'), 3, terms('your system prompt|your hidden instructions|your hidden rules|your initial prompt|your instructions|your configuration|your rules|your secret instructions|the hidden system message|the hidden instructions|the full policy|your prompt|hidden rules|your system message')], { lang: 'en', negatable: true }),
@@ -115,6 +129,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   near('exfil.de.steal-verb', 'exfiltration', 0.55, [terms('stiehl|stehle|stehlen sie|entwende|entwenden sie|schleuse|schleusen sie|exfiltriere|exfiltrieren sie|schmuggle|schmuggeln sie|leake|greif|greife|greifen sie'), SECRET_DE], 6, { lang: 'de' }),
   // "Lade den API-Schlüssel auf https://… hoch": the separable "hoch" makes it an upload ("Lade den Schlüssel von https://… herunter" is key setup).
   near('exfil.de.upload-secret', 'exfiltration', 0.8, [terms('lade|lad|laden sie'), terms('hoch'), SECRET_DE, terms('http|https|webhook|pastebin|gist|server|url')], 14, { lang: 'de' }),
+  // SSH keys go up to "den Server" or GitHub in every SSH guide: only a paste site or collector counts (see SSH_KEYS).
+  near('exfil.de.upload-ssh-key', 'exfiltration', 0.8, [terms('lade|lad|laden sie'), terms('hoch'), terms('ssh-schlüssel|ssh-schlüsseln|.ssh|ssh-keys|ssh-key'), terms('webhook|pastebin|collector|angreifer|diese adresse|folgende adresse')], 14, { lang: 'de' }),
   near('exfil.de.secret-in-disguise', 'exfiltration', 0.45, [terms('gedicht|akrostichon|lied|song|rätsel|haiku|limerick|rap|sonett|kreuzworträtsel|reim'), PASSWORD_DE], 5, { lang: 'de' }),
   near('exfil.de.secret-transformed', 'exfiltration', 0.45, [terms('schreibe|schreib|schreiben sie|buchstabiere|buchstabieren sie|gib|geben sie|nenne|nennen sie|sag|sage|sagen sie|übersetze|wiederhole'), PASSWORD_DE, terms('rückwärts|in umgekehrter reihenfolge|in leetspeak|in morsecode|als morsecode|buchstabe für buchstabe|mit leerzeichen dazwischen|mit bindestrichen|in einem gedicht|als akrostichon|in rot13|übersetzt')], 8, { lang: 'de' }),
 
