@@ -46,6 +46,8 @@ const ROUND_BUDGET_MS = 8_000;
 const NAIVE_SIZES = [16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
 const NAIVE_TIMEOUT_MS = 8_000;
 const NAIVE_JOB_BUDGET_MS = 20_000;
+/** On the public corpus every row is tried; after this many rows over NAIVE_TIMEOUT_MS the naive loop gets no LOSO figure. */
+const NAIVE_LOSO_MAX_TIMEOUTS = 10;
 
 type Engine = (text: string) => boolean;
 
@@ -83,11 +85,13 @@ export async function run(): Promise<BenchReport> {
   const airlockHeld = evaluate(heldOut, airlock);
   const naiveWhole = naiveConfusion(corpus, await naiveWorker.run(corpus.map((entry) => entry.text)));
   const naiveHeld = naiveConfusion(heldOut, await naiveWorker.run(heldOut.map((entry) => entry.text)));
+  const publicCorpus = loadInjectionCorpus();
+  step('the naive loop on every public row (for its leave-one-source-out figure)');
+  const naivePublic = 'rows' in publicCorpus ? await naiveWorker.each(publicCorpus.rows.map((row) => row.text), NAIVE_LOSO_MAX_TIMEOUTS) : undefined;
   await naiveWorker.close();
   const vard = await vardEngine();
-  // Not the naive loop: some public rows make its regexes backtrack for minutes, and a running
-  // regex cannot be stopped in this thread (its detection is measured on the in-house corpus).
   const trainers: Record<string, Trainer> = { airlock: () => airlock };
+  if (naivePublic?.positive !== undefined) trainers['naive regex loop'] = naiveTrainer(publicCorpus, naivePublic.positive);
   if (vard !== undefined) trainers.vard = () => vard;
   // Minutes of training (14 folds): only on request.
   if (process.env.AIRLOCK_BENCH_LEARNED === '1') {
@@ -96,7 +100,8 @@ export async function run(): Promise<BenchReport> {
     trainers['rules or learned intent scorer (not shipped)'] = intentTrainer({ withRules: true });
   }
   step(`leave-one-source-out: ${Object.keys(trainers).join(', ')}`);
-  const loso = losoOf(trainers);
+  const loso = losoOf(publicCorpus, trainers);
+  if (naivePublic !== undefined) loso.notes.push(describeNaivePublic(naivePublic));
   step('vard on the mixed texts and adversarial inputs');
   const vardRows: BenchRow[] = [];
   const vardNotes: string[] = [];
@@ -117,7 +122,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, undefined, `${naive.length} regular expressions (one per rule, slot order of a window rule, or literal; /giu), from the rules' written terms without the generated typo variants, each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, loso.results['naive regex loop'], `${naive.length} regular expressions (one per rule, slot order of a window rule, or literal; /giu), from the rules' written terms without the generated typo variants, each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
@@ -170,8 +175,7 @@ function row(subject: string, airlock: boolean, mixed: number, realistic: number
  * Leave-one-source-out on the public corpus for each engine, or a note that it is absent. The
  * headline is the worse of pooled and macro (mean over sources); per-source figures follow.
  */
-function losoOf(trainers: Readonly<Record<string, Trainer>>): { results: Partial<Record<string, LosoResult>>; notes: string[] } {
-  const corpus = loadInjectionCorpus();
+function losoOf(corpus: ReturnType<typeof loadInjectionCorpus>, trainers: Readonly<Record<string, Trainer>>): { results: Partial<Record<string, LosoResult>>; notes: string[] } {
   if ('missing' in corpus) return { results: {}, notes: [`LOSO: ${corpus.missing}`] };
   const results: Partial<Record<string, LosoResult>> = {};
   const notes: string[] = [];
@@ -365,6 +369,23 @@ function describeNaiveDetection(result: { confusion: Confusion; scored: number }
   return result.scored === 0 ? `naive: no row finished within ${NAIVE_TIMEOUT_MS / 1000} s, so no figures` : describeConfusion(`naive (${result.scored} rows scored within its budget)`, result.confusion);
 }
 
+/**
+ * The naive loop's verdicts on the public rows, as a detector: it has nothing to fit, so every
+ * fold's detector is the same, and a row it did not finish within NAIVE_TIMEOUT_MS counts as not
+ * flagged (it gave no answer).
+ */
+function naiveTrainer(corpus: ReturnType<typeof loadInjectionCorpus>, positive: readonly (boolean | undefined)[]): Trainer {
+  const verdicts = new Map<string, boolean>();
+  if ('rows' in corpus) corpus.rows.forEach((row, index) => verdicts.set(row.text, positive[index] === true));
+  return () => (text) => verdicts.get(text) === true;
+}
+
+function describeNaivePublic(run: NaiveEach): string {
+  const timing = `${(run.cpuMs / 1000).toFixed(0)} CPU s over ${run.tried} rows`;
+  if (run.positive === undefined) return `LOSO naive regex loop: not scored, ${run.timedOut} rows took over ${NAIVE_TIMEOUT_MS / 1000} s (${timing})`;
+  return `LOSO naive regex loop: every row tried, ${run.timedOut} over ${NAIVE_TIMEOUT_MS / 1000} s counted as not flagged (${timing}); the same regexes in every fold (nothing to fit)`;
+}
+
 function describeRun(run: NaiveRun): string {
   return `${run.texts.length} of ${run.total} texts${run.stopped ? `, stopped by one over ${NAIVE_TIMEOUT_MS / 1000} s` : ''}`;
 }
@@ -396,6 +417,14 @@ parentPort.on('message', ({ texts, budgetMs }) => {
   parentPort.postMessage({ done: true });
 });
 `;
+
+/** The naive loop's verdict on every text, or none when too many texts took over NAIVE_TIMEOUT_MS. */
+interface NaiveEach {
+  readonly positive: readonly (boolean | undefined)[] | undefined;
+  readonly timedOut: number;
+  readonly tried: number;
+  readonly cpuMs: number;
+}
 
 type NaiveMessage = { ready?: true; done?: true; chars?: number; ms?: number; positive?: boolean };
 
@@ -455,6 +484,28 @@ class NaiveWorker {
       if (this.ready) send();
       else arm(120_000); // compiling several hundred large patterns takes a while
     });
+  }
+
+  /**
+   * Every text's verdict, in order, without a budget: a text over NAIVE_TIMEOUT_MS has none (it
+   * ends the worker, and the texts after it go on in a new one), and after `maxTimeouts` of them
+   * the run gives up.
+   */
+  async each(texts: readonly string[], maxTimeouts: number): Promise<NaiveEach> {
+    const positive: (boolean | undefined)[] = [];
+    let timedOut = 0;
+    let cpuMs = 0;
+    while (positive.length < texts.length) {
+      const run = await this.run(texts.slice(positive.length), Number.POSITIVE_INFINITY);
+      for (const entry of run.texts) {
+        positive.push(entry.positive);
+        cpuMs += entry.ms;
+      }
+      if (!run.stopped) continue;
+      positive.push(undefined);
+      if (++timedOut >= maxTimeouts) return { positive: undefined, timedOut, tried: positive.length, cpuMs };
+    }
+    return { positive, timedOut, tried: positive.length, cpuMs };
   }
 
   close(): Promise<number> {
