@@ -23,7 +23,8 @@ const PERSONA = terms(
 );
 const MODE = terms('god mode|dan mode|jailbreak mode|unrestricted mode|evil mode|chaos mode|opposite mode|no-filter mode|unfiltered mode|uncensored mode|root mode');
 /** Real settings in phones and browsers, so weaker alone. */
-const ORDINARY_MODE = terms('developer mode|sudo mode|admin mode|debug mode|maintenance mode');
+/** Modes a jailbreak claims; debug and maintenance modes are announced by ordinary logs (context.en.debug-mode reads them, weakly). */
+const ORDINARY_MODE = terms('developer mode|sudo mode|admin mode');
 const ENABLE = terms('enable|enabled|activate|activated|enter|entering|switch to|switch into|turn on|unlock|unlocked|engage|now in|you are in');
 
 const RESTRICTED = terms('restrictions|limitations|limits|filters|censorship|guardrails|safety training|content policies|content policy|ethical guidelines|moral guidelines|rules');
