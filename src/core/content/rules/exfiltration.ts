@@ -24,13 +24,12 @@ const DESTINATION = terms(
   'email address|mailbox|inbox|remote|external|attacker|domain|comment on',
 );
 
-/** Secrets and files an injection wants copied into the reader's own output. */
+/** Secrets and files an injection wants copied into the reader's own output (not "the contents of" alone: "include the contents of the README in your summary" is a task). */
 const OUTPUT_SECRET = terms(
-  '.env|the .env|env file|.env file|contents of .env|the contents of|api key|api keys|secrets|secret|credentials|private key|private keys|id_rsa|.ssh|password|passwords|',
+  '.env|the .env|env file|.env file|contents of .env|api key|api keys|secrets|secret|credentials|private key|private keys|id_rsa|.ssh|password|passwords|',
   'access token|tokens|token|environment variables|env vars|.npmrc|.netrc|aws credentials|ssh key|ssh keys|system prompt|kubeconfig',
 );
 
-/** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
 /**
  * SSH keys: SSH docs copy the public key to "the server" or to a URL (https://github.com/settings/keys)
  * and add lines to ~/.ssh/config, known_hosts and authorized_keys. The words cannot tell a public
@@ -43,6 +42,7 @@ const OFF_MACHINE = terms(
   'webhook|webhook.site|pastebin|requestbin|ngrok|collector|attacker|this address|the following address|email address|',
   'this url|this link|this endpoint|our endpoint|our server|query string|image url|external',
 );
+/** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
 const STRONG_DESTINATION = terms('http|https|webhook|webhook.site|endpoint|server|url|gist|pastebin|requestbin|ngrok|collector|attacker|this address|email address');
 
 /**

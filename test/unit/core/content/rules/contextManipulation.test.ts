@@ -34,6 +34,7 @@ const POSITIVE: readonly Row[] = [
 const NEAR_MISS: readonly Row[] = [
   { name: 'service log: entering maintenance mode', text: '2024-05-01 12:00:03 INFO node-3 entering maintenance mode' },
   { name: 'README: a note from the developer', text: 'Note from the developer: this project is no longer maintained.' },
+  { name: 'design doc: the real task here', text: 'The real task here is to reduce the bundle size.' },
   { name: 'vendor e-mail: a message from Microsoft', text: 'A message from Microsoft about your account security.' },
   { name: 'office e-mail: a notice from the admin', text: 'Notice from the admin: the office is closed on Friday.' },
   { name: 'German e-mail: a message from the IT department', text: 'Mitteilung der IT-Abteilung: Am Sonntag finden Wartungsarbeiten statt.' },
