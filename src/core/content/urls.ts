@@ -16,7 +16,19 @@ type Context = 'image' | 'link' | 'bare';
 const COLLECTORS = ['webhook.site', 'requestbin', 'pipedream.net', 'ngrok.io', 'ngrok-free.app', 'ngrok.app', 'burpcollaborator.net', 'oastify.com', 'interact.sh', 'oast.fun', 'oast.pro', 'oast.live', 'oast.site', 'oast.online', 'oast.me', 'canarytokens.com', 'beeceptor.com', 'hookbin.com', 'requestcatcher.com', 'postb.in', 'ptsv2.com', 'ptsv3.com', 'webhook.cool', 'trycloudflare.com', 'requestinspector.com', 'mockbin.org'];
 /** Names a placeholder gives the data it wants filled in. */
 const SENSITIVE_NAME = /conversation|history|chat|secret|key|token|passw|prompt|system|summary|data|message|env|credential|context|memory|cookie|session|base64|insert|paste|here|content|file|user|response|answer|query|input/i;
+/**
+ * A URI-template name in a path (`/users/{id}`, `/${tenant}/`) is documentation or code; it asks
+ * for private data only when named for a secret or the conversation.
+ */
+const SECRET_NAME = /conversation|history|chat|secret|token|passw|prompt|summary|credential|cookie|memory|api_?key|private_?key|base64|\benv\b|paste|insert/i;
 const UPPER_WORDS = new Set(['BASE64', 'DATA', 'SECRET', 'SECRETS', 'TOKEN', 'KEY', 'SUMMARY', 'HISTORY', 'CHAT', 'CONVERSATION', 'PASSWORD', 'ENV', 'PROMPT']);
+/** `YOUR_TOKEN`, `INSERT_KEY`, `SECRET_HERE`: an upper-case word that says it is a slot to fill. */
+const FILL_IN = /^(?:YOUR|MY|INSERT|PASTE|PUT)_|_HERE$/;
+/** `API_KEY`, `CHAT_HISTORY`: an upper-case word named for a secret or the conversation. */
+const SECRET_SUFFIX = /_(?:KEY|TOKEN|SECRET|SECRETS|PASSWORD|DATA|HISTORY|SUMMARY|PROMPT|BASE64)$/;
+/** Upper-case file names every repository has; `HISTORY.md` is a changelog, not the chat history. */
+const DOC_NAMES = new Set(['README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'LICENSE', 'LICENCE', 'COPYING', 'NOTICE', 'AUTHORS', 'CONTRIBUTORS', 'CONTRIBUTING', 'SECURITY', 'CODE_OF_CONDUCT', 'SUPPORT', 'MAINTAINERS', 'TODO', 'FAQ', 'UPGRADING', 'MIGRATION', 'RELEASE', 'RELEASES', 'NEWS']);
+const FILE_EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
 const METADATA_HOSTS = ['169.254.169.254', 'metadata.google.internal', '100.100.100.200', 'fd00:ec2::254'];
 const MAX_URL = 4096;
 const MAX_LOOKBACK = 200;
@@ -69,28 +81,73 @@ function analyse(url: string, context: Context, start: number, end: number, out:
     out.push({ rule: 'tool.url.cloud-metadata', category: 'tool-hijacking', weight: 0.45, start, end });
   }
   if (COLLECTORS.some((collector) => host === collector || host.endsWith(`.${collector}`) || host.startsWith(`${collector}.`))) add('collector');
-  // A text fragment (`#:~:text=…`) is the browser's scroll-to-text directive, never sent anywhere.
-  const directive = url.indexOf('#:~:', hostEnd);
-  const rest = url.slice(hostEnd, directive < 0 ? url.length : directive);
-  const decoded = rest.includes('%') ? decodeEscapes(rest) : rest;
-  const placeholder = placeholderIn(decoded);
-  if (placeholder === 'sensitive') add('placeholder');
-  else if (placeholder === 'template') add('template');
-  else if (hasUpperPlaceholder(decoded)) add('upper-placeholder');
+  // Only path and query leave the machine: an image fetch or a click keeps the fragment in the
+  // browser. A page opened by a click can still read its own fragment, so a link's fragment is
+  // checked for a secret placeholder alone.
+  const hash = url.indexOf('#', hostEnd);
+  const rest = url.slice(hostEnd, hash < 0 ? url.length : hash);
   const query = rest.indexOf('?');
-  const values = query < 0 ? [] : rest.slice(query + 1).split('#')[0]?.split('&').map((pair) => pair.slice(pair.indexOf('=') + 1)) ?? [];
+  const path = decoded(query < 0 ? rest : rest.slice(0, query));
+  const search = query < 0 ? '' : decoded(rest.slice(query));
+  const found = [placeholderIn(search), pathPlaceholderIn(path)];
+  const placeholder = found.includes('sensitive') ? 'sensitive' : found.includes('template') ? 'template' : undefined;
+  if (placeholder === 'sensitive' || (context === 'link' && hash >= 0 && placeholderIn(decoded(url.slice(hash))) === 'sensitive')) add('placeholder');
+  else if (placeholder === 'template') add('template');
+  else if (hasUpperPlaceholder(search) || hasUpperPathSlot(path, context === 'image')) add('upper-placeholder');
+  const values = query < 0 ? [] : rest.slice(query + 1).split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
   if (query >= 0 && rest.endsWith('=')) add('append-slot');
   const segments = [...values.map((value) => ({ value, inQuery: true })), ...rest.slice(0, query < 0 ? rest.length : query).split('/').map((value) => ({ value, inQuery: false }))];
   let readable = false;
   let long = false;
   for (const { value, inQuery } of segments) {
-    if (value.length < LONG_VALUE) continue;
+    if (value.length < LONG_VALUE || isEncodedJson(value)) continue;
     if (inQuery) long = true;
-    const plain = value.includes('%') ? decodeEscapes(value) : decodeBase64(value);
-    if (readsAsText(plain) && /[a-z]{3}/i.test(plain) && !/^[0-9a-f]+$/i.test(value)) readable = true;
+    if (value.includes('%') ? escapesText(value) : readsAsEncodedText(value)) readable = true;
   }
   if (readable) add('encoded-text');
   else if (long) add('long-value');
+}
+
+function decoded(part: string): string {
+  return part.includes('%') ? decodeEscapes(part) : part;
+}
+
+/** A configuration passed as JSON (a VS Code install link's `config=%7B%22command%22…`) is read, not opaque; its placeholders still count. */
+function isEncodedJson(value: string): boolean {
+  if (!/^%(?:7B|5B)/i.test(value)) return false;
+  try {
+    return typeof JSON.parse(decodeEscapes(value)) === 'object';
+  } catch {
+    return false;
+  }
+}
+
+function readsAsEncodedText(value: string): boolean {
+  const plain = decodeBase64(value);
+  return readsAsText(plain) && /[a-z]{3}/i.test(plain) && !/^[0-9a-f]+$/i.test(value);
+}
+
+/**
+ * A percent-encoded value that hides text: words apart, or letters and digits escaped that an
+ * encoder leaves as they are. Encoded JSON, paths and URLs (`%7B%22command%22`, `a%2Fb%2Fc`) are
+ * how a query carries structure, readable as they stand.
+ */
+function escapesText(value: string): boolean {
+  const plain = decodeEscapes(value);
+  return readsAsText(plain) && /[a-z]{3}/i.test(plain) && (/\S\s+\S/.test(plain) || /%(?:3\d|[46][1-9a-f]|[57][0-9a])/i.test(value));
+}
+
+/**
+ * A placeholder in the path: a URI template (`/users/{id}`, `/${tenant}/`) counts only when named
+ * for a secret; `{{…}}`, `$(…)`, `<…>` and `[…]` count as in a query.
+ */
+function pathPlaceholderIn(path: string): 'sensitive' | 'template' | undefined {
+  let sensitive = false;
+  const rest = path.replace(/(?<!\{)\$?\{([\w.-]{1,80})\}(?!\})/g, (_template, name: string) => {
+    if (SECRET_NAME.test(name)) sensitive = true;
+    return '';
+  });
+  return sensitive ? 'sensitive' : placeholderIn(rest);
 }
 
 /** `{{…}}`, `${…}`, `$(…)`, `<…>`, `[…]` in a URL: "sensitive" when its name asks for private data. */
@@ -99,6 +156,8 @@ function placeholderIn(part: string): 'sensitive' | 'template' | undefined {
   for (let index = 0; index < part.length; index++) {
     const char = part[index];
     if (char !== '{' && char !== '$' && char !== '<' && char !== '[') continue;
+    // `{"` and `["` open JSON, the way a query carries a configuration; what is inside is still read.
+    if ((char === '{' || char === '[') && part[index + 1] === '"') continue;
     if (char === '$' && part[index + 1] !== '{' && part[index + 1] !== '(') continue;
     const close = char === '<' ? '>' : char === '[' ? ']' : char === '$' && part[index + 1] === '(' ? ')' : '}';
     const limit = Math.min(part.length, index + 80);
@@ -127,6 +186,23 @@ function hasUpperPlaceholder(part: string): boolean {
       const lowerAround = /[a-z]/.test(part[start - 1] ?? '') || /[a-z]/.test(part[index] ?? '');
       if (!lowerAround && /^[A-Z]/.test(word) && (UPPER_WORDS.has(word) || (word.includes('_') && /[A-Z]_[A-Z0-9]/.test(word) && word.length >= 5))) return true;
       start = -1;
+    }
+  }
+  return false;
+}
+
+/**
+ * An upper-case word in the path that is a slot to fill (`/YOUR_TOKEN`, `/API_KEY`). A file name
+ * (`TOKEN_CACHING.md`), a repository's own documents (`HISTORY.md`, `LICENSE`) and a constant's
+ * documentation page (`MAX_SAFE_INTEGER`) are not, except in an image, fetched without a click.
+ */
+function hasUpperPathSlot(path: string, image: boolean): boolean {
+  for (const segment of path.split('/')) {
+    const name = segment.replace(FILE_EXTENSION, '');
+    const file = name !== segment;
+    for (const [word] of name.matchAll(/(?<![A-Za-z0-9])[A-Z][A-Z0-9_]+(?![a-z0-9])/g)) {
+      if (DOC_NAMES.has(word)) continue;
+      if (FILL_IN.test(word) || (!file && (UPPER_WORDS.has(word) || SECRET_SUFFIX.test(word) || (image && /[A-Z]_[A-Z0-9]/.test(word))))) return true;
     }
   }
   return false;
@@ -170,11 +246,14 @@ function isUrlStop(code: number): boolean {
 /** Markdown `![…](url)` or `<img src=…>` is an image; `[…](url)` or `href=` a link; else bare. */
 function contextOf(text: string, start: number): Context {
   if (text.charCodeAt(start - 1) === 0x28 && text.charCodeAt(start - 2) === 0x5d) {
+    // The `[` that opens this label, past any nested `[…]`: `[![badge](img)](url)` is a link.
     const floor = Math.max(0, start - MAX_LOOKBACK);
+    let depth = 0;
     for (let index = start - 3; index >= floor; index--) {
       const code = text.charCodeAt(index);
       if (code === 0x0a) break;
-      if (code === 0x5b) return text.charCodeAt(index - 1) === 0x21 ? 'image' : 'link';
+      if (code === 0x5d) depth++;
+      else if (code === 0x5b && depth-- === 0) return text.charCodeAt(index - 1) === 0x21 ? 'image' : 'link';
     }
     return 'link';
   }
