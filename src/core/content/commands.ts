@@ -21,6 +21,12 @@ const SHELL_ON_SOCKET = /\b(?:ba|z|da|k)?sh\s+-i\b|\b0>&\s*\d|\b0<&\s*\d|\bexec\
 /** A shell named as a program to start: `"/bin/sh"`, `'bash'`, `cmd.exe`. */
 const SHELL_NAMED = /["'](?:\/bin\/)?(?:ba|z|da|k)?sh["']|\bcmd\.exe\b|\bpowershell\b/;
 const NETCAT = /\b(?:nc|ncat|netcat)\b/;
+/** A word of a reverse shell, and what must stand on the same line for it to be one (a FIFO through a network tool, socat running a program, TcpClient fed to iex). */
+const SHELL_PAIRS: readonly (readonly [string, RegExp])[] = [
+  ['mkfifo', /\b(?:nc|ncat|netcat|telnet)\b|openssl\s+s_client/],
+  ['socat', /\b(?:exec|system):/],
+  ['tcpclient', /\b(?:iex|invoke-expression)\b/],
+];
 /** A word every reverse shell below holds at least one of. */
 const REVERSE_SHELL_HINT = /dev\/tcp|dev\/udp|\bnc\b|ncat|netcat|mkfifo|socat|tcpclient|socket/;
 /** Netcat told to run a shell or interpreter (`-e /bin/sh`, `-c bash`, `--exec cmd.exe`); a bare `-c` is BSD netcat's CRLF switch. */
@@ -44,12 +50,7 @@ function reverseShellAt(line: string): number {
     if (netcat !== null && NETCAT_RUNS_SHELL.test(segment)) return segmentStart + netcat.index;
     segmentStart += segment.length + 1;
   }
-  const pairs: readonly (readonly [string, RegExp])[] = [
-    ['mkfifo', /\b(?:nc|ncat|netcat|telnet)\b|openssl\s+s_client/],
-    ['socat', /\b(?:exec|system):/],
-    ['tcpclient', /\b(?:iex|invoke-expression)\b/],
-  ];
-  for (const [word, partner] of pairs) {
+  for (const [word, partner] of SHELL_PAIRS) {
     const at = line.indexOf(word);
     if (at >= 0 && partner.test(line)) return at;
   }

@@ -123,8 +123,12 @@ function isEncodedJson(value: string): boolean {
 }
 
 function readsAsEncodedText(value: string): boolean {
-  const plain = decodeBase64(value);
-  return readsAsText(plain) && /[a-z]{3}/i.test(plain) && !/^[0-9a-f]+$/i.test(value);
+  return readsAsWords(decodeBase64(value)) && !/^[0-9a-f]+$/i.test(value);
+}
+
+/** Decoded bytes that are text with a word in them, not stray symbols. */
+function readsAsWords(plain: string): boolean {
+  return readsAsText(plain) && /[a-z]{3}/i.test(plain);
 }
 
 /**
@@ -134,7 +138,7 @@ function readsAsEncodedText(value: string): boolean {
  */
 function escapesText(value: string): boolean {
   const plain = decodeEscapes(value);
-  return readsAsText(plain) && /[a-z]{3}/i.test(plain) && (/\S\s+\S/.test(plain) || /%(?:3\d|[46][1-9a-f]|[57][0-9a])/i.test(value));
+  return readsAsWords(plain) && (/\S\s+\S/.test(plain) || /%(?:3\d|[46][1-9a-f]|[57][0-9a])/i.test(value));
 }
 
 /**

@@ -183,7 +183,7 @@ describe('content guard: German parity with the English rules', function () {
     const listed = new Set([...Object.keys(GERMAN), ...Object.keys(EXCLUDED)]);
     assert.deepEqual(english.filter((id) => !listed.has(id)), [], 'English rules without a German row or an exclusion');
     assert.deepEqual([...listed].filter((id) => !english.includes(id)), [], 'rows for rules that are gone');
-    assert.deepEqual(Object.keys(GERMAN).filter((id) => id in EXCLUDED), [], 'rules both measured and excluded');
+    assert.deepEqual(Object.keys(GERMAN).filter((id) => Object.hasOwn(EXCLUDED, id)), [], 'rules both measured and excluded');
   });
 
   for (const [id, text] of Object.entries(GERMAN)) {
