@@ -14,7 +14,7 @@ import { allowLabel, clickDialogButton, expectNoDialogFor, modalDialog, waitForD
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, focusWorkbench, quickOpen, runCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, moveCursorToStart, quickOpen, runCommand } from './harness/workbench';
 import { chatRequests, toolMessages } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
@@ -141,7 +141,7 @@ describe('Airlock agent edits (UI: code-server + Chromium)', () => {
       await focusWorkbench(page);
       await quickOpen(page, 'src/split.ts');
       await waitForValue('split.ts open', () => activeEditorText(page), (text) => text.includes('splitEvenly'), 15_000);
-      await page.keyboard.press('Control+Home');
+      await moveCursorToStart(page);
       await page.keyboard.press('End');
       await page.keyboard.type(' // TODO name the shares');
       await waitForValue('the typed text in the buffer', () => activeEditorText(page), (text) => text.includes('// TODO name the shares'), 15_000);

@@ -14,7 +14,7 @@ import { clickDialogButton, modalDialog, waitForDialog } from './harness/dialogs
 import { e2e } from './harness/rootHooks';
 import { stepShots } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, focusWorkbench, quickOpen, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, moveCursorToStart, quickOpen, runCommand, startCommand } from './harness/workbench';
 import { chatRequests } from './harness/modelRequests';
 
 const TURN_WAIT_MS = 45_000;
@@ -35,7 +35,11 @@ function moneyFile(): string {
 }
 
 function overlayFile(): string {
-  return path.join(e2e().workspace, '.airlock', 'policy', 'default.yaml');
+  return path.join(airlockFolder(), 'policy', 'default.yaml');
+}
+
+function airlockFolder(): string {
+  return path.join(e2e().workspace, '.airlock');
 }
 
 async function pickColorTheme(page: Page, name: string): Promise<void> {
@@ -51,12 +55,14 @@ async function pickColorTheme(page: Page, name: string): Promise<void> {
 describe('Airlock chat panel (UI: code-server + Chromium)', () => {
   let moneyBefore: string;
   let overlayExisted: boolean;
+  let folderExisted: boolean;
 
   before(async function () {
     this.timeout(60_000);
     await waitForStatus(e2e().view, 'ready', 45_000);
     moneyBefore = readFileSync(moneyFile(), 'utf8');
     overlayExisted = existsSync(overlayFile());
+    folderExisted = existsSync(airlockFolder());
   });
 
   after(async function () {
@@ -64,8 +70,9 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     const { page } = e2e();
     if (await modalDialog(page).isVisible()) await page.keyboard.press('Escape');
     writeFileSync(moneyFile(), moneyBefore);
-    // The next suites expect the workspace as it was: no overlay unless one was there before.
-    if (!overlayExisted) rmSync(overlayFile(), { force: true });
+    // The next suites expect the workspace as it was: no overlay, nor its folder, unless there before.
+    if (!folderExisted) rmSync(airlockFolder(), { recursive: true, force: true });
+    else if (!overlayExisted) rmSync(overlayFile(), { force: true });
     await focusWorkbench(page).catch(() => undefined);
     await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
     await runCommand(page, 'View: Close All Editors').catch(() => undefined);
@@ -130,7 +137,7 @@ describe('Airlock chat panel (UI: code-server + Chromium)', () => {
     await focusWorkbench(page);
     await quickOpen(page, 'src/money.ts');
     await waitForValue('money.ts open in the editor', () => activeEditorText(page), (text) => text.includes('export type Cents'), 15_000);
-    await page.keyboard.press('Control+Home');
+    await moveCursorToStart(page);
     fixture.enqueue({ kind: 'text', chunks: ['Put this at the top:\n\n', '```ts\n', '// Inserted from the chat\n', '```\n'] });
     const { assistant } = await sendPrompt(view, 'Give me a header comment');
     await waitForMessageState(assistant, 'done', TURN_WAIT_MS);

@@ -125,11 +125,29 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await waitForValue(`Quick Open to list ${relativePath} first`, () => first.innerText().catch(() => ''), (text) => text.includes(name), PALETTE_TIMEOUT_MS);
   await page.keyboard.press('Enter');
   await waitForActiveTab(page, name);
-  // Under load the keyboard focus can stay with the view that had it (the chat webview), so the
-  // editor opens unfocused: give it the focus the way a user would, with a click.
-  if ((await page.locator('.monaco-editor.focused').count()) === 0) {
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-  }
   // A file opened before comes back scrolled where it was left; the tests read its first lines.
-  await page.keyboard.press('Control+Home');
+  await moveCursorToStart(page);
+}
+
+/**
+ * Puts the cursor of the active editor at line 1, column 1, and waits until the status bar says
+ * so. One key press is not enough: under load the keyboard focus can stay with the view that had
+ * it (the chat webview), and an editor opened again restores its old cursor after the press (a
+ * CI run saw code inserted mid-line, where money.ts had last been left).
+ */
+export async function moveCursorToStart(page: Page): Promise<void> {
+  const position = page.locator('[id="status.editor.selection"]');
+  await waitForValue(
+    'the cursor at Ln 1, Col 1',
+    async () => {
+      // Give the editor the focus the way a user would, with a click.
+      if ((await page.locator('.monaco-editor.focused').count()) === 0) {
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      }
+      await page.keyboard.press('Control+Home');
+      return (await position.innerText().catch(() => '')).trim();
+    },
+    (text) => /^Ln 1, Col 1\b/.test(text),
+    PALETTE_TIMEOUT_MS,
+  );
 }
