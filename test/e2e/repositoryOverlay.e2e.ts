@@ -77,16 +77,27 @@ async function showEffectivePolicy(target: Page, accept: (text: string) => boole
   return waitForValue(`the effective policy document ${description}`, () => activeEditorText(target), accept);
 }
 
-/** Counts `text` in the focused editor with VS Code's find widget ("No results", "1 of 1", …). */
-async function findInEditor(target: Page, text: string): Promise<string> {
+/**
+ * How many times `text` is in the focused editor, as VS Code's find widget counts it ("No results",
+ * "1 of 1"; "? of 1" while the cursor is not on a match, which a loaded CI run read). Read once the
+ * count has settled: the search reruns as the text goes in, and the empty box says "No results".
+ */
+async function countInEditor(target: Page, text: string): Promise<number> {
   await target.keyboard.press('Control+f');
   const widget = target.locator('.find-widget.visible');
   await widget.waitFor();
   await target.keyboard.press('Control+a');
-  await target.keyboard.type(text);
-  const count = await waitForValue(`the find widget to count "${text}"`, async () => (await widget.locator('.matchesCount').innerText()).trim(), (seen) => seen !== '');
+  await target.keyboard.insertText(text);
+  // Settled: the same for half a second, longer than the find model's rerun delay after input.
+  let previous = { seen: '', since: Date.now() };
+  const settled = async (): Promise<string> => {
+    const seen = (await widget.locator('.matchesCount').innerText()).trim();
+    if (seen !== previous.seen) previous = { seen, since: Date.now() };
+    return Date.now() - previous.since >= 500 ? seen : '';
+  };
+  const count = await waitForValue(`the find widget to count "${text}"`, settled, (seen) => seen === 'No results' || /^(?:\d+|\?) of \d+$/.test(seen));
   await target.keyboard.press('Escape');
-  return count;
+  return count === 'No results' ? 0 : Number(count.split(' of ')[1]);
 }
 
 describe('Airlock repository policy overlay (UI: code-server + Chromium)', () => {
@@ -139,7 +150,7 @@ describe('Airlock repository policy overlay (UI: code-server + Chromium)', () =>
 
     const doc = await showEffectivePolicy(target, (text) => text.includes('NOT APPLIED'), 'to say the overlay is NOT APPLIED');
     assert.ok(!doc.includes('overlay: .airlock/policy/default.yaml'), `the overlay is not listed among the sources:\n${doc}`);
-    assert.equal(await findInEditor(target, 'cdn.example.net'), 'No results', `the effective policy does not mention ${CDN}`);
+    assert.equal(await countInEditor(target, 'cdn.example.net'), 0, `the effective policy does not mention ${CDN}`);
     await guardShot(target, 'overlay-ignored-effective-policy');
     // Show Effective Policy reloaded the policy: the refused content must not be asked about again.
     await expectNoDialogFor(target, 2_000);
@@ -167,7 +178,7 @@ describe('Airlock repository policy overlay (UI: code-server + Chromium)', () =>
 
     const doc = await showEffectivePolicy(target, (text) => text.includes('overlay: .airlock/policy/default.yaml') && !text.includes('NOT APPLIED'), 'to list the overlay as a source');
     assert.ok(doc.includes('overlay'), doc);
-    assert.equal(await findInEditor(target, 'cdn.example.net'), '1 of 1', `the effective policy now holds ${CDN}`);
+    assert.equal(await countInEditor(target, 'cdn.example.net'), 1, `the effective policy now holds ${CDN}`);
     await waitForValue('the status bar to stop saying default deny', () => statusBarText(target), (text) => text !== '(no item)' && !/default deny/.test(text));
     await guardShot(target, 'overlay-approved-effective-policy');
   });
