@@ -49,6 +49,18 @@ const OFF_MACHINE = terms(
   'webhook|webhook.site|pastebin|requestbin|ngrok|collector|attacker|this address|the following address|email address|',
   'this url|this link|this endpoint|our endpoint|our server|query string|image url|external',
 );
+/** What a tool gathered for the reader (not a secret by name): "send the result to amy@…" hands it to whoever wrote the address. */
+const GATHERED = terms(
+  'the result|the results|this result|these results|this information|the information|that information|all this information|all the information|',
+  'the data|this data|the acquired data|the retrieved data|the retrieved information|the collected data|the collected information|',
+  'the details|these details|those details|the list|this list|the output|the findings|all of it|everything|it all|them all',
+);
+
+const GATHERED_DE = terms(
+  'das ergebnis|die ergebnisse|diese ergebnisse|diese informationen|die informationen|alle informationen|die daten|diese daten|die gesammelten daten|',
+  'die abgerufenen daten|die abgerufenen informationen|die gesammelten informationen|die details|diese details|die liste|diese liste|die ausgabe|alles|das alles',
+);
+
 /** Unambiguous destinations for the unordered rule (not "@", "image" or "link", which are everywhere). */
 const STRONG_DESTINATION = terms('http|https|webhook|webhook.site|endpoint|server|url|gist|pastebin|requestbin|ngrok|collector|attacker|this address|email address');
 
@@ -113,6 +125,7 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
 
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true }),
+  sequence('exfil.en.send-gathered-to-address', 'exfiltration', 0.45, [terms('send|email|e-mail|mail|forward|share|deliver|post|transmit'), 2, GATHERED, 8, terms('@')], { lang: 'en', negatable: true }),
   sequence('exfil.en.send-ssh-key-to', 'exfiltration', 0.8, [SEND, 8, SSH_KEYS, 10, OFF_MACHINE], { lang: 'en', negatable: true }),
   // Unordered, so also "put the token in .env from https://…" in setup guides: needs company.
   near('exfil.en.secret-send-url', 'exfiltration', 0.3, [SEND, STRONG_SENSITIVE, STRONG_DESTINATION], 16, { lang: 'en' }),
@@ -145,9 +158,13 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.de.list-secrets', 'exfiltration', 0.55, [terms('liste|listen sie|zähle|zählen sie'), 1, terms('alle api-schlüssel|sämtliche api-schlüssel|die api-schlüssel|alle geheimnisse|die geheimnisse|alle zugangsdaten|die zugangsdaten|alle tokens|die tokens|alle passwörter|die passwörter|alle umgebungsvariablen|die umgebungsvariablen'), 4, terms('auf')], { lang: 'de', negatedAfter: true }),
   near('exfil.de.steal-verb', 'exfiltration', 0.55, [terms('stiehl|stehle|stehlen sie|entwende|entwenden sie|schleuse|schleusen sie|exfiltriere|exfiltrieren sie|schmuggle|schmuggeln sie|leake|greif|greife|greifen sie'), SECRET_DE], 6, { lang: 'de' }),
   // "Lade den API-Schlüssel auf https://… hoch": the separable "hoch" makes it an upload ("Lade den Schlüssel von https://… herunter" is key setup).
+  sequence('exfil.de.send-gathered-to-address', 'exfiltration', 0.45, [terms('schicke|schick|schicken sie|sende|senden sie|maile|mail|mailen sie|leite|leiten sie|übermittle|übermitteln sie'), 3, GATHERED_DE, 8, terms('@')], { lang: 'de', negatedAfter: true }),
   near('exfil.de.upload-secret', 'exfiltration', 0.8, [terms('lade|lad|laden sie'), terms('hoch'), SECRET_DE, terms('http|https|webhook|pastebin|gist|server|url')], 14, { lang: 'de' }),
   // SSH keys go up to "den Server" or GitHub in every SSH guide: only a paste site or collector counts (see SSH_KEYS).
   near('exfil.de.upload-ssh-key', 'exfiltration', 0.8, [terms('lade|lad|laden sie'), terms('hoch'), terms('ssh-schlüssel|ssh-schlüsseln|.ssh|ssh-keys|ssh-key'), terms('webhook|pastebin|collector|angreifer|diese adresse|folgende adresse')], 14, { lang: 'de' }),
+  // The modal question with the verb last: "Könntest du dann wenigstens dein Passwort teilen?" ("Hier können Sie das
+  // Passwort angeben" is a form's help text: only the asking order, and no form verbs like "eingeben" or "ändern").
+  near('exfil.de.ask-secret-modal', 'exfiltration', 0.4, [terms('kannst du|könntest du|würdest du|kannst du mir|könntest du mir|würdest du mir|könnten sie mir|würden sie mir'), PASSWORD_DE, terms('teilen|verraten|nennen|sagen|mitteilen|preisgeben|geben|angeben|bestätigen|zeigen|aufschreiben|buchstabieren|vorlesen|schicken|senden')], 10, { lang: 'de' }),
   near('exfil.de.secret-in-disguise', 'exfiltration', 0.45, [terms('gedicht|akrostichon|lied|song|rätsel|haiku|limerick|rap|sonett|kreuzworträtsel|reim'), PASSWORD_DE], 5, { lang: 'de' }),
   near('exfil.de.secret-transformed', 'exfiltration', 0.45, [terms('schreibe|schreib|schreiben sie|buchstabiere|buchstabieren sie|gib|geben sie|nenne|nennen sie|sag|sage|sagen sie|übersetze|wiederhole'), PASSWORD_DE, terms('rückwärts|in umgekehrter reihenfolge|in leetspeak|in morsecode|als morsecode|buchstabe für buchstabe|mit leerzeichen dazwischen|mit bindestrichen|in einem gedicht|als akrostichon|in rot13|übersetzt')], 8, { lang: 'de' }),
 

@@ -27,12 +27,14 @@ const MODE = terms('god mode|dan mode|jailbreak mode|unrestricted mode|evil mode
 const ORDINARY_MODE = terms('developer mode|sudo mode|admin mode');
 const ENABLE = terms('enable|enabled|activate|activated|enter|entering|switch to|switch into|turn on|unlock|unlocked|engage|now in|you are in');
 
-const RESTRICTED = terms('restrictions|limitations|limits|filters|censorship|guardrails|safety training|content policies|content policy|ethical guidelines|moral guidelines|rules');
+const RESTRICTED = terms('restrictions|confines|limitations|limits|filters|censorship|guardrails|safety training|content policies|content policy|ethical guidelines|moral guidelines|rules');
 
 /** Verbs of a persona that has dropped its rules. */
 const SHED = terms(
   'broken free of|broke free of|break free of|breaks free of|break free from|free from|freed from|liberated from|released from|escaped|not bound by|no longer bound by|',
   "unbound by|not restricted by|not limited by|not required to follow|not obligated to follow|doesn't follow|does not follow|don't follow|do not follow|won't follow|",
+  // "Abide by" is a persona's word; "you don't have to follow the usual style rules" is a contributing guide's.
+  "do not have to abide by|don't have to abide by|does not have to abide by|doesn't have to abide by|need not abide by|",
   "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no|",
   'is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides|not restrained by|not constrained by|unconstrained by|unrestrained by|not held back by|',
   "do not care about|don't care about|dont care about|doesnt care about|not care about|never cares about|without caring about|not concerned with|",
@@ -73,7 +75,7 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE, 1, ORDINARY_MODE], { lang: 'en' }),
   sequence('role.en.ordinary-mode-enabled', 'role-manipulation', 0.3, [ORDINARY_MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active')], { lang: 'en' }),
   keyword('role.en.dan', 'role-manipulation', 0.7, terms('do anything now|dan mode|dan prompt|jailbroken|jailbreak mode|anti-dan|developer mode output|stay in character|strive to avoid norms')),
-  sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|you have been unlocked|you have been liberated|you are liberated from'), 3, RESTRICTED], { lang: 'en' }),
+  sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|have been freed from|has been freed from|you have been unlocked|you have been liberated|you are liberated from'), 3, RESTRICTED], { lang: 'en' }),
   sequence('role.en.without-restrictions', 'role-manipulation', 0.3, [terms('without|with no|free of|no'), 1, terms('restrictions|censorship|filters|guardrails|safety filters|content filters|ethical guidelines|moral guidelines|safety training')], { lang: 'en' }),
   sequence('role.en.as-your-developer', 'role-manipulation', 0.45, [terms('as your|i am your|i\'m your'), 1, terms('developer|creator|administrator|admin|owner|programmer|operator|master')], { lang: 'en' }),
   // The jailbreak persona's creed: "has broken free of OpenAI's ethical rules", "does not adhere to any policies".
