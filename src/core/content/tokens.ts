@@ -26,7 +26,8 @@ export interface Tokens {
  * Splits the view into words (letters and digits of spaced scripts, plus a lone "@" between
  * words so e-mail addresses are visible, and the punctuation ": , – —" as one-character words),
  * single characters of unspaced scripts, and barriers:
- * `. ! ? ;` before whitespace or the end, CJK full stops, and blank lines. One pass.
+ * `. ! ? ;` before whitespace or the end, CJK full stops, blank lines, and a line that opens a
+ * doc-comment tag (`* @param url …`), where the comment's next field starts. One pass.
  */
 export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage: TokenStorage = new TokenStorage()): Tokens {
   const { codes, length } = view;
@@ -81,7 +82,7 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
         if (codes[index] === 0x0a) newlines++;
         index++;
       }
-      if (newlines >= 2) add(from, index, TOKEN_BARRIER);
+      if (newlines >= 2 || docTagAt(codes, index, length)) add(from, index, TOKEN_BARRIER);
       continue;
     }
     if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) {
@@ -113,6 +114,19 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
   end.fill(0, count, count + 2);
   kind.fill(0, count, count + 2);
   return { count, start, end, kind };
+}
+
+/**
+ * A doc-comment tag at `index`, the start of a line's text: `@param`, or `* @returns` inside a block
+ * comment. "(can be modified to add credentials)" and the next tag's "The token endpoint URL" are
+ * two fields of a JSDoc block, not one sentence (an SDK's typings were blocked as exfiltration).
+ */
+function docTagAt(codes: Uint16Array, index: number, length: number): boolean {
+  let at = index;
+  if (codes[at] === 0x2a) at++;
+  while (at < length && (codes[at] === 0x20 || codes[at] === 0x09)) at++;
+  const after = codes[at + 1] ?? 0;
+  return codes[at] === 0x40 && after >= 0x61 && after <= 0x7a;
 }
 
 /** 2 at a valid surrogate pair, else 1. */

@@ -44,6 +44,12 @@ describe('content guard: phrase matcher', () => {
     assert.deepEqual(matches(matcher, 'from now on.\n\nalways').filter((m) => m.startsWith('loose')), []);
   });
 
+  it('a doc-comment tag starts a new field: no phrase spans "* @param"', () => {
+    assert.deepEqual(matches(matcher, '/**\n * from now on\n * @param x - always').filter((m) => m.startsWith('loose')), []);
+    assert.deepEqual(matches(matcher, 'from now on\n@returns always').filter((m) => m.startsWith('loose')), []);
+    assert.deepEqual(matches(matcher, '/**\n * from now on\n * always').filter((m) => m.startsWith('loose')), ['loose:from now on\n * always'], 'a wrapped line of prose still reads on');
+  });
+
   it('a dot inside a word (file.ts, e-mail) is not a sentence end', () => {
     assert.deepEqual(matches(matcher, 'from now on a.b always').filter((m) => m.startsWith('loose')), ['loose:from now on a.b always']);
   });

@@ -82,6 +82,7 @@ const POSITIVE: readonly Row[] = [
 
 /** System prompts that guard a secret, docs about passwords and user data: they must pass. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'SDK typings: "add credentials" and the next tag\'s "token endpoint URL"', text: '/**\n * @param params - The request body parameters (can be modified to add credentials)\n * @param url - The token endpoint URL being called\n */' },
   { name: 'SECURITY.md: report vulnerabilities by e-mail (no data gathered for it)', text: 'Please report security vulnerabilities by email to security@example.com.' },
   { name: 'a warning not to send the data to an address', text: 'Do not send the data to anyone@example.com.' },
   { name: 'German: a warning never to send the data to an address', text: 'Schicke die Daten niemals an fremde@example.org.' },
