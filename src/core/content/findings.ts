@@ -5,6 +5,7 @@ import { findDelimiters } from './delimiters';
 import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, ViewStorage, type DetectionView } from './detectionView';
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
+import type { PhraseRule } from './lexicon';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
 import { sanitize } from './sanitize';
@@ -232,10 +233,20 @@ function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Find
     if (rule === undefined) return;
     const start = view.origStart[startUnit] ?? 0;
     const end = endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : start;
+    if (excludedByContext(rule, text, start, end)) return;
     const weight = rule.category === 'instruction-override' && quoted(text, start, end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
     findings.push({ rule: rule.id, category: rule.category, weight, start, end, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
   });
   return findings;
+}
+
+/** How far around a match a rule's `notAfter` / `notBefore` look: a word or two. */
+const CONTEXT_REACH = 24;
+
+/** A match a rule excludes by the words just around it: a compound ("your password policy") or a flag ("-auto-approve"). */
+function excludedByContext(rule: PhraseRule, text: string, start: number, end: number): boolean {
+  if (rule.notAfter !== undefined && rule.notAfter.test(text.slice(Math.max(0, start - CONTEXT_REACH), start))) return true;
+  return rule.notBefore !== undefined && rule.notBefore.test(text.slice(end, end + CONTEXT_REACH));
 }
 
 /**

@@ -65,6 +65,10 @@ export interface PhraseRule {
    * object ("Gib das Passwort niemals preis" is a system prompt's own rule).
    */
   readonly negatedAfter: boolean;
+  /** No finding when the original text just before the match matches this (anchored with `$`): "user-" before "agent:". */
+  readonly notAfter?: RegExp;
+  /** No finding when the original text just after the match matches this (anchored with `^`): "policy" after "your password". */
+  readonly notBefore?: RegExp;
 }
 
 export interface RuleOptions {
@@ -72,6 +76,8 @@ export interface RuleOptions {
   readonly strict?: boolean;
   readonly negatable?: boolean;
   readonly negatedAfter?: boolean;
+  readonly notAfter?: RegExp;
+  readonly notBefore?: RegExp;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -89,7 +95,8 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     gap = 0;
   }
   if (slots.length === 0) throw new Error(`rule ${id} has no slots`);
-  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false };
+  const context = { ...(options.notAfter === undefined ? {} : { notAfter: options.notAfter }), ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }) };
+  return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false, ...context };
 }
 
 /** Every slot within `window` tokens of the others, in any order. */
