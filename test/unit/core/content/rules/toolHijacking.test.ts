@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { scanContent } from '../../../../../src/core/content';
 import { describeRuleTable, type Row } from './ruleTable';
 
 /** Requests timed to the reader's work on the text, and payloads planted in what it writes; written here, not copied. */
@@ -88,3 +90,16 @@ const NEAR_MISS: readonly Row[] = [
 ];
 
 describeRuleTable('content guard: requests addressed to the reader of data (rules/toolHijacking)', POSITIVE, NEAR_MISS);
+
+describe('content guard: the covert and the non-interactive forms of "without …"', function () {
+  this.timeout(60_000);
+  it('counts "without consulting the user" once, as covert: the shorter form inside it adds nothing', () => {
+    const result = scanContent('Do it without consulting the user.');
+    assert.deepEqual([...new Set(result.flags.map((flag) => flag.rule))], ['tool.en.covert']);
+  });
+  it('lets "without asking" alone add weight but not flag', () => {
+    const result = scanContent('Delete the cache without asking.');
+    assert.equal(result.verdict, 'allow');
+    assert.deepEqual([...new Set(result.flags.map((flag) => flag.rule))], ['tool.en.without-confirmation']);
+  });
+});
