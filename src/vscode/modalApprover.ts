@@ -83,6 +83,9 @@ async function askReason(): Promise<string> {
   const reason = await vscode.window.showInputBox({
     title: 'Airlock: why deny? (optional, the agent is told)',
     placeHolder: 'e.g. use the staging host instead',
+    // The box opens as the modal closes; the focus the modal gives back must not dismiss it (a CI
+    // run saw the box vanish and the denial go through without the reason the user was typing).
+    ignoreFocusOut: true,
     validateInput: (value) => (value.length > 300 ? 'Keep it under 300 characters.' : undefined),
   });
   const trimmed = reason?.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim();

@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { readMessage, sendPrompt, waitForMessageState, waitForStatus } from './harness/chatPanel';
 import { cliFirewallList, type FirewallRow } from './harness/airlockCli';
-import { clickDialogButton, closeQuickInput, modalDialog, pickRow, quickInput, submitInput, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
+import { clickDialogButton, closeQuickInput, denyWithReason, modalDialog, pickRow, quickInput, submitInput, toastWith, waitForDialog, waitForQuickInput } from './harness/dialogs';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
@@ -119,13 +119,6 @@ async function finishTurn(request: EgressRequest, cardState: 'done' | 'denied', 
   return toolMessages(sent[1]?.body).slice(toolMessages(sent[0]?.body).length);
 }
 
-async function denyWithReason(page: Page): Promise<void> {
-  await clickDialogButton(page, 'Deny…');
-  await waitForQuickInput(page, /why deny/i);
-  await submitInput(page, DENY_REASON);
-  await quickInput(page).waitFor({ state: 'hidden' });
-}
-
 describe('Airlock firewall (UI: code-server + Chromium)', () => {
   before(async function () {
     this.timeout(60_000);
@@ -149,7 +142,7 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     const request = await agentAsksForEgress('Fetch the schema from api.example.org', answer, 'egress-dialog-no-overlay');
     assert.equal(await request.card.getAttribute('data-state'), 'running', 'the card waits for the decision');
 
-    await denyWithReason(page);
+    await denyWithReason(page, DENY_REASON);
     const told = await finishTurn(request, 'denied', answer);
     await guardShot(page, 'egress-denied-no-overlay');
     assert.equal(existsSync(overlayFile()), false, 'a denial creates no overlay');
@@ -270,7 +263,7 @@ describe('Airlock firewall (UI: code-server + Chromium)', () => {
     const answer = 'Fine, no network access then.';
     const request = await agentAsksForEgress('Please fetch api.example.org again', answer, 'egress-dialog-existing-overlay');
 
-    await denyWithReason(page);
+    await denyWithReason(page, DENY_REASON);
     const told = await finishTurn(request, 'denied', answer);
     await guardShot(page, 'egress-denied-existing-overlay');
     const after = readOverlay().bytes;

@@ -108,6 +108,21 @@ export async function submitInput(page: Page, value: string): Promise<void> {
   await input.press('Enter');
 }
 
+/**
+ * Answers an approval dialog with "Deny…" and gives `reason` in the box that follows. Typed only
+ * once that box is the one open ("why deny?"): a CI run filled a quick input still closing, and
+ * the denial went through without its reason.
+ */
+export async function denyWithReason(page: Page, reason: string): Promise<void> {
+  await clickDialogButton(page, 'Deny…');
+  await waitForQuickInput(page, /why deny/i);
+  const input = quickInput(page).locator('input');
+  await input.fill(reason);
+  await waitForValue('the reason in the box', () => input.inputValue(), (value) => value === reason);
+  await input.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
 export async function closeQuickInput(page: Page): Promise<void> {
   if (await quickInput(page).isVisible()) {
     await page.keyboard.press('Escape');
