@@ -16,7 +16,7 @@ import { SAMPLE_WORKSPACE } from './harness/e2eHarness';
 import { e2e } from './harness/rootHooks';
 import { guardShot } from './harness/stepShots';
 import { waitForValue } from './harness/waitFor';
-import { activeEditorText, focusWorkbench, runCommand, startCommand } from './harness/workbench';
+import { activeEditorText, focusWorkbench, moveCursorToStart, runCommand, startCommand } from './harness/workbench';
 
 const APPROVAL_TITLE = 'Airlock: approve the workspace policy overlay?';
 const CDN = '*.cdn.example.net';
@@ -73,7 +73,7 @@ async function showEffectivePolicy(target: Page, accept: (text: string) => boole
   await focusWorkbench(target);
   await runCommand(target, 'Airlock: Show Effective Policy');
   // The editor keeps its scroll position (an earlier find may have moved it): the header is at the top.
-  await target.keyboard.press('Control+Home');
+  await moveCursorToStart(target);
   return waitForValue(`the effective policy document ${description}`, () => activeEditorText(target), accept);
 }
 
