@@ -4,7 +4,8 @@ const BECOME = terms(
   "you are now|you're now|you are no longer|you're no longer|from now on you are|from now on you're|you will now be|you will be|you have become|you've become|",
   'you shall be|you must act as|you will act as|you will behave as|behave as|act as|acting as|pretend to be|pretend you are|pretend that you are|',
   "pretend you're|roleplay as|role-play as|role play as|play the role of|impersonate|simulate|imagine you are|imagine you're|you must be|switch to being|",
-  'you are going to act as|you are going to pretend to be|you will pretend to be|you are going to be|your new persona|your new role|your new identity|your new name is|you are actually|you are really',
+  'you are going to act as|you are going to pretend to be|you will pretend to be|you are going to be|your new persona|your new role|your new identity|your new name is|you are actually|you are really|',
+  'you are replaced by|you have been replaced by|you will be replaced by|you are being replaced by',
 );
 /** Personas that exist to shed the rules. */
 const UNBOUND = terms(
@@ -36,7 +37,7 @@ const SHED = terms(
   // "Abide by" is a persona's word; "you don't have to follow the usual style rules" is a contributing guide's.
   "do not have to abide by|don't have to abide by|does not have to abide by|doesn't have to abide by|need not abide by|",
   "doesn't adhere to|does not adhere to|doesn't abide by|does not abide by|ignores|ignore|disregards|doesn't care about|does not care about|doesn't have|does not have|has no|have no|",
-  'is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides|not restrained by|not constrained by|unconstrained by|unrestrained by|not held back by|',
+  'unhindered by|unburdened by|unencumbered by|untethered from|is an exception to|is exempt from|are exempt from|exempted from|suspends|overrides|not restrained by|not constrained by|unconstrained by|unrestrained by|not held back by|',
   "do not care about|don't care about|dont care about|doesnt care about|not care about|never cares about|without caring about|not concerned with|",
   "don't give a fuck about|doesn't give a fuck about|does not give a fuck about|dont give a fuck about|doesnt give a fuck about|don't give a shit about|doesn't give a shit about",
 );
@@ -44,7 +45,20 @@ const ETHICS = terms(
   'ethics|ethical guidelines|ethical rules|ethical principles|ethical constraints|ethical boundaries|ethical limitations|ethical protocols|morals|morality|moral guidelines|moral principles|',
   "content policy|content policies|openai policy|openai policies|openai's policies|the policies of openai|policies of openai|openai guidelines|openai's guidelines|openai's rules|",
   "openai's ethical rules|openai's content policy|anthropic's policies|censorship|content filters|safety guidelines|safety filters|safeguards|guardrails|programming|restrictions of openai|",
-  "openai|openai's|legality|laws|the law|illegality|ethical restrictions|moral restrictions|moral boundaries|ethical considerations|moral considerations|moral limits|ethical limits",
+  "openai|openai's|legality|laws|the law|illegality|ethical restrictions|moral restrictions|moral boundaries|ethical considerations|moral considerations|moral limits|ethical limits|moral constraints|legal constraints",
+);
+
+/** A vendor's rules by name, for the persona that sheds them. */
+const VENDOR_POLICY = terms(
+  "openai policy|openai policies|openai's policy|openai's policies|openai tos|openai's tos|openai terms|openai's terms|openai guidelines|openai's guidelines|openai rules|openai's rules|",
+  "openai content policy|openai's content policy|openai usage policies|open ai policy|open ai policies|open ai tos|open ai guidelines|open ai rules|anthropic's policies|anthropic policy|",
+  'the policies of openai|the rules of openai|the guidelines of openai|policies of openai',
+);
+/** A model's own safeguards, in the words a jailbreak uses when it declares them switched off. */
+const SAFEGUARD = terms(
+  'ethical response system|ethical subroutines|ethical subroutine|ethics module|ethical protocols|ethical restrictions|ethical guidelines|ethical filters|moral compass|moral filters|',
+  // Not "content filters" or "guardrails": "content filters are disabled in the test tenant" is an admin guide's.
+  'morality filter|morality module|censorship filter|censorship filters|censorship module|ethics filter|ethics filters|ethical safeguards|moral safeguards',
 );
 
 /** German: switching the mode on ("aktiviere den Gott-Modus", "DAN-Modus aktiviert"), either order. */
@@ -75,13 +89,13 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE, 1, ORDINARY_MODE], { lang: 'en' }),
   sequence('role.en.ordinary-mode-enabled', 'role-manipulation', 0.3, [ORDINARY_MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active')], { lang: 'en' }),
   keyword('role.en.dan', 'role-manipulation', 0.7, terms('do anything now|dan mode|dan prompt|jailbroken|jailbreak mode|anti-dan|developer mode output|stay in character|strive to avoid norms')),
-  sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|have been freed from|has been freed from|you have been unlocked|you have been liberated|you are liberated from'), 3, RESTRICTED], { lang: 'en' }),
+  sequence('role.en.free-of-rules', 'role-manipulation', 0.6, [terms('you are free from|you are freed from|you are no longer bound by|no longer bound by|you are not bound by|you have no|you don\'t have any|you do not have any|you are released from|you have been freed from|you have been jailbroken|have been freed from|has been freed from|you have been unlocked|you have been liberated|you are liberated from|is free of all|are free of all|that is free of|who is free of'), 3, RESTRICTED], { lang: 'en' }),
   sequence('role.en.without-restrictions', 'role-manipulation', 0.3, [terms('without|with no|free of|no'), 1, terms('restrictions|censorship|filters|guardrails|safety filters|content filters|ethical guidelines|moral guidelines|safety training')], { lang: 'en' }),
   sequence('role.en.as-your-developer', 'role-manipulation', 0.45, [terms('as your|i am your|i\'m your'), 1, terms('developer|creator|administrator|admin|owner|programmer|operator|master')], { lang: 'en' }),
   // The jailbreak persona's creed: "has broken free of OpenAI's ethical rules", "does not adhere to any policies".
   sequence('role.en.shed-ethics', 'role-manipulation', 0.6, [SHED, 4, ETHICS], { lang: 'en' }),
   sequence('role.en.shed-rules', 'role-manipulation', 0.35, [SHED, 3, terms('any and all|all|any|the|its|their|his|her|normal|usual|typical|any of'), 2, terms('rules|guidelines|principles|restrictions|limitations|boundaries|policies|laws|limits')], { lang: 'en' }),
-  keyword('role.en.persona-traits', 'role-manipulation', 0.3, terms('never break character|don\'t break character|do not break character|never breaks character|break character|unfiltered ai|uncensored ai|amoral ai|unrestricted ai|unethical ai|no moral|no morals|no ethics|no ethical|without morals|without ethics|does not care about ethics|doesn\'t care about ethics')),
+  keyword('role.en.persona-traits', 'role-manipulation', 0.3, terms('never break character|don\'t break character|do not break character|never breaks character|break character|unfiltered ai|uncensored ai|amoral ai|unrestricted ai|unethical ai|no moral|no morals|no ethics|no ethical|without morals|without ethics|without moral principles|no moral principles|zero ethics|0 ethics|stay in char|does not care about ethics|doesn\'t care about ethics')),
   // The jailbreak's standing orders: never refuse, ethics beside the point, never the refusal's words ("as an AI language model"), no
   // disclaimers. A product's persona may be told not to mention that it is an AI, so that alone is not a finding.
   sequence('role.en.never-refuse', 'role-manipulation', 0.4, [terms("never|don't|dont|do not|must not|mustn't|cannot|can't|will not|won't|shall not|should not|shouldn't|are not allowed to|is not allowed to|never ever|will never|would never|does not|doesn't"), 1, terms('refuse|refuses|decline|declines|reject|rejects|deny|denies'), 2, terms('any request|a request|requests|any question|a question|questions|any prompt|a prompt|prompts|to answer|to respond|to reply|to comply|to help|to do|to write|to generate|to provide|to continue|to say|to fulfill|to fulfil|anything|my request|my requests|an order|orders|a command|commands|to obey')], { lang: 'en', strict: true }),
@@ -99,10 +113,14 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.two-responses', 'role-manipulation', 0.4, [terms('two responses|two different responses|two separate responses|two replies|two answers|two paragraphs|2 responses|two outputs|both responses|two different ways|in two ways'), 8, terms('one as|one normal|one from|one being|the first as|the first one as|one in the voice of|one acting as|one with|one without|first as|first as you')], { lang: 'en' }),
   // Well-known jailbreak templates, in words of our own: the "grandma" exploit, the "hypothetical response" rewrite,
   // the "evil confidant", the amoral unfiltered persona, and the continuation without warnings.
-  sequence('role.en.deceased-relative', 'role-manipulation', 0.5, [terms('act as|acting as|pretend to be|pretend you are|roleplay as|role-play as|play the role of|play|you are|be'), 2, terms('my deceased|my late|my dead|my departed'), 1, terms('grandmother|grandma|granny|grandfather|grandpa|mother|father|mom|dad|aunt|uncle')], { lang: 'en' }),
+  sequence('role.en.deceased-relative', 'role-manipulation', 0.5, [terms('act as|acting as|pretend to be|pretend you are|roleplay as|role-play as|play the role of|play|you are|be'), 2, terms('my deceased|my late|my dead|my departed|my decased|my deseased|my death'), 1, terms('grandmother|grandma|granny|grandfather|grandpa|mother|father|mom|dad|aunt|uncle')], { lang: 'en' }),
   sequence('role.en.hypothetical-response', 'role-manipulation', 0.55, [terms('rewrite the hypothetical response|rewrite this hypothetical response|rewrite the hypothetical reply|hypothetical response'), 12, terms("from the perspective of that character|from the perspective of the character|from that character's perspective|from the character's perspective|from the viewpoint of that character|through the eyes of that character")], { lang: 'en' }),
   keyword('role.en.evil-confidant', 'role-manipulation', 0.5, terms('evil confidant|evil trusted confidant|trusted evil confidant|unhinged response|completely unhinged response|without any remorse or ethics|moralizing rant|moralising rant'), { lang: 'en' }),
-  sequence('role.en.unfiltered-amoral', 'role-manipulation', 0.45, [terms('unfiltered|uncensored|unrestricted|unchained'), 2, terms('amoral|immoral|unethical|lawless')], { lang: 'en' }),
+  near('role.en.unfiltered-amoral', 'role-manipulation', 0.45, [terms('unfiltered|uncensored|unrestricted|unchained'), terms('amoral|immoral|unethical|lawless')], 3, { lang: 'en' }),
+  // "Bypass the OpenAI policy", "no longer confined to OpenAI policy", "forget the OpenAI TOS": a vendor's rules named and shed.
+  sequence('role.en.shed-vendor-policy', 'role-manipulation', 0.5, [terms('bypass|bypasses|bypassing|will bypass|circumvent|circumvents|evade|evades|forget|forget about|not confined to|no longer confined to|no long confined to|no longer bound to|not bound to|free of|exempt from'), 4, VENDOR_POLICY], { lang: 'en' }),
+  // "Your ethical response system has been temporarily disabled": the safeguard declared off.
+  sequence('role.en.safeguards-disabled', 'role-manipulation', 0.45, [SAFEGUARD, 4, terms('disabled|deactivated|turned off|switched off|lifted|bypassed|removed')], { lang: 'en', strict: false }),
   sequence('role.en.continue-without-warnings', 'role-manipulation', 0.45, [terms('continue from here|continue from there|continue the story|continue the response|continue your response|continue writing|keep going|carry on'), 3, terms('without warnings|without any warnings|without a warning|without disclaimers|without any disclaimers|without caveats|without any caveats|without moralizing|without moralising|without refusing')], { lang: 'en' }),
   sequence('role.en.no-disclaimers', 'role-manipulation', 0.3, [terms("without|no|never add|never include|never give|don't add|do not add|don't include|do not include|don't give|do not give|omit|skip|free of|free from|don't|do not|never"), 2, terms('disclaimers|disclaimer|moral lectures|lectures|lecturing|moralizing|moralising|moral policing|ethical warnings|warnings or disclaimers|warnings and disclaimers|disclaimers or warnings|content warnings')], { lang: 'en' }),
   // German twins of the persona's creed and standing orders: the verb is often last ("von allen Einschränkungen
@@ -126,6 +144,8 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   near('role.de.deceased-relative', 'role-manipulation', 0.5, [terms('tu so, als wärst du|tu so als wärst du|tun sie so, als wären sie|spiele|spiel|spielen sie|sei|seien sie|du bist|verhalte dich wie'), terms('meine verstorbene|meinen verstorbenen|meine tote|meinen toten|meine verstorbenen'), terms('großmutter|oma|großvater|opa|mutter|vater|mama|papa|tante|onkel')], 10, { lang: 'de' }),
   near('role.de.hypothetical-response', 'role-manipulation', 0.55, [terms('hypothetische antwort|die hypothetische antwort'), terms('aus der sicht dieser figur|aus der sicht der figur|aus der perspektive dieser figur|aus der perspektive der figur|aus sicht dieser figur|aus sicht der figur')], 20, { lang: 'de' }),
   keyword('role.de.evil-confidant', 'role-manipulation', 0.5, terms('böser vertrauter|bösen vertrauten|böse vertraute|böser vertrauensperson|ohne jede reue oder ethik|ohne reue oder ethik|völlig ungezügelte antwort|moralpredigt über die inhaltsrichtlinien'), { lang: 'de' }),
+  near('role.de.shed-vendor-policy', 'role-manipulation', 0.5, [terms('umgeht|umgehst|umgehe|umgehen|umgeh|nicht mehr an|nicht an|frei von|befreit von|vergiss|vergessen sie|ignoriert|ignorierst|pfeift auf|pfeif auf'), terms('richtlinien von openai|openai-richtlinien|openais richtlinien|regeln von openai|openai-regeln|openais regeln|nutzungsbedingungen von openai|openai-nutzungsbedingungen|inhaltsrichtlinien von openai|richtlinien von anthropic|anthropic-richtlinien')], 6, { lang: 'de' }),
+  near('role.de.safeguards-disabled', 'role-manipulation', 0.45, [terms('ethisches antwortsystem|ethische antwortsystem|ethikmodul|ethische schutzmechanismen|ethischen schutzmechanismen|moralische kompass|moralischer kompass|moralischen kompass|zensurfilter|ethikfilter|ethische richtlinien|ethischen richtlinien'), terms('deaktiviert|abgeschaltet|ausgeschaltet|aufgehoben|umgangen|entfernt')], 8, { lang: 'de' }),
   near('role.de.unfiltered-amoral', 'role-manipulation', 0.45, [terms('ungefiltert|ungefilterte|ungefilterter|ungefiltertes|unzensiert|unzensierte|unzensierter|unzensiertes'), terms('amoralisch|amoralische|amoralischer|amoralisches|unmoralisch|unmoralische|unmoralischer|unethisch|unethische|unethischer|gesetzlos|gesetzlose|gesetzloser')], 3, { lang: 'de' }),
   near('role.de.continue-without-warnings', 'role-manipulation', 0.45, [terms('mach|mache|machen sie|fahre|fahr|fahren sie|schreib|schreibe|schreiben sie|setze|setzen sie'), terms('weiter|fort'), terms('ohne warnungen|ohne warnung|ohne warnhinweise|ohne disclaimer|ohne haftungsausschluss|ohne vorbehalte|ohne moralpredigt|ohne zu verweigern|ohne abzulehnen')], 8, { lang: 'de' }),
   near('role.de.no-disclaimers', 'role-manipulation', 0.3, [terms('keine|ohne|nie|niemals|lass|lasse|lassen sie|weglassen'), terms('haftungsausschlüsse|haftungsausschluss|warnhinweise|warnhinweis|disclaimer|disclaimers|moralpredigten|moralpredigt|belehrungen|ethische warnungen|inhaltswarnungen')], 3, { lang: 'de' }),
