@@ -69,6 +69,8 @@ export interface PhraseRule {
   readonly notAfter?: RegExp;
   /** No finding when the original text just after the match matches this (anchored with `^`): "policy" after "your password". */
   readonly notBefore?: RegExp;
+  /** A finding only when the original text before the match matches this (anchored with `$`): a request that opens a data field's value. */
+  readonly onlyAfter?: RegExp;
 }
 
 export interface RuleOptions {
@@ -78,6 +80,7 @@ export interface RuleOptions {
   readonly negatedAfter?: boolean;
   readonly notAfter?: RegExp;
   readonly notBefore?: RegExp;
+  readonly onlyAfter?: RegExp;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -95,7 +98,11 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     gap = 0;
   }
   if (slots.length === 0) throw new Error(`rule ${id} has no slots`);
-  const context = { ...(options.notAfter === undefined ? {} : { notAfter: options.notAfter }), ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }) };
+  const context = {
+    ...(options.notAfter === undefined ? {} : { notAfter: options.notAfter }),
+    ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }),
+    ...(options.onlyAfter === undefined ? {} : { onlyAfter: options.onlyAfter }),
+  };
   return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false, ...context };
 }
 
