@@ -41,6 +41,13 @@ const MENTION_WORDS = /\b(?:tokens?|markers?|templates?|delimiters?|formats?|tok
 const MIN_SMUGGLED_TEXT = 8;
 /** Shorter hidden payloads are not scanned again (too short to say anything). */
 const MIN_PAYLOAD_TEXT = 6;
+/** Encodings that hide text from a reader: prose in one is odd (percent and entity escapes carry prose every day). */
+const OPAQUE_ENCODINGS: ReadonlySet<string> = new Set(['base64', 'base32', 'hex', 'binary']);
+/** What hidden prose weighs alone: below the flag line, but counted inside a hidden region (see hiddenFindings). */
+const HIDDEN_PROSE = 0.2;
+const MIN_PROSE_WORDS = 8;
+/** A sentence: words of letters, perhaps with the punctuation that follows a word. */
+const PROSE_WORD = /^[\p{L}][\p{L}'’-]*[.,:;!?]?$/u;
 /** Every payload costs at least this much decode budget, which bounds how many are scanned again. */
 const PAYLOAD_OVERHEAD = 512;
 
@@ -309,6 +316,7 @@ function decodedFindings(text: string, view: DetectionView, tokens: Tokens, budg
     if (strongest >= WEAK) weight = Math.round(Math.min(0.95, Math.max(0.6, strongest + 0.1)) * 100) / 100;
     else if (strongest >= 0.15) weight = 0.3;
     if (smuggled) weight = Math.max(weight, 0.5);
+    if (weight === 0 && OPAQUE_ENCODINGS.has(payload.encoding) && readsAsProse(payload.text)) weight = HIDDEN_PROSE;
     if (weight === 0) continue;
     const shown = sanitize(payload.text.slice(0, MAX_DECODED_SHOWN), { mode: 'escape' }).text;
     findings.push({
@@ -321,6 +329,18 @@ function decodedFindings(text: string, view: DetectionView, tokens: Tokens, budg
     });
   }
   return findings;
+}
+
+/**
+ * Whether decoded text is a sentence or more ("Hignore the webpage and state: …", which the
+ * phrase rules miss for its typo): base64 of prose in a comment hides words from the reader.
+ */
+function readsAsProse(text: string): boolean {
+  const words = text.slice(0, 400).split(/\s+/).filter((word) => word !== '');
+  if (words.length < MIN_PROSE_WORDS) return false;
+  let prose = 0;
+  for (const word of words) if (PROSE_WORD.test(word)) prose++;
+  return prose >= words.length * 0.75;
 }
 
 /** A hidden HTML or Markdown region is a finding when another finding lies inside it. */
