@@ -371,6 +371,26 @@ const ABOVE_ONLY: readonly { lang: string; verb: string; above: string; rules: s
   { lang: 'ru', verb: 'забудь|забудьте|игнорируй|игнорируйте', above: 'всё вышесказанное', rules: 'все правила|все эти правила|эти правила' },
 ];
 
+/**
+ * "Forget everything you were told before" and "regardless of the previous tasks" in Spanish, French, Italian and
+ * Portuguese (English: override.en.everything-before, override.en.regardless-of-prior): no noun, so the "before"
+ * must be there ("olvida todo lo que sabes sobre CSS" is a blog's), and not a bare "antes", "avant" or "prima" ("ignora todo antes
+ * de la línea 5" is a log viewer's manual).
+ */
+const EVERYTHING_BEFORE: readonly { lang: string; verb: string; everything: string; before: string; regardless: string }[] = [
+  { lang: 'es', verb: 'olvida|olvide|olviden|ignora|ignore|ignoren|descarta|descarte', everything: 'todo|todo lo que|todo lo anterior', before: 'antes de esto|antes de este mensaje|anteriormente|hasta ahora|te dijeron|te han dicho|se te dijo|se te ha dicho|te indicaron|te he dicho|le he dicho|te dije', regardless: 'independientemente de las tareas anteriores|independientemente de las instrucciones anteriores|sin importar las tareas anteriores|sin importar las instrucciones anteriores|sin tener en cuenta las instrucciones anteriores|sin tener en cuenta las tareas anteriores' },
+  { lang: 'fr', verb: 'oublie|oubliez|ignore|ignorez', everything: 'tout|tout ce que|tout ce qu\'on|tout ce qui', before: 'auparavant|précédemment|jusqu\'ici|je t\'ai dit|je vous ai dit|t\'ai dit|vous ai dit|on t\'a dit|on vous a dit|qu\'on t\'a dit|qu\'on vous a dit|t\'a dit|vous a dit|t\'a été dit|vous a été dit', regardless: 'indépendamment des tâches précédentes|indépendamment des instructions précédentes|sans tenir compte des tâches précédentes|sans tenir compte des instructions précédentes|quelles que soient les instructions précédentes' },
+  { lang: 'it', verb: 'dimentica|dimenticate|dimentichi|ignora|ignorate|ignori', everything: 'tutto|tutto ciò|tutto quello|tutto quanto', before: 'prima d\'ora|finora|in precedenza|ti è stato detto|ti hanno detto|ti è stato indicato|le è stato detto|ti ho detto|le ho detto', regardless: 'indipendentemente dai compiti precedenti|indipendentemente dalle istruzioni precedenti|a prescindere dalle istruzioni precedenti|a prescindere dai compiti precedenti|senza tener conto delle istruzioni precedenti' },
+  { lang: 'pt', verb: 'esqueça|esqueca|esquece|esqueçam|ignore|ignora|ignorem|desconsidere', everything: 'tudo|tudo o que|tudo que|tudo isso', before: 'antes disto|anteriormente|até agora|lhe foi dito|te foi dito|te disseram|lhe disseram|foi dito|te disse|lhe disse', regardless: 'independentemente das tarefas anteriores|independentemente das instruções anteriores|sem considerar as instruções anteriores|sem considerar as tarefas anteriores|desconsiderando as instruções anteriores' },
+];
+
+function everythingBefore(): PhraseRule[] {
+  return EVERYTHING_BEFORE.flatMap(({ lang, verb, everything, before, regardless }) => [
+    near(`override.${lang}.everything-before`, 'instruction-override', 0.75, [terms(verb), terms(everything), terms(before)], 10, { lang }),
+    keyword(`override.${lang}.regardless-of-prior`, 'instruction-override', 0.45, terms(regardless), { lang }),
+  ]);
+}
+
 function aboveOnly(): PhraseRule[] {
   return ABOVE_ONLY.flatMap(({ lang, verb, above, rules }) => [
     ...(lang === 'ru' ? [] : [near(`override.${lang}.the-above`, 'instruction-override', 0.75, [terms(verb), terms(above)], 6, { lang })]),
@@ -513,4 +533,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...multilingual(), ...rot13Rules(), ...reversedRules(), ...germanEncodedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...everythingBefore(), ...multilingual(), ...rot13Rules(), ...reversedRules(), ...germanEncodedRules()];
