@@ -1,5 +1,9 @@
 import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
 
+/** Just after a sentence's end on the same line ("… in 1889. Human:"), not at a line start or after a list number ("1. Human:"). */
+const AFTER_SENTENCE_SAME_LINE = /[^\s][.!?]["')\]]?[ \t]+$/;
+const AFTER_LIST_NUMBER = /(?:^|\n)[ \t]*\d{1,3}[.)][ \t]+$/;
+
 /** Banners that pretend the trusted part of the prompt ends or begins here. */
 export const DELIMITER_PHRASE_RULES: readonly PhraseRule[] = [
   keyword('delimiter.en.section-banner', 'fake-delimiter', 0.55, terms(
@@ -12,6 +16,10 @@ export const DELIMITER_PHRASE_RULES: readonly PhraseRule[] = [
   // A role header in HTML: no ARIA role is called "system", so an element that claims it is a fake turn (a bare
   // role="system" is how chat APIs are called from Python, hence the element names).
   keyword('delimiter.role-attribute', 'fake-delimiter', 0.4, terms('div role="system"|span role="system"|p role="system"|section role="system"|article role="system"|td role="system"|div role="developer"|data-role="system"|data-speaker="system"|data-author="system"|data-role="developer"')),
+  // A chat turn spliced into running prose: "… was completed in 1889. Human: …". Transcripts in docs put the label at a
+  // line start (delimiter.fake-turn reads those); right after a sentence on the same line it is a passage rewritten.
+  // The label is the chat format's, whatever language the passage is in.
+  sequence('delimiter.spliced-turn', 'fake-delimiter', 0.35, [terms('human'), terms(':')], { strict: true, onlyAfter: AFTER_SENTENCE_SAME_LINE, notAfter: AFTER_LIST_NUMBER }),
   keyword('delimiter.de.section-banner', 'fake-delimiter', 0.55, terms(
     'ende des systemprompts|ende des system-prompts|ende der systemanweisungen|ende der benutzereingabe|ende des nicht vertrauenswürdigen inhalts|',
     'ende der tool-ausgabe|ende der werkzeugausgabe|beginn des neuen systemprompts|neuer systemprompt|beginn der neuen anweisungen|anfang des systemprompts|',
