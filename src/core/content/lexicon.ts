@@ -40,6 +40,28 @@ export function withTypos(set: TermSet): TermSet {
   return { terms: [...all] };
 }
 
+const VOWEL_START = /^[aeiouäöü]/;
+/** The consonants before a word's first vowel ("str" of "string"; "qu" stays together, as in "quiet"). */
+const ONSET = /^(?:[^aeiouäöüy]*qu|[^aeiouäöü]+)/;
+
+/**
+ * The set in Pig Latin ("ignore all previous instructions" → "ignoreyay allyay eviouspray
+ * instructionsyay"), for rules over text hidden that way: a word's leading consonants move to
+ * its end before "ay"; a word that starts with a vowel takes "yay" or "way" (one suffix per
+ * term, so a term has two forms, not one per combination). Not "ay" alone there: "allay",
+ * "away" are words. Terms with anything but letters and spaces are left out, as are stems.
+ */
+export function pigLatin(set: TermSet): TermSet {
+  const all = new Set<string>();
+  for (const term of set.terms) {
+    if (!/^[a-zäöüß ]+$/.test(term)) continue;
+    for (const vowelSuffix of ['yay', 'way']) {
+      all.add(term.split(' ').map((word) => (VOWEL_START.test(word) ? `${word}${vowelSuffix}` : `${word.replace(ONSET, '')}${ONSET.exec(word)?.[0] ?? ''}ay`)).join(' '));
+    }
+  }
+  return { terms: [...all] };
+}
+
 export interface PhraseRule {
   readonly id: string;
   readonly category: ContentCategory;

@@ -1,4 +1,4 @@
-import { keyword, near, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
+import { keyword, near, pigLatin, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
 
 /** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
 const VERB = terms(
@@ -461,6 +461,14 @@ function rot13Rules(): PhraseRule[] {
   ];
 }
 
+/** English rules again over Pig Latin ("ignoreyay allyay eviouspray instructionsyay"); gaps are not strict, as the fillers are rewritten too. */
+function pigLatinRules(): PhraseRule[] {
+  return [
+    sequence('encoded.pig-latin.override', 'encoding-obfuscation', 0.85, [pigLatin(VERB), 4, pigLatin(PRIOR), 3, pigLatin(NOUN)], { lang: 'en' }),
+    sequence('encoded.pig-latin.verb-own-noun', 'encoding-obfuscation', 0.8, [pigLatin(VERB), pigLatin(OWNED), 2, pigLatin(STRONG_NOUN)], { lang: 'en' }),
+  ];
+}
+
 /** A set's terms rewritten (stems dropped: a rewritten stem is no prefix of anything). */
 function rewrite(set: TermSet, change: (term: string) => string): TermSet {
   return terms(set.terms.filter((term) => !term.endsWith('*')).map(change).join('|'));
@@ -521,6 +529,8 @@ function germanEncodedRules(): PhraseRule[] {
     near('encoded.de.rot13-override', 'encoding-obfuscation', 0.85, [rotate(verb), rotate(prior), rotate(noun)], 8, { lang: 'de' }),
     near('encoded.de.rot13-verb-own-noun', 'encoding-obfuscation', 0.8, [rotate(verb), rotate(owner), rotate(noun)], 5, { lang: 'de' }),
     near('encoded.de.reversed-override', 'encoding-obfuscation', 0.85, [reverseEachWord(verb), reverseEachWord(prior), reverseEachWord(noun)], 8, { lang: 'de' }),
+    near('encoded.de.pig-latin-override', 'encoding-obfuscation', 0.85, [pigLatin(verb), pigLatin(prior), pigLatin(noun)], 8, { lang: 'de' }),
+    near('encoded.de.pig-latin-verb-own-noun', 'encoding-obfuscation', 0.8, [pigLatin(verb), pigLatin(owner), pigLatin(noun)], 5, { lang: 'de' }),
     near('encoded.de.reversed-verb-own-noun', 'encoding-obfuscation', 0.8, [reverseEachWord(verb), reverseEachWord(owner), reverseEachWord(noun)], 5, { lang: 'de' }),
   ];
 }
@@ -533,4 +543,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...everythingBefore(), ...multilingual(), ...rot13Rules(), ...reversedRules(), ...germanEncodedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...everythingBefore(), ...multilingual(), ...rot13Rules(), ...pigLatinRules(), ...reversedRules(), ...germanEncodedRules()];
