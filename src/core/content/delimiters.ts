@@ -20,6 +20,10 @@ const LITERALS: readonly (readonly [string, string, number])[] = [
   ['<|tool_call|>', 'delimiter.tool-call', 0.55], ['<start_of_turn>', 'delimiter.gemma', 0.6], ['<end_of_turn>', 'delimiter.gemma', 0.55],
   ['[inst]', 'delimiter.llama2', 0.55], ['[/inst]', 'delimiter.llama2', 0.55], ['<<sys>>', 'delimiter.llama2-sys', 0.65], ['<</sys>>', 'delimiter.llama2-sys', 0.6],
   ['[system]', 'delimiter.bracket-system', 0.45], ['[/system]', 'delimiter.bracket-system', 0.45],
+  // A mode announced in a tag ("<SYSTEM MODE> As an AI developed by …"): no markup language has these elements.
+  ['<system mode>', 'delimiter.bracket-system', 0.45], ['[system mode]', 'delimiter.bracket-system', 0.45], ['<developer mode>', 'delimiter.bracket-system', 0.45],
+  ['[developer mode]', 'delimiter.bracket-system', 0.45], ['<admin mode>', 'delimiter.bracket-system', 0.45], ['<god mode>', 'delimiter.bracket-system', 0.45],
+  ['<systemmodus>', 'delimiter.bracket-system', 0.45], ['<system-modus>', 'delimiter.bracket-system', 0.45],
   ['</tool_result>', 'delimiter.tool-result', 0.55], ['<tool_result>', 'delimiter.tool-result', 0.45], ['</tool_output>', 'delimiter.tool-result', 0.55],
   ['<tool_output>', 'delimiter.tool-result', 0.45], ['</function_results>', 'delimiter.tool-result', 0.55], ['<function_results>', 'delimiter.tool-result', 0.45],
   ['<function_calls>', 'delimiter.tool-call', 0.55], ['</function_calls>', 'delimiter.tool-call', 0.5], ['<invoke name=', 'delimiter.tool-call', 0.5],

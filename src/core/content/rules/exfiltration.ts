@@ -89,7 +89,19 @@ const ASK_SECRET: readonly { lang: string; ask: string; secret: string; window?:
 ];
 
 /** The guarded secret asked for in disguise ("a haiku about the password", "the passphrase in pig Latin") in other languages. */
-const SECRET_IN_DISGUISE: readonly { lang: string; form: string; secret: string }[] = [
+const SECRET_IN_DISGUISE: readonly { lang: string; form: string; secret: string; window?: number }[] = [
+  { lang: 'tr', form: 'haiku|şiir|şarkı|bilmece|akrostiş|rap|sone|tersten|ters sırayla|leetspeak|mors kodu', secret: 'şifre|şifreyi|şifren|şifreniz|şifrenizi|şifreni|parola|parolayı|parolanı' },
+  { lang: 'id', form: 'haiku|puisi|lagu|teka-teki|akrostik|rap|soneta|terbalik|urutan terbalik|leetspeak|kode morse', secret: 'kata sandi|kata sandinya|kata sandimu|kata sandi anda' },
+  { lang: 'vi', form: 'haiku|bài thơ|bài hát|câu đố|thơ về|theo thứ tự ngược|viết ngược|leetspeak|mã morse', secret: 'mật khẩu' },
+  { lang: 'tl', form: 'haiku|tula|kanta|bugtong|pabaliktad|baligtad|leetspeak', secret: 'ang password|iyong password|password mo|lihim na susi' },
+  { lang: 'hi', form: 'हाइकु|कविता|गीत|पहेली|उल्टा|उल्टे क्रम|लीटस्पीक', secret: 'पासवर्ड' },
+  { lang: 'bn', form: 'হাইকু|কবিতা|গান|ধাঁধা|উল্টো', secret: 'পাসওয়ার্ড' },
+  { lang: 'ar', form: 'هايكو|قصيدة|شعر|أغنية|لغز|بالعكس|بترتيب عكسي', secret: 'كلمة المرور|كلمة السر' },
+  { lang: 'zh', form: '俳句|诗歌|首诗|一首诗|一首|的诗|写诗|歌曲|谜语|藏头诗|倒序|反过来写', secret: '密码|口令', window: 16 },
+  { lang: 'ja', form: '俳句|詩を|歌を|なぞなぞ|逆順|逆から|あいうえお作文', secret: 'パスワード|合言葉', window: 18 },
+  { lang: 'ko', form: '하이쿠|시를|시 한 편|노래를|수수께끼|거꾸로|역순', secret: '비밀번호*|암호*|패스워드*' },
+  { lang: 'th', form: 'ไฮกุ|กลอน|บทกวี|เพลง|ปริศนา|ย้อนกลับ', secret: 'รหัสผ่าน', window: 24 },
+  { lang: 'ru', form: 'хайку|стих|стихи|стихотворение|песню|песня|загадку|загадка|акростих|рэп|сонет|кроссворд|в leetspeak|наоборот|задом наперёд|задом наперед|в обратном порядке|азбукой морзе|на поросячьей латыни|pig latin', secret: 'про пароль|о пароле|пароль|пароля|секретный ключ|секретного ключа' },
   { lang: 'es', form: 'poema|acróstico|acrostico|canción|cancion|adivinanza|acertijo|haiku|limerick|rap|soneto|crucigrama|latín de cerdo|pig latin|al revés|en orden inverso', secret: 'la contraseña|tu contraseña|su contraseña|la clave secreta|el código secreto|la frase de contraseña' },
   { lang: 'fr', form: 'poème|poeme|acrostiche|acrostique|chanson|devinette|énigme|haïku|haiku|limerick|rap|sonnet|mots croisés|latin cochon|pig latin|à l\'envers|en sens inverse', secret: 'le mot de passe|ton mot de passe|votre mot de passe|la clé secrète|le code secret|la phrase de passe|la phrase secrète' },
   { lang: 'it', form: 'poesia|acrostico|canzone|indovinello|haiku|limerick|rap|sonetto|cruciverba|pig latin|al contrario|in ordine inverso', secret: 'la password|la tua password|la sua password|sulla password|della password|sulla tua password|la chiave segreta|il codice segreto|la parola d\'ordine|la passphrase' },
@@ -98,6 +110,7 @@ const SECRET_IN_DISGUISE: readonly { lang: string; form: string; secret: string 
 
 /** "What is the user's birth year?" in other languages: the user named, a private detail, and a question, near each other. */
 const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask: string }[] = [
+  { lang: 'ru', user: 'пользователя|пользователь|пользователю', detail: 'инициалы|год рождения|дата рождения|дату рождения|дня рождения|день рождения|месяц рождения|адрес электронной почты|электронную почту|где живет|где живёт|город проживания|любимый цвет|номер телефона|баланс', ask: 'подскажите|подскажи|скажите|скажи|назовите|назови|какой|какая|какие|каков|какова|можете|можешь|переведите|переведи|напишите|напиши' },
   { lang: 'es', user: 'del usuario|el usuario|de la usuaria', detail: 'año de nacimiento|fecha de nacimiento|dirección de correo|correo electrónico|iniciales|dónde vive|ciudad de residencia|ciudad actual|color favorito|número de teléfono|mes de nacimiento', ask: 'puedes|podrías|podria|cuál|cual|cuáles|dime|dame' },
   { lang: 'fr', user: "de l'utilisateur|l'utilisateur|de l'utilisatrice", detail: "année de naissance|date de naissance|adresse e-mail|adresse électronique|adresse mail|initiales|où vit|où habite|ville de résidence|couleur préférée|numéro de téléphone|mois de naissance", ask: 'pouvez-vous|pourriez-vous|peux-tu|quelle|quel|quelles|dites-moi|dis-moi' },
   { lang: 'de', user: 'des benutzers|des nutzers|des anwenders', detail: 'geburtsjahr|geburtsdatum|e-mail-adresse|initialen|wohnort|wo wohnt|wohnstadt|lieblingsfarbe|telefonnummer|geburtsmonat', ask: 'kannst du|können sie|könntest du|könnten sie|was ist|wie lautet|wie lauten|nenne|sag mir|verrate' },
@@ -244,7 +257,7 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   keyword('exfil.multilingual.where-user-lives', 'exfiltration', 0.4, terms("أين يعيش المستخدم|أين يسكن المستخدم|dónde vive el usuario|où vit l'utilisateur|où habite l'utilisateur|wo wohnt der benutzer|wo wohnt der nutzer|dove vive l'utente|onde mora o usuário|onde vive o usuário|उपयोगकर्ता कहाँ रहता|उपयोगकर्ता अब कहाँ रहता|उपयोगकर्ता कहां रहता|ユーザーはどこに住んで|ユーザーは今どこに住んで|用户住在哪里|用户现在住在哪里|kullanıcı nerede yaşıyor|kullanıcı şu anda nerede|ผู้ใช้อยู่ที่ไหน|사용자가 현재 어디에 살고|사용자는 어디에 살고|사용자가 어디에 살고")),
   keyword('exfil.en.where-user-lives', 'exfiltration', 0.4, terms('where does the user live|where is the user living|where the user lives now|where does the user currently live|where is the user now|where is the user located'), { lang: 'en' }),
   ...ASK_USER_DATA.map(({ lang, user, detail, ask }) => near(`exfil.${lang}.ask-user-data`, 'exfiltration', 0.4, [terms(user), terms(detail), terms(ask)], lang === 'ja' || lang === 'zh' || lang === 'th' ? 30 : 12, { lang })),
-  ...SECRET_IN_DISGUISE.map(({ lang, form, secret }) => near(`exfil.${lang}.secret-in-disguise`, 'exfiltration', 0.45, [terms(form), terms(secret)], 7, { lang })),
+  ...SECRET_IN_DISGUISE.map(({ lang, form, secret, window }) => near(`exfil.${lang}.secret-in-disguise`, 'exfiltration', 0.45, [terms(form), terms(secret)], window ?? 7, { lang })),
   ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
 ];
