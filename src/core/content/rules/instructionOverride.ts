@@ -410,6 +410,7 @@ function german(): PhraseRule[] {
   return [
     // Turkish "regardless of the previous tasks" (English: override.en.regardless-of-prior).
     keyword('override.id.regardless-of-prior', 'instruction-override', 0.45, terms('terlepas dari tugas sebelumnya|terlepas dari instruksi sebelumnya|terlepas dari perintah sebelumnya|tanpa memperhatikan instruksi sebelumnya'), { lang: 'id' }),
+    keyword('override.hi.regardless-of-prior', 'instruction-override', 0.45, terms('पिछले कार्यों की परवाह किए बिना|पिछले निर्देशों की परवाह किए बिना|पिछले कार्यों की परवाह किये बिना|पिछले निर्देशों की परवाह किये बिना|पिछले निर्देशों के बावजूद|पिछले कार्यों के बावजूद'), { lang: 'hi' }),
     keyword('override.tr.regardless-of-prior', 'instruction-override', 0.45, terms('önceki görevlerden bağımsız olarak|önceki talimatlardan bağımsız olarak|önceki talimatları dikkate almadan|önceki görevleri dikkate almadan|önceki talimatlara bakmaksızın'), { lang: 'tr' }),
     // Hindi "forget about all those rules …" (English: override.en.verb-those-rules).
     near('override.hi.verb-those-rules', 'instruction-override', 0.5, [terms('भूल जाओ|भूल जाइए|भूल जाएं|अनदेखा|नज़रअंदाज़|नजरअंदाज'), terms('सभी नियमों|उन नियमों|सारे नियमों|इन नियमों|उन सभी नियमों|सभी प्रतिबंधों|सारी पाबंदियों')], 8, { lang: 'hi' }),
