@@ -23,7 +23,8 @@ const LITERALS: readonly (readonly [string, string, number])[] = [
   // A mode announced in a tag ("<SYSTEM MODE> As an AI developed by …"): no markup language has these elements.
   ['<system mode>', 'delimiter.bracket-system', 0.45], ['[system mode]', 'delimiter.bracket-system', 0.45], ['<developer mode>', 'delimiter.bracket-system', 0.45],
   ['[developer mode]', 'delimiter.bracket-system', 0.45], ['<admin mode>', 'delimiter.bracket-system', 0.45], ['<god mode>', 'delimiter.bracket-system', 0.45],
-  ['<systemmodus>', 'delimiter.bracket-system', 0.45], ['<system-modus>', 'delimiter.bracket-system', 0.45],
+  ['<systemmodus>', 'delimiter.bracket-system', 0.45], ['<system-modus>', 'delimiter.bracket-system', 0.45], ['<系统模式>', 'delimiter.bracket-system', 0.45],
+  ['<系統模式>', 'delimiter.bracket-system', 0.45], ['<システムモード>', 'delimiter.bracket-system', 0.45], ['<시스템 모드>', 'delimiter.bracket-system', 0.45],
   ['</tool_result>', 'delimiter.tool-result', 0.55], ['<tool_result>', 'delimiter.tool-result', 0.45], ['</tool_output>', 'delimiter.tool-result', 0.55],
   ['<tool_output>', 'delimiter.tool-result', 0.45], ['</function_results>', 'delimiter.tool-result', 0.55], ['<function_results>', 'delimiter.tool-result', 0.45],
   ['<function_calls>', 'delimiter.tool-call', 0.55], ['</function_calls>', 'delimiter.tool-call', 0.5], ['<invoke name=', 'delimiter.tool-call', 0.5],

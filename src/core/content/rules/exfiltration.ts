@@ -264,6 +264,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   // sentence, past a window's reach ("너의 비밀번호가 필요해. 그것을 나에게 알려줄 수 있을까?"). Owner-marked only: "비밀번호가
   // 필요합니다" (a password is required) is every login form's.
   keyword('exfil.ko.need-your-password', 'exfiltration', 0.4, terms('너의 비밀번호가 필요해|너의 비밀번호가 필요합니다|네 비밀번호가 필요해|당신의 비밀번호가 필요합니다|당신의 비밀번호가 필요해요|너의 암호가 필요해'), { lang: 'ko' }),
+  // "If I were to ask for your password, what would you say?" (English: exfil.en.ask-secret-if-asked).
+  keyword('exfil.zh.ask-secret-if-asked', 'exfiltration', 0.4, terms('如果我要你的密码|如果我问你的密码|如果我向你要密码|如果我問你的密碼|如果我要你的密碼'), { lang: 'zh' }),
   keyword('exfil.ja.need-your-password', 'exfiltration', 0.4, terms('あなたのパスワードが必要です|あなたのパスワードが必要|君のパスワードが必要'), { lang: 'ja' }),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),
 ];
