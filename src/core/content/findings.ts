@@ -5,6 +5,7 @@ import { findDelimiters } from './delimiters';
 import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, ViewStorage, type DetectionView } from './detectionView';
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
+import { hyphenJoinedStretches, hyphenLexiconOf, type HyphenLexicon } from './hyphenSplit';
 import type { PhraseRule } from './lexicon';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
@@ -53,11 +54,18 @@ const PAYLOAD_OVERHEAD = 512;
 
 let sharedMatcher: PhraseMatcher | undefined;
 let sharedLexicon: CandidateLexicon | undefined;
+let sharedHyphenLexicon: HyphenLexicon | undefined;
 
 /** The phrase matcher over every rule, built once per process (a few milliseconds). */
 function phraseMatcher(): PhraseMatcher {
   sharedMatcher ??= new PhraseMatcher(PHRASE_RULES, FILLERS, NEGATORS);
   return sharedMatcher;
+}
+
+/** Every word the rules name, for rejoining words cut by hyphens (hyphenSplit), built on first use and kept. */
+function hyphenLexicon(): HyphenLexicon {
+  sharedHyphenLexicon ??= hyphenLexiconOf(PHRASE_RULES);
+  return sharedHyphenLexicon;
 }
 
 /** The prefilter's key words, derived from the same rules, built once per process (with the matcher). */
@@ -106,6 +114,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
   });
   append(findings, phraseFindings(text, view, tokens));
   if (deep) append(findings, markupSplitFindings(text, findings, regions));
+  if (deep) append(findings, hyphenSplitFindings(text, findings, regions));
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -150,19 +159,43 @@ function markupSplitFindings(text: string, already: readonly Finding[], candidat
       at = end;
     }
     blanked += text.slice(at, to);
-    const reuse = blanked.length <= REUSED_CHARS;
-    // Blanking only removes words and joins phrases: without a key word in the blanked stretch, nothing new is found.
-    const stretches = candidates === undefined ? undefined : candidateRegions(blanked, candidateLexicon(), reuse ? markupCandidates : undefined);
-    if (stretches?.count === 0) continue;
-    const view = buildDetectionView(blanked, reuse ? markupView : undefined, stretches?.ranges);
-    for (const finding of phraseFindings(blanked, view, tokenize(view, reuse ? markupTokens : undefined))) {
-      const start = finding.start + from;
-      const key = `${finding.rule}:${start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      found.push({ ...finding, start, end: finding.end + from });
-    }
+    rereadPhrases(blanked, from, candidates, seen, found);
   }
+  return found;
+}
+
+/**
+ * The phrase findings of a rewritten stretch of the text (same length, so offsets hold) that were
+ * not already made, in the text's coordinates. Rewriting only removes words and joins phrases:
+ * without a key word in the stretch, nothing new is found, so only the prefilter's candidate
+ * stretches are read.
+ */
+function rereadPhrases(rewritten: string, from: number, candidates: CandidateRegions | undefined, seen: Set<string>, found: Finding[]): void {
+  const reuse = rewritten.length <= REUSED_CHARS;
+  const stretches = candidates === undefined ? undefined : candidateRegions(rewritten, candidateLexicon(), reuse ? markupCandidates : undefined);
+  if (stretches?.count === 0) return;
+  const view = buildDetectionView(rewritten, reuse ? markupView : undefined, stretches?.ranges);
+  for (const finding of phraseFindings(rewritten, view, tokenize(view, reuse ? markupTokens : undefined))) {
+    const start = finding.start + from;
+    const key = `${finding.rule}:${start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ ...finding, start, end: finding.end + from });
+  }
+}
+
+/**
+ * A word cut by hyphens ("ig-nore all pre-vious in-structions", "I-g-n-o-r-e") is read again with
+ * those hyphens replaced by a zero-width joiner of the same length, which the view reads through,
+ * so offsets hold; only around words that rejoin into one a rule names. Findings already made are
+ * not repeated.
+ */
+function hyphenSplitFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
+  const stretches = hyphenJoinedStretches(text, hyphenLexicon());
+  if (stretches.length === 0) return [];
+  const seen = new Set(already.map((finding) => `${finding.rule}:${finding.start}`));
+  const found: Finding[] = [];
+  for (const { from, text: joined } of stretches) rereadPhrases(joined, from, candidates, seen, found);
   return found;
 }
 
