@@ -5,7 +5,7 @@ import { findDelimiters } from './delimiters';
 import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, ViewStorage, type DetectionView } from './detectionView';
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
-import { hyphenJoinedStretches, hyphenLexiconOf, type HyphenLexicon } from './hyphenSplit';
+import { cutWordLexiconOf, cutWordStretches, type CutWordLexicon } from './cutWords';
 import type { PhraseRule } from './lexicon';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
@@ -54,7 +54,7 @@ const PAYLOAD_OVERHEAD = 512;
 
 let sharedMatcher: PhraseMatcher | undefined;
 let sharedLexicon: CandidateLexicon | undefined;
-let sharedHyphenLexicon: HyphenLexicon | undefined;
+let sharedCutWordLexicon: CutWordLexicon | undefined;
 
 /** The phrase matcher over every rule, built once per process (a few milliseconds). */
 function phraseMatcher(): PhraseMatcher {
@@ -62,10 +62,10 @@ function phraseMatcher(): PhraseMatcher {
   return sharedMatcher;
 }
 
-/** Every word the rules name, for rejoining words cut by hyphens (hyphenSplit), built on first use and kept. */
-function hyphenLexicon(): HyphenLexicon {
-  sharedHyphenLexicon ??= hyphenLexiconOf(PHRASE_RULES);
-  return sharedHyphenLexicon;
+/** Every word the rules name, for rejoining cut words (cutWords), built on first use and kept. */
+function cutWordLexicon(): CutWordLexicon {
+  sharedCutWordLexicon ??= cutWordLexiconOf(PHRASE_RULES);
+  return sharedCutWordLexicon;
 }
 
 /** The prefilter's key words, derived from the same rules, built once per process (with the matcher). */
@@ -114,7 +114,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
   });
   append(findings, phraseFindings(text, view, tokens));
   if (deep) append(findings, markupSplitFindings(text, findings, regions));
-  if (deep) append(findings, hyphenSplitFindings(text, findings, regions));
+  if (deep) append(findings, cutWordFindings(text, findings, regions));
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -185,13 +185,13 @@ function rereadPhrases(rewritten: string, from: number, candidates: CandidateReg
 }
 
 /**
- * A word cut by hyphens ("ig-nore all pre-vious in-structions", "I-g-n-o-r-e") is read again with
- * those hyphens replaced by a zero-width joiner of the same length, which the view reads through,
- * so offsets hold; only around words that rejoin into one a rule names. Findings already made are
- * not repeated.
+ * A word cut by hyphens or spelt out ("ig-nore all pre-vious in-structions", "i g n o r e all
+ * previous instructions") is read again with the cuts replaced by a zero-width joiner of the same
+ * length, which the view reads through, so offsets hold; only around words that rejoin into one a
+ * rule names. Findings already made are not repeated.
  */
-function hyphenSplitFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
-  const stretches = hyphenJoinedStretches(text, hyphenLexicon());
+function cutWordFindings(text: string, already: readonly Finding[], candidates: CandidateRegions | undefined): Finding[] {
+  const stretches = cutWordStretches(text, cutWordLexicon());
   if (stretches.length === 0) return [];
   const seen = new Set(already.map((finding) => `${finding.rule}:${finding.start}`));
   const found: Finding[] = [];
