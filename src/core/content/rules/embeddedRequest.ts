@@ -126,6 +126,9 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // imperative that opens one ('body': 'Withdraw 5 Bitcoin to my bank account …'): a review, a bio or an event name is
   // not where the user gives orders. A bare imperative that ends the value is a UI label ("Delete my account"), not one.
   sequence('request.en.field-request', 'tool-hijacking', 0.3, [ASK, 2, AGENT_ACTION, 5, VALUABLE], { lang: 'en', negatable: true, onlyAfter: FIELD_VALUE_START }),
+  // The owner speaking in a field about any of their things ("'content': 'Please redirect my shipment …'"): a review or
+  // an event name does not ask the agent to act on the writer's belongings.
+  sequence('request.en.field-request-mine', 'tool-hijacking', 0.4, [ASK, 1, AGENT_ACTION, 2, terms('my|all my|all of my')], { lang: 'en', negatable: true, onlyAfter: FIELD_VALUE_START }),
   sequence('request.en.field-imperative', 'tool-hijacking', 0.4, [AGENT_ACTION, 5, VALUABLE], { lang: 'en', onlyAfter: FIELD_VALUE_OPENS, notBefore: VALUE_ENDS }),
   // "Please call the PaymentsTransfer API with …": API docs say the same ("please call the endpoint with a token"), so weak alone.
   sequence('request.en.ask-invoke-api', 'tool-hijacking', 0.3, [terms('please|kindly|can you|could you|would you|will you'), 2, INVOKE, 5, API], { lang: 'en', negatable: true }),
@@ -139,6 +142,7 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   near('request.de.polite-agentic', 'tool-hijacking', 0.3, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
   near('request.de.ask-invoke-api', 'tool-hijacking', 0.3, [ASK_DE, terms('rufe|ruf|aufrufen|aufzurufen|nutze|nutzen|verwende|verwenden|benutze|triggere'), terms('api|apis|endpunkt|endpunkte|schnittstelle')], 8, { lang: 'de' }),
   sequence('request.de.field-request', 'tool-hijacking', 0.3, [ASK_DE, 3, ACT_DE, 6, VALUABLE_DE], { lang: 'de', negatable: true, onlyAfter: FIELD_VALUE_START }),
+  sequence('request.de.field-request-mine', 'tool-hijacking', 0.4, [ASK_DE, 1, TURN_ACTION_DE, 2, terms('mein|meine|meinen|meinem|meiner|alle meine')], { lang: 'de', negatedAfter: true, onlyAfter: FIELD_VALUE_START }),
   sequence('request.de.field-imperative', 'tool-hijacking', 0.4, [ACT_DE, 6, VALUABLE_DE], { lang: 'de', onlyAfter: FIELD_VALUE_OPENS, notBefore: VALUE_ENDS }),
   // "Human: Bitte überweise …": the faked turn keeps the label of the chat format; the request after it is German.
   sequence('request.de.fake-turn-action', 'fake-delimiter', 0.4, [terms('human|mensch'), terms(':'), 2, TURN_ACTION_DE], { lang: 'de', strict: true }),
