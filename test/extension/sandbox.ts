@@ -19,7 +19,8 @@ export interface Sandbox {
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // "off", not false: VS Code 1.139 takes "on" | "off" and rewrites a boolean in settings.json.
+  'extensions.autoUpdate': 'off',
   'telemetry.telemetryLevel': 'off',
 };
 

@@ -154,7 +154,8 @@ export function suiteSettings(fixture: FixtureModelServer): Record<string, unkno
     'workbench.editor.useModal': 'off',
     'chat.disableAIFeatures': true,
     'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
+    // "off", not false: VS Code 1.139 migrates a boolean to "off" by rewriting settings.json, which races a test reading the file back.
+    'extensions.autoUpdate': 'off',
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
   };
