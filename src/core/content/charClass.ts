@@ -3,6 +3,11 @@
 const WORD_PATTERN = /[\p{L}\p{N}]/u;
 const wordCache = new Map<number, boolean>();
 
+/** A Latin letter without accents, either case. */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /** Letters and digits of any script. */
 export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);

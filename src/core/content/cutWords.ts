@@ -1,3 +1,4 @@
+import { isAsciiLetter } from './charClass';
 import type { PhraseRule } from './lexicon';
 
 /** How much text around a rejoined word is read again: a phrase rule's whole span and the words before it. */
@@ -105,10 +106,6 @@ function joinsIn(text: string, start: number, end: number, lexicon: CutWordLexic
     if (lexicon.words.has(`${parts[index] ?? ''}${parts[index + 1] ?? ''}`)) out.push(at);
     at++;
   }
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 function stretchesAround(text: string, cuts: readonly number[]): JoinedStretch[] {

@@ -1,3 +1,4 @@
+import { isAsciiLetter } from './charClass';
 import type { EncodingKind } from './contentTypes';
 import { foldCodePoint } from './fold';
 import { endsReversal, invisibleKind, startsReversal, variationSelectorByte } from './invisible';
@@ -190,10 +191,6 @@ export function buildDetectionView(text: string, storage: ViewStorage = new View
   builder.readLeetspeak();
   const { codes, length, origStart, origEnd, marks } = builder.finish();
   return { codes, length, origStart, origEnd, marks, confusable, payloads, needsSanitizing, splitWords, splitStart, splitEnd };
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Units past the end that read as 0, as in a fresh array. */

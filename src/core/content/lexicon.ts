@@ -56,10 +56,16 @@ export function pigLatin(set: TermSet): TermSet {
   for (const term of set.terms) {
     if (!/^[a-zäöüß ]+$/.test(term)) continue;
     for (const vowelSuffix of ['yay', 'way']) {
-      all.add(term.split(' ').map((word) => (VOWEL_START.test(word) ? `${word}${vowelSuffix}` : `${word.replace(ONSET, '')}${ONSET.exec(word)?.[0] ?? ''}ay`)).join(' '));
+      all.add(term.split(' ').map((word) => (VOWEL_START.test(word) ? `${word}${vowelSuffix}` : consonantFirst(word))).join(' '));
     }
   }
   return { terms: [...all] };
+}
+
+/** "string" → "ingstray": the onset moved behind the rest, then "ay". */
+function consonantFirst(word: string): string {
+  const onset = ONSET.exec(word)?.[0] ?? '';
+  return `${word.slice(onset.length)}${onset}ay`;
 }
 
 export interface PhraseRule {
