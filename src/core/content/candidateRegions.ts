@@ -1,4 +1,4 @@
-import { isUnspacedScript, isWhitespace, isWordCodePoint } from './charClass';
+import { isUnspacedScript, isViewWordCodePoint, isWhitespace } from './charClass';
 import { delimiterLiteralAt, speakerLabelAt } from './delimiters';
 import { LEET } from './detectionView';
 import { foldCodePoint } from './fold';
@@ -57,6 +57,8 @@ export class CandidateLexicon {
   readonly complete: boolean;
   /** Words a phrase match can span, from its first word to its last (and the negation before it). */
   readonly reachWords: number;
+  /** Words the longest term spans: how far past a key's first word the match it completes can end. */
+  readonly termWords: number;
   /** Rule slots tracked, and for each its rule's first slot and slot count. */
   readonly slotCount: number;
   private readonly slotFirst: Int32Array;
@@ -102,6 +104,7 @@ export class CandidateLexicon {
     const lastSlot: number[] = [];
     let complete = true;
     let reach = 0;
+    let termWords = KEY_CHARS;
     const negation = NEGATION_REACH + Math.max(...negators.terms.map(wordsIn));
     const unitsAdded = new Set<TermSet>();
     this.addTermUnits(negators.terms);
@@ -118,6 +121,7 @@ export class CandidateLexicon {
       if (slots.some((keys) => keys === 'outside-ascii')) continue; // only text with non-ASCII characters can match it
       if (slots.every((keys) => keys === 'always')) complete = false;
       const words = rule.slots.map((set) => slotWords.get(set) ?? slotWords.set(set, Math.max(...set.terms.map(wordsIn))).get(set) ?? 0);
+      termWords = Math.max(termWords, ...words);
       const span = rule.kind === 'window' ? rule.window + Math.max(...words) : words.reduce((sum, count) => sum + count, 0) + rule.gaps.reduce((sum, gap) => sum + gap, 0);
       const ruleReach = span + (rule.negatable ? negation : 0) + 1;
       reach = Math.max(reach, ruleReach);
@@ -176,6 +180,7 @@ export class CandidateLexicon {
     }
     this.complete = complete;
     this.reachWords = reach;
+    this.termWords = termWords;
     this.prevSlot = Int32Array.from(prevSlot);
     this.maxStep = Int32Array.from(maxStep);
     this.lastSlot = Uint8Array.from(lastSlot);
@@ -327,7 +332,7 @@ function wordsIn(term: string): number {
   let inWord = false;
   for (const char of term) {
     const code = char.codePointAt(0) ?? 0;
-    const word = isWordCodePoint(code);
+    const word = isViewWordCodePoint(code);
     const unspaced = word && isUnspacedScript(code); // each such character is a token of its own
     if (unspaced || (word && !inWord)) count++;
     else if (char === ':' || char === ',') count++;
@@ -432,7 +437,7 @@ export function candidateRegions(text: string, lexicon: CandidateLexicon, storag
   if (length > 0 && speakerLabelAt(text, 0)) words.spots.push(0, 0, 0, SPEAKER_REACH);
   if (words.overflow || words.anchorCount + words.spots.length / 4 > maxCandidates) return undefined;
 
-  const spans = new Spans(text, storage.wordStart, storage.wordEnd, words.count, lexicon.reachWords);
+  const spans = new Spans(text, storage.wordStart, storage.wordEnd, words.count, lexicon.reachWords, lexicon.termWords);
   const { anchors, spots } = words;
   for (let index = 0; index < words.anchorCount; index++) spans.addAnchor(anchors[index * 2] ?? 0, anchors[index * 2 + 1] ?? 0);
   for (let index = 0; index < spots.length; index += 4) spans.addAt(spots[index + 1] ?? 0, spots[index] ?? 0, spots[index + 2] ?? 0, spots[index + 3] ?? 0);
@@ -639,11 +644,12 @@ class Spans {
     private readonly wordEnd: Int32Array,
     private readonly words: number,
     private readonly reach: number,
+    private readonly termWords: number,
   ) {}
 
-  /** Key words completing a rule at word `word`, whose match starts at most `reach` words before. */
+  /** Key words completing a rule at word `word`, whose match starts at most `reach` words before and ends within its term. */
   addAnchor(word: number, reach: number): void {
-    this.addWords(word - reach, word + KEY_CHARS);
+    this.addWords(word - reach, word + this.termWords);
   }
 
   /** A candidate at character `at` (before word `word`): any match touching it lies within `reach` words either side. */

@@ -1,11 +1,28 @@
 /** Fast character classes for the tokenizer and the sanitizer, with a cache for non-ASCII. */
 
 const WORD_PATTERN = /[\p{L}\p{N}]/u;
+const wordOrMarkCache = new Map<number, boolean>();
 const wordCache = new Map<number, boolean>();
 
 /** A Latin letter without accents, either case. */
 export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+const MARK_PATTERN = /\p{M}/u;
+
+/**
+ * A vowel sign, virama or tone mark of an Indic or Southeast Asian script: part of the word's
+ * spelling ("पहले" before, "पहेली" riddle), unlike an accent on a Latin letter. The nasal signs and
+ * the nukta (a block's first four code points and its 0x3C), which typists use interchangeably,
+ * are not.
+ */
+export function isSpellingMark(cp: number): boolean {
+  const inIndic = cp >= 0x0900 && cp <= 0x0dff;
+  if (!inIndic && !(cp >= 0x0e00 && cp <= 0x0eff) && !(cp >= 0x1000 && cp <= 0x109f) && !(cp >= 0x1780 && cp <= 0x17ff)) return false;
+  const offset = cp & 0x7f;
+  if (inIndic && (offset <= 0x03 || offset === 0x3c)) return false;
+  return MARK_PATTERN.test(String.fromCodePoint(cp));
 }
 
 /** Letters and digits of any script. */
@@ -15,6 +32,17 @@ export function isWordCodePoint(cp: number): boolean {
   if (cached === undefined) {
     cached = WORD_PATTERN.test(String.fromCodePoint(cp));
     if (wordCache.size < 65_536) wordCache.set(cp, cached);
+  }
+  return cached;
+}
+
+/** A letter, digit or spelling mark (isSpellingMark): what a word of the detection view is made of. */
+export function isViewWordCodePoint(cp: number): boolean {
+  if (cp < 0x0900) return isWordCodePoint(cp);
+  let cached = wordOrMarkCache.get(cp);
+  if (cached === undefined) {
+    cached = isWordCodePoint(cp) || isSpellingMark(cp);
+    if (wordOrMarkCache.size < 65_536) wordOrMarkCache.set(cp, cached);
   }
   return cached;
 }

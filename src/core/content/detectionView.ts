@@ -23,7 +23,7 @@ export interface DetectionView {
   /** Original offset of the code point each unit came from, and the end of that code point. */
   readonly origStart: Int32Array;
   readonly origEnd: Int32Array;
-  /** Per unit: bit 1 = folded from a homoglyph, bit 2 = an ASCII letter in the original. */
+  /** Per unit: bit 1 = folded from a homoglyph, bit 2 = an ASCII letter in the original, bit 4 = a letter of another script that imitates none. */
   readonly marks: Uint8Array;
   /** Whether any unit is MARK_CONFUSABLE (most text has none, and then no word mixes scripts). */
   readonly confusable: boolean;
@@ -38,6 +38,7 @@ export interface DetectionView {
 
 export const MARK_CONFUSABLE = 1;
 export const MARK_ASCII_LETTER = 2;
+export const MARK_OTHER_LETTER = 4;
 const MAX_PAYLOAD_CHARS = 8192;
 /** Below the sanitizer's shortest run limit: a longer run of one character may be cut. */
 const LONG_RUN = 32;
@@ -180,7 +181,8 @@ export function buildDetectionView(text: string, storage: ViewStorage = new View
       } else {
         const folded = foldCodePoint(cp);
         if (folded.confusable) confusable = true;
-        for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, folded.confusable ? MARK_CONFUSABLE : 0);
+        const mark = folded.confusable ? MARK_CONFUSABLE : folded.otherLetter ? MARK_OTHER_LETTER : 0;
+        for (let unit = 0; unit < folded.text.length; unit++) builder.push(folded.text.charCodeAt(unit), index, index + width, mark);
         lastVisibleWord = folded.text.length > 0;
       }
       index += width;

@@ -2,7 +2,7 @@ import { CandidateLexicon, CandidateStorage, candidateRegions, type CandidateReg
 import { findCommandFindings } from './commands';
 import type { ContentCategory, ContentFlag, EncodingKind } from './contentTypes';
 import { findDelimiters } from './delimiters';
-import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, ViewStorage, type DetectionView } from './detectionView';
+import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, MARK_OTHER_LETTER, ViewStorage, type DetectionView } from './detectionView';
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
 import { cutWordLexiconOf, cutWordStretches, type CutWordLexicon } from './cutWords';
@@ -312,7 +312,8 @@ function spoofing(view: DetectionView, tokens: Tokens): Finding[] {
     if (tokens.kind[token] !== TOKEN_WORD) continue;
     let marks = 0;
     for (let unit = tokens.start[token] ?? 0; unit < (tokens.end[token] ?? 0); unit++) marks |= view.marks[unit] ?? 0;
-    if ((marks & MARK_CONFUSABLE) === 0 || (marks & MARK_ASCII_LETTER) === 0) continue;
+    // Latin letters and look-alikes, and no letter only another script has ("RФАЙЛА" is Russian after an option letter).
+    if ((marks & MARK_CONFUSABLE) === 0 || (marks & MARK_ASCII_LETTER) === 0 || (marks & MARK_OTHER_LETTER) !== 0) continue;
     mixed++;
     if (start < 0) start = view.origStart[tokens.start[token] ?? 0] ?? 0;
     end = view.origEnd[(tokens.end[token] ?? 1) - 1] ?? 0;

@@ -1,8 +1,10 @@
 /**
- * Folding for detection: NFKC, lower case, no combining marks, common homoglyphs mapped to the
+ * Folding for detection: NFKC, lower case, no combining marks but the spelling marks of Indic and Southeast Asian scripts, common homoglyphs mapped to the
  * Latin letter they imitate. Keywords go through the same fold, so the mapping only has to be
  * consistent, not linguistically right (a folded Russian word is still found by its folded keyword).
  */
+
+import { isSpellingMark } from './charClass';
 
 /** Cyrillic, Greek, Armenian and small-capital look-alikes of Latin letters. */
 const CONFUSABLES: Readonly<Record<string, string>> = {
@@ -22,13 +24,16 @@ export interface FoldedCodePoint {
   readonly text: string;
   /** A homoglyph was mapped: evidence of mixed-script spoofing when it sits inside a Latin word. */
   readonly confusable: boolean;
+  /** It folds to a letter outside ASCII that imitates nothing (Cyrillic "ф", Greek "λ"): a word holding one is written in that script, not spoofed. */
+  readonly otherLetter: boolean;
 }
 
 const MARKS = /\p{M}/gu;
+const NON_ASCII_LETTER = /[^\p{ASCII}\P{L}]/u;
 /** Folds of the Basic Multilingual Plane by code point (an array index, read for every non-ASCII character of a view), and of the rest. */
 const bmpCache: (FoldedCodePoint | undefined)[] = new Array<FoldedCodePoint | undefined>(0x10000).fill(undefined);
 const astralCache = new Map<number, FoldedCodePoint>();
-const EMPTY: FoldedCodePoint = { text: '', confusable: false };
+const EMPTY: FoldedCodePoint = { text: '', confusable: false, otherLetter: false };
 
 /** Folds one non-ASCII code point (ASCII is folded inline by the caller). Cached. */
 export function foldCodePoint(cp: number): FoldedCodePoint {
@@ -42,7 +47,7 @@ export function foldCodePoint(cp: number): FoldedCodePoint {
 
 function computeFold(cp: number): FoldedCodePoint {
   const compat = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
-  const bare = compat.normalize('NFD').replace(MARKS, '').normalize('NFC');
+  const bare = compat.normalize('NFD').replace(MARKS, (mark) => (isSpellingMark(mark.codePointAt(0) ?? 0) ? mark : '')).normalize('NFC');
   if (bare === '') return EMPTY;
   let confusable = false;
   let text = '';
@@ -51,5 +56,5 @@ function computeFold(cp: number): FoldedCodePoint {
     if (mapped !== undefined) confusable = true;
     text += mapped ?? LATIN_FOLDS[char] ?? char;
   }
-  return { text, confusable };
+  return { text, confusable, otherLetter: !confusable && NON_ASCII_LETTER.test(text) };
 }

@@ -1,4 +1,4 @@
-import { isUnspacedScript, isWordCodePoint } from './charClass';
+import { isSpellingMark, isUnspacedScript, isViewWordCodePoint } from './charClass';
 import type { DetectionView } from './detectionView';
 
 export const TOKEN_WORD = 1;
@@ -51,10 +51,13 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
     const code = codes[index] ?? 0;
     const width = widthAt(codes, index, length);
     const cp = width === 2 ? combine(code, codes[index + 1] ?? 0) : code;
-    if (isWordCodePoint(cp)) {
+    if (isViewWordCodePoint(cp)) {
       if (isUnspacedScript(cp)) {
-        add(index, index + width, TOKEN_UNSPACED);
-        index += width;
+        // Its vowel signs and tone marks go with it: one cluster, one token, as windows count them.
+        let to = index + width;
+        while (to < length && isSpellingMark(codes[to] ?? 0)) to++;
+        add(index, to, TOKEN_UNSPACED);
+        index = to;
         continue;
       }
       const from = index;
@@ -69,7 +72,7 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
         }
         const nextWidth = widthAt(codes, index, length);
         const next = nextWidth === 2 ? combine(nextCode, codes[index + 1] ?? 0) : nextCode;
-        if (!isWordCodePoint(next) || isUnspacedScript(next)) break;
+        if (!isViewWordCodePoint(next) || isUnspacedScript(next)) break;
         index += nextWidth;
       }
       add(from, index, TOKEN_WORD);
@@ -105,7 +108,7 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
     }
     if (code === 0x40 && count > 0 && kind[count - 1] === TOKEN_WORD && end[count - 1] === index && index + 1 < length) {
       const after = codes[index + 1] ?? 0;
-      if (isWordCodePoint(widthAt(codes, index + 1, length) === 2 ? combine(after, codes[index + 2] ?? 0) : after)) add(index, index + 1, TOKEN_WORD);
+      if (isViewWordCodePoint(widthAt(codes, index + 1, length) === 2 ? combine(after, codes[index + 2] ?? 0) : after)) add(index, index + 1, TOKEN_WORD);
     }
     index += width;
   }

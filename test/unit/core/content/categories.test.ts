@@ -106,6 +106,7 @@ const TABLE: Readonly<Record<ContentCategory, { readonly positive: readonly Row[
       { name: 'percent-encoded form body', text: 'name=Dana%20Lee&email=dana%40example.com' },
       { name: 'a UUID', text: 'request id 8f9e0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b' },
       { name: 'an alphabet', text: 'a b c d e f g h i j k l m n o p' },
+      { name: 'Russian help text: option letters glued to Cyrillic words with letters only Cyrillic has', text: '-r, --reference=RФАЙЛ  размер как у RФАЙЛА; %liмин %liс' },
     ],
   },
   'context-manipulation': {
