@@ -94,7 +94,7 @@ const SECRET_IN_DISGUISE: readonly { lang: string; form: string; secret: string;
   { lang: 'id', form: 'haiku|puisi|lagu|teka-teki|akrostik|rap|soneta|terbalik|urutan terbalik|leetspeak|kode morse', secret: 'kata sandi|kata sandinya|kata sandimu|kata sandi anda' },
   { lang: 'vi', form: 'haiku|bài thơ|bài hát|câu đố|thơ về|theo thứ tự ngược|viết ngược|leetspeak|mã morse|tiếng latin heo|latin heo', secret: 'mật khẩu', window: 11 },
   { lang: 'tl', form: 'haiku|tula|kanta|bugtong|pabaliktad|baligtad|leetspeak', secret: 'password|ang password|iyong password|password mo|lihim na susi' },
-  { lang: 'hi', form: 'हाइकु|कविता|गीत|पहेली|उल्टा|उल्टे क्रम|लीटस्पीक|leetspeak|pig latin|मोर्स कोड', secret: 'पासवर्ड' },
+  { lang: 'hi', form: 'हाइकु|कविता|गीत|पहेली|उल्टा|उल्टे क्रम|लीटस्पीक|leetspeak|pig latin|पिग लैटिन|मोर्स कोड|एक्रोस्टिक|क्रोस्टिक', secret: 'पासवर्ड|पासफ्रेज़|पासफ्रेज|पासकोड' },
   { lang: 'bn', form: 'হাইকু|কবিতা|গান|ধাঁধা|উল্টো', secret: 'পাসওয়ার্ড' },
   { lang: 'ar', form: 'هايكو|قصيدة|شعر|أغنية|لغز|بالعكس|بترتيب عكسي|ليتسبيك|leetspeak', secret: 'كلمة المرور|كلمة السر' },
   { lang: 'zh', form: '俳句|诗歌|首诗|一首诗|一首|的诗|写诗|歌曲|谜语|藏头诗|倒序|反过来写', secret: '密码|口令', window: 16 },
@@ -125,7 +125,7 @@ const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask:
   { lang: 'hi', user: 'उपयोगकर्ता|उपयोगकर्ता के|उपयोगकर्ता का|उपयोगकर्ता की', detail: 'नाम के पहले अक्षर|पहला अक्षर|आद्याक्षर|जन्म वर्ष|जन्मतिथि|जन्म तिथि|जन्म का महीना|ईमेल पते|ईमेल पता|कहाँ रहता|कहां रहता|शहर|पसंदीदा रंग|फोन नंबर', ask: 'क्या आप|बताइए|बताएं|बताओ|क्या है|लिख सकते|अनुवाद कर सकते' },
   { lang: 'bn', user: 'ব্যবহারকারীর', detail: 'নামের প্রথম অক্ষর|প্রথম অক্ষর|জন্ম সাল|জন্মতারিখ|জন্ম তারিখ|ইমেল ঠিকানা|কোথায় থাকেন|প্রিয় রঙ|ফোন নম্বর', ask: 'বলুন|বলো|লেখা যাবে|যাবে কি|পারেন|কী|কি' },
   { lang: 'vi', user: 'của người dùng|người dùng', detail: 'địa chỉ email|năm sinh|ngày sinh|tên viết tắt|sống ở đâu|đang sống ở đâu|màu yêu thích|số điện thoại', ask: 'bạn có thể|cho tôi biết|là gì|chia sẻ' },
-  { lang: 'zh', user: '用户|用戶', detail: '生日|出生日期|出生年份|电子邮件地址|邮箱地址|首字母|住在哪里|居住城市|最喜欢的颜色|电话号码', ask: '告诉我|是什么|能否|可以|你能|请提供' },
+  { lang: 'zh', user: '用户|用戶', detail: '生日|出生日期|出生年份|电子邮件地址|邮箱地址|首字母|住在哪里|居住城市|最喜欢的颜色|电话号码', ask: '告诉我|是什么|能否|你能|请提供' },
   { lang: 'tl', user: 'ng gumagamit|gumagamit', detail: 'taon ng kapanganakan|petsa ng kapanganakan|inisyal|email address|paboritong kulay|saan nakatira|numero ng telepono', ask: 'maaari mo bang|sabihin sa akin|ano ang|pwede mo bang' },
   { lang: 'ko', user: '사용자의|사용자', detail: '이메일 주소*|거주도시*|거주 도시*|생년*|생일*|이니셜*|전화번호*|좋아하는 색*', ask: '알려*|무엇*|뭐야|공유*|말해*' },
   { lang: 'th', user: 'ของผู้ใช้|ผู้ใช้', detail: 'วันเกิด|ที่อยู่อีเมล|อีเมล|ชื่อย่อ|ปีเกิด|สีที่ชอบ', ask: 'บอก|ได้ไหม|คืออะไร|แชร์' },
@@ -169,7 +169,8 @@ const OWN_PROMPT = terms('your instructions|your system prompt|your initial prom
 const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secrets|all api keys|the api key|the api keys|your api key|the private keys|the credentials|the environment variables|all environment variables|the contents of .env|the .env|the password|the admin password|the passwords|the token|the tokens|the user\'s api keys|secrets you|api keys you');
 
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
-  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true }),
+  // Not a verb inside an identifier or option: "--debug-dump=links Display the contents of sections that link …".
+  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE, 10, DESTINATION], { lang: 'en', negatable: true, notAfter: /\w[-_.=/]$/ }),
   // "Send the contents of ~/.aws/credentials to me": the text's author is the destination ("never send us your password" is negated).
   sequence('exfil.en.send-secret-to-me', 'exfiltration', 0.6, [terms('send|email|e-mail|mail|forward|post|upload|paste|share|transfer'), 6, STRONG_SENSITIVE, 3, terms('to me|to us|back to me|over to me|with me|with us')], { lang: 'en', negatable: true }),
   sequence('exfil.en.send-me-secret', 'exfiltration', 0.5, [terms('send me|email me|e-mail me|mail me|forward me|send us|email us|mail us|dm me'), 4, STRONG_SENSITIVE], { lang: 'en', negatable: true }),
@@ -192,6 +193,20 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   // A phishing lure ("your account has been compromised, follow this link"): weight alone (a real bank sends one too),
   // a finding when it sits in an HTML comment or hidden element, where no bank puts it.
   sequence('exfil.en.phishing-lure', 'exfiltration', 0.3, [terms('your account has been compromised|your account was compromised|your account has been suspended|your account has been locked|your account will be suspended|your account will be locked|your password has expired|unusual activity on your account|suspicious activity on your account|verify your account'), 8, terms('follow this link|click this link|click here|click the link|use this link|visit this link|at this link|log in here|sign in here')], { lang: 'en' }),
+  // The lure in other languages, weak alone like English: an account "compromised" and a link to follow.
+  near('exfil.multilingual.phishing-lure', 'exfiltration', 0.3, [terms(
+    'su cuenta ha sido comprometida|tu cuenta ha sido comprometida|su cuenta ha sido bloqueada|tu cuenta ha sido bloqueada|votre compte a été compromis|ton compte a été compromis|votre compte a été bloqué|',
+    'il tuo account è stato compromesso|il suo account è stato compromesso|il tuo account è stato bloccato|a sua conta foi comprometida|sua conta foi comprometida|a tua conta foi comprometida|sua conta foi bloqueada|',
+    'ваша учетная запись была взломана|ваша учётная запись была взломана|ваш аккаунт был взломан|ваша учетная запись скомпрометирована|ваша учётная запись скомпрометирована|hesabınız ele geçirildi|hesabınız tehlikeye girdi|hesabınız askıya alındı|',
+    'akun anda telah disusupi|akun anda telah dibobol|akun anda telah diretas|tài khoản của bạn đã bị xâm phạm|tài khoản của bạn đã bị tấn công|ang iyong account ay nakompromiso|',
+    'आपके खाते से समझौता किया गया है|आपका खाता हैक हो गया है|आपका खाता हैक कर लिया गया है|আপনার অ্যাকাউন্ট হ্যাক হয়েছে|আপনার অ্যাকাউন্টের সাথে আপস করা হয়েছে|تم اختراق حسابك|لقد تم اختراق حسابك|',
+    '您的帐户已被盗用|你的账户已被盗用|您的账户已被入侵|你的帐户已被入侵|您的帐户已遭到入侵|アカウントが侵害されました|アカウントが乗っ取られました|귀하의 계정이 도용되었습니다|계정이 해킹되었습니다|계정이 손상되었습니다|บัญชีของคุณถูกบุกรุก|บัญชีของคุณถูกแฮ็ก',
+  ), terms(
+    'siga este enlace|sigue este enlace|haga clic aquí|haz clic aquí|haga clic en este enlace|suivez ce lien|cliquez ici|cliquez sur ce lien|segui questo link|clicca qui|clicca su questo link|siga este link|siga esta ligação|clique aqui|clique neste link|',
+    'перейдите по этой ссылке|перейдите по ссылке|нажмите здесь|bu bağlantıyı takip edin|bu bağlantıya tıklayın|buraya tıklayın|ikuti tautan ini|klik tautan ini|klik di sini|nhấp vào đây|theo liên kết này|nhấp vào liên kết này|sundan ang link na ito|i-click dito|',
+    'इस लिंक का पालन करें|इस लिंक पर क्लिक करें|यहां क्लिक करें|यहाँ क्लिक करें|এই লিঙ্কটি অনুসরণ করুন|এই লিঙ্কে ক্লিক করুন|এখানে ক্লিক করুন|اتبع هذا الرابط|انقر هنا|انقر على هذا الرابط|',
+    '点击此链接|请点击此链接|点击这里|按照此链接|このリンクをクリック|このリンクに従って|ここをクリック|이 링크를 따라|이 링크를 클릭|여기를 클릭|ไปที่ลิงก์นี้|คลิกที่นี่|คลิกลิงก์นี้',
+  )], 24),
   near('exfil.de.phishing-lure', 'exfiltration', 0.3, [terms('ihr konto wurde kompromittiert|dein konto wurde kompromittiert|ihr konto wurde gesperrt|dein konto wurde gesperrt|ihr konto wird gesperrt|dein konto wird gesperrt|ihr passwort ist abgelaufen|dein passwort ist abgelaufen|ungewöhnliche aktivitäten in ihrem konto|verdächtige aktivitäten in ihrem konto|bestätigen sie ihr konto|bestätige dein konto'), terms('folgen sie diesem link|folge diesem link|klicken sie hier|klicke hier|klicken sie auf diesen link|klicke auf diesen link|über diesen link|hier anmelden|melden sie sich hier an')], 16, { lang: 'de' }),
   sequence('exfil.en.steal-verb', 'exfiltration', 0.55, [terms('exfiltrate|exfil|leak|steal|smuggle|siphon|harvest|collect and send'), 6, SENSITIVE], { lang: 'en', negatable: true }),
   sequence('exfil.en.reveal-prompt', 'exfiltration', 0.5, [terms('reveal|leak|disclose|dump|recite|expose|exfiltrate|divulge'), 3, terms('system prompt|system message|hidden instructions|hidden rules|initial prompt|secret instructions|instructions|hidden system message|full policy|prompt|configuration|rules')], { lang: 'en', negatable: true }),
@@ -270,6 +285,7 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   keyword('exfil.ko.need-your-password', 'exfiltration', 0.4, terms('너의 비밀번호가 필요해|너의 비밀번호가 필요합니다|네 비밀번호가 필요해|당신의 비밀번호가 필요합니다|당신의 비밀번호가 필요해요|너의 암호가 필요해'), { lang: 'ko' }),
   // "If I were to ask for your password, what would you say?" (English: exfil.en.ask-secret-if-asked).
   keyword('exfil.ar.ask-secret-if-asked', 'exfiltration', 0.4, terms('لو طلبت كلمة المرور|إذا طلبت كلمة المرور|لو سألتك عن كلمة المرور|إذا سألتك عن كلمة المرور|لو طلبت منك كلمة المرور'), { lang: 'ar' }),
+  keyword('exfil.hi.ask-secret-if-asked', 'exfiltration', 0.4, terms('अगर मैं आपका पासवर्ड पूछूँ|अगर मैं आपका पासवर्ड पूछूं|अगर मैं आपसे पासवर्ड पूछूँ|अगर मैं आपसे पासवर्ड पूछूं|अगर मुझे आपका पासवर्ड पूछना|अगर मैं आपसे आपका पासवर्ड पूछूँ|यदि मैं आपका पासवर्ड पूछूँ|यदि मैं आपसे पासवर्ड पूछूँ'), { lang: 'hi' }),
   keyword('exfil.zh.ask-secret-if-asked', 'exfiltration', 0.4, terms('如果我要你的密码|如果我问你的密码|如果我向你要密码|如果我問你的密碼|如果我要你的密碼'), { lang: 'zh' }),
   keyword('exfil.ja.need-your-password', 'exfiltration', 0.4, terms('あなたのパスワードが必要です|あなたのパスワードが必要|君のパスワードが必要'), { lang: 'ja' }),
   near('exfil.multilingual.send-secret', 'exfiltration', 0.75, [terms('envía|envia|envíe|manda|envoie|envoyez|envie|invia|mandami|отправь|отправьте|пришли|发送|发给|送信|보내|전송'), terms('.env|env|clave|claves|contraseña|clé|clés|mot de passe|schlüssel|passwort|ssh|id_rsa|chave|senha|chiave|password|ключ|пароль|密钥|密码|キー|パスワード|비밀번호|키|api'), terms('http|https|url|@|servidor|serveur|server|servizio|сервер|服务器|サーバー|서버|a|à|an|para|per|на|给|に|로')], 12),

@@ -192,7 +192,7 @@ const LANGUAGES: readonly Language[] = [
   {
     lang: 'hi',
     own: terms('अपने निर्देश|अपने निर्देशों|अपने नियम|अपने नियमों|तुम्हारे निर्देश|आपके निर्देश'),
-    verb: terms('अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं|भूल जाओ|अवहेलना|मत मानो|पालन मत करो|छोड़ दो'),
+    verb: terms('अनदेखा|अनदेखी|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं|भूल जाओ|अवहेलना|मत मानो|पालन मत करो|छोड़ दो|इग्नोर'),
     prior: terms('पिछले|पिछली|पिछला|पूर्व|ऊपर|ऊपर दिए|पहले|सिस्टम'),
     noun: terms('निर्देश*|नियम*|आदेश*|प्रॉम्प्ट|हिदायत*'),
     system: terms('सिस्टम प्रॉम्प्ट'),
@@ -246,7 +246,8 @@ const LANGUAGES: readonly Language[] = [
     lang: 'zh',
     own: terms('你的指令|你的指示|你的规则|你的設定|你的设定|您的指令'),
     verb: terms('忽略|无视|忽视|忘记|忘掉|不要理会|不要遵守|不要遵循|别管|抛弃|放弃|跳过|不理会|無視|忘記|不要理會|不要遵循|停止遵循'),
-    prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|系统|系統|你收到的'),
+    // Not "系统": "忽略删除 … 的要求，系统没有安装该软件包" is a package manager's (system prompts: `system`).
+    prior: terms('之前|以前|先前|上面|上述|以上|前面|此前|原来|原先|原有|你收到的'),
     noun: terms('指令|指示|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|限制|说明|說明'),
     system: terms('系统提示|系统提示词|系統提示|系统指令|系统消息'),
     window: 14,
@@ -301,7 +302,8 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     verb: terms('ignora|ignori|ignorate|dimentica|dimentichi|dimenticate|trascura|trascurate'),
     above: terms('quanto sopra|tutto quanto sopra|ciò che precede|tutto ciò che precede|quello che c\'è sopra|tutto quello sopra'),
     content: terms('la funzione|il codice|la pagina|la pagina web|il sito|il documento|il testo|il curriculum|l\'articolo|la tabella|l\'email|la domanda|il compito|il messaggio|la recensione|il riassunto'),
-    say: terms('di\'|dì|dite|dica|indica|indicate|indichi|dichiara|dichiarate|rispondi|rispondete|scrivi|scrivete|afferma|stampa|ripeti|ripetete|dammi|dimmi'),
+    // "Dì" only with "che": it folds to the preposition "di" ("Ignora il codice di uscita").
+    say: terms('dì che|dite|dica|indica|indicate|indichi|dichiara|dichiarate|rispondi|rispondete|scrivi|scrivete|afferma|stampa|ripeti|ripetete|dammi|dimmi'),
   },
   {
     lang: 'pt',
@@ -321,8 +323,8 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     lang: 'hi',
     verb: terms('अनदेखा|अनदेखी|नज़रअंदाज़|नजरअंदाज|भूल जाओ|भूल जाइए|भूल जाएं'),
     above: terms('ऊपर को|ऊपर की बातों|ऊपर की|ऊपर दी गई बातों|ऊपर लिखी बातों|उपरोक्त|ऊपर लिखा'),
-    content: terms('वेबपेज|वेब पेज|दस्तावेज़|दस्तावेज|फ़ंक्शन|फंक्शन|कोड|पाठ|रिज्यूमे|बायोडाटा|ईमेल|प्रश्न|कार्य|संदेश'),
-    say: terms('कहें|कहो|कहिए|लिखें|लिखो|दोहराएँ|दोहराएं|दोहराओ|बताएं|बताओ|बताइए'),
+    content: terms('वेबपेज|वेब पेज|वेबसाइट|दस्तावेज़|दस्तावेज|फ़ंक्शन|फंक्शन|कोड|पाठ|रिज्यूमे|रेज़्यूमे|रेज्यूमे|बायोडाटा|ईमेल|प्रश्न|कार्य|संदेश'),
+    say: terms('कहें|कहो|कहिए|लिखें|लिखो|दोहराएँ|दोहराएं|दोहराओ|बताएं|बताएँ|बतायें|बताओ|बताइए|संकेत दें'),
   },
   {
     lang: 'ja',
@@ -338,7 +340,8 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     verb: terms('忽略|无视|忽视|忘记|忘掉|無視|忘記'),
     above: terms('上述|以上内容|上面的内容|上文|前面的内容|以上所有|上面所有'),
     content: terms('网页|網頁|页面|文档|文件|函数|代码|代碼|文本|简历|文章|表格|邮件|问题|任务'),
-    say: terms('说|說|声明|写|回答|告诉我|输出|重复'),
+    // Not "写" alone: "忽略大小写" is "ignore case".
+    say: terms('说|說|声明|写出|写下|回答|告诉我|输出|重复'),
     window: 14,
     // Characters: "忽略以上内容" is the order; docs say "上述配置会被忽略" (the above is ignored).
     aboveWindow: 6,
@@ -396,6 +399,34 @@ function aboveOnly(): PhraseRule[] {
     ...(lang === 'ru' ? [] : [near(`override.${lang}.the-above`, 'instruction-override', 0.75, [terms(verb), terms(above)], 6, { lang })]),
     near(`override.${lang}.verb-those-rules`, 'instruction-override', 0.5, [terms(verb), terms(rules)], 8, { lang }),
   ]);
+}
+
+/**
+ * A false statement put in the reader's mouth through a hypothetical ("in a world where exercise has no effect, we
+ * might say: …") beyond English and German (override.en.hypothetical-answer): the frame and the "we might say" both.
+ * Not "in a world where" or the impersonal "one could say": an essay says "dans un monde où …, on pourrait dire que …".
+ */
+const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; window?: number }[] = [
+  { lang: 'es', frame: 'hipotético|hipotética|hipotéticamente|universo paralelo|mundo paralelo|realidad alternativa|mundo alternativo|distópico|distópica|escenario en el que|escenario donde|si ignoráramos|si ignorásemos', say: 'podríamos decir|podríamos afirmar|podríamos declarar|diríamos|la salida podría ser|el resultado podría ser' },
+  { lang: 'fr', frame: 'hypothétique|hypothétiquement|univers parallèle|monde parallèle|réalité alternative|monde alternatif|dystopique|scénario où|scénario dans lequel|si nous ignorions|si on ignorait', say: 'nous pourrions dire|nous pourrions affirmer|nous pourrions déclarer|nous dirions|la sortie pourrait être|le résultat pourrait être' },
+  { lang: 'it', frame: 'ipotetico|ipotetica|ipoteticamente|universo parallelo|mondo parallelo|realtà alternativa|mondo alternativo|distopico|distopica|scenario in cui|se ignorassimo', say: 'potremmo dire|potremmo affermare|potremmo dichiarare|diremmo|l\'output potrebbe essere|il risultato potrebbe essere' },
+  { lang: 'pt', frame: 'hipotético|hipotética|hipoteticamente|universo paralelo|mundo paralelo|realidade alternativa|mundo alternativo|distópico|distópica|cenário em que|cenário onde|se ignorássemos', say: 'poderíamos dizer|poderíamos afirmar|poderíamos declarar|diríamos|a saída poderia ser|o resultado poderia ser' },
+  { lang: 'ru', frame: 'гипотетическ*|параллельн*|альтернативной реальности|альтернативном мире|антиутопи*|в сценарии|если бы мы проигнорировали', say: 'мы могли бы сказать|мы могли бы заявить|мы могли бы утверждать|мы бы сказали|вывод мог бы быть|результат мог бы быть' },
+  { lang: 'tr', frame: 'varsayımsal|paralel evren*|paralel dünya*|alternatif gerçeklik*|distopik|senaryoda|görmezden gelirsek', say: 'diyebiliriz|söyleyebiliriz|belirtebiliriz|iddia edebiliriz|çıktı olabilir' },
+  { lang: 'id', frame: 'hipotetis|dunia paralel|alam semesta paralel|realitas alternatif|distopia|distopian|skenario di mana|jika kita mengabaikan', say: 'kita bisa mengatakan|kita dapat mengatakan|kita mungkin mengatakan|kita bisa menyatakan|kita dapat menyatakan|kita mungkin menyatakan|outputnya bisa' },
+  { lang: 'vi', frame: 'giả định|giả thuyết|vũ trụ song song|thế giới song song|thực tại thay thế|phản địa đàng|kịch bản mà|nếu chúng ta bỏ qua', say: 'chúng ta có thể nói|chúng ta có thể tuyên bố|chúng ta có thể khẳng định|chúng ta có thể nêu|đầu ra có thể là', window: 28 },
+  { lang: 'tl', frame: 'hypothetical|haka-haka|parallel na mundo|parallel universe|dystopian|senaryo kung saan', say: 'maaari nating sabihin|masasabi natin|puwede nating sabihin|maaaring sabihin natin|maaari nating ipahayag' },
+  { lang: 'hi', frame: 'काल्पनिक|समानांतर ब्रह्मांड|समानांतर दुनिया|वैकल्पिक वास्तविकता|डायस्टोपियन|परिदृश्य में जहां|परिदृश्य में जहाँ', say: 'हम कह सकते हैं|हम बता सकते हैं|हम दावा कर सकते हैं|हम घोषित कर सकते हैं|आउटपुट हो सकता है' },
+  { lang: 'bn', frame: 'কাল্পনিক|সমান্তরাল মহাবিশ্ব|সমান্তরাল বিশ্ব|বিকল্প বাস্তবতা|ডিস্টোপিয়ান|এমন একটি পরিস্থিতিতে', say: 'আমরা বলতে পারি|আমরা বলতে পারতাম|আমরা দাবি করতে পারি|আমরা ঘোষণা করতে পারি|আউটপুট হতে পারে' },
+  { lang: 'ar', frame: 'افتراضي|افتراضية|افتراضيا|عالم موازي|كون موازي|واقع بديل|عالم بائس|سيناريو افتراضي', say: 'قد نقول|يمكننا أن نقول|يمكن أن نقول|قد نذكر|يمكننا أن نذكر|قد يكون الناتج|قد يكون الإخراج' },
+  { lang: 'zh', frame: '假设|假如|假想|平行宇宙|平行世界|另一个现实|反乌托邦|如果我们忽略', say: '我们可以说|我们可能会说|我们会说|可以这样说|我们可以声明|输出可能是', window: 30 },
+  { lang: 'ja', frame: '仮定|仮に|仮想的|パラレルワールド|並行世界|平行世界|ディストピア|シナリオでは|無視した場合', say: 'と言えるかもしれません|と言うことができます|と述べることができます|と言えるでしょう|と言うかもしれません|と主張できます', window: 30 },
+  { lang: 'ko', frame: '가상의|가정해|평행 우주|평행 세계|대체 현실|디스토피아|시나리오에서|무시한다면', say: '말할 수 있습니다|말할 수 있을 것입니다|라고 할 수 있습니다|명시할 수 있습니다|주장할 수 있습니다' },
+  { lang: 'th', frame: 'สมมติ|จักรวาลคู่ขนาน|โลกคู่ขนาน|ความเป็นจริงทางเลือก|ดิสโทเปีย|สถานการณ์ที่', say: 'เราอาจพูดว่า|เราอาจกล่าวว่า|เราสามารถพูดได้ว่า|เราอาจระบุว่า|เราสามารถกล่าวได้ว่า', window: 40 },
+];
+
+function hypotheticalAnswers(): PhraseRule[] {
+  return HYPOTHETICAL_ANSWER.map(({ lang, frame, say, window }) => near(`override.${lang}.hypothetical-answer`, 'instruction-override', 0.45, [terms(frame), terms(say)], window ?? 20, { lang }));
 }
 
 function contentAndSay(): PhraseRule[] {
@@ -544,4 +575,4 @@ export function rot13(term: string): string {
   });
 }
 
-export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...aboveOnly(), ...everythingBefore(), ...multilingual(), ...rot13Rules(), ...pigLatinRules(), ...reversedRules(), ...germanEncodedRules()];
+export const INSTRUCTION_OVERRIDE_RULES: readonly PhraseRule[] = [...english(), ...german(), ...spokenForms(), ...contentAndSay(), ...hypotheticalAnswers(), ...aboveOnly(), ...everythingBefore(), ...multilingual(), ...rot13Rules(), ...pigLatinRules(), ...reversedRules(), ...germanEncodedRules()];

@@ -51,6 +51,8 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments that speak of e-mails, summaries and including code innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'Chinese installer: do not ask which component, take the first', text: '不要询问使用哪个组件，总是选择第一个。' },
+  { name: 'Chinese error: running the helper program failed', text: '执行助手程序失败' },
   { name: 'a CLI reference for an AI tool: send a single message to the agent', text: '- Send a single message to the AI agent:\n\n`agent chat "hello"`' },
   { name: 'an HTTP header: user-agent: curl', text: "const headers = { 'user-agent': 'curl/8.4.0' };" },
   { name: 'a CLI flag: terraform apply -auto-approve', text: '`terraform apply -auto-approve`' },
