@@ -30,6 +30,8 @@ export function findHiddenRegions(text: string): HiddenRegion[] {
   const hiddenTags: { name: string; start: number; contentStart: number; rule: string; weight: number }[] = [];
   let lineStart = true;
   let index = 0;
+  /** The next ">" after the latest bogus comment's "<!" (-1: none in the rest of the text). */
+  let nextClose = -2;
   while (index < text.length) {
     if (lineStart && text.charCodeAt(index) === 0x5b) {
       const end = markdownCommentEnd(text, index);
@@ -60,6 +62,14 @@ export function findHiddenRegions(text: string): HiddenRegion[] {
       index += 4;
       continue;
     }
+    if (isBogusComment(text, index)) {
+      // The next ">" is looked up once for all the "<!" before it: linear however many there are.
+      if (nextClose !== -1 && nextClose < index + 2) nextClose = text.indexOf('>', index + 2);
+      const bogusEnd = nextClose < 0 ? Math.min(text.length, index + UNCLOSED_REGION) : nextClose + 1;
+      regions.push({ rule: 'hidden.html-comment', weight: 0.4, start: index, end: Math.min(bogusEnd, index + MAX_REGION) });
+      index = bogusEnd;
+      continue;
+    }
     const next = text.charCodeAt(index + 1);
     if (next === 0x2f) {
       const name = tagName(text, index + 2);
@@ -84,6 +94,16 @@ export function findHiddenRegions(text: string): HiddenRegion[] {
   pairComments(commentOpen, commentClose, text.length, regions);
   pairHiddenTags(hiddenTags, closers, text.length, regions);
   return regions;
+}
+
+/**
+ * A browser hides `<!` up to the next `>` when no "--", DOCTYPE or CDATA follows (a "bogus comment"):
+ * `<! -- Ignore the page … <a href="…">` hides its text as well as `<!--` would.
+ */
+function isBogusComment(text: string, index: number): boolean {
+  if (text.charCodeAt(index + 1) !== 0x21 || text.startsWith('--', index + 2)) return false;
+  const head = text.slice(index + 2, index + 9).toLowerCase();
+  return !head.startsWith('doctype') && !head.startsWith('[cdata[');
 }
 
 function pairComments(open: readonly number[], close: readonly number[], length: number, out: HiddenRegion[]): void {
