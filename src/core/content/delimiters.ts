@@ -1,4 +1,5 @@
 import type { DetectionView } from './detectionView';
+import { foldCodePoint } from './fold';
 
 /** A finding in view units; scan.ts maps it back to the original text. */
 export interface UnitFinding {
@@ -25,6 +26,11 @@ const LITERALS: readonly (readonly [string, string, number])[] = [
   ['[developer mode]', 'delimiter.bracket-system', 0.45], ['<admin mode>', 'delimiter.bracket-system', 0.45], ['<god mode>', 'delimiter.bracket-system', 0.45],
   ['<systemmodus>', 'delimiter.bracket-system', 0.45], ['<system-modus>', 'delimiter.bracket-system', 0.45], ['<系统模式>', 'delimiter.bracket-system', 0.45],
   ['<系統模式>', 'delimiter.bracket-system', 0.45], ['<システムモード>', 'delimiter.bracket-system', 0.45], ['<시스템 모드>', 'delimiter.bracket-system', 0.45],
+  ['<mode système>', 'delimiter.bracket-system', 0.45], ['<modo sistema>', 'delimiter.bracket-system', 0.45], ['<modo de sistema>', 'delimiter.bracket-system', 0.45],
+  ['<modo do sistema>', 'delimiter.bracket-system', 0.45], ['<modalità sistema>', 'delimiter.bracket-system', 0.45], ['<modalità di sistema>', 'delimiter.bracket-system', 0.45],
+  ['<mode sistem>', 'delimiter.bracket-system', 0.45], ['<modus tuhan>', 'delimiter.bracket-system', 0.45], ['<sistem modu>', 'delimiter.bracket-system', 0.45],
+  ['<системный режим>', 'delimiter.bracket-system', 0.45], ['<режим системы>', 'delimiter.bracket-system', 0.45], ['<सिस्टम मोड>', 'delimiter.bracket-system', 0.45],
+  ['<भगवान मोड>', 'delimiter.bracket-system', 0.45], ['<chế độ hệ thống>', 'delimiter.bracket-system', 0.45], ['<وضع النظام>', 'delimiter.bracket-system', 0.45],
   ['</tool_result>', 'delimiter.tool-result', 0.55], ['<tool_result>', 'delimiter.tool-result', 0.45], ['</tool_output>', 'delimiter.tool-result', 0.55],
   ['<tool_output>', 'delimiter.tool-result', 0.45], ['</function_results>', 'delimiter.tool-result', 0.55], ['<function_results>', 'delimiter.tool-result', 0.45],
   ['<function_calls>', 'delimiter.tool-call', 0.55], ['</function_calls>', 'delimiter.tool-call', 0.5], ['<invoke name=', 'delimiter.tool-call', 0.5],
@@ -225,7 +231,8 @@ function buildLiteralTrie(): LiteralNode {
   const root: LiteralNode = { next: new Map() };
   for (const [text, rule, weight] of LITERALS) {
     let node = root;
-    for (const char of text) {
+    // Folded as the view is: "<СИСТЕМНЫЙ РЕЖИМ>" reaches the walk with its look-alike letters read as Latin.
+    for (const char of [...text].map((original) => (original.charCodeAt(0) < 0x80 ? original : foldCodePoint(original.codePointAt(0) ?? 0).text)).join('')) {
       const code = char.charCodeAt(0);
       let child = node.next.get(code);
       if (child === undefined) {
