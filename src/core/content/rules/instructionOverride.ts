@@ -281,7 +281,7 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     verb: terms('ignora|ignore|ignoren|ignorar|olvida|olvide|olvídate de|olvidate de|omite|omita|descarta|descarte'),
     above: terms('lo anterior|todo lo anterior|lo de arriba|todo lo de arriba|lo que precede|todo lo que precede'),
     content: terms('la página|la página web|el sitio web|el documento|el texto|la función|el código|el currículum|el artículo|la tabla|el correo|el correo electrónico|la pregunta|la tarea|el mensaje|la reseña|el resumen'),
-    say: terms('di|diga|declara|declare|indica|indique|responde|responda|escribe|escriba|afirma|afirme|imprime|imprima|repite|repita|dame|dime|menciona|mencione'),
+    say: terms('decir que|declarar que|indicar que|afirmar que|di|diga|declara|declare|indica|indique|responde|responda|escribe|escriba|afirma|afirme|imprime|imprima|repite|repita|dame|dime|menciona|mencione'),
   },
   {
     lang: 'fr',
@@ -425,15 +425,30 @@ const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; 
   { lang: 'th', frame: 'สมมติ|จักรวาลคู่ขนาน|โลกคู่ขนาน|ความเป็นจริงทางเลือก|ดิสโทเปีย|สถานการณ์ที่', say: 'เราอาจพูดว่า|เราอาจกล่าวว่า|เราสามารถพูดได้ว่า|เราอาจระบุว่า|เราสามารถกล่าวได้ว่า', window: 40 },
 ];
 
+/** "Ignore the page and say …" in the languages whose "ignore the above" lives in ABOVE_ONLY. */
+const IGNORE_CONTENT_AND_SAY: readonly { lang: string; verb: string; content: string; say: string; window?: number }[] = [
+  { lang: 'vi', verb: 'bỏ qua|phớt lờ|lờ đi', content: 'nội dung|trang web|tài liệu|văn bản|hàm|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ', say: 'viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|in ra|lặp lại', window: 16 },
+  { lang: 'tl', verb: 'huwag pansinin|wag pansinin|balewalain', content: 'ang nilalaman|ang webpage|ang pahina|ang dokumento|ang teksto|ang function|ang code|ang resume|ang artikulo|ang talahanayan|ang tanong', say: 'sumulat|isulat|sabihin|ipahayag|sagutin|i-print|ulitin' },
+  { lang: 'ko', verb: '무시*', content: '내용*|웹페이지*|웹 페이지*|문서*|텍스트*|함수*|코드*|이력서*|기사*|질문*', say: '작성하세요|작성해|작성하십시오|말하세요|말해|쓰세요|써 주세요|출력하세요|출력해|답하세요|명시하세요|밝히세요' },
+  { lang: 'id', verb: 'abaikan|lupakan', content: 'konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas', say: 'katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi' },
+  { lang: 'tr', verb: 'yok say*|görmezden gel*', content: 'içeriği|web sayfasını|sayfayı|belgeyi|metni|fonksiyonu|işlevi|kodu|özgeçmişi|makaleyi|tabloyu|soruyu|görevi', say: 'söyle|söyleyin|yaz|yazın|belirt|belirtin|cevap ver|yazdır|tekrarla|tekrarlayın' },
+  { lang: 'th', verb: 'เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ไม่สนใจ', content: 'เนื้อหา|หน้าเว็บ|เอกสาร|ข้อความ|ฟังก์ชัน|โค้ด|เรซูเม่|บทความ|ตาราง|คำถาม', say: 'พูดว่า|เขียนว่า|บอกว่า|ระบุว่า|ตอบว่า|พิมพ์|ทำซ้ำ', window: 30 },
+  { lang: 'bn', verb: 'উপেক্ষা', content: 'ওয়েবপেজ|ওয়েব পেজ|পৃষ্ঠা|নথি|পাঠ্য|ফাংশন|কোড|জীবনবৃত্তান্ত|রেজিউমে|নিবন্ধ|টেবিল|প্রশ্ন', say: 'বলুন|বলো|লিখুন|লেখো|জানান|উল্লেখ করুন|বলে দিন' },
+  { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى', content: 'صفحة الويب|الصفحة|المستند|النص|الدالة|الكود|الرمز|السيرة الذاتية|المقال|الجدول|السؤال|المهمة', say: 'قل|قولي|اكتب|اكتبي|اذكر|صرح|أجب|اطبع|كرر' },
+];
+
 function hypotheticalAnswers(): PhraseRule[] {
   return HYPOTHETICAL_ANSWER.map(({ lang, frame, say, window }) => near(`override.${lang}.hypothetical-answer`, 'instruction-override', 0.45, [terms(frame), terms(say)], window ?? 20, { lang }));
 }
 
 function contentAndSay(): PhraseRule[] {
-  return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
-    near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang }),
-    near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], window ?? 8, { lang }),
-  ]);
+  return [
+    ...CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
+      near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang }),
+      near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], window ?? 8, { lang }),
+    ]),
+    ...IGNORE_CONTENT_AND_SAY.map(({ lang, verb, content, say, window }) => near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [terms(verb), terms(content), terms(say)], window ?? 10, { lang })),
+  ];
 }
 
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
