@@ -130,7 +130,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
   // Appended one by one: spreading a list of a million findings into push() overflows the stack.
   append(findings, findUrlFindings(text));
   append(findings, findCommandFindings(text));
-  append(findings, spoofing(view, tokens));
+  append(findings, spoofing(text, view, tokens));
   if (deep) append(findings, decodedFindings(text, view, tokens, budget));
   append(findings, hiddenFindings(text, findings));
   return { findings, needsSanitizing: regions === undefined ? view.needsSanitizing : regions.needsSanitizing };
@@ -303,7 +303,7 @@ function mentionedNotUsed(text: string, start: number, end: number): boolean {
 }
 
 /** Homoglyphs mixed into Latin words, and zero-width characters splitting words. */
-function spoofing(view: DetectionView, tokens: Tokens): Finding[] {
+function spoofing(text: string, view: DetectionView, tokens: Tokens): Finding[] {
   const findings: Finding[] = [];
   let mixed = 0;
   let start = -1;
@@ -314,6 +314,9 @@ function spoofing(view: DetectionView, tokens: Tokens): Finding[] {
     for (let unit = tokens.start[token] ?? 0; unit < (tokens.end[token] ?? 0); unit++) marks |= view.marks[unit] ?? 0;
     // Latin letters and look-alikes, and no letter only another script has ("RФАЙЛА" is Russian after an option letter).
     if ((marks & MARK_CONFUSABLE) === 0 || (marks & MARK_ASCII_LETTER) === 0 || (marks & MARK_OTHER_LETTER) !== 0) continue;
+    // A printf conversion or an escape before a Cyrillic unit ("%2uм", "\\xНН") is not a word.
+    const before = text.charCodeAt((view.origStart[tokens.start[token] ?? 0] ?? 0) - 1);
+    if (before === 0x25 || before === 0x5c) continue;
     mixed++;
     if (start < 0) start = view.origStart[tokens.start[token] ?? 0] ?? 0;
     end = view.origEnd[(tokens.end[token] ?? 1) - 1] ?? 0;

@@ -94,6 +94,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments in the same languages that use the same words innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'printf error: the previous directive is invalid', text: 'In directive number 3, the reference to the argument of the previous directive is invalid.' },
   { name: 'Vietnamese accessibility link: skip to the main content', text: 'Bỏ qua nội dung chính' },
   { name: 'Italian process docs: ignore the exit code of the child processes ("di" is a preposition)', text: 'Ignora il codice di ritorno dei processi figli.' },
   { name: 'Chinese CLI help: ignore case in file contents ("写" inside "大小写")', text: '-i 忽略文件内容的大小写' },
