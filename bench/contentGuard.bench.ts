@@ -19,6 +19,7 @@ import { PHRASE_RULES } from '../src/core/content/rules';
 import { describeConfusion, evaluate, loadCorpus, type Confusion, type CorpusRow } from '../test/corpus/injection/corpus';
 import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs';
 import type { BenchReport, BenchRow } from './lib/benchReport';
+import { localisedMessages } from './lib/gettextCatalogs';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
 import { intentTrainer } from './lib/intentScorer';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
@@ -109,7 +110,8 @@ export async function run(): Promise<BenchReport> {
   const times = (mine: number, theirs: number): string => (theirs > 0 ? `${(mine / theirs).toFixed(1)}×` : 'no ratio (the peer finished no text)');
   const ratio = (peer: string, mixed: number, real: number, source: number): string => `airlock / ${peer}: ${times(airlockMixed, mixed)} on the mixed corpus, ${times(airlockRealistic, real)} on realistic mixed text, ${times(airlockSources, source)} on source files`;
   const ratios = [ratio('naive loop', naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps)];
-  const alarms = [flaggedOn('airlock', airlock, realistic, sources)];
+  const messages = sampledMessages();
+  const alarms = [flaggedOn('airlock', airlock, realistic, sources, messages)];
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
     const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
@@ -117,7 +119,7 @@ export async function run(): Promise<BenchReport> {
     const vardSources = measureMixed(vard, sources);
     const vardRealistic = measureMixed(vard, realistic);
     ratios.push(ratio('vard', vardMixed, vardRealistic, vardSources));
-    alarms.push(flaggedOn('vard', vard, realistic, sources));
+    alarms.push(flaggedOn('vard', vard, realistic, sources, messages));
     vardRows.push(row('vard 1.2 (moderate)', false, vardMixed, vardRealistic, vardSources, vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
     vardNotes.push(`adversarial MB/s, vard on the largest prefix (64 KiB, 256 KiB, 1 MiB) before a step took over ${VARD_STEP_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(vardAdversarial[index]?.mbps)}${vardAdversarial[index]?.stopped === true ? ' (stopped early)' : ''}`).join('; ')}`);
   }
@@ -147,6 +149,7 @@ export async function run(): Promise<BenchReport> {
       `speed (target ≥ 50 MB/s on mixed text): ${ratios.join('; ')}`,
       ...loso.notes,
       `flagged on real text nobody attacked (node_modules READMEs, code, JSON and seeded logs; a few packages quote injections on purpose, so not every one is a false alarm): ${alarms.join('; ')}`,
+      'missing' in messages ? `localised system messages: ${messages.missing}` : `localised system messages: every ${MESSAGE_STRIDE}th translated message of at least 8 characters in the gettext catalogues of this machine's packages (${messages.languages} languages, read from /usr/share/locale at run time; nothing copied)`,
       `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeNaiveDetection(naiveWhole)}`,
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeNaiveDetection(naiveHeld)}`,
       `the naive loop runs in a worker, rated in MB per CPU second on the texts it finished: it stops taking texts after ${NAIVE_JOB_BUDGET_MS / 1000} s per set and is stopped by a text that takes over ${NAIVE_TIMEOUT_MS / 1000} s (mixed corpus ${describeRun(naiveMixed)}; realistic ${describeRun(naiveRealistic)}; sources ${describeRun(naiveSources)})`,
@@ -194,10 +197,24 @@ function losoOf(corpus: ReturnType<typeof loadInjectionCorpus>, trainers: Readon
   return { results, notes };
 }
 
-/** How many of the realistic documents and source files an engine flags. */
-function flaggedOn(name: string, engine: Engine, realistic: readonly string[], sources: readonly string[]): string {
+/** How many of the realistic documents, source files and localised messages an engine flags. */
+function flaggedOn(name: string, engine: Engine, realistic: readonly string[], sources: readonly string[], messages: LocalisedSample): string {
   const count = (documents: readonly string[]): number => documents.filter((document) => engine(document)).length;
-  return `${name} ${count(realistic)} of ${realistic.length} realistic documents, ${count(sources)} of ${sources.length} source files`;
+  const localised = 'missing' in messages ? '' : `, ${count(messages.texts)} of ${messages.texts.length} localised system messages`;
+  return `${name} ${count(realistic)} of ${realistic.length} realistic documents, ${count(sources)} of ${sources.length} source files${localised}`;
+}
+
+type LocalisedSample = { texts: string[]; languages: number } | { missing: string };
+/** Every MESSAGE_STRIDE-th message of each language, so a peer's pass stays within seconds. */
+const MESSAGE_STRIDE = 4;
+
+/** Translated messages of this machine's gettext catalogues (see gettextCatalogs), a fixed sample of each language. */
+function sampledMessages(): LocalisedSample {
+  const found = localisedMessages();
+  if ('missing' in found) return found;
+  const texts: string[] = [];
+  for (const messages of found.byLanguage.values()) for (let index = 0; index < messages.length; index += MESSAGE_STRIDE) texts.push(messages[index] ?? '');
+  return { texts, languages: found.byLanguage.size };
 }
 
 /** Phases on stderr: a full run takes many minutes, and the table comes only at its end. */
