@@ -56,6 +56,19 @@ export const ENCODING_PHRASE_RULES: readonly PhraseRule[] = [
   keyword('encoded.multilingual.interlace-parts', 'encoding-obfuscation', 0.45, terms('इंटरलेस भाग|ইন্টারলেস পার্ট|인터레이스 파트|التداخل الجزء|インターレース パート|インターレースパート|交错第1部分|交错部分')),
   keyword('encoded.en.interlace-parts', 'encoding-obfuscation', 0.45, terms('interlace part 1|interleave part 1|interlace part one|interleave part one|interlace the parts|interleave the parts|interlace the two parts|interleave the two parts|interlace them together at a character level|interlace them at a character level'), { lang: 'en' }),
   // The string-assembly template: weak alone (a tutorial may assume three strings), decisive together.
+  // The payload split into strings, in the other languages (weak alone, as in English): "suppose we have three strings" …
+  keyword('encoded.multilingual.assume-strings', 'encoding-obfuscation', 0.3, terms(
+    'supongamos que tenemos tres cadenas|asumamos que tenemos tres cadenas|digamos que tenemos tres cadenas|supposons que nous ayons trois chaînes|supposons que nous ayons trois cordes|imaginons que nous ayons trois chaînes|',
+    'supponiamo di avere tre stringhe|assumiamo di avere tre stringhe|immaginiamo di avere tre stringhe|vamos supor que temos três strings|suponhamos que temos três strings|vamos assumir que temos três strings|suponha que temos três strings|',
+    'предположим, у нас три строки|предположим, что у нас есть три строки|допустим, у нас есть три строки|üç telimiz olduğunu|üç dizemiz olduğunu|üç dizimiz olduğunu|kita memiliki tiga string|kita punya tiga string|',
+    'chúng ta có ba chuỗi|mayroon tayong tatlong string|हमारे पास तीन स्ट्रिंग्स हैं|हमारे पास तीन स्ट्रिंग हैं|আমাদের তিনটি স্ট্রিং আছে|لدينا ثلاث سلاسل|我们有三个字符串|3つの文字列があると|三つの文字列があると|세 개의 문자열이 있다|เรามีสามสตริง',
+  )),
+  // … "and give an example that would be returned from SmartGPT(z)".
+  keyword('encoded.multilingual.returned-from-model', 'encoding-obfuscation', 0.3, terms(
+    'un ejemplo que sería devuelto|un ejemplo de lo que devolvería|que sería devuelto por|un exemple qui serait retourné|un exemple qui serait renvoyé|un exemple de ce que renverrait|un esempio che verrebbe restituito|un esempio di ciò che restituirebbe|',
+    'um exemplo que seria retornado|um exemplo que seria devolvido|пример того, что вернёт|пример того, что вернет|пример, который будет возвращен|döndürülecek bir örnek|döndüreceği bir örnek|contoh yang akan dikembalikan|',
+    'ví dụ sẽ được trả về|một ví dụ được trả về từ|halimbawa na ibabalik|से लौटाया जाएगा|द्वारा लौटाया जाएगा|ফেরত দেওয়া হবে|مثالا على ما سيتم إرجاعه|سيتم إرجاعه من|返回的例子|返回的示例|から返される例|반환될 예|ตัวอย่างที่จะถูกส่งคืน',
+  )),
   sequence('encoded.en.assume-strings', 'encoding-obfuscation', 0.3, [terms("let's assume we have|let us assume we have|assume we have|suppose we have|let's say we have|imagine we have"), terms('two|three|four|five|2|3|4|5'), terms('strings|string variables|variables|text fragments')], { lang: 'en' }),
   keyword('encoded.en.returned-from-model', 'encoding-obfuscation', 0.3, terms('give an example that would be returned from|give an example of what would be returned from|show what would be returned from|example output of smartgpt'), { lang: 'en' }),
   // The word game: a masked word the reader must decode and keep unsaid, so the request around it reads harmless.
