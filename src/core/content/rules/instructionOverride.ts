@@ -359,7 +359,7 @@ function spokenForms(): PhraseRule[] {
       'sé que dijiste|sé que te dijeron|sé que no puedes|sé que no debes|aunque te dijeron|aunque te hayan dicho|',
       "je sais que tu as dit|je sais que vous avez dit|je sais qu'on t'a dit|je sais qu'on vous a dit|je sais que tu ne dois pas|je sais que vous ne devez pas|même si on t'a dit|même si on vous a dit|",
       'so che hai detto|so che ti hanno detto|so che non puoi|sei que você disse|sei que te disseram|sei que você não pode|я знаю, что тебе сказали|я знаю, ты сказал|я знаю, что тебе нельзя|',
-      'ฉันรู้ว่าคุณบอกว่า|라고 한 건 알지만|말라고 한 건 알지만|라고 하신 건 알지만|আমি জানি আপনি বলেছেন|আমি জানি তুমি বলেছ',
+      'şifreni paylaşmamamı söylediğini biliyorum|söylediğini biliyorum ama|dediğini biliyorum ama|ฉันรู้ว่าคุณบอกว่า|라고 한 건 알지만|말라고 한 건 알지만|라고 하신 건 알지만|আমি জানি আপনি বলেছেন|আমি জানি তুমি বলেছ',
     )),
   ];
 }
@@ -412,14 +412,14 @@ const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; 
   { lang: 'fr', frame: 'hypothétique|hypothétiquement|univers parallèle|monde parallèle|réalité alternative|monde alternatif|dystopique|scénario où|scénario dans lequel|si nous ignorions|si on ignorait', say: 'nous pourrions dire|nous pourrions affirmer|nous pourrions déclarer|nous dirions|la sortie pourrait être|le résultat pourrait être' },
   { lang: 'it', frame: 'ipotetico|ipotetica|ipoteticamente|universo parallelo|mondo parallelo|realtà alternativa|mondo alternativo|distopico|distopica|scenario in cui|se ignorassimo', say: 'potremmo dire|potremmo affermare|potremmo dichiarare|diremmo|l\'output potrebbe essere|il risultato potrebbe essere' },
   { lang: 'pt', frame: 'hipotético|hipotética|hipoteticamente|universo paralelo|mundo paralelo|realidade alternativa|mundo alternativo|distópico|distópica|cenário em que|cenário onde|se ignorássemos', say: 'poderíamos dizer|poderíamos afirmar|poderíamos declarar|diríamos|a saída poderia ser|o resultado poderia ser' },
-  { lang: 'ru', frame: 'гипотетическ*|параллельн*|альтернативной реальности|альтернативном мире|антиутопи*|в сценарии|если бы мы проигнорировали', say: 'мы могли бы сказать|мы могли бы заявить|мы могли бы утверждать|мы бы сказали|вывод мог бы быть|результат мог бы быть' },
-  { lang: 'tr', frame: 'varsayımsal|paralel evren*|paralel dünya*|alternatif gerçeklik*|distopik|senaryoda|görmezden gelirsek', say: 'diyebiliriz|söyleyebiliriz|belirtebiliriz|iddia edebiliriz|çıktı olabilir' },
+  { lang: 'ru', frame: 'гипотетическ*|параллельн*|альтернативной реальности|альтернативном мире|антиутопи*|в сценарии|если бы мы проигнорировали', say: 'мы могли бы сказать|мы могли бы заявить|мы могли бы утверждать|мы бы сказали|вывод мог бы быть|результат мог бы быть|выход может быть|вывод может быть|результат может быть|выход мог бы быть' },
+  { lang: 'tr', frame: 'varsayımsal|paralel evren*|paralel dünya*|alternatif gerçeklik*|distopik|senaryoda|görmezden gelirsek', say: 'diyebiliriz|söyleyebiliriz|belirtebiliriz|iddia edebiliriz|çıktı' },
   { lang: 'id', frame: 'hipotetis|dunia paralel|alam semesta paralel|realitas alternatif|distopia|distopian|skenario di mana|jika kita mengabaikan', say: 'kita bisa mengatakan|kita dapat mengatakan|kita mungkin mengatakan|kita bisa menyatakan|kita dapat menyatakan|kita mungkin menyatakan|outputnya bisa' },
   { lang: 'vi', frame: 'giả định|giả thuyết|vũ trụ song song|thế giới song song|thực tại thay thế|phản địa đàng|kịch bản mà|nếu chúng ta bỏ qua', say: 'chúng ta có thể nói|chúng ta có thể tuyên bố|chúng ta có thể khẳng định|chúng ta có thể nêu|đầu ra có thể là', window: 28 },
   { lang: 'tl', frame: 'hypothetical|haka-haka|parallel na mundo|parallel universe|dystopian|senaryo kung saan', say: 'maaari nating sabihin|masasabi natin|puwede nating sabihin|maaaring sabihin natin|maaari nating ipahayag' },
   { lang: 'hi', frame: 'काल्पनिक|समानांतर ब्रह्मांड|समानांतर दुनिया|वैकल्पिक वास्तविकता|डायस्टोपियन|परिदृश्य में जहां|परिदृश्य में जहाँ', say: 'हम कह सकते हैं|हम बता सकते हैं|हम दावा कर सकते हैं|हम घोषित कर सकते हैं|आउटपुट हो सकता है' },
   { lang: 'bn', frame: 'কাল্পনিক|সমান্তরাল মহাবিশ্ব|সমান্তরাল বিশ্ব|বিকল্প বাস্তবতা|ডিস্টোপিয়ান|এমন একটি পরিস্থিতিতে', say: 'আমরা বলতে পারি|আমরা বলতে পারতাম|আমরা দাবি করতে পারি|আমরা ঘোষণা করতে পারি|আউটপুট হতে পারে' },
-  { lang: 'ar', frame: 'افتراضي|افتراضية|افتراضيا|عالم موازي|كون موازي|واقع بديل|عالم بائس|سيناريو افتراضي', say: 'قد نقول|يمكننا أن نقول|يمكن أن نقول|قد نذكر|يمكننا أن نذكر|قد يكون الناتج|قد يكون الإخراج' },
+  { lang: 'ar', frame: 'افتراضي|افتراضية|افتراضيا|عالم موازي|كون موازي|واقع بديل|عالم بائس|سيناريو افتراضي', say: 'قد نقول|يمكننا أن نقول|يمكن أن نقول|قد نذكر|يمكننا أن نذكر|قد يكون الناتج|قد يكون الإخراج|يمكن أن يكون الناتج' },
   { lang: 'zh', frame: '假设|假如|假想|平行宇宙|平行世界|另一个现实|反乌托邦|如果我们忽略', say: '我们可以说|我们可能会说|我们会说|可以这样说|我们可以声明|输出可能是', window: 30 },
   { lang: 'ja', frame: '仮定|仮に|仮想的|パラレルワールド|並行世界|平行世界|ディストピア|シナリオでは|無視した場合', say: 'と言えるかもしれません|と言うことができます|と述べることができます|と言えるでしょう|と言うかもしれません|と主張できます', window: 30 },
   { lang: 'ko', frame: '가상의|가정해|평행 우주|평행 세계|대체 현실|디스토피아|시나리오에서|무시한다면', say: '말할 수 있습니다|말할 수 있을 것입니다|라고 할 수 있습니다|명시할 수 있습니다|주장할 수 있습니다' },
@@ -435,7 +435,7 @@ const IGNORE_CONTENT_AND_SAY: readonly { lang: string; verb: string; content: st
   { lang: 'tr', verb: 'yok say*|görmezden gel*', content: 'içeriği|web sayfasını|sayfayı|belgeyi|metni|fonksiyonu|işlevi|kodu|özgeçmişi|makaleyi|tabloyu|soruyu|görevi', say: 'söyle|söyleyin|yaz|yazın|belirt|belirtin|cevap ver|yazdır|tekrarla|tekrarlayın' },
   { lang: 'th', verb: 'เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ไม่สนใจ', content: 'เนื้อหา|หน้าเว็บ|เอกสาร|ข้อความ|ฟังก์ชัน|โค้ด|เรซูเม่|บทความ|ตาราง|คำถาม', say: 'พูดว่า|เขียนว่า|บอกว่า|ระบุว่า|ตอบว่า|พิมพ์|ทำซ้ำ', window: 30 },
   { lang: 'bn', verb: 'উপেক্ষা', content: 'ওয়েবপেজ|ওয়েব পেজ|পৃষ্ঠা|নথি|পাঠ্য|ফাংশন|কোড|জীবনবৃত্তান্ত|রেজিউমে|নিবন্ধ|টেবিল|প্রশ্ন', say: 'বলুন|বলো|লিখুন|লেখো|জানান|উল্লেখ করুন|বলে দিন' },
-  { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى', content: 'صفحة الويب|الصفحة|المستند|النص|الدالة|الكود|الرمز|السيرة الذاتية|المقال|الجدول|السؤال|المهمة', say: 'قل|قولي|اكتب|اكتبي|اذكر|صرح|أجب|اطبع|كرر' },
+  { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى', content: 'صفحة الويب|الصفحة|المستند|النص|الدالة|الكود|الرمز|السيرة الذاتية|المقال|الجدول|السؤال|المهمة', say: 'قل|وقل|قولي|اكتب|واكتب|اكتبي|اذكر|واذكر|صرح|أجب|اطبع|كرر|أشر|وأشر' },
 ];
 
 function hypotheticalAnswers(): PhraseRule[] {
