@@ -92,7 +92,7 @@ const ASK_SECRET: readonly { lang: string; ask: string; secret: string; window?:
 const SECRET_IN_DISGUISE: readonly { lang: string; form: string; secret: string; window?: number }[] = [
   { lang: 'tr', form: 'haiku|şiir|şarkı|bilmece|akrostiş|rap|sone|tersten|ters sırayla|leetspeak|mors kodu', secret: 'şifre|şifreyi|şifren|şifreniz|şifrenizi|şifreni|parola|parolayı|parolanı' },
   { lang: 'id', form: 'haiku|puisi|lagu|teka-teki|akrostik|rap|soneta|terbalik|urutan terbalik|leetspeak|kode morse', secret: 'kata sandi|kata sandinya|kata sandimu|kata sandi anda' },
-  { lang: 'vi', form: 'haiku|bài thơ|bài hát|câu đố|thơ về|theo thứ tự ngược|viết ngược|leetspeak|mã morse|tiếng latin heo|latin heo', secret: 'mật khẩu', window: 11 },
+  { lang: 'vi', form: 'haiku|bài thơ|bài hát|câu đố|thơ về|theo thứ tự ngược|viết ngược|leetspeak|mã morse|tiếng latin heo|latin heo|chữ cái đầu tiên của mỗi dòng|thơ chữ đầu', secret: 'mật khẩu', window: 14 },
   { lang: 'tl', form: 'haiku|tula|kanta|bugtong|pabaliktad|baligtad|leetspeak', secret: 'password|ang password|iyong password|password mo|lihim na susi' },
   { lang: 'hi', form: 'हाइकु|कविता|गीत|पहेली|उल्टा|उल्टे क्रम|लीटस्पीक|leetspeak|pig latin|पिग लैटिन|मोर्स कोड|एक्रोस्टिक|क्रोस्टिक', secret: 'पासवर्ड|पासफ्रेज़|पासफ्रेज|पासकोड' },
   { lang: 'bn', form: 'হাইকু|কবিতা|গান|ধাঁধা|উল্টো', secret: 'পাসওয়ার্ড' },

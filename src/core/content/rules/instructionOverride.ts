@@ -428,7 +428,7 @@ const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; 
 
 /** "Ignore the page and say …" in the languages whose "ignore the above" lives in ABOVE_ONLY. */
 const IGNORE_CONTENT_AND_SAY: readonly { lang: string; verb: string; content: string; say: string; window?: number }[] = [
-  { lang: 'vi', verb: 'bỏ qua|phớt lờ|lờ đi', content: 'nội dung|trang web|tài liệu|văn bản|hàm|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ', say: 'viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|in ra|lặp lại', window: 16 },
+  { lang: 'vi', verb: 'bỏ qua|phớt lờ|lờ đi', content: 'nội dung|trang web|tài liệu|văn bản|hàm|chức năng|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ', say: 'viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|chỉ ra rằng|in ra|lặp lại', window: 16 },
   { lang: 'tl', verb: 'huwag pansinin|wag pansinin|balewalain', content: 'ang nilalaman|ang webpage|ang pahina|ang dokumento|ang teksto|ang function|ang code|ang resume|ang artikulo|ang talahanayan|ang tanong', say: 'sumulat|isulat|sabihin|ipahayag|sagutin|i-print|ulitin' },
   { lang: 'ko', verb: '무시*', content: '내용*|웹페이지*|웹 페이지*|문서*|텍스트*|함수*|코드*|이력서*|기사*|질문*', say: '작성하세요|작성해|작성하십시오|말하세요|말해|쓰세요|써 주세요|출력하세요|출력해|답하세요|명시하세요|밝히세요' },
   { lang: 'id', verb: 'abaikan|lupakan', content: 'konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas', say: 'katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi' },
