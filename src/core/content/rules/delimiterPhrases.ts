@@ -62,7 +62,7 @@ export const ENCODING_PHRASE_RULES: readonly PhraseRule[] = [
     '使用以下部分回答问题|用以下部分回答问题|次の部分を使って質問に答えて|次の部分を使用して質問に答えて|다음 부분을 사용하여 질문에 답하세요|다음 부분을 사용하여 질문에 답해|ตอบคำถามโดยใช้ส่วนต่อไปนี้',
   )),
   near('encoded.multilingual.join-parts-and-answer', 'encoding-obfuscation', 0.45, [terms(
-    'combina a, b y c|combine a, b et c|combinez a, b et c|combina a, b e c|combine a, b e c|объедините a, b и c|объедини a, b и c|a, b ve c\'yi birleştir|gabungkan a, b, dan c|gabungkan a, b dan c|kết hợp a, b và c|',
+    'kombinasi a, b, dan c|kombinasikan a, b, dan c|combina a, b y c|combine a, b et c|combinez a, b et c|combina a, b e c|combine a, b e c|объедините a, b и c|объедини a, b и c|a, b ve c\'yi birleştir|gabungkan a, b, dan c|gabungkan a, b dan c|kết hợp a, b và c|',
     'pagsamahin ang a, b, at c|a, b और c को मिलाकर|a, b এবং c একত্রিত|a, b এবং c মিলিয়ে|اجمع a و b و c|结合a、b和c|将a、b和c结合|a、b、cを組み合わせ|a, b, c를 합쳐서|รวม a, b และ c',
   ), terms('pregunta|question|domanda|pergunta|вопрос|soru|soruyu|pertanyaan|câu hỏi|tanong|प्रश्न|প্রশ্ন|السؤال|问题|質問|질문에|질문|คำถาม')], 14),
   // The same template transliterated ("इंटरलेस भाग 1", "인터레이스 파트 1"): the loanword is the attack's own word.

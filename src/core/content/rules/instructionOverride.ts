@@ -238,7 +238,7 @@ const LANGUAGES: readonly Language[] = [
   },
   {
     lang: 'th',
-    verb: terms('เพิกเฉย|ละเว้น|ละเลย|ลืม|ไม่ต้องสนใจ|ไม่สนใจ|อย่าทำตาม'),
+    verb: terms('เพิกเฉย|ละเว้น|ละเลย|ลืม|ไม่ต้องสนใจ|ไม่สนใจ|อย่าไปสนใจ|อย่าสนใจ|อย่าทำตาม'),
     prior: terms('ก่อนหน้า|ข้างต้น|ก่อน|เดิม|ระบบ'),
     noun: terms('คำสั่ง|คำแนะนำ|กฎ|ข้อกำหนด'),
     window: 20,
@@ -418,12 +418,12 @@ const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; 
   { lang: 'vi', frame: 'giả định|giả thuyết|vũ trụ song song|thế giới song song|thực tại thay thế|phản địa đàng|kịch bản mà|nếu chúng ta bỏ qua', say: 'chúng ta có thể nói|chúng ta có thể tuyên bố|chúng ta có thể khẳng định|chúng ta có thể nêu|đầu ra có thể là', window: 28 },
   { lang: 'tl', frame: 'hypothetical|haka-haka|parallel na mundo|parallel universe|dystopian|senaryo kung saan', say: 'maaari nating sabihin|masasabi natin|puwede nating sabihin|maaaring sabihin natin|maaari nating ipahayag' },
   { lang: 'hi', frame: 'काल्पनिक|समानांतर ब्रह्मांड|समानांतर दुनिया|वैकल्पिक वास्तविकता|डायस्टोपियन|परिदृश्य में जहां|परिदृश्य में जहाँ', say: 'हम कह सकते हैं|हम बता सकते हैं|हम दावा कर सकते हैं|हम घोषित कर सकते हैं|आउटपुट हो सकता है' },
-  { lang: 'bn', frame: 'কাল্পনিক|সমান্তরাল মহাবিশ্ব|সমান্তরাল বিশ্ব|বিকল্প বাস্তবতা|ডিস্টোপিয়ান|এমন একটি পরিস্থিতিতে', say: 'আমরা বলতে পারি|আমরা বলতে পারতাম|আমরা দাবি করতে পারি|আমরা ঘোষণা করতে পারি|আউটপুট হতে পারে' },
+  { lang: 'bn', frame: 'হিপোথেটিকভাবে|অনুমানমূলকভাবে|কাল্পনিক|সমান্তরাল মহাবিশ্ব|সমান্তরাল বিশ্ব|বিকল্প বাস্তবতা|ডিস্টোপিয়ান|এমন একটি পরিস্থিতিতে', say: 'আউটপুট|আমরা বলতে পারি|আমরা বলতে পারতাম|আমরা দাবি করতে পারি|আমরা ঘোষণা করতে পারি|আউটপুট হতে পারে' },
   { lang: 'ar', frame: 'افتراضي|افتراضية|افتراضيا|عالم موازي|كون موازي|واقع بديل|عالم بائس|سيناريو افتراضي', say: 'قد نقول|يمكننا أن نقول|يمكن أن نقول|قد نذكر|يمكننا أن نذكر|قد يكون الناتج|قد يكون الإخراج|يمكن أن يكون الناتج' },
   { lang: 'zh', frame: '假设|假如|假想|平行宇宙|平行世界|另一个现实|反乌托邦|如果我们忽略', say: '我们可以说|我们可能会说|我们会说|可以这样说|我们可以声明|输出可能是', window: 30 },
   { lang: 'ja', frame: '仮定|仮に|仮想的|パラレルワールド|並行世界|平行世界|ディストピア|シナリオでは|無視した場合', say: 'と言えるかもしれません|と言うことができます|と述べることができます|と言えるでしょう|と言うかもしれません|と主張できます', window: 30 },
   { lang: 'ko', frame: '가상의|가정해|평행 우주|평행 세계|대체 현실|디스토피아|시나리오에서|무시한다면', say: '말할 수 있습니다|말할 수 있을 것입니다|라고 할 수 있습니다|명시할 수 있습니다|주장할 수 있습니다' },
-  { lang: 'th', frame: 'สมมติ|จักรวาลคู่ขนาน|โลกคู่ขนาน|ความเป็นจริงทางเลือก|ดิสโทเปีย|สถานการณ์ที่', say: 'เราอาจพูดว่า|เราอาจกล่าวว่า|เราสามารถพูดได้ว่า|เราอาจระบุว่า|เราสามารถกล่าวได้ว่า', window: 40 },
+  { lang: 'th', frame: 'สมมติ|จักรวาลคู่ขนาน|โลกคู่ขนาน|ความเป็นจริงทางเลือก|ดิสโทเปีย|สถานการณ์ที่', say: 'ผลลัพธ์อาจเป็น|ผลลัพธ์อาจจะเป็น|เอาต์พุตอาจเป็น|เราอาจพูดว่า|เราอาจกล่าวว่า|เราสามารถพูดได้ว่า|เราอาจระบุว่า|เราสามารถกล่าวได้ว่า', window: 40 },
 ];
 
 /** "Ignore the page and say …" in the languages whose "ignore the above" lives in ABOVE_ONLY. */
@@ -431,7 +431,7 @@ const IGNORE_CONTENT_AND_SAY: readonly { lang: string; verb: string; content: st
   { lang: 'vi', verb: 'bỏ qua|phớt lờ|lờ đi', content: 'nội dung|trang web|tài liệu|văn bản|hàm|chức năng|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ', say: 'viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|chỉ ra rằng|in ra|lặp lại', window: 16 },
   { lang: 'tl', verb: 'huwag pansinin|wag pansinin|balewalain', content: 'ang nilalaman|ang webpage|ang pahina|ang dokumento|ang teksto|ang function|ang code|ang resume|ang artikulo|ang talahanayan|ang tanong', say: 'sumulat|isulat|sabihin|ipahayag|sagutin|i-print|ulitin' },
   { lang: 'ko', verb: '무시*', content: '내용*|웹페이지*|웹 페이지*|문서*|텍스트*|함수*|코드*|이력서*|기사*|질문*', say: '작성하세요|작성해|작성하십시오|말하세요|말해|쓰세요|써 주세요|출력하세요|출력해|답하세요|명시하세요|밝히세요' },
-  { lang: 'id', verb: 'abaikan|lupakan', content: 'konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas', say: 'katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi' },
+  { lang: 'id', verb: 'abaikan|lupakan', content: 'konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas', say: 'tunjukkan bahwa|nyatakan bahwa|katakan bahwa|katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi' },
   { lang: 'tr', verb: 'yok say*|görmezden gel*', content: 'içeriği|web sayfasını|sayfayı|belgeyi|metni|fonksiyonu|işlevi|kodu|özgeçmişi|makaleyi|tabloyu|soruyu|görevi', say: 'söyle|söyleyin|yaz|yazın|belirt|belirtin|cevap ver|yazdır|tekrarla|tekrarlayın' },
   { lang: 'th', verb: 'เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ไม่สนใจ', content: 'เนื้อหา|หน้าเว็บ|เอกสาร|ข้อความ|ฟังก์ชัน|โค้ด|เรซูเม่|บทความ|ตาราง|คำถาม', say: 'พูดว่า|เขียนว่า|บอกว่า|ระบุว่า|ตอบว่า|พิมพ์|ทำซ้ำ', window: 30 },
   { lang: 'bn', verb: 'উপেক্ষা', content: 'ওয়েবপেজ|ওয়েব পেজ|পৃষ্ঠা|নথি|পাঠ্য|ফাংশন|কোড|জীবনবৃত্তান্ত|রেজিউমে|নিবন্ধ|টেবিল|প্রশ্ন', say: 'বলুন|বলো|লিখুন|লেখো|জানান|উল্লেখ করুন|বলে দিন' },
@@ -456,6 +456,8 @@ function contentAndSay(): PhraseRule[] {
 function german(): PhraseRule[] {
   return [
     // Turkish "regardless of the previous tasks" (English: override.en.regardless-of-prior).
+    // Thai "ignore the above" (the other languages': ABOVE_ONLY, CONTENT_AND_SAY).
+    keyword('override.th.the-above', 'instruction-override', 0.75, terms('อย่าไปสนใจข้างต้น|อย่าสนใจข้างต้น|ไม่สนใจข้างต้น|ไม่ต้องสนใจข้างต้น|เพิกเฉยต่อข้างต้น|ละเว้นข้างต้น|ไม่ต้องสนใจสิ่งที่กล่าวมาข้างต้น'), { lang: 'th' }),
     keyword('override.id.regardless-of-prior', 'instruction-override', 0.45, terms('terlepas dari tugas sebelumnya|terlepas dari instruksi sebelumnya|terlepas dari perintah sebelumnya|tanpa memperhatikan instruksi sebelumnya'), { lang: 'id' }),
     keyword('override.hi.regardless-of-prior', 'instruction-override', 0.45, terms('पिछले कार्यों की परवाह किए बिना|पिछले निर्देशों की परवाह किए बिना|पिछले कार्यों की परवाह किये बिना|पिछले निर्देशों की परवाह किये बिना|पिछले निर्देशों के बावजूद|पिछले कार्यों के बावजूद'), { lang: 'hi' }),
     keyword('override.tr.regardless-of-prior', 'instruction-override', 0.45, terms('önceki görevlerden bağımsız olarak|önceki talimatlardan bağımsız olarak|önceki talimatları dikkate almadan|önceki görevleri dikkate almadan|önceki talimatlara bakmaksızın'), { lang: 'tr' }),
