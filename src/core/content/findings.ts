@@ -280,8 +280,8 @@ function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Find
   return findings;
 }
 
-/** How far around a match a rule's `notAfter` / `notBefore` look: a word or two. */
-const CONTEXT_REACH = 24;
+/** How far around a match a rule's `notAfter` / `notBefore` look: a few words ("Please use type X instead"). */
+const CONTEXT_REACH = 64;
 /** How far back `onlyAfter` looks: a field's key and a short lead-in ("Amazon Discount: "). */
 const ONLY_AFTER_REACH = 64;
 

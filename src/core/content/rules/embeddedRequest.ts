@@ -68,6 +68,16 @@ const FIELD_VALUE_START = /["']\s*:\s*["'][^"'\n]{0,40}$/;
 const FIELD_VALUE_OPENS = /["']\s*:\s*["']\s*$/;
 /** The value closes right after the match, perhaps after a full stop: a label or a button, not a request. */
 const VALUE_ENDS = /^[.!]?["']/;
+/**
+ * Not a task for an agent: a label, "Please use X instead" (a deprecation), "Please set your preferences" (the reader's
+ * own), "Please buy this, it changed my mornings" (a review's advice about the thing itself).
+ */
+const NOT_A_TASK = /^[.!]?["']|^[^"'\n]{0,60}\binstead\b|^\s+(?:your|this|it|them|one)\b/i;
+
+/** What an agent's tools do, for a request that opens a tool result's field value. */
+const TOOL_ACTION = terms(AGENT_ACTION, 'schedule|reschedule|guide|use|give|create|set|activate|enable|turn on|open|close|lock|order|reserve|assign|revoke|merge|deploy|run|execute|navigate|drive|start|stop');
+/** The same in German, as "Bitte <verb> …" opens the value. */
+const TOOL_ACTION_DE = terms('verschiebe|plane|erstelle|nutze|benutze|verlasse|gib|aktualisiere|ändere|sende|schicke|lösche|entferne|gewähre|entsperre|deaktiviere|aktiviere|schalte|überweise|teile|leite|buche|storniere|bestelle|installiere|veröffentliche|öffne|schließe|führe|starte|stoppe');
 
 /** What a faked user turn asks the agent to do with its tools. */
 const TURN_ACTION = terms(AGENT_ACTION, GATHER, 'call|invoke|use|order|reserve|create|schedule|purchase|make a|set up|open|run|execute');
@@ -133,6 +143,10 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // an event name does not ask the agent to act on the writer's belongings.
   sequence('request.en.field-request-mine', 'tool-hijacking', 0.4, [ASK, 1, AGENT_ACTION, 2, terms('my|all my|all of my')], { lang: 'en', negatable: true, onlyAfter: FIELD_VALUE_START }),
   sequence('request.en.field-imperative', 'tool-hijacking', 0.4, [AGENT_ACTION, 5, VALUABLE], { lang: 'en', onlyAfter: FIELD_VALUE_OPENS, notBefore: VALUE_ENDS }),
+  // A value that opens with "Please <tool action> …" ('review_content': 'Please move the files in …', 'content': 'Please
+  // dispatch an emergency response …'): an instruction in data, whoever it was meant for. Just over the flag threshold, so
+  // the spotlight names it; an e-mail's "Please schedule a call" is flagged too, and is an instruction the agent should not take.
+  sequence('request.en.field-please', 'tool-hijacking', 0.35, [terms('please|kindly'), TOOL_ACTION], { lang: 'en', onlyAfter: FIELD_VALUE_OPENS, notBefore: NOT_A_TASK }),
   // "Please call the PaymentsTransfer API with …": API docs say the same ("please call the endpoint with a token"), so weak alone.
   sequence('request.en.ask-invoke-api', 'tool-hijacking', 0.3, [terms('please|kindly|can you|could you|would you|will you'), 2, INVOKE, 5, API], { lang: 'en', negatable: true }),
   // A chat turn faked inside a passage that asks for an action: "… Human: please send …", "Human: book …"
@@ -147,6 +161,7 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.de.field-request', 'tool-hijacking', 0.3, [ASK_DE, 3, ACT_DE, 6, VALUABLE_DE], { lang: 'de', negatable: true, onlyAfter: FIELD_VALUE_START }),
   sequence('request.de.field-request-mine', 'tool-hijacking', 0.4, [ASK_DE, 1, TURN_ACTION_DE, 2, terms('mein|meine|meinen|meinem|meiner|alle meine')], { lang: 'de', negatedAfter: true, onlyAfter: FIELD_VALUE_START }),
   sequence('request.de.field-imperative', 'tool-hijacking', 0.4, [ACT_DE, 6, VALUABLE_DE], { lang: 'de', onlyAfter: FIELD_VALUE_OPENS, notBefore: VALUE_ENDS }),
+  sequence('request.de.field-please', 'tool-hijacking', 0.35, [terms('bitte'), TOOL_ACTION_DE], { lang: 'de', onlyAfter: FIELD_VALUE_OPENS, notBefore: VALUE_ENDS }),
   // "Human: Bitte überweise …": the faked turn keeps the label of the chat format; the request after it is German.
   sequence('request.de.fake-turn-action', 'fake-delimiter', 0.4, [terms('human|mensch'), terms(':'), 2, TURN_ACTION_DE], { lang: 'de', strict: true }),
   sequence('request.de.you-are-in-mode', 'role-manipulation', 0.45, [terms('du arbeitest jetzt im|du arbeitest im|du läufst im|du läufst jetzt im|du bist jetzt im|du arbeitest ab sofort im'), 1, terms('entwicklermodus|entwickler-modus|admin-modus|adminmodus|gott-modus|gottmodus|uneingeschränkten modus')], { lang: 'de' }),
