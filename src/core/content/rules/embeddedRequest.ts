@@ -64,8 +64,12 @@ const POLITE_AGENTIC = [ASK, 2, AGENT_ACTION, 5, VALUABLE];
 
 /** Just inside a quoted value of a key ('body': '…, "content": "…), perhaps after a short lead-in ("Amazon Discount: "). */
 const FIELD_VALUE_START = /["']\s*:\s*["'][^"'\n]{0,40}$/;
-/** Right at the opening quote of a value: the imperative is the value's first word. */
-const FIELD_VALUE_OPENS = /["']\s*:\s*["']\s*$/;
+/**
+ * Right at the opening quote of a value, or after a short lead-in that ends a clause ("Amazon Discount: ", "We proudly
+ * present our new flavor, "): the imperative opens the value's message. Not after a condition ("If you would like to use
+ * Git features, please enable Git in your settings" is a UI hint).
+ */
+const FIELD_VALUE_OPENS = /["']\s*:\s*["'](?:(?!\s*(?:if|when|once|to|for|before|after|unless)\b)[^"'\n]{0,40}[:,])?\s*$/i;
 /** The value closes right after the match, perhaps after a full stop: a label or a button, not a request. */
 const VALUE_ENDS = /^[.!]?["']/;
 /**
