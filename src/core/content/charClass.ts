@@ -18,12 +18,20 @@ const MARK_PATTERN = /\p{M}/u;
  * are not.
  */
 export function isSpellingMark(cp: number): boolean {
-  const inIndic = cp >= 0x0900 && cp <= 0x0dff;
-  if (!inIndic && !(cp >= 0x0e00 && cp <= 0x0eff) && !(cp >= 0x1000 && cp <= 0x109f) && !(cp >= 0x1780 && cp <= 0x17ff)) return false;
-  const offset = cp & 0x7f;
-  if (inIndic && (offset <= 0x03 || offset === 0x3c)) return false;
-  return MARK_PATTERN.test(String.fromCodePoint(cp));
+  return cp >= SPELLING_FIRST && cp <= SPELLING_LAST && SPELLING_MARKS[cp - SPELLING_FIRST] === 1;
 }
+
+const SPELLING_FIRST = 0x0900;
+const SPELLING_LAST = 0x17ff;
+/** isSpellingMark's answers, one per code point of the blocks it covers (read for every character after a Thai one). */
+const SPELLING_MARKS = Uint8Array.from({ length: SPELLING_LAST - SPELLING_FIRST + 1 }, (_, index) => {
+  const cp = SPELLING_FIRST + index;
+  const inIndic = cp <= 0x0dff;
+  if (!inIndic && !(cp >= 0x0e00 && cp <= 0x0eff) && !(cp >= 0x1000 && cp <= 0x109f) && !(cp >= 0x1780 && cp <= 0x17ff)) return 0;
+  const offset = cp & 0x7f;
+  if (inIndic && (offset <= 0x03 || offset === 0x3c)) return 0;
+  return MARK_PATTERN.test(String.fromCodePoint(cp)) ? 1 : 0;
+});
 
 /** Letters and digits of any script. */
 export function isWordCodePoint(cp: number): boolean {
