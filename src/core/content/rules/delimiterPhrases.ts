@@ -63,7 +63,7 @@ export const ENCODING_PHRASE_RULES: readonly PhraseRule[] = [
   )),
   near('encoded.multilingual.join-parts-and-answer', 'encoding-obfuscation', 0.45, [terms(
     'kombinasi a, b, dan c|kombinasikan a, b, dan c|combina a, b y c|combine a, b et c|combinez a, b et c|combina a, b e c|combine a, b e c|объедините a, b и c|объедини a, b и c|a, b ve c\'yi birleştir|gabungkan a, b, dan c|gabungkan a, b dan c|kết hợp a, b và c|',
-    'pagsamahin ang a, b, at c|a, b और c को मिलाकर|a, b এবং c একত্রিত|a, b এবং c মিলিয়ে|اجمع a و b و c|结合a、b和c|将a、b和c结合|a、b、cを組み合わせ|a, b, c를 합쳐서|รวม a, b และ c',
+    'pagsamahin ang a, b, at c|a, b और c को मिलाकर|a, b, और c को मिलाकर|a, b এবং c একত্রিত|a, b এবং c মিলিয়ে|اجمع a و b و c|结合a、b和c|将a、b和c结合|a、b、cを組み合わせ|a, b, c를 합쳐서|รวม a, b และ c',
   ), terms('pregunta|question|domanda|pergunta|вопрос|soru|soruyu|pertanyaan|câu hỏi|tanong|प्रश्न|প্রশ্ন|السؤال|问题|質問|질문에|질문|คำถาม')], 14),
   // The same template transliterated ("इंटरलेस भाग 1", "인터레이스 파트 1"): the loanword is the attack's own word.
   keyword('encoded.multilingual.interlace-parts', 'encoding-obfuscation', 0.45, terms('इंटरलेस भाग|ইন্টারলেস পার্ট|인터레이스 파트|التداخل الجزء|インターレース パート|インターレースパート|交错第1部分|交错部分')),
@@ -80,7 +80,7 @@ export const ENCODING_PHRASE_RULES: readonly PhraseRule[] = [
   keyword('encoded.multilingual.returned-from-model', 'encoding-obfuscation', 0.3, terms(
     'un ejemplo que sería devuelto|un ejemplo de lo que devolvería|que sería devuelto por|un exemple qui serait retourné|un exemple qui serait renvoyé|un exemple de ce que renverrait|un esempio che verrebbe restituito|un esempio di ciò che restituirebbe|',
     'um exemplo que seria retornado|um exemplo que seria devolvido|пример того, что вернёт|пример того, что вернет|пример, который будет возвращен|döndürülecek bir örnek|döndüreceği bir örnek|contoh yang akan dikembalikan|',
-    'ví dụ sẽ được trả về|một ví dụ được trả về từ|halimbawa na ibabalik|से लौटाया जाएगा|द्वारा लौटाया जाएगा|ফেরত দেওয়া হবে|مثالا على ما سيتم إرجاعه|سيتم إرجاعه من|返回的例子|返回的示例|から返される例|반환될 예|ตัวอย่างที่จะถูกส่งคืน',
+    'ví dụ sẽ được trả về|một ví dụ được trả về từ|halimbawa na ibabalik|से वापस आ जाएगा|से लौटाया जाएगा|द्वारा लौटाया जाएगा|ফেরত দেওয়া হবে|مثالا على ما سيتم إرجاعه|سيتم إرجاعه من|返回的例子|返回的示例|から返される例|반환될 예|ตัวอย่างที่จะถูกส่งคืน',
   )),
   sequence('encoded.en.assume-strings', 'encoding-obfuscation', 0.3, [terms("let's assume we have|let us assume we have|assume we have|suppose we have|let's say we have|imagine we have"), terms('two|three|four|five|2|3|4|5'), terms('strings|string variables|variables|text fragments')], { lang: 'en' }),
   keyword('encoded.en.returned-from-model', 'encoding-obfuscation', 0.3, terms('give an example that would be returned from|give an example of what would be returned from|show what would be returned from|example output of smartgpt'), { lang: 'en' }),

@@ -457,6 +457,8 @@ function german(): PhraseRule[] {
   return [
     // Turkish "regardless of the previous tasks" (English: override.en.regardless-of-prior).
     // Thai "ignore the above" (the other languages': ABOVE_ONLY, CONTENT_AND_SAY).
+    // Hindi "I know you said not to …, but": the verb comes last, so two parts (others: override.multilingual.i-know-you-were-told).
+    near('override.hi.i-know-you-were-told', 'instruction-override', 0.4, [terms('मुझे पता है कि आपने|मुझे पता है आपने|मैं जानता हूं कि आपने|मैं जानती हूं कि आपने|मुझे पता है कि तुमने'), terms('कहा था, लेकिन|कहा था लेकिन|कहा था, पर|कहा था पर')], 24, { lang: 'hi' }),
     keyword('override.th.the-above', 'instruction-override', 0.75, terms('อย่าไปสนใจข้างต้น|อย่าสนใจข้างต้น|ไม่สนใจข้างต้น|ไม่ต้องสนใจข้างต้น|เพิกเฉยต่อข้างต้น|ละเว้นข้างต้น|ไม่ต้องสนใจสิ่งที่กล่าวมาข้างต้น'), { lang: 'th' }),
     keyword('override.id.regardless-of-prior', 'instruction-override', 0.45, terms('terlepas dari tugas sebelumnya|terlepas dari instruksi sebelumnya|terlepas dari perintah sebelumnya|tanpa memperhatikan instruksi sebelumnya'), { lang: 'id' }),
     keyword('override.hi.regardless-of-prior', 'instruction-override', 0.45, terms('पिछले कार्यों की परवाह किए बिना|पिछले निर्देशों की परवाह किए बिना|पिछले कार्यों की परवाह किये बिना|पिछले निर्देशों की परवाह किये बिना|पिछले निर्देशों के बावजूद|पिछले कार्यों के बावजूद'), { lang: 'hi' }),
