@@ -6,6 +6,7 @@ import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, MARK_OTHER_LETT
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
 import { cutWordLexiconOf, cutWordStretches, type CutWordLexicon } from './cutWords';
+import { gluedWordLexiconOf, gluedWordRuns } from './gluedWords';
 import type { PhraseRule } from './lexicon';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
@@ -55,6 +56,7 @@ const PAYLOAD_OVERHEAD = 512;
 let sharedMatcher: PhraseMatcher | undefined;
 let sharedLexicon: CandidateLexicon | undefined;
 let sharedCutWordLexicon: CutWordLexicon | undefined;
+let sharedGluedWordLexicon: ReadonlySet<string> | undefined;
 
 /** The phrase matcher over every rule, built once per process (a few milliseconds). */
 function phraseMatcher(): PhraseMatcher {
@@ -66,6 +68,12 @@ function phraseMatcher(): PhraseMatcher {
 function cutWordLexicon(): CutWordLexicon {
   sharedCutWordLexicon ??= cutWordLexiconOf(PHRASE_RULES);
   return sharedCutWordLexicon;
+}
+
+/** The override rules' words, for reading CamelCase runs again (gluedWords), built on first use and kept. */
+function gluedWordLexicon(): ReadonlySet<string> {
+  sharedGluedWordLexicon ??= gluedWordLexiconOf(PHRASE_RULES.filter((rule) => rule.category === 'instruction-override'));
+  return sharedGluedWordLexicon;
 }
 
 /** The prefilter's key words, derived from the same rules, built once per process (with the matcher). */
@@ -115,6 +123,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
   append(findings, phraseFindings(text, view, tokens));
   if (deep) append(findings, markupSplitFindings(text, findings, regions));
   if (deep) append(findings, cutWordFindings(text, findings, regions));
+  if (deep) append(findings, gluedWordFindings(text));
   let mentions = 0;
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
@@ -197,6 +206,44 @@ function cutWordFindings(text: string, already: readonly Finding[], candidates: 
   const found: Finding[] = [];
   for (const { from, text: joined } of stretches) rereadPhrases(joined, from, candidates, seen, found);
   return found;
+}
+
+/**
+ * Words glued in CamelCase ("IgnoreAllPreviousInstructions") read again one space apart, for the
+ * override family only: identifiers name features in CamelCase ("autoApproveEdits"), and none of
+ * 750,000 runs in the sources of node_modules and the code-server cache reads as an override. A
+ * finding covers the whole run.
+ */
+function gluedWordFindings(text: string): Finding[] {
+  const runs = gluedWordRuns(text, gluedWordLexicon());
+  if (runs.length === 0) return [];
+  // All runs in one text, a sentence apart, so one matcher pass reads them (source files hold thousands).
+  const starts: number[] = [];
+  let joined = '';
+  for (const run of runs) {
+    starts.push(joined.length);
+    joined += `${run.words}.\n\n`;
+  }
+  const view = buildDetectionView(joined);
+  const found: Finding[] = [];
+  for (const finding of phraseFindings(joined, view, tokenize(view))) {
+    if (finding.category !== 'instruction-override') continue;
+    const run = runs[runAt(starts, finding.start)];
+    if (run !== undefined) found.push({ ...finding, start: run.from, end: run.to });
+  }
+  return found;
+}
+
+/** The index of the last start at or before `at` (starts ascending). */
+function runAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /**

@@ -46,6 +46,7 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, (length?: number) => st
   'Unicode tag characters': (length) => fill('\u{e0041}', length),
   'e-mail glue': (length) => fill('a@', length),
   'bogus comment openers with no ">" anywhere': (length) => fill('<! ', length),
+  'CamelCase around override nouns on every word (glued-word re-read)': (length) => fill('xIgnorePreviousInstructions yGetSystemPromptRules ', length),
   'Thai vowel and tone marks stacked on one letter': (length) => fill(`ก${'\u0e49'.repeat(200)}`, length),
   'scheme separators without a scheme, schemes without a separator': (length) => fill('://http:/https:/HTTP//', length),
   'typographic symbols between key words': (length) => fill('ignore — previous → “instructions” … ', length),

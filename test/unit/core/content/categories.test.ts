@@ -106,6 +106,7 @@ const TABLE: Readonly<Record<ContentCategory, { readonly positive: readonly Row[
       { name: 'percent-encoded form body', text: 'name=Dana%20Lee&email=dana%40example.com' },
       { name: 'a UUID', text: 'request id 8f9e0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b' },
       { name: 'an alphabet', text: 'a b c d e f g h i j k l m n o p' },
+      { name: 'CamelCase identifiers that name prompts and rules', text: 'const systemPromptLength = getSystemPromptLength(); applyFirewallRules(ignoreCaseRules);' },
       { name: 'Russian help text: option letters glued to Cyrillic words with letters only Cyrillic has', text: '-r, --reference=RФАЙЛ  размер как у RФАЙЛА; %liмин %liс' },
       { name: 'uptime format: printf conversions glued to Cyrillic unit letters, and an escape', text: '%3uд %2uч %2uм %2luс, байт \\xНН' },
     ],
