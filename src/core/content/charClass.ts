@@ -1,7 +1,6 @@
 /** Fast character classes for the tokenizer and the sanitizer, with a cache for non-ASCII. */
 
 const WORD_PATTERN = /[\p{L}\p{N}]/u;
-const wordOrMarkCache = new Map<number, boolean>();
 const wordCache = new Map<number, boolean>();
 
 /** A Latin letter without accents, either case. */
@@ -46,13 +45,7 @@ export function isWordCodePoint(cp: number): boolean {
 
 /** A letter, digit or spelling mark (isSpellingMark): what a word of the detection view is made of. */
 export function isViewWordCodePoint(cp: number): boolean {
-  if (cp < 0x0900) return isWordCodePoint(cp);
-  let cached = wordOrMarkCache.get(cp);
-  if (cached === undefined) {
-    cached = isWordCodePoint(cp) || isSpellingMark(cp);
-    if (wordOrMarkCache.size < 65_536) wordOrMarkCache.set(cp, cached);
-  }
-  return cached;
+  return isWordCodePoint(cp) || isSpellingMark(cp);
 }
 
 /**

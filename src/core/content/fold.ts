@@ -1,7 +1,8 @@
 /**
- * Folding for detection: NFKC, lower case, no combining marks but the spelling marks of Indic and Southeast Asian scripts, common homoglyphs mapped to the
- * Latin letter they imitate. Keywords go through the same fold, so the mapping only has to be
- * consistent, not linguistically right (a folded Russian word is still found by its folded keyword).
+ * Folding for detection: NFKC, lower case, no combining marks (but the spelling marks of Indic and
+ * Southeast Asian scripts, see isSpellingMark), common homoglyphs mapped to the Latin letter they
+ * imitate. Keywords go through the same fold, so the mapping only has to be consistent, not
+ * linguistically right (a folded Russian word is still found by its folded keyword).
  */
 
 import { isSpellingMark } from './charClass';
