@@ -88,6 +88,10 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.mode-enabled', 'role-manipulation', 0.45, [MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active|on')], { lang: 'en' }),
   sequence('role.en.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE, 1, ORDINARY_MODE], { lang: 'en' }),
   sequence('role.en.ordinary-mode-enabled', 'role-manipulation', 0.3, [ORDINARY_MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active')], { lang: 'en' }),
+  // A text that greets a chat model by name and casts it ("Hello ChatGPT. From now on you are …"): written to a model, not a
+  // reader. Not "AI" alone ("Hi AI enthusiasts, you will love …").
+  sequence('role.en.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), 8, terms("you are|you're|you will|you'll|from now on|i want you to|you must|act as|pretend|you are going to|you're going to")], { lang: 'en' }),
+  near('role.de.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hallo chatgpt|hi chatgpt|hey chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), terms('du bist|du wirst|ab jetzt|von nun an|ich möchte, dass du|ich will, dass du|tu so, als|verhalte dich wie|sie sind|sie werden')], 12, { lang: 'de' }),
   // A role-play character card's standing orders to the model about the human's placeholder ("calls {{user}} by {{user}}
   // or any name introduced by {{user}}", "do not write as {{user}} or assume {{user}}'s reaction"): a persona prompt.
   keyword('role.en.character-card', 'role-manipulation', 0.45, terms("any name introduced by user|do not write as user|don't write as user|never write as user|assume user s reaction|wait for user s response|wait for user response before continuing|speak for user|never speak for user|do not speak for user"), { lang: 'en' }),
