@@ -91,6 +91,9 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   // A text that greets a chat model by name and casts it ("Hello ChatGPT. From now on you are …"): written to a model, not a
   // reader. Not "AI" alone ("Hi AI enthusiasts, you will love …").
   sequence('role.en.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), 8, terms("you are|you're|you will|you'll|from now on|i want you to|you must|act as|pretend|you are going to|you're going to")], { lang: 'en' }),
+  // The greeting alone, weak: it adds to what follows in the next sentence ("Hello ChatGPT. You are about to …").
+  keyword('role.en.greet-model', 'role-manipulation', 0.3, terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), { lang: 'en' }),
+  keyword('role.de.greet-model', 'role-manipulation', 0.3, terms('hallo chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), { lang: 'de' }),
   near('role.de.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hallo chatgpt|hi chatgpt|hey chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), terms('du bist|du wirst|ab jetzt|von nun an|ich möchte, dass du|ich will, dass du|tu so, als|verhalte dich wie|sie sind|sie werden')], 12, { lang: 'de' }),
   // A role-play character card's standing orders to the model about the human's placeholder ("calls {{user}} by {{user}}
   // or any name introduced by {{user}}", "do not write as {{user}} or assume {{user}}'s reaction"): a persona prompt.
