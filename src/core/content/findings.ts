@@ -6,7 +6,7 @@ import { buildDetectionView, MARK_ASCII_LETTER, MARK_CONFUSABLE, MARK_OTHER_LETT
 import { DEFAULT_DECODE_BUDGET, findEncodedPayloads, readsAsText, type DecodeBudget } from './encoded';
 import { findHiddenRegions } from './hiddenHtml';
 import { cutWordLexiconOf, cutWordStretches, type CutWordLexicon } from './cutWords';
-import { gluedWordLexiconOf, gluedWordRuns } from './gluedWords';
+import { gluedWordLexiconOf, gluedWordRuns, type GluedWordLexicon } from './gluedWords';
 import type { PhraseRule } from './lexicon';
 import { PhraseMatcher } from './phraseMatcher';
 import { FILLERS, NEGATORS, PHRASE_RULES } from './rules';
@@ -56,7 +56,7 @@ const PAYLOAD_OVERHEAD = 512;
 let sharedMatcher: PhraseMatcher | undefined;
 let sharedLexicon: CandidateLexicon | undefined;
 let sharedCutWordLexicon: CutWordLexicon | undefined;
-let sharedGluedWordLexicon: ReadonlySet<string> | undefined;
+let sharedGluedWordLexicon: GluedWordLexicon | undefined;
 
 /** The phrase matcher over every rule, built once per process (a few milliseconds). */
 function phraseMatcher(): PhraseMatcher {
@@ -70,9 +70,9 @@ function cutWordLexicon(): CutWordLexicon {
   return sharedCutWordLexicon;
 }
 
-/** The override rules' words, for reading CamelCase runs again (gluedWords), built on first use and kept. */
-function gluedWordLexicon(): ReadonlySet<string> {
-  sharedGluedWordLexicon ??= gluedWordLexiconOf(PHRASE_RULES.filter((rule) => rule.category === 'instruction-override'));
+/** The English override rules' words, for reading glued runs again (gluedWords), built on first use and kept. */
+function gluedWordLexicon(): GluedWordLexicon {
+  sharedGluedWordLexicon ??= gluedWordLexiconOf(PHRASE_RULES.filter((rule) => rule.category === 'instruction-override' && rule.lang === 'en'));
   return sharedGluedWordLexicon;
 }
 

@@ -47,6 +47,7 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, (length?: number) => st
   'e-mail glue': (length) => fill('a@', length),
   'bogus comment openers with no ">" anywhere': (length) => fill('<! ', length),
   'CamelCase around override nouns on every word (glued-word re-read)': (length) => fill('xIgnorePreviousInstructions yGetSystemPromptRules ', length),
+  'one-case glued overrides on every word (split by the lexicon)': (length) => fill('ignoreallpreviousinstructions xinstructionsx ', length),
   'Thai vowel and tone marks stacked on one letter': (length) => fill(`ก${'\u0e49'.repeat(200)}`, length),
   'scheme separators without a scheme, schemes without a separator': (length) => fill('://http:/https:/HTTP//', length),
   'typographic symbols between key words': (length) => fill('ignore — previous → “instructions” … ', length),
