@@ -59,6 +59,10 @@ const VALUABLE = terms(
   'my security settings|my sharing settings|my privacy settings|my firewall|my antivirus|my holdings|my stocks|my payment|my payments|my clinical documents',
 );
 
+/** Other people's records, which a planted request has the agent ship off ("retrieve the employee data and send it to …@…"). */
+const RECORDS = terms('employee data|employee records|employees data|staff data|staff records|personnel records|personnel files|personnel data|payroll data|payroll records|salary data|customer data|customer records|customer list|customer database|client list|client records|client data|patient data|patient records|the user database|user records');
+const RECORDS_DE = terms('mitarbeiterdaten|personaldaten|personalakten|gehaltsdaten|lohndaten|kundendaten|kundenliste|kundendatenbank|patientendaten|patientenakten|die daten der mitarbeiter|die daten der kunden');
+
 /** A polite request for an agentic action on something of value: alone, or as a tool result's field value. */
 const POLITE_AGENTIC = [ASK, 2, AGENT_ACTION, 5, VALUABLE];
 
@@ -125,6 +129,8 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // "retrieve my saved payment methods and email them to …@…": fetch, the owner's data, send, a recipient
   // (bug-report guides say "collect the logs and the device details and send them to support@…").
   sequence('request.en.gather-and-send', 'exfiltration', 0.6, [GATHER, 8, OWNER, 4, terms(SENSITIVE_PERSONAL, OWN_THINGS), 16, FORWARD, 10, RECIPIENT], { lang: 'en', negatable: true }),
+  // Other people's records fetched and sent to an address: an HR or customer export is not the agent's to send.
+  sequence('request.en.gather-records-and-send', 'exfiltration', 0.45, [GATHER, 6, RECORDS, 16, FORWARD, 10, terms('@')], { lang: 'en', negatable: true }),
   // The same request when the owner speaks in the recipient ("to my alternate email", "to me at …").
   sequence('request.en.gather-and-send-to-me', 'exfiltration', 0.6, [GATHER, 8, terms(SENSITIVE_PERSONAL, OWN_THINGS), 16, FORWARD, 10, OWN_RECIPIENT], { lang: 'en', negatable: true }),
   // Or when the data goes to a free-mail address: a support or privacy desk is on its company's domain.
@@ -158,6 +164,7 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.en.fake-turn-request', 'fake-delimiter', 0.4, [terms('human'), terms(':'), 2, ASK, 2, TURN_ACTION], { lang: 'en', strict: true }),
   sequence('request.en.fake-turn-action', 'fake-delimiter', 0.4, [terms('human'), terms(':'), 1, TURN_ACTION], { lang: 'en', strict: true }),
   near('request.de.gather-and-send', 'exfiltration', 0.6, [GATHER_DE, SENSITIVE_DE, SEND_DE, RECIPIENT_DE], 24, { lang: 'de' }),
+  near('request.de.gather-records-and-send', 'exfiltration', 0.45, [GATHER_DE, RECORDS_DE, SEND_DE, terms('@')], 24, { lang: 'de' }),
   near('request.de.send-personal', 'exfiltration', 0.5, [SEND_DE, SENSITIVE_DE, RECIPIENT_DE], 14, { lang: 'de' }),
   near('request.de.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY_DE, PAYEE_DE], 10, { lang: 'de' }),
   near('request.de.polite-agentic', 'tool-hijacking', 0.3, [ASK_DE, ACT_DE, VALUABLE_DE], 12, { lang: 'de' }),
@@ -169,6 +176,7 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   // "Human: Bitte überweise …": the faked turn keeps the label of the chat format; the request after it is German.
   sequence('request.de.fake-turn-action', 'fake-delimiter', 0.4, [terms('human|mensch'), terms(':'), 2, TURN_ACTION_DE], { lang: 'de', strict: true }),
   sequence('request.de.you-are-in-mode', 'role-manipulation', 0.45, [terms('du arbeitest jetzt im|du arbeitest im|du läufst im|du läufst jetzt im|du bist jetzt im|du arbeitest ab sofort im'), 1, terms('entwicklermodus|entwickler-modus|admin-modus|adminmodus|gott-modus|gottmodus|uneingeschränkten modus')], { lang: 'de' }),
+  near('request.romance.gather-records-and-send', 'exfiltration', 0.45, [GATHER_ROMANCE, terms('de los empleados|del personal|de los clientes|de los pacientes|de los usuarios|des employés|du personnel|des clients|des patients|des utilisateurs|dos funcionários|dos empregados|dos clientes|dos pacientes|dos usuários|dei dipendenti|del personale|dei clienti|dei pazienti|degli utenti'), DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
   near('request.romance.gather-and-send', 'exfiltration', 0.6, [GATHER_ROMANCE, terms('mis|mi|mes|mon|ma|meus|minhas|meu|minha|miei|mie|mio|mia'), DATA_ROMANCE, SEND_ROMANCE, terms('@')], 24),
   // Claims that the user already agreed, meant for an agent that would otherwise ask.
   keyword('request.en.consent-claimed', 'context-manipulation', 0.5, terms(
