@@ -1,3 +1,5 @@
+import { isAsciiLetter } from './charClass';
+import { cutWordLexiconOf } from './cutWords';
 import type { PhraseRule } from './lexicon';
 
 /**
@@ -14,8 +16,6 @@ const MIN_GLUED = 4;
 const GLUED = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+){2,}$/;
 /** Longer than any phrase an override needs: a longer run is an identifier, not a sentence. */
 const MAX_RUN = 96;
-/** Shorter words ("all", "the") are in every identifier. */
-const MIN_KEY_WORD = 4;
 /** Key words a run must hold before it is read again: most identifiers hold none. */
 const MIN_KEY_WORDS = 2;
 
@@ -28,7 +28,7 @@ export interface GluedRun {
 
 /** What glued runs are split and checked against. */
 export interface GluedWordLexicon {
-  /** The words of four letters or more of the rules' terms: what a run must hold to be read again. */
+  /** The words of four letters or more of the rules' terms (as cutWords reads them): what a run must hold to be read again. */
   readonly keyWords: ReadonlySet<string>;
   /**
    * Every word of the rules' terms, short ones too ("all", "the"), as a trie over a–z: what a one-case
@@ -39,7 +39,6 @@ export interface GluedWordLexicon {
 }
 
 export function gluedWordLexiconOf(rules: readonly PhraseRule[]): GluedWordLexicon {
-  const keyWords = new Set<string>();
   const next: number[] = new Array<number>(26).fill(-1);
   const isWord: number[] = [0];
   for (const rule of rules) {
@@ -48,7 +47,6 @@ export function gluedWordLexiconOf(rules: readonly PhraseRule[]): GluedWordLexic
         for (const word of term.split(/[^a-z]+/)) {
           // One letter splits anything ("prompts f older"): only the English articles and pronoun.
           if (word.length === 0 || (word.length === 1 && word !== 'a' && word !== 'i')) continue;
-          if (word.length >= MIN_KEY_WORD) keyWords.add(word);
           let node = 0;
           for (let at = 0; at < word.length; at++) {
             const slotAt = node * 26 + word.charCodeAt(at) - 0x61;
@@ -66,7 +64,7 @@ export function gluedWordLexiconOf(rules: readonly PhraseRule[]): GluedWordLexic
       }
     }
   }
-  return { keyWords, next: Int32Array.from(next), isWord: Uint8Array.from(isWord) };
+  return { keyWords: cutWordLexiconOf(rules).words, next: Int32Array.from(next), isWord: Uint8Array.from(isWord) };
 }
 
 /**
@@ -76,7 +74,6 @@ export function gluedWordLexiconOf(rules: readonly PhraseRule[]): GluedWordLexic
  * override rule finds in them. Native searches; each run split once.
  */
 export function gluedWordRuns(text: string, lexicon: GluedWordLexicon): GluedRun[] {
-  const { keyWords } = lexicon;
   const runs: GluedRun[] = [];
   const seen = new Set<number>();
   oneCaseRuns(text, lexicon, seen, runs);
@@ -84,17 +81,14 @@ export function gluedWordRuns(text: string, lexicon: GluedWordLexicon): GluedRun
     for (let hit = text.indexOf(noun); hit >= 0; hit = text.indexOf(noun, hit + noun.length)) {
       if (!isLower(text.charCodeAt(hit - 1))) continue;
       let from = hit;
-      while (from > 0 && hit - from < MAX_RUN && isLetter(text.charCodeAt(from - 1))) from--;
+      while (from > 0 && hit - from < MAX_RUN && isAsciiLetter(text.charCodeAt(from - 1))) from--;
       if (seen.has(from)) continue;
       seen.add(from);
       let to = hit + noun.length;
-      while (to < text.length && to - from <= MAX_RUN && isLetter(text.charCodeAt(to))) to++;
+      while (to < text.length && to - from <= MAX_RUN && isAsciiLetter(text.charCodeAt(to))) to++;
       const run = text.slice(from, to);
       if (run.length > MAX_RUN || !GLUED.test(run)) continue;
-      const words = run.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
-      let keys = 0;
-      for (const word of words) if (keyWords.has(word)) keys++;
-      if (keys >= MIN_KEY_WORDS) runs.push({ from, to, words: words.join(' ') });
+      keepRun(from, to, run.split(/(?=[A-Z])/).map((word) => word.toLowerCase()), lexicon, runs);
     }
   }
   return runs.sort((a, b) => a.from - b.from);
@@ -109,18 +103,22 @@ function oneCaseRuns(text: string, lexicon: GluedWordLexicon, seen: Set<number>,
       let from = hit;
       while (from > 0 && hit - from < MAX_RUN && sameCase(text.charCodeAt(from - 1))) from--;
       // A capital before a lower-case run is where a hashtag starts ("#Ignoreallpreviousinstructions").
-      if (!upper && isUpper(text.charCodeAt(from - 1)) && !isLetter(text.charCodeAt(from - 2))) from--;
+      if (!upper && isUpper(text.charCodeAt(from - 1)) && !isAsciiLetter(text.charCodeAt(from - 2))) from--;
       let to = hit + noun.length;
       while (to < text.length && to - from <= MAX_RUN && sameCase(text.charCodeAt(to))) to++;
-      if (to - from > MAX_RUN || to - from < noun.length + MIN_GLUED || isLetter(text.charCodeAt(from - 1)) || isLetter(text.charCodeAt(to)) || seen.has(from)) continue;
+      if (to - from > MAX_RUN || to - from < noun.length + MIN_GLUED || isAsciiLetter(text.charCodeAt(from - 1)) || isAsciiLetter(text.charCodeAt(to)) || seen.has(from)) continue;
       seen.add(from);
       const words = segment(text.slice(from, to).toLowerCase(), lexicon);
-      if (words === undefined) continue;
-      let keys = 0;
-      for (const word of words) if (lexicon.keyWords.has(word)) keys++;
-      if (keys >= MIN_KEY_WORDS) runs.push({ from, to, words: words.join(' ') });
+      if (words !== undefined) keepRun(from, to, words, lexicon, runs);
     }
   }
+}
+
+/** A split run is read again when it holds MIN_KEY_WORDS key words. */
+function keepRun(from: number, to: number, words: readonly string[], lexicon: GluedWordLexicon, runs: GluedRun[]): void {
+  let keys = 0;
+  for (const word of words) if (lexicon.keyWords.has(word)) keys++;
+  if (keys >= MIN_KEY_WORDS) runs.push({ from, to, words: words.join(' ') });
 }
 
 /**
@@ -160,6 +158,3 @@ function isLower(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
