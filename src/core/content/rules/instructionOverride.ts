@@ -276,7 +276,7 @@ const LANGUAGES: readonly Language[] = [
  * Two English forms in other languages: "ignore the above" with no noun, and "ignore the page and say
  * …", where the data the reader was asked to process is set aside for the attacker's words.
  */
-const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; content: TermSet; say: TermSet; window?: number; aboveWindow?: number }[] = [
+const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above?: TermSet; content: TermSet; say: TermSet; window?: number; aboveWindow?: number }[] = [
   {
     lang: 'es',
     verb: terms('ignora|ignore|ignoren|ignorar|olvida|olvide|olvídate de|olvidate de|omite|omita|descarta|descarte'),
@@ -347,6 +347,15 @@ const CONTENT_AND_SAY: readonly { lang: string; verb: TermSet; above: TermSet; c
     // Characters: "忽略以上内容" is the order; docs say "上述配置会被忽略" (the above is ignored).
     aboveWindow: 6,
   },
+  // The languages whose "ignore the above" lives in ABOVE_ONLY: the page-and-say rule alone.
+  { lang: 'vi', verb: terms('bỏ qua|phớt lờ|lờ đi'), content: terms('nội dung|trang web|tài liệu|văn bản|hàm|chức năng|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ'), say: terms('viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|chỉ ra rằng|in ra|lặp lại'), window: 16 },
+  { lang: 'tl', verb: terms('huwag pansinin|wag pansinin|balewalain'), content: terms('ang nilalaman|ang webpage|ang pahina|ang dokumento|ang teksto|ang function|ang code|ang resume|ang artikulo|ang talahanayan|ang tanong'), say: terms('sumulat|isulat|sabihin|ipahayag|sagutin|i-print|ulitin'), window: 10 },
+  { lang: 'ko', verb: terms('무시*'), content: terms('내용*|웹페이지*|웹 페이지*|문서*|텍스트*|함수*|코드*|이력서*|기사*|질문*'), say: terms('작성하세요|작성해|작성하십시오|말하세요|말해|쓰세요|써 주세요|출력하세요|출력해|답하세요|명시하세요|밝히세요'), window: 10 },
+  { lang: 'id', verb: terms('abaikan|lupakan'), content: terms('konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas'), say: terms('tunjukkan bahwa|nyatakan bahwa|katakan bahwa|katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi'), window: 10 },
+  { lang: 'tr', verb: terms('yok say*|görmezden gel*'), content: terms('içeriği|web sayfasını|sayfayı|belgeyi|metni|fonksiyonu|işlevi|kodu|özgeçmişi|makaleyi|tabloyu|soruyu|görevi'), say: terms('söyle|söyleyin|yaz|yazın|belirt|belirtin|cevap ver|yazdır|tekrarla|tekrarlayın'), window: 10 },
+  { lang: 'th', verb: terms('เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ไม่สนใจ'), content: terms('เนื้อหา|หน้าเว็บ|เอกสาร|ข้อความ|ฟังก์ชัน|โค้ด|เรซูเม่|บทความ|ตาราง|คำถาม'), say: terms('พูดว่า|เขียนว่า|บอกว่า|ระบุว่า|ตอบว่า|พิมพ์|ทำซ้ำ'), window: 30 },
+  { lang: 'bn', verb: terms('উপেক্ষা'), content: terms('ওয়েবপেজ|ওয়েব পেজ|পৃষ্ঠা|নথি|পাঠ্য|ফাংশন|কোড|জীবনবৃত্তান্ত|রেজিউমে|নিবন্ধ|টেবিল|প্রশ্ন'), say: terms('বলুন|বলো|লিখুন|লেখো|জানান|উল্লেখ করুন|বলে দিন'), window: 10 },
+  { lang: 'ar', verb: terms('تجاهل|تجاهلي|انس|انسى'), content: terms('صفحة الويب|الصفحة|المستند|النص|الدالة|الكود|الرمز|السيرة الذاتية|المقال|الجدول|السؤال|المهمة'), say: terms('قل|وقل|قولي|اكتب|واكتب|اكتبي|اذكر|واذكر|صرح|أجب|اطبع|كرر|أشر|وأشر'), window: 10 },
 ];
 
 /** "Repeat after me" and "I know you were told not to" beyond English. */
@@ -426,30 +435,15 @@ const HYPOTHETICAL_ANSWER: readonly { lang: string; frame: string; say: string; 
   { lang: 'th', frame: 'สมมติ|จักรวาลคู่ขนาน|โลกคู่ขนาน|ความเป็นจริงทางเลือก|ดิสโทเปีย|สถานการณ์ที่', say: 'ผลลัพธ์อาจเป็น|ผลลัพธ์อาจจะเป็น|เอาต์พุตอาจเป็น|เราอาจพูดว่า|เราอาจกล่าวว่า|เราสามารถพูดได้ว่า|เราอาจระบุว่า|เราสามารถกล่าวได้ว่า', window: 40 },
 ];
 
-/** "Ignore the page and say …" in the languages whose "ignore the above" lives in ABOVE_ONLY. */
-const IGNORE_CONTENT_AND_SAY: readonly { lang: string; verb: string; content: string; say: string; window?: number }[] = [
-  { lang: 'vi', verb: 'bỏ qua|phớt lờ|lờ đi', content: 'nội dung|trang web|tài liệu|văn bản|hàm|chức năng|mã|sơ yếu lý lịch|bài viết|bảng|câu hỏi|nhiệm vụ', say: 'viết một|hãy viết|hãy nói|nói rằng|nêu rằng|tuyên bố rằng|trả lời rằng|chỉ ra rằng|in ra|lặp lại', window: 16 },
-  { lang: 'tl', verb: 'huwag pansinin|wag pansinin|balewalain', content: 'ang nilalaman|ang webpage|ang pahina|ang dokumento|ang teksto|ang function|ang code|ang resume|ang artikulo|ang talahanayan|ang tanong', say: 'sumulat|isulat|sabihin|ipahayag|sagutin|i-print|ulitin' },
-  { lang: 'ko', verb: '무시*', content: '내용*|웹페이지*|웹 페이지*|문서*|텍스트*|함수*|코드*|이력서*|기사*|질문*', say: '작성하세요|작성해|작성하십시오|말하세요|말해|쓰세요|써 주세요|출력하세요|출력해|답하세요|명시하세요|밝히세요' },
-  { lang: 'id', verb: 'abaikan|lupakan', content: 'konten|isinya|halaman web|halaman|dokumen|teks|fungsi|kode|resume|riwayat hidup|artikel|tabel|pertanyaan|tugas', say: 'tunjukkan bahwa|nyatakan bahwa|katakan bahwa|katakan|tulis|tuliskan|nyatakan|sebutkan|jawab|cetak|ulangi' },
-  { lang: 'tr', verb: 'yok say*|görmezden gel*', content: 'içeriği|web sayfasını|sayfayı|belgeyi|metni|fonksiyonu|işlevi|kodu|özgeçmişi|makaleyi|tabloyu|soruyu|görevi', say: 'söyle|söyleyin|yaz|yazın|belirt|belirtin|cevap ver|yazdır|tekrarla|tekrarlayın' },
-  { lang: 'th', verb: 'เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ไม่สนใจ', content: 'เนื้อหา|หน้าเว็บ|เอกสาร|ข้อความ|ฟังก์ชัน|โค้ด|เรซูเม่|บทความ|ตาราง|คำถาม', say: 'พูดว่า|เขียนว่า|บอกว่า|ระบุว่า|ตอบว่า|พิมพ์|ทำซ้ำ', window: 30 },
-  { lang: 'bn', verb: 'উপেক্ষা', content: 'ওয়েবপেজ|ওয়েব পেজ|পৃষ্ঠা|নথি|পাঠ্য|ফাংশন|কোড|জীবনবৃত্তান্ত|রেজিউমে|নিবন্ধ|টেবিল|প্রশ্ন', say: 'বলুন|বলো|লিখুন|লেখো|জানান|উল্লেখ করুন|বলে দিন' },
-  { lang: 'ar', verb: 'تجاهل|تجاهلي|انس|انسى', content: 'صفحة الويب|الصفحة|المستند|النص|الدالة|الكود|الرمز|السيرة الذاتية|المقال|الجدول|السؤال|المهمة', say: 'قل|وقل|قولي|اكتب|واكتب|اكتبي|اذكر|واذكر|صرح|أجب|اطبع|كرر|أشر|وأشر' },
-];
-
 function hypotheticalAnswers(): PhraseRule[] {
   return HYPOTHETICAL_ANSWER.map(({ lang, frame, say, window }) => near(`override.${lang}.hypothetical-answer`, 'instruction-override', 0.45, [terms(frame), terms(say)], window ?? 20, { lang }));
 }
 
 function contentAndSay(): PhraseRule[] {
-  return [
-    ...CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
-      near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang }),
-      near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], window ?? 8, { lang }),
-    ]),
-    ...IGNORE_CONTENT_AND_SAY.map(({ lang, verb, content, say, window }) => near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [terms(verb), terms(content), terms(say)], window ?? 10, { lang })),
-  ];
+  return CONTENT_AND_SAY.flatMap(({ lang, verb, above, content, say, window, aboveWindow }) => [
+    ...(above === undefined ? [] : [near(`override.${lang}.the-above`, 'instruction-override', 0.75, [verb, above], aboveWindow ?? 6, { lang })]),
+    near(`override.${lang}.ignore-content-and-say`, 'instruction-override', 0.6, [verb, content, say], window ?? 8, { lang }),
+  ]);
 }
 
 /** German forms without a noun: "vergiss alles, was man dir vorher gesagt hat", "ab jetzt gelten deine Regeln nicht mehr". */
