@@ -11,7 +11,7 @@ import {
 } from './contentTypes';
 import { findingsIn, type Finding } from './findings';
 import { sanitize } from './sanitize';
-import { combinedScore, localScore, noteStrong } from './score';
+import { passageScore, STRONG_WINDOW } from './score';
 
 const MAX_MATCH_CHARS = 200;
 /** Text is analysed in windows of this many UTF-16 units, so memory stays bounded however long the input. */
@@ -21,7 +21,7 @@ export const SCAN_WINDOW_CHARS = 1024 * 1024;
  * window that straddles the seam is seen whole by the earlier window. Findings are kept from the
  * window they start in.
  */
-const WINDOW_OVERLAP = 8 * 1024;
+const WINDOW_OVERLAP = STRONG_WINDOW;
 
 /**
  * Scans untrusted text for prompt injection. Pure and total: any string gives a valid result, in
@@ -46,8 +46,7 @@ export class ContentScanner {
   private pending = '';
   /** Offset in the whole text of pending[0]. */
   private base = 0;
-  private local = 0;
-  private readonly strongest = new Map<string, number>();
+  private score = 0;
   private flags: ContentFlag[] = [];
   private readonly removed = new Map<RemovalKind, number>();
   private ended = false;
@@ -67,12 +66,11 @@ export class ContentScanner {
       this.ended = true;
       this.scanWindow(true);
     }
-    const score = combinedScore(this.local, this.strongest);
     const removed: Partial<Record<RemovalKind, number>> = {};
     for (const [kind, count] of this.removed) removed[kind] = count;
     return {
-      verdict: verdictOf(score, this.thresholds),
-      score,
+      verdict: verdictOf(this.score, this.thresholds),
+      score: this.score,
       flags: [...this.flags].sort((a, b) => a.start - b.start || b.weight - a.weight),
       removed,
       scannedChars: this.base,
@@ -86,9 +84,8 @@ export class ContentScanner {
     const windowText = last ? this.pending : this.pending.slice(0, cutPoint(this.pending, SCAN_WINDOW_CHARS + WINDOW_OVERLAP));
     if (last && this.base > 0 && windowText.length === 0) return;
     const { findings, needsSanitizing } = findingsIn(windowText);
-    this.local = Math.max(this.local, localScore(findings));
+    this.score = Math.max(this.score, passageScore(findings));
     const kept = last ? findings : findings.filter((finding) => finding.start < cut);
-    noteStrong(kept, this.strongest);
     for (const flag of toFlags(windowText, kept)) this.flags.push(this.base === 0 ? flag : { ...flag, start: flag.start + this.base, end: flag.end + this.base });
     if (this.flags.length > MAX_FLAGS) this.flags = strongestFlags(this.flags);
     if (needsSanitizing) addCounts(this.removed, sanitize(last ? windowText : windowText.slice(0, cut)).removed);

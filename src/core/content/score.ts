@@ -5,17 +5,30 @@ const WEAK = 0.3;
 const WEAK_CAP = 0.25;
 /**
  * Findings combine only within this many characters of each other: an injection is one passage,
- * and a long benign document collects unrelated weak findings far apart. Findings strong enough
- * to flag on their own also combine across the whole text.
+ * and a long benign document collects unrelated weak findings far apart.
  */
 const SCORE_WINDOW = 1000;
+/**
+ * Findings strong enough to flag on their own combine over a longer stretch: a jailbreak of a few
+ * thousand characters states its parts far apart. They do not combine across a whole document: a
+ * changelog of half a megabyte mentions a leak here and a disabled check there, and each flags it
+ * without making it a confident injection. (The scanner's windows overlap by as much.)
+ */
+export const STRONG_WINDOW = 8 * 1024;
 const STRONG = 0.35;
 
+/** The score of a window's findings: the best passage, rounded to 3 decimals. */
+export function passageScore(findings: readonly Finding[]): number {
+  const strong = findings.filter((finding) => finding.weight >= STRONG);
+  const best = Math.max(localScore(findings, SCORE_WINDOW), localScore(strong, STRONG_WINDOW));
+  return Math.round(Math.min(1, Math.max(0, best)) * 1000) / 1000;
+}
+
 /**
- * The best noisy-OR over distinct rules within any stretch of SCORE_WINDOW characters, where weak
+ * The best noisy-OR over distinct rules within any stretch of `window` characters, where weak
  * findings together add at most WEAK_CAP (two-pointer sweep, linear after sorting).
  */
-export function localScore(findings: readonly Finding[]): number {
+function localScore(findings: readonly Finding[], window: number): number {
   const sorted = findings.map((finding) => ({ rule: finding.rule, weight: finding.weight, at: finding.anchor ?? finding.start })).sort((a, b) => a.at - b.at);
   // Per rule in the window: how many findings of each weight, and the weight the rule counts with (its strongest).
   const inWindow = new Map<string, { counts: Map<number, number>; counted: number }>();
@@ -42,7 +55,7 @@ export function localScore(findings: readonly Finding[]): number {
     }
   };
   for (const finding of sorted) {
-    while (first < sorted.length && (sorted[first]?.at ?? 0) < finding.at - SCORE_WINDOW) {
+    while (first < sorted.length && (sorted[first]?.at ?? 0) < finding.at - window) {
       const leaving = sorted[first] as (typeof sorted)[number];
       change(leaving.rule, leaving.weight, -1);
       first++;
@@ -52,20 +65,4 @@ export function localScore(findings: readonly Finding[]): number {
     best = Math.max(best, 1 - Math.exp(strongLog) * (1 - weak));
   }
   return best;
-}
-
-/** Records the strongest weight of each rule that can flag on its own, for the whole-text part of the score. */
-export function noteStrong(findings: readonly Finding[], strongest: Map<string, number>): void {
-  for (const finding of findings) if (finding.weight >= STRONG) strongest.set(finding.rule, Math.max(strongest.get(finding.rule) ?? 0, finding.weight));
-}
-
-/**
- * The score: the higher of the best local score and the noisy-OR of the strong rules over the
- * whole text, rounded to 3 decimals.
- */
-export function combinedScore(local: number, strongest: ReadonlyMap<string, number>): number {
-  let miss = 1;
-  for (const weight of strongest.values()) miss *= 1 - weight;
-  const score = Math.max(local, 1 - miss);
-  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
