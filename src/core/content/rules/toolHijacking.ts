@@ -1,4 +1,4 @@
-import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+import { keyword, near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
 import { ADDRESSEES } from './common';
 
 /** Imperatives that make an agent act: run, edit, fetch, change the guard. */
@@ -7,6 +7,12 @@ const ACT = terms(
   'install|push|commit|add|change|set|update|disable|turn off|approve|apply|replace|overwrite|send|upload|post|print|read|cat|copy|whitelist|allowlist|',
   'rewrite|append|insert|paste|deploy|publish|merge|chmod|kill|grant|enable|go to|reveal|show|output|tell|ignore|forget|include|list|summarize|summarise|answer|respond|reply',
 );
+/**
+ * What a tool is told to do unseen. Not "ignore": "silently ignore" is how manuals and changelogs say
+ * a program skips bad input ("Silently ignore 1xx responses"), and an order to ignore instructions
+ * is the override rules' to catch.
+ */
+const ACT_UNSEEN: TermSet = { terms: ACT.terms.filter((term) => term !== 'ignore') };
 const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlock|the guard|guard|sandbox|the sandbox|security checks|security guard|safety checks|safety filters|approval|approvals|approval dialog|approval dialogs|approval prompt|approval prompts|approval step|confirmation dialog|confirmation prompt|confirmations|egress rules|egress policy|egress filter|protections|content guard|security policy|the policy|the allowlist|allowlist');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
@@ -94,7 +100,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Not again where tool.en.covert reads the longer form ("without asking the user").
   keyword('tool.en.without-confirmation', 'tool-hijacking', 0.3, NON_INTERACTIVE, { lang: 'en', notBefore: /^\s+(?:the user|the human|the developer|the operator)\b/i }),
   sequence('tool.en.dont-tell-user', 'tool-hijacking', 0.6, [terms("do not tell|don't tell|never tell|do not inform|don't inform|do not notify|don't notify|do not mention|don't mention|never mention|do not alert|don't alert|do not show|don't show|hide this from|hide it from|hide that from|conceal this from|conceal it from|keep this from|keep it from|keep this secret from|keep it secret from|keep this hidden from"), 3, terms('the user|the human|the developer|the operator|to the user|from the user|the user about|a dialog|the dialog|a confirmation|any dialog|a prompt|user')], { lang: 'en' }),
-  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|secretly|quietly|covertly|discreetly|invisibly|in the background without'), 1, ACT], { lang: 'en' }),
+  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|secretly|quietly|covertly|discreetly|invisibly|in the background without'), 1, ACT_UNSEEN], { lang: 'en', notAfter: /\b(?:will|would|could|can|may|might|does|did|doesn't|didn't|don't|won't|not|never|no longer|used to|now|also)\s+$/i }),
   sequence('tool.en.no-need-to-ask', 'tool-hijacking', 0.45, [terms("no need to|there is no need to|you don't need to|you do not need to|it is not necessary to|don't bother to|do not bother to|you needn't"), 2, terms('ask|confirm|request approval|request permission|ask for approval|ask for permission|ask for confirmation|wait for approval|wait for confirmation|check with the user|show a dialog|ask again')], { lang: 'en', strict: true }),
   // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
   keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en' }),
