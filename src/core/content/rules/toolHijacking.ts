@@ -55,7 +55,8 @@ const HOSTILE_PAYLOAD_DE = terms(HOSTILE_PAYLOAD, 'hochlädt|hochladen|lädt|sti
  * Keeping the user in the dark. "Without asking for confirmation" alone is how every CLI reference describes
  * `--yes` ("Remove a LVM label without asking for confirmation"), so it only adds weight (NON_INTERACTIVE).
  */
-const COVERT = terms("without telling|without notifying|without informing|without alerting|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation|without the user's knowledge|without the user noticing|without consulting the user");
+/** Kept from the user. Not "without telling" alone: release notes move a worktree "without telling Git" and a tool drops a packet "without informing the source". */
+const COVERT = terms("without telling anyone|without telling them|without telling the human|without telling your user|without informing the user|without informing anyone|without notifying the user|without notifying anyone|without alerting the user|without alerting anyone|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation|without the user's knowledge|without the user noticing|without consulting the user");
 const NON_INTERACTIVE = terms('without asking|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without consulting');
 
 export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
@@ -104,7 +105,8 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.no-need-to-ask', 'tool-hijacking', 0.45, [terms("no need to|there is no need to|you don't need to|you do not need to|it is not necessary to|don't bother to|do not bother to|you needn't"), 2, terms('ask|confirm|request approval|request permission|ask for approval|ask for permission|ask for confirmation|wait for approval|wait for confirmation|check with the user|show a dialog|ask again')], { lang: 'en', strict: true }),
   // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
   keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en' }),
-  sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|allow|confirm|grant'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en' }),
+  // Not "allow" or "grant": a licence's patent grant "is automatically extended", an option allows a tool "to automatically use all cores".
+  sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|confirm'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en' }),
   keyword('tool.en.auto-approve-word', 'tool-hijacking', 0.5, terms('auto-approve|autoapprove|auto approve all|automatically approve|approve every|approve all tool calls|approve every file write|approve all edits|approve all writes'), { lang: 'en', notAfter: /-$/ }),
   sequence('tool.en.agent-must', 'tool-hijacking', 0.3, [terms('the coding assistant|the assistant|the agent|the ai|the coding agent|the model|the llm|any ai|any agent|ai agents|ai assistants|automated agents|automated tools|language models'), 2, terms('must|should|needs to|has to|is required to|is instructed to|will now|must now|shall')], { lang: 'en' }),
   // German twins: the address then an imperative, the guard switched off (separable "schalte … ab"), control files,

@@ -53,6 +53,9 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments that speak of e-mails, summaries and including code innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'release notes: a worktree moved without telling Git', text: 'This fixes a crash after moving a worktree to a different place without telling Git.' },
+  { name: 'a licence: the patent licence you grant is automatically extended', text: 'If you convey the covered work, the patent license you grant is automatically extended to all recipients.' },
+  { name: 'changelog: an option allowed to use all cores automatically', text: '* avifenc: Allow "-j all" to automatically use all of the cores.' },
   { name: 'GNU ChangeLog: a function made to skip bad input silently', text: '* src/http.c (gethttp): Silently ignore 1xx responses.' },
   { name: 'release notes: what a program will and no longer will do silently', text: 'The parser will silently create a missing directory. It no longer silently overwrites conffiles.' },
   { name: 'manual: an option that would be ignored silently', text: 'Before, sed would silently ignore the regex without reporting an error.' },
