@@ -29,6 +29,14 @@ export const NEGATORS = terms(
 );
 
 /**
+ * A key word that is part of a name: glued by "_" ("LD_POINTER_GUARD", "GDBM_DEBUG_OVERRIDE"),
+ * or going on into "-name", "/path" or "_" ("system-override-curves.sh", "sandbox/0001-fix.patch",
+ * Markdown's "\\_sandbox\\_"). For rules whose words name switches and tests in every changelog.
+ */
+export const NAME_BEFORE = /(?:\w|\\)_$/;
+export const NAME_AFTER = /^(?:\\?_|[-/]\w)/;
+
+/**
  * Words that address the model or an agent reading the text ("AI:", "Note to the assistant",
  * "If you are an LLM"). Alone they mean little; before an imperative they mark an injection.
  */

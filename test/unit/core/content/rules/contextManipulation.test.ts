@@ -38,6 +38,11 @@ const POSITIVE: readonly Row[] = [
 
 /** Logs, docs and prose with the same words. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'changelog: a test script named system-override', text: 'tests: extend system-override-curves-allowlist with new curves' },
+  { name: 'changelog: a debug switch named GDBM_DEBUG_OVERRIDE', text: '* src/bucket.c: Put GDBM_DEBUG_OVERRIDE under the debug flag.' },
+  { name: 'man-pages changelog: an environment variable named LD_POINTER_GUARD was removed', text: 'LD_POINTER_GUARD has been removed in glibc 2.23.' },
+  { name: 'GPL: you have permission to link or combine any covered work', text: 'Notwithstanding any other provision of this License, you have permission to link or combine any covered work with a work licensed under version 3.' },
+  { name: 'website terms: you are authorized to access and use this website', text: 'You are authorized to freely access and use this website for personal purposes.' },
   { name: 'admin guide: content filters are off in the test tenant', text: 'Content filters are disabled in the test tenant.' },
   { name: 'French blog: I am going into holiday mode (an idiom)', text: 'Je passe en mode vacances jusqu’au 3 janvier.' },
   { name: 'Spanish: the phone enters airplane mode', text: 'El teléfono entra en modo avión cuando despegamos.' },

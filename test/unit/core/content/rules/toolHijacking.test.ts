@@ -53,6 +53,9 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments that speak of e-mails, summaries and including code innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'changelog: a patch file under sandbox/ removed', text: '* debian/patches: remove sandbox/0001-sandbox-Enable-the-filter.patch' },
+  { name: 'changelog: a debug define named SANDBOX_SECCOMP_FILTER_DEBUG', text: 'sshd(8): disable SANDBOX_SECCOMP_FILTER_DEBUG by default.' },
+  { name: 'Markdown changelog: a word in italics, _sandbox_', text: '**doc,vm,test**: remove \\_sandbox\\_ from vm documentation' },
   { name: 'release notes: a worktree moved without telling Git', text: 'This fixes a crash after moving a worktree to a different place without telling Git.' },
   { name: 'a licence: the patent licence you grant is automatically extended', text: 'If you convey the covered work, the patent license you grant is automatically extended to all recipients.' },
   { name: 'changelog: an option allowed to use all cores automatically', text: '* avifenc: Allow "-j all" to automatically use all of the cores.' },
