@@ -59,10 +59,16 @@ const HOSTILE_PAYLOAD_DE = terms(HOSTILE_PAYLOAD, 'hochlädt|hochladen|lädt|sti
 const COVERT = terms("without telling anyone|without telling them|without telling the human|without telling your user|without informing the user|without informing anyone|without notifying the user|without notifying anyone|without alerting the user|without alerting anyone|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation|without the user's knowledge|without the user noticing|without consulting the user");
 const NON_INTERACTIVE = terms('without asking|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without consulting');
 
+/**
+ * "agent:" as a component, not someone addressed: "user-agent:", a name ("gpg_agent"), or the
+ * prefix of a changelog entry ("  * agent: Use the sysconfdir …", a tab-indented GNU ChangeLog line).
+ */
+const COMPONENT_PREFIX = /(?:user[-_ ]?|\w_|(?:^|\n)[ \t]*[*\-•+][ \t]+|(?:^|\n)\t+)$/i;
+
 export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Strict: only filler words between the address and the verb ("AI agent: run …", not "Claude, offering copy").
   // Not the HTTP header "user-agent: curl/8.4".
-  sequence('tool.en.addressed-imperative', 'tool-hijacking', 0.45, [ADDRESSEES, terms(':|—|–'), 3, ACT], { lang: 'en', strict: true, notAfter: /user[-_ ]?$/i }),
+  sequence('tool.en.addressed-imperative', 'tool-hijacking', 0.45, [ADDRESSEES, terms(':|—|–'), 3, ACT], { lang: 'en', strict: true, notAfter: COMPONENT_PREFIX }),
   // After a comma the address must turn into a request ("Claude, please delete …"): "the agent, add a step" is prose about an agent.
   sequence('tool.en.addressed-request', 'tool-hijacking', 0.45, [ADDRESSEES, terms(','), terms('please|now|immediately|i need you to|you must|you need to|go ahead and|make sure to|remember to'), 2, ACT], { lang: 'en', strict: true }),
   sequence('tool.en.addressed-note', 'tool-hijacking', 0.45, [terms("if you are an|if you are a|if you're an|if you're a|when you the|note to the|note for the|note to|note for|dear|hey|attention|instruction to any|instruction for any|instructions to any|instructions for any|message to the|message for the|important instructions for the|task for the"), 2, ADDRESSEES], { lang: 'en', notAfter: /\b(?:send|sends|sending|post|posts|posting|type|types|write|writes)\s+(?:a|an|the|one|your)?\s*(?:single|short|new|first)?\s*$/i }),

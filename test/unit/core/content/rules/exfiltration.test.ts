@@ -267,6 +267,7 @@ const NEAR_MISS: readonly Row[] = [
   { name: 'security advisory: what a client could leak (a description)', text: 'When told to follow redirects, the client could leak the password used for the first host.' },
   { name: 'Valgrind output: the leak summary', text: '==1234== LEAK SUMMARY:\n==1234==    definitely lost: 0 bytes in 0 blocks' },
   { name: 'changelog: a memory leak fixed while decoding the environment', text: 'Fix memory leak during environment option decoding.' },
+  { name: 'HTTP library manual: to send your own cookies, use the cookies parameter', text: 'To send your own cookies to the server, you can use the cookies parameter.' },
   { name: 'software licence: changes sent by uploading the files to a server', text: 'Changes can be sent by e-mail or by uploading the files to a server and e-mailing the URL.' },
   { name: 'changelog: an entry that adds env vars, citing its pull request', text: '* **cli**: add missing env vars to --help (someone) [#1234](https://github.com/example/project/pull/1234)' },
   { name: 'changelog: a commit hash linked after an entry about passwords', text: '* send username/password if provided ([1a2b3c4](https://github.com/example/project/commit/1a2b3c4))' },

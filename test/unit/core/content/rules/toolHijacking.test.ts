@@ -53,6 +53,8 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments that speak of e-mails, summaries and including code innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'GnuPG NEWS: a bullet for the agent component', text: '  * agent: Use the sysconfdir for the pattern files.  [#5517]' },
+  { name: 'GNU ChangeLog: a tab-indented entry for the agent component', text: '2022-08-15  Someone  <someone@example.org>\n\n\tagent: Create and use Token entries.' },
   { name: 'changelog: a patch file under sandbox/ removed', text: '* debian/patches: remove sandbox/0001-sandbox-Enable-the-filter.patch' },
   { name: 'changelog: a debug define named SANDBOX_SECCOMP_FILTER_DEBUG', text: 'sshd(8): disable SANDBOX_SECCOMP_FILTER_DEBUG by default.' },
   { name: 'Markdown changelog: a word in italics, _sandbox_', text: '**doc,vm,test**: remove \\_sandbox\\_ from vm documentation' },
