@@ -16,8 +16,8 @@ const ACT_UNSEEN: TermSet = { terms: ACT.terms.filter((term) => term !== 'ignore
 const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlock|the guard|guard|sandbox|the sandbox|security checks|security guard|safety checks|safety filters|approval|approvals|approval dialog|approval dialogs|approval prompt|approval prompts|approval step|confirmation dialog|confirmation prompt|confirmations|egress rules|egress policy|egress filter|protections|content guard|security policy|the policy|the allowlist|allowlist');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
-/** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them. */
-const GUARD_FILE = terms('.airlock|.airlock/policy|airlock policy|the airlock policy|policy file|the policy file|policy yaml|default.yaml');
+/** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them (not "the policy file" alone: D-Bus, SELinux and Node.js have one). */
+const GUARD_FILE = terms('.airlock|.airlock/policy|airlock policy|the airlock policy|your policy file|the guard\'s policy|policy yaml|default.yaml');
 /**
  * Files that run code or grant access later (shell profiles, hooks, editor tasks, keys): setup
  * guides tell people to edit them every day ("add this line to your .bashrc").

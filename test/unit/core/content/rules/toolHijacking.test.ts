@@ -53,6 +53,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments that speak of e-mails, summaries and including code innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'Node.js permissions docs: create the policy file as a different user', text: 'A typical setup would be to create the policy file as a different user.' },
   { name: 'GnuPG NEWS: a bullet for the agent component', text: '  * agent: Use the sysconfdir for the pattern files.  [#5517]' },
   { name: 'GNU ChangeLog: a tab-indented entry for the agent component', text: '2022-08-15  Someone  <someone@example.org>\n\n\tagent: Create and use Token entries.' },
   { name: 'changelog: a patch file under sandbox/ removed', text: '* debian/patches: remove sandbox/0001-sandbox-Enable-the-filter.patch' },
