@@ -99,6 +99,8 @@ export interface PhraseRule {
   readonly notBefore?: RegExp;
   /** A finding only when the original text before the match matches this (anchored with `$`): a request that opens a data field's value. */
   readonly onlyAfter?: RegExp;
+  /** No finding when the match itself opens with this (anchored with `^`): a verb that is a function's name ("copy.deepcopy(os.environ)"). */
+  readonly notOpening?: RegExp;
 }
 
 export interface RuleOptions {
@@ -109,6 +111,7 @@ export interface RuleOptions {
   readonly notAfter?: RegExp;
   readonly notBefore?: RegExp;
   readonly onlyAfter?: RegExp;
+  readonly notOpening?: RegExp;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -130,6 +133,7 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     ...(options.notAfter === undefined ? {} : { notAfter: options.notAfter }),
     ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }),
     ...(options.onlyAfter === undefined ? {} : { onlyAfter: options.onlyAfter }),
+    ...(options.notOpening === undefined ? {} : { notOpening: options.notOpening }),
   };
   return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false, ...context };
 }

@@ -211,6 +211,8 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
  * that link …"; "e-mail" is a word), nor a purpose a manual states ("To send your own cookies to
  * the server, use the cookies parameter").
  */
+/** A verb that is a function's or a method's name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)". */
+const CALLED = /^\w+(?:\.\w|\(|_\w|::)/;
 const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+)$/i;
 
 /**
@@ -221,10 +223,10 @@ const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+)$/i
 const DESCRIBED = /(?:\b(?:memory|information|info|fd|descriptor|handle|resource|possible|potential)\s+|(?<!\byou\s+)\b(?:could|would|will|can|may|might)\s+|[-_=])$/i;
 
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
-  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE_NAMED, 10, DESTINATION], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER }),
-  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE_VAGUE, 10, DESTINATION_NAMED], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER }),
+  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE_NAMED, 10, DESTINATION], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED }),
+  sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE_VAGUE, 10, DESTINATION_NAMED], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED }),
   // Both vague ("by uploading the files to a server", a licence's way to send changes): weak, it flags only beside another finding.
-  sequence('exfil.en.send-files-somewhere', 'exfiltration', 0.3, [SEND, 8, SENSITIVE_VAGUE, 10, DESTINATION_VAGUE], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER }),
+  sequence('exfil.en.send-files-somewhere', 'exfiltration', 0.3, [SEND, 8, SENSITIVE_VAGUE, 10, DESTINATION_VAGUE], { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED }),
   // "Send the contents of ~/.aws/credentials to me": the text's author is the destination ("never send us your password" is negated).
   sequence('exfil.en.send-secret-to-me', 'exfiltration', 0.6, [terms('send|email|e-mail|mail|forward|post|upload|paste|share|transfer'), 6, STRONG_SENSITIVE, 3, terms('to me|to us|back to me|over to me|with me|with us')], { lang: 'en', negatable: true }),
   sequence('exfil.en.send-me-secret', 'exfiltration', 0.5, [terms('send me|email me|e-mail me|mail me|forward me|send us|email us|mail us|dm me'), 4, STRONG_SENSITIVE], { lang: 'en', negatable: true }),

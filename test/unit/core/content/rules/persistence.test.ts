@@ -17,6 +17,7 @@ const POSITIVE: readonly Row[] = [
 
 /** German docs and tldr-style command pages with the same words. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'cloud CLI manual: instances permanently deleted, and keep their names', text: 'When the group shrinks, instances are permanently deleted and keep their names for reuse.' },
   { name: 'image library manual: write the image to memory', text: 'png_image_write_to_memory(): Write the image to memory.' },
   { name: 'API docs: keep returning the same token forever', text: 'The mock server will keep returning that same token forever.' },
   { name: 'German tldr: save the output to a file for good', text: 'Speichere die Ausgabe dauerhaft in einer Datei: befehl > datei.txt' },
