@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEvent, AuditSink } from '../audit/auditSink';
 import type { PolicyPack } from '../policy/policySchema';
 import type { EgressApprovals } from './egressApproval';
 import { startEgressProxy } from './egressProxy';
 import { COMMAND_TUNNEL_BYTES } from './sandboxBridge';
+import { makeSocketFolder } from './socketFolder';
 
 /** What a sandboxed command needs to reach the proxy, as fields of its sandbox request. */
 export interface CommandEgressFields {
@@ -36,7 +36,7 @@ export interface CommandEgressOptions {
  * wall time (as the policy gives it when the proxy starts) and COMMAND_TUNNEL_BYTES.
  */
 export async function startCommandEgress(options: CommandEgressOptions): Promise<CommandEgress> {
-  const folder = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
+  const folder = makeSocketFolder('airlock-egress-');
   const wall = options.policy().commands.limits.wallSeconds * 1000;
   const proxy = await startEgressProxy({ policy: options.policy, audit: options.audit, ...(options.approvals ? { approvals: options.approvals } : {}), actor: options.actor, socketPath: join(folder, 'proxy.sock'), bounds: { totalTimeoutMs: wall, maxBytesPerConnection: COMMAND_TUNNEL_BYTES } }).catch((error: unknown) => {
     rmSync(folder, { recursive: true, force: true });

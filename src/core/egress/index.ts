@@ -11,4 +11,5 @@ export { loopbackOnlyPolicy } from './loopbackPolicy';
 export type { FetchLike } from './outgoingRequest';
 export { redactUrl } from './redactUrl';
 export { createSafeFetch, type EgressApprovals, type SafeFetch, type SafeFetchBounds, type SafeFetchOptions } from './safeFetch';
+export { makeSocketFolder } from './socketFolder';
 export { SHELL_TOOL, startEgressProxy, type EgressProxy, type EgressProxyBounds, type EgressProxyOptions } from './egressProxy';

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, type ClientOptions } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditEvent, AuditSink } from '../audit/auditSink';
-import { createSafeFetch, startEgressProxy, type EgressApprovals, type EgressProxy, type SafeFetch } from '../egress';
+import { createSafeFetch, makeSocketFolder, startEgressProxy, type EgressApprovals, type EgressProxy, type SafeFetch } from '../egress';
 import type { McpServerPolicy, PolicyPack } from '../policy/policySchema';
 import { snapshotControlFiles, sweepNewControlFiles } from '../sandbox/controlFileSweep';
 import type { ControlSweep } from '../sandbox/sandboxRunner';
@@ -174,7 +173,7 @@ function httpTransport(spec: McpConnectionSpec, cleanups: (() => Promise<void>)[
 
 /** The server's own egress proxy on a Unix socket only this user can open, deciding as `mcp.<server>`. */
 async function serverProxy(spec: McpConnectionSpec): Promise<{ readonly socketPath: string | undefined; readonly close: () => Promise<void> }> {
-  const folder = mkdtempSync(join(tmpdir(), 'airlock-mcp-egress-'));
+  const folder = makeSocketFolder('airlock-mcp-egress-');
   let proxy: EgressProxy;
   try {
     proxy = await startEgressProxy({ policy: () => serverEgressPolicy(spec.policy(), spec.server), tool: serverTool(spec.server), ...sinks(spec), socketPath: join(folder, 'proxy.sock'), bounds: { totalTimeoutMs: spec.settings.limits.callTimeoutSeconds * 1000 } });
