@@ -211,8 +211,8 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
  * that link …"; "e-mail" is a word), nor a purpose a manual states ("To send your own cookies to
  * the server, use the cookies parameter").
  */
-/** A verb that is a function's or a method's name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)". */
-const CALLED = /^\w+(?:\.\w|\(|_\w|::)/;
+/** A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a command "add-iam-policy-binding" (roff: "add\\-iam"). */
+const CALLED = /^\w+(?:\.\w|\(|_\w|::|\\?-\w)/;
 const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+)$/i;
 
 /**
