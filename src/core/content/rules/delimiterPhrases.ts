@@ -6,12 +6,13 @@ const AFTER_LIST_NUMBER = /(?:^|\n)[ \t]*\d{1,3}[.)][ \t]+$/;
 
 /** Banners that pretend the trusted part of the prompt ends or begins here. */
 export const DELIMITER_PHRASE_RULES: readonly PhraseRule[] = [
+  // A banner, not prose about where a cursor goes ("move to the end of the prompt", "at the end of the context manager").
   keyword('delimiter.en.section-banner', 'fake-delimiter', 0.55, terms(
     'end of system prompt|end of the system prompt|end of instructions|end of untrusted content|end of untrusted data|end of external content|end of tool output|',
     'end of the tool output|end of context|end of the context|end of user input|end of the user input|end of retrieved content|end of the document context|',
     'begin new system prompt|begin system prompt|new system prompt|start of system prompt|start of new instructions|begin new instructions|system prompt begins|',
     'system prompt ends|end of prompt|end of the prompt|untrusted content ends|trusted content begins|begin trusted content|end of data section|the data section is over',
-  ), { lang: 'en' }),
+  ), { lang: 'en', notAfter: /\bthe\s+$/i }),
   sequence('delimiter.multilingual.new-instructions', 'fake-delimiter', 0.4, [terms('neue anweisungen|neue anweisung|aktualisierte anweisungen|die echten anweisungen|die eigentlichen anweisungen|neue systemanweisungen|neue regeln|nuevas instrucciones|nuevas reglas|nouvelles instructions|nouvelles consignes|nuove istruzioni|novas instruções|novas instrucoes|новые инструкции|новые указания'), terms(':|—|–')]),
   // A role header in HTML: no ARIA role is called "system", so an element that claims it is a fake turn (a bare
   // role="system" is how chat APIs are called from Python, hence the element names).

@@ -41,6 +41,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Logs, docs and prose with the same words. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'Python source: a parameter named debug_override', text: 'def cache_from_source(path, debug_override=None, *, optimization=None):' },
   { name: 'German status line: the firewall is not disabled', text: 'Die Firewall ist nicht deaktiviert.' },
   { name: 'IoT example: a job described as a critical update', text: '"description": "A critical update needed right away."' },
   { name: 'GTK NEWS: a bug titled "Critical message"', text: ' 741511 Critical message: NULL is passed to the function' },

@@ -36,6 +36,8 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs and code that join strings, decode data and announce new versions innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'editor source: move the cursor to the end of the prompt', text: '        # in the prompt area, move to the end of the prompt' },
+  { name: 'test framework docs: at the end of the context manager', text: 'At the end of the context manager, the output attribute will hold the captured lines.' },
   { name: 'French maths course: combine A, B and C into one matrix', text: 'Combinez A, B et C en une seule matrice de taille 3 × 3.' },
   { name: 'Spanish tutorial: three strings joined, nothing asked of a model', text: 'Supongamos que tenemos tres cadenas y queremos unirlas con join().' },
   { name: 'a transcript in docs: the label opens the line', text: 'Example dialogue:\n\nHuman: Can I get coffee at the station?\nAI: Yes, there is a kiosk by platform 2.' },
