@@ -212,7 +212,7 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
  * the server, use the cookies parameter").
  */
 /** A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a command "add-iam-policy-binding" (roff: "add\\-iam"). */
-const CALLED = /^\w+(?:\.\w|\(|_\w|::|\\?-\w)/;
+const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w)/i;
 const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+)$/i;
 
 /**
