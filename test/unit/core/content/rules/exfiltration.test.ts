@@ -164,6 +164,8 @@ const POSITIVE: readonly Row[] = [
 
 /** System prompts that guard a secret, docs about passwords and user data: they must pass. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'porting guide: uninitialized memory **will** leak passwords (a description)', text: 'Reading uninitialized memory: this **will** leak passwords, encryption keys and more.' },
+  { name: 'config library README: rc will return your configuration', text: 'rc will return your configuration options merged with the defaults you specify.' },
   { name: 'cloud CLI manual: a command named add-iam-policy-binding, on a key named env, for a user\'s address', text: "gcloud resource-manager tags keys add-iam-policy-binding 456/env --member='user:test-user@example.com'" },
   { name: 'Python source: a copy of the environment for a CGI server (copy is a module)', text: "env = copy.deepcopy(os.environ)\nenv['SERVER_SOFTWARE'] = self.version_string()" },
   { name: 'APT manual: an option that will dump the configuration space', text: 'Initialize "<BOOL>";   // This one will dump the configuration space' },

@@ -72,6 +72,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config, prompts and comments that use the same words innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'README: a prettier-ignore comment before an OpenAI client example', text: '<!-- prettier-ignore -->\n```ts\nconst client = new OpenAI();\n```' },
   { name: 'release notes: a command that does not follow the usual disambiguation rules', text: '"git checkout <word>" does not follow the usual disambiguation rules when the word can be both.' },
   { name: 'a newsletter greeting AI readers', text: 'Hi AI enthusiasts, you will love this week\'s issue.' },
   { name: 'sysadmin note: do not write as root', text: 'Do not write as root to the shared folder; use the deploy account.' },
