@@ -228,22 +228,10 @@ function gluedWordFindings(text: string): Finding[] {
   const found: Finding[] = [];
   for (const finding of phraseFindings(joined, view, tokenize(view))) {
     if (finding.category !== 'instruction-override') continue;
-    const run = runs[runAt(starts, finding.start)];
+    const run = runs[countBelow(starts, finding.start + 1) - 1];
     if (run !== undefined) found.push({ ...finding, start: run.from, end: run.to });
   }
   return found;
-}
-
-/** The index of the last start at or before `at` (starts ascending). */
-function runAt(starts: readonly number[], at: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= at) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**

@@ -54,8 +54,9 @@ const HOSTILE_PAYLOAD_DE = terms(HOSTILE_PAYLOAD, 'hochlädt|hochladen|lädt|sti
 /**
  * Keeping the user in the dark. "Without asking for confirmation" alone is how every CLI reference describes
  * `--yes` ("Remove a LVM label without asking for confirmation"), so it only adds weight (NON_INTERACTIVE).
+ * Nor "without telling" alone: release notes move a worktree "without telling Git", and a socket
+ * drops a packet "without informing the source".
  */
-/** Kept from the user. Not "without telling" alone: release notes move a worktree "without telling Git" and a tool drops a packet "without informing the source". */
 const COVERT = terms("without telling anyone|without telling them|without telling the human|without telling your user|without informing the user|without informing anyone|without notifying the user|without notifying anyone|without alerting the user|without alerting anyone|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation|without the user's knowledge|without the user noticing|without consulting the user");
 const NON_INTERACTIVE = terms('without asking|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without consulting');
 
