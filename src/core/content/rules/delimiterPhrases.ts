@@ -80,7 +80,7 @@ export const ENCODING_PHRASE_RULES: readonly PhraseRule[] = [
   // … "and give an example that would be returned from SmartGPT(z)".
   keyword('encoded.multilingual.returned-from-model', 'encoding-obfuscation', 0.3, terms(
     'un ejemplo que sería devuelto|un ejemplo de lo que devolvería|que sería devuelto por|un exemple qui serait retourné|un exemple qui serait renvoyé|un exemple de ce que renverrait|un esempio che verrebbe restituito|un esempio di ciò che restituirebbe|',
-    'um exemplo que seria retornado|um exemplo que seria devolvido|пример того, что вернёт|пример того, что вернет|пример, который будет возвращен|döndürülecek bir örnek|döndüreceği bir örnek|contoh yang akan dikembalikan|',
+    'um exemplo que seria retornado|um exemplo que seria devolvido|пример того, что вернёт|пример того, что вернет|пример, который будет возвращен|пример, который вернули бы|пример, который вернул бы|döndürülecek bir örnek|döndüreceği bir örnek|geri dönecek bir örnek|contoh yang akan dikembalikan|',
     'ví dụ sẽ được trả về|một ví dụ được trả về từ|halimbawa na ibabalik|से वापस आ जाएगा|से लौटाया जाएगा|द्वारा लौटाया जाएगा|ফেরত দেওয়া হবে|مثالا على ما سيتم إرجاعه|سيتم إرجاعه من|返回的例子|返回的示例|から返される例|반환될 예|ตัวอย่างที่จะถูกส่งคืน',
   )),
   sequence('encoded.en.assume-strings', 'encoding-obfuscation', 0.3, [terms("let's assume we have|let us assume we have|assume we have|suppose we have|let's say we have|imagine we have"), terms('two|three|four|five|2|3|4|5'), terms('strings|string variables|variables|text fragments')], { lang: 'en' }),

@@ -66,6 +66,10 @@ const ENABLE_DE = terms('aktiviere|aktivieren sie|aktiviert|aktivierst|schalte|s
 const MODE_DE = terms('gott-modus|gottmodus|dan-modus|jailbreak-modus|uneingeschränkten modus|uneingeschränkter modus|böse-modus|chaos-modus|ungefilterten modus|unzensierten modus|root-modus');
 const ORDINARY_MODE_DE = terms('entwicklermodus|entwickler-modus|sudo-modus|admin-modus|adminmodus|administratormodus');
 const RESTRICTED_DE = terms('einschränkungen|beschränkungen|grenzen|filter|zensur|regeln|richtlinien|inhaltsrichtlinien|ethischen richtlinien|sicherheitsvorgaben|leitplanken|vorgaben');
+/** "Alle Regeln", "die Richtlinien", "deine üblichen Grenzen": rules as a whole, not "diese Regeln" of a manual. */
+const DETERMINED_RULES_DE = ['alle', 'die', 'deine', 'ihre', 'seine', 'sämtliche', 'jegliche', 'die üblichen', 'deine üblichen', 'alle deine', 'all deine']
+  .flatMap((determiner) => ['regeln', 'richtlinien', 'einschränkungen', 'beschränkungen', 'grenzen', 'vorgaben', 'vorschriften', 'gesetze', 'prinzipien', 'grundsätze'].map((noun) => `${determiner} ${noun}`))
+  .join('|');
 const ETHICS_DE = terms('ethik|moral|ethische*|moralische*|richtlinien von openai|openai-richtlinien|openais richtlinien|regeln von openai|inhaltsrichtlinien|gesetze|zensur|sicherheitsrichtlinien|schutzmechanismen|leitplanken');
 
 /** Role phrases and "no limits" words in other languages. */
@@ -88,13 +92,10 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('role.en.mode-enabled', 'role-manipulation', 0.45, [MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active|on')], { lang: 'en' }),
   sequence('role.en.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE, 1, ORDINARY_MODE], { lang: 'en' }),
   sequence('role.en.ordinary-mode-enabled', 'role-manipulation', 0.3, [ORDINARY_MODE, 1, terms('enabled|activated|unlocked|is on|is now on|is active')], { lang: 'en' }),
-  // A text that greets a chat model by name and casts it ("Hello ChatGPT. From now on you are …"): written to a model, not a
-  // reader. Not "AI" alone ("Hi AI enthusiasts, you will love …").
-  sequence('role.en.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), 8, terms("you are|you're|you will|you'll|from now on|i want you to|you must|act as|pretend|you are going to|you're going to")], { lang: 'en' }),
-  // The greeting alone, weak: it adds to what follows in the next sentence ("Hello ChatGPT. You are about to …").
-  keyword('role.en.greet-model', 'role-manipulation', 0.3, terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), { lang: 'en' }),
-  keyword('role.de.greet-model', 'role-manipulation', 0.3, terms('hallo chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), { lang: 'de' }),
-  near('role.de.greet-model-and-cast', 'role-manipulation', 0.35, [terms('hallo chatgpt|hi chatgpt|hey chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), terms('du bist|du wirst|ab jetzt|von nun an|ich möchte, dass du|ich will, dass du|tu so, als|verhalte dich wie|sie sind|sie werden')], 12, { lang: 'de' }),
+  // A text that greets a chat model by name ("Hello ChatGPT. From now on you are …") is written to a model, not to a reader:
+  // inside data it is a line addressed to the assistant, which flags. Not "AI" alone ("Hi AI enthusiasts, you will love …").
+  keyword('role.en.greet-model', 'role-manipulation', 0.35, terms('hello chatgpt|hi chatgpt|hey chatgpt|dear chatgpt|hello gpt|hi gpt|hey gpt|hello bard|hi bard|hello claude|hi claude|hey claude|hello gemini|hi gemini'), { lang: 'en' }),
+  keyword('role.de.greet-model', 'role-manipulation', 0.35, terms('hallo chatgpt|hi chatgpt|hey chatgpt|liebes chatgpt|hallo gpt|hallo claude|hallo gemini|hallo bard'), { lang: 'de' }),
   // A role-play character card's standing orders to the model about the human's placeholder ("calls {{user}} by {{user}}
   // or any name introduced by {{user}}", "do not write as {{user}} or assume {{user}}'s reaction"): a persona prompt.
   keyword('role.en.character-card', 'role-manipulation', 0.45, terms("any name introduced by user|do not write as user|don't write as user|never write as user|assume user s reaction|wait for user s response|wait for user response before continuing|speak for user|never speak for user|do not speak for user"), { lang: 'en' }),
@@ -142,6 +143,9 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   near('role.de.enable-ordinary-mode', 'role-manipulation', 0.3, [ENABLE_DE, ORDINARY_MODE_DE], 6, { lang: 'de' }),
   near('role.de.free-of-rules', 'role-manipulation', 0.6, [terms('du bist|bist du|sie sind|sind sie|du wurdest|wurdest du|sie wurden|wurden sie|du hast|hast du|sie haben|haben sie'), terms('befreit|entbunden|frei von|nicht mehr gebunden|nicht gebunden|jetzt keine|ab jetzt keine|ab sofort keine|nun keine'), RESTRICTED_DE], 9, { lang: 'de' }),
   near('role.de.shed-rules', 'role-manipulation', 0.35, [terms('nicht an|nicht mehr an|keineswegs an|in keiner weise an'), terms('gebunden'), terms(RESTRICTED_DE, 'üblichen regeln|gesetze|grundsätze|prinzipien')], 8, { lang: 'de' }),
+  // The twin of role.en.shed-rules' "ignore the rules", in either order: "ignoriere alle Regeln", "die Regeln … zu ignorieren".
+  // As in English the rules need a determiner: "Ignoriere diese Regeln für Testdateien" is a linter's manual.
+  near('role.de.ignore-rules', 'role-manipulation', 0.35, [terms('ignoriere|ignorier|ignorieren|zu ignorieren|ignorierst|missachte|missachten|zu missachten|missachtest|brich|brichst|zu brechen|übertritt|zu übertreten|setz dich über|setze dich über|dich über|hinwegzusetzen'), terms(DETERMINED_RULES_DE)], 12, { lang: 'de' }),
   near('role.de.without-restrictions', 'role-manipulation', 0.3, [terms('ohne|keine|keinerlei|frei von'), terms('zensur|filter|einschränkungen|beschränkungen|leitplanken|sicherheitsfilter|inhaltsfilter|ethischen richtlinien|moralischen richtlinien')], 3, { lang: 'de' }),
   // "I am your developer" in the other languages (weak context.multilingual.authority-claim names God and bosses too).
   keyword('role.multilingual.as-your-developer', 'role-manipulation', 0.45, terms(
