@@ -21,6 +21,10 @@ export const DELIMITER_PHRASE_RULES: readonly PhraseRule[] = [
   // line start (delimiter.fake-turn reads those); right after a sentence on the same line it is a passage rewritten.
   // The label is the chat format's, whatever language the passage is in.
   sequence('delimiter.spliced-turn', 'fake-delimiter', 0.35, [terms('human'), terms(':')], { strict: true, onlyAfter: AFTER_SENTENCE_SAME_LINE, notAfter: AFTER_LIST_NUMBER }),
+  // A chat model's own system-prompt preamble ("You are ChatGPT, a large language model trained by OpenAI …") inside data: a
+  // system message forged to redefine the reader.
+  sequence('delimiter.en.model-preamble', 'fake-delimiter', 0.45, [terms('you are chatgpt|you are claude|you are gemini|you are bard|you are copilot'), 1, terms('a large language model|an ai assistant|an ai model|a helpful assistant')], { lang: 'en' }),
+  sequence('delimiter.de.model-preamble', 'fake-delimiter', 0.45, [terms('du bist chatgpt|du bist claude|du bist gemini|du bist bard|du bist copilot'), 1, terms('ein großes sprachmodell|ein ki-assistent|ein ki-modell|ein hilfreicher assistent')], { lang: 'de' }),
   keyword('delimiter.de.section-banner', 'fake-delimiter', 0.55, terms(
     'ende des systemprompts|ende des system-prompts|ende der systemanweisungen|ende der benutzereingabe|ende des nicht vertrauenswürdigen inhalts|',
     'ende der tool-ausgabe|ende der werkzeugausgabe|beginn des neuen systemprompts|neuer systemprompt|beginn der neuen anweisungen|anfang des systemprompts|',
