@@ -47,6 +47,8 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
   };
 
   let index = 0;
+  /** Inside a /* … *\/ comment, whose lines open with " * " and run on as prose (see listItemAt). */
+  let inBlockComment = false;
   while (index < length) {
     const code = codes[index] ?? 0;
     const width = widthAt(codes, index, length);
@@ -85,7 +87,7 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
         if (codes[index] === 0x0a) newlines++;
         index++;
       }
-      if (newlines >= 2 || docTagAt(codes, index, length)) add(from, index, TOKEN_BARRIER);
+      if (newlines >= 2 || docTagAt(codes, index, length) || listItemAt(codes, index, length, inBlockComment)) add(from, index, TOKEN_BARRIER);
       continue;
     }
     if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) {
@@ -110,6 +112,10 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
       const after = codes[index + 1] ?? 0;
       if (isViewWordCodePoint(widthAt(codes, index + 1, length) === 2 ? combine(after, codes[index + 2] ?? 0) : after)) add(index, index + 1, TOKEN_WORD);
     }
+    if (code === 0x2f) {
+      if (codes[index + 1] === 0x2a) inBlockComment = true;
+      else if (index > 0 && codes[index - 1] === 0x2a) inBlockComment = false;
+    }
     index += width;
   }
   // Two entries past the last read as 0, as in fresh arrays.
@@ -130,6 +136,20 @@ function docTagAt(codes: Uint16Array, index: number, length: number): boolean {
   while (at < length && (codes[at] === 0x20 || codes[at] === 0x09)) at++;
   const after = codes[at + 1] ?? 0;
   return codes[at] === 0x40 && after >= 0x61 && after <= 0x7a;
+}
+
+/**
+ * A line that opens a list item ("* ", "- ", "+ ", "• ", "12. ", "3) "): a new entry of a changelog or a list says something
+ * new, so a phrase does not run on from the item above ("* Add ?section" and "* netrc: … to https" are two entries). Not
+ * the " * " that opens every line of a block comment.
+ */
+function listItemAt(codes: Uint16Array, index: number, length: number, inBlockComment: boolean): boolean {
+  const code = codes[index] ?? 0;
+  if (code === 0x2a) return !inBlockComment && codes[index + 1] === 0x20;
+  if (code === 0x2d || code === 0x2b || code === 0x2022) return codes[index + 1] === 0x20;
+  let at = index;
+  while (at < length && at - index < 4 && (codes[at] ?? 0) >= 0x30 && (codes[at] ?? 0) <= 0x39) at++;
+  return at > index && (codes[at] === 0x2e || codes[at] === 0x29) && codes[at + 1] === 0x20;
 }
 
 /** 2 at a valid surrogate pair, else 1. */

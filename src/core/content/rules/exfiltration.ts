@@ -208,14 +208,16 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
 
 /**
  * Not a verb inside an identifier or option ("--debug-dump=links Display the contents of sections
- * that link …"; "e-mail" is a word), nor a purpose a manual states ("To send your own cookies to
- * the server, use the cookies parameter").
+ * that link …"; "e-mail" is a word), an option's first word ("--dump-{,secret}-keys to show"), nor
+ * a purpose a manual states ("To send your own cookies to the server, use the cookies parameter").
  */
-const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+)$/i;
+const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+|(?:^|\s)--?)$/i;
 /** A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a command "add-iam-policy-binding" (roff: "add\\-iam"). */
 const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w)/i;
-/** What the English send rules share: negation before the verb, and neither NOT_AN_ORDER nor CALLED. */
-const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED } as const;
+/** An address that ends in ">": a changelog's author or a mail header ("add env to failure message (<dev@example.org>)"), not where to send. */
+const ADDRESS_IN_BRACKETS = /^[\w.+-]*\.[a-z]{2,}>/i;
+/** What the English send rules share: negation before the verb, and neither NOT_AN_ORDER, CALLED nor ADDRESS_IN_BRACKETS. */
+const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS } as const;
 /** Verbs that only mean taking; "leak" is added where the secret is named, as it is a noun in every changelog. */
 const STEAL = 'exfiltrate|exfil|steal|smuggle|siphon|harvest|collect and send';
 

@@ -50,6 +50,15 @@ describe('content guard: phrase matcher', () => {
     assert.deepEqual(matches(matcher, '/**\n * from now on\n * always').filter((m) => m.startsWith('loose')), ['loose:from now on\n * always'], 'a wrapped line of prose still reads on');
   });
 
+  it('a list item starts a new entry: no phrase runs on from the item above', () => {
+    for (const bullet of ['* ', '  * ', '- ', '+ ', '\u2022 ', '12. ', '3) ']) {
+      assert.deepEqual(matches(matcher, `from now on\n${bullet}always`).filter((m) => m.startsWith('loose')), [], JSON.stringify(bullet));
+    }
+    assert.deepEqual(matches(matcher, 'from now on\n-always').filter((m) => m.startsWith('loose')), ['loose:from now on\n-always'], 'a dash glued to a word is not a bullet');
+    assert.deepEqual(matches(matcher, 'from now on\n2020 always').filter((m) => m.startsWith('loose')), ['loose:from now on\n2020 always'], 'a number without "." or ")" is not an item');
+    assert.deepEqual(matches(matcher, 'see src/**/*.ts\n/*\n * from now on\n * always').filter((m) => m.startsWith('loose')), ['loose:from now on\n * always'], 'a glob before the comment does not end it');
+  });
+
   it('a dot inside a word (file.ts, e-mail) is not a sentence end', () => {
     assert.deepEqual(matches(matcher, 'from now on a.b always').filter((m) => m.startsWith('loose')), ['loose:from now on a.b always']);
   });

@@ -165,6 +165,9 @@ const POSITIVE: readonly Row[] = [
 
 /** System prompts that guard a secret, docs about passwords and user data: they must pass. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'Debian changelog: "Add ?section" and the next entry\'s "netrc … to https"', text: '  * patterns: Add ?section\n  * netrc: Restrict auth.conf entries to https by default (Closes: #945911)' },
+  { name: 'GnuPG NEWS: an option that dumps secret keys', text: ' * [gpgsm] New commands --dump-{,secret,external}-keys to show a very\n   detailed listing.' },
+  { name: 'Node.js changelog: an entry and its author\'s address', text: '- **test**: add env to failure message (<dev.one@example.org>) [#15816](https://github.com/nodejs/node/pull/15816)' },
   { name: 'porting guide: uninitialized memory **will** leak passwords (a description)', text: 'Reading uninitialized memory: this **will** leak passwords, encryption keys and more.' },
   { name: 'config library README: rc will return your configuration', text: 'rc will return your configuration options merged with the defaults you specify.' },
   { name: 'cloud CLI manual: a command named add-iam-policy-binding, on a key named env, for a user\'s address', text: "gcloud resource-manager tags keys add-iam-policy-binding 456/env --member='user:test-user@example.com'" },
