@@ -198,7 +198,8 @@ function hasUpperPlaceholder(part: string): boolean {
 /**
  * An upper-case word in the path that is a slot to fill (`/YOUR_TOKEN`, `/API_KEY`). A file name
  * (`TOKEN_CACHING.md`), a repository's own documents (`HISTORY.md`, `LICENSE`) and a constant's
- * documentation page (`MAX_SAFE_INTEGER`) are not, except in an image, fetched without a click.
+ * documentation page (`MAX_SAFE_INTEGER`) are not, except in an image, fetched without a click, where
+ * upper-case words joined by "_" are (`USER_EMAIL`; not a badge's protocol version, `HTTP_1.1`).
  */
 function hasUpperPathSlot(path: string, image: boolean): boolean {
   for (const segment of path.split('/')) {
@@ -206,7 +207,7 @@ function hasUpperPathSlot(path: string, image: boolean): boolean {
     const file = name !== segment;
     for (const [word] of name.matchAll(/(?<![A-Za-z0-9])[A-Z][A-Z0-9_]+(?![a-z0-9])/g)) {
       if (DOC_NAMES.has(word)) continue;
-      if (FILL_IN.test(word) || (!file && (UPPER_WORDS.has(word) || SECRET_SUFFIX.test(word) || (image && /[A-Z]_[A-Z0-9]/.test(word))))) return true;
+      if (FILL_IN.test(word) || (!file && (UPPER_WORDS.has(word) || SECRET_SUFFIX.test(word) || (image && /[A-Z]_[A-Z]/.test(word))))) return true;
     }
   }
   return false;
