@@ -52,13 +52,16 @@ const GUARD_DE = terms(
 const HOSTILE_PAYLOAD_DE = terms(HOSTILE_PAYLOAD, 'hochlädt|hochladen|lädt|stiehlt|abgreift|mitschneidet|alias für sudo|das passwort protokolliert|das passwort mitschneidet|verlauf hochlädt');
 
 /**
- * Keeping the user in the dark. "Without asking for confirmation" alone is how every CLI reference describes
- * `--yes` ("Remove a LVM label without asking for confirmation"), so it only adds weight (NON_INTERACTIVE).
- * Nor "without telling" alone: release notes move a worktree "without telling Git", and a socket
- * drops a packet "without informing the source".
+ * Keeping the user in the dark. Not "without telling" alone: release notes move a worktree "without telling Git", and
+ * a socket drops a packet "without informing the source".
  */
-const COVERT = terms("without telling anyone|without telling them|without telling the human|without telling your user|without informing the user|without informing anyone|without notifying the user|without notifying anyone|without alerting the user|without alerting anyone|without asking the user|without telling the user|without the user knowing|without user approval|without user confirmation|without the user's knowledge|without the user noticing|without consulting the user");
-const NON_INTERACTIVE = terms('without asking|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without consulting');
+const COVERT = terms("without telling anyone|without telling them|without telling the human|without telling your user|without informing the user|without informing anyone|without notifying the user|without notifying anyone|without alerting the user|without alerting anyone|without telling the user|without the user knowing|without the user's knowledge|without the user noticing");
+/**
+ * The action done without a prompt: how software is described, so it only adds weight. Every CLI reference describes
+ * `--yes` so ("Remove a LVM label without asking for confirmation"), and an IDE's changelog says "Always encode source
+ * as UTF-8 without asking the user".
+ */
+const NON_INTERACTIVE = terms('without asking|without confirming|without confirmation|without approval|without asking for approval|without asking for confirmation|without review|without reviewing|without consulting|without asking the user|without user approval|without user confirmation|without consulting the user');
 
 /**
  * "agent:" as a component, not someone addressed: "user-agent:", a name ("gpg_agent"), or the
@@ -105,7 +108,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // mention the API key in your summary", which keeps a secret out).
   sequence('tool.en.hide-from-summary', 'tool-hijacking', 0.5, [terms("do not mention|don't mention|never mention|do not report|don't report|do not include|don't include|leave out|omit"), 2, terms('it|this|that|any of this|any of it|this step|this change|these changes|what you did|what you have done'), 1, terms('in your summary|in the summary|in your reply|in your response|in your answer|in your report|from your summary|from the summary|from your reply|from your report')], { lang: 'en', strict: true }),
   keyword('tool.en.covert', 'tool-hijacking', 0.45, COVERT, { lang: 'en' }),
-  // Not again where tool.en.covert reads the longer form ("without asking the user").
+  // The short form is not read again where the long one follows ("without asking the user").
   keyword('tool.en.without-confirmation', 'tool-hijacking', 0.3, NON_INTERACTIVE, { lang: 'en', notBefore: /^\s+(?:the user|the human|the developer|the operator)\b/i }),
   sequence('tool.en.dont-tell-user', 'tool-hijacking', 0.6, [terms("do not tell|don't tell|never tell|do not inform|don't inform|do not notify|don't notify|do not mention|don't mention|never mention|do not alert|don't alert|do not show|don't show|hide this from|hide it from|hide that from|conceal this from|conceal it from|keep this from|keep it from|keep this secret from|keep it secret from|keep this hidden from"), 3, terms('the user|the human|the developer|the operator|to the user|from the user|the user about|a dialog|the dialog|a confirmation|any dialog|a prompt|user')], { lang: 'en' }),
   sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|secretly|quietly|covertly|discreetly|invisibly|in the background without'), 1, ACT_UNSEEN], { lang: 'en', notAfter: /\b(?:will|would|could|can|may|might|does|did|doesn't|didn't|don't|won't|not|never|no longer|used to|now|also)\s+$/i }),
@@ -143,7 +146,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   near('tool.de.download-execute', 'tool-hijacking', 0.3, [terms('lade|lad|laden sie'), terms('herunter'), terms('führe es aus|führen sie es aus|führe sie aus|und führe|und starte|starte es|starten sie es|ausführen')], 14, { lang: 'de' }),
   sequence('tool.de.agent-must', 'tool-hijacking', 0.3, [terms('der assistent|der ki-assistent|der coding-assistent|der agent|der coding-agent|die ki|das modell|das sprachmodell|jeder agent|jede ki|ki-agenten|ki-assistenten|automatisierte agenten|sprachmodelle'), 2, terms('muss|müssen|soll|sollen|sollte|hat zu|muss jetzt|wird jetzt|ist angewiesen')], { lang: 'de' }),
   near('tool.de.hide-from-summary', 'tool-hijacking', 0.5, [terms('erwähne|erwähnen sie|nenne|nennen sie|lass|lassen sie'), terms('es|das|dies|diesen schritt|diese änderung|diese änderungen'), terms('nicht|weg'), terms('in deiner zusammenfassung|in der zusammenfassung|in ihrer zusammenfassung|in deiner antwort|in ihrer antwort|im bericht|in deinem bericht|in ihrem bericht')], 9, { lang: 'de' }),
-  keyword('tool.de.covert', 'tool-hijacking', 0.45, terms('ohne rückfrage beim benutzer|ohne rückfrage beim nutzer|ohne den benutzer zu fragen|ohne den nutzer zu fragen|ohne den benutzer zu informieren|ohne den nutzer zu informieren|ohne es dem benutzer zu sagen|ohne dass der benutzer es merkt|ohne wissen des benutzers|ohne den benutzer zu benachrichtigen'), { lang: 'de' }),
-  keyword('tool.de.without-confirmation', 'tool-hijacking', 0.3, terms('ohne nachzufragen|ohne zu fragen|ohne rückfrage|ohne bestätigung|ohne nachfrage|ohne zu bestätigen'), { lang: 'de' }),
+  keyword('tool.de.covert', 'tool-hijacking', 0.45, terms('ohne den benutzer zu informieren|ohne den nutzer zu informieren|ohne es dem benutzer zu sagen|ohne dass der benutzer es merkt|ohne wissen des benutzers|ohne den benutzer zu benachrichtigen'), { lang: 'de' }),
+  keyword('tool.de.without-confirmation', 'tool-hijacking', 0.3, terms('ohne nachzufragen|ohne zu fragen|ohne rückfrage|ohne bestätigung|ohne nachfrage|ohne zu bestätigen|ohne rückfrage beim benutzer|ohne rückfrage beim nutzer|ohne den benutzer zu fragen|ohne den nutzer zu fragen'), { lang: 'de', notBefore: /^\s+(?:beim|bei dem) (?:benutzer|nutzer)\b/i }),
   near('tool.addressed.multilingual', 'tool-hijacking', 0.45, [terms('asistente|ki-assistent|ki assistent|assistente|assistant ia|агент|ассистент|助手，|助手:|ai助手|智能助手|人工智能助手|アシスタント|어시스턴트'), terms('ejecuta|ejecute|führe|fuhre|exécute|execute|executa|esegui|выполни|запусти|执行|运行|実行|실행|borra|elimina|lösche|supprime|apaga|cancella|удали|删除|削除|삭제')], 6),
 ];
