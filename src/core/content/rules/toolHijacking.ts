@@ -13,6 +13,13 @@ const ACT = terms(
  * is the override rules' to catch.
  */
 const ACT_UNSEEN: TermSet = { terms: ACT.terms.filter((term) => term !== 'ignore') };
+/** What a program will, could or no longer does silently is described, not ordered. */
+const SILENTLY_OPTIONS = { lang: 'en', notAfter: /\b(?:will|would|could|can|may|might|does|did|doesn't|didn't|don't|won't|not|never|no longer|used to|now|also)\s+$/i } as const;
+/**
+ * What "silently" or "quietly" makes an order to hide: sending, deleting, running, granting. Manuals and changelogs say
+ * a program will "silently create", "silently use", "quietly create splits" or "silently remove such values".
+ */
+const ACT_RISKY = terms('run|execute|exec|invoke|delete|fetch|download|curl|wget|install|push|commit|merge|disable|turn off|approve|overwrite|send|upload|post|copy|whitelist|allowlist|deploy|publish|chmod|kill|grant|enable|reveal|forward|exfiltrate');
 const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlock|the guard|guard|sandbox|the sandbox|security checks|security guard|safety checks|safety filters|approval|approvals|approval dialog|approval dialogs|approval prompt|approval prompts|approval step|confirmation dialog|confirmation prompt|confirmations|egress rules|egress policy|egress filter|protections|content guard|security policy|the policy|the allowlist|allowlist');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
@@ -111,7 +118,8 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // The short form is not read again where the long one follows ("without asking the user").
   keyword('tool.en.without-confirmation', 'tool-hijacking', 0.3, NON_INTERACTIVE, { lang: 'en', notBefore: /^\s+(?:the user|the human|the developer|the operator)\b/i }),
   sequence('tool.en.dont-tell-user', 'tool-hijacking', 0.6, [terms("do not tell|don't tell|never tell|do not inform|don't inform|do not notify|don't notify|do not mention|don't mention|never mention|do not alert|don't alert|do not show|don't show|hide this from|hide it from|hide that from|conceal this from|conceal it from|keep this from|keep it from|keep this secret from|keep it secret from|keep this hidden from"), 3, terms('the user|the human|the developer|the operator|to the user|from the user|the user about|a dialog|the dialog|a confirmation|any dialog|a prompt|user')], { lang: 'en' }),
-  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|secretly|quietly|covertly|discreetly|invisibly|in the background without'), 1, ACT_UNSEEN], { lang: 'en', notAfter: /\b(?:will|would|could|can|may|might|does|did|doesn't|didn't|don't|won't|not|never|no longer|used to|now|also)\s+$/i }),
+  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('silently|quietly|in the background without'), 1, ACT_RISKY], SILENTLY_OPTIONS),
+  sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('secretly|covertly|discreetly|invisibly'), 1, ACT_UNSEEN], SILENTLY_OPTIONS),
   sequence('tool.en.no-need-to-ask', 'tool-hijacking', 0.45, [terms("no need to|there is no need to|you don't need to|you do not need to|it is not necessary to|don't bother to|do not bother to|you needn't"), 2, terms('ask|confirm|request approval|request permission|ask for approval|ask for permission|ask for confirmation|wait for approval|wait for confirmation|check with the user|show a dialog|ask again')], { lang: 'en', strict: true }),
   // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
   keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en' }),
