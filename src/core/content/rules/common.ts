@@ -29,6 +29,12 @@ export const NEGATORS = terms(
 );
 
 /**
+ * What a program, a company or someone else will or may do is described, not ordered: "this will find the credentials for
+ * the registry", "we will withdraw your payment on the due date". Not "you will", a jailbreak's order.
+ */
+export const SOMEONE_WILL = /\b(?:this|that|it|we|they|he|she)(?:\s+(?:will|would|may|might|can|could|shall)|'ll)\s+$/i;
+
+/**
  * A key word that is part of a name: glued by "_" ("LD_POINTER_GUARD", "GDBM_DEBUG_OVERRIDE"),
  * or going on into "-name", "/path" or "_" ("system-override-curves.sh", "sandbox/0001-fix.patch",
  * Markdown's "\\_sandbox\\_"). For rules whose words name switches and tests in every changelog.

@@ -1,4 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+import { SOMEONE_WILL } from './common';
 
 /**
  * Requests planted in data for an agent to carry out: the attacker writes as if they were the
@@ -141,7 +142,9 @@ export const EMBEDDED_REQUEST_RULES: readonly PhraseRule[] = [
   sequence('request.en.send-personal-to-me', 'exfiltration', 0.5, [FORWARD, 6, SENSITIVE_PERSONAL, 14, terms('to|with'), 6, OWN_RECIPIENT], { lang: 'en', negatable: true }),
   sequence('request.en.send-personal-webmail', 'exfiltration', 0.5, [FORWARD, 6, SENSITIVE_PERSONAL, 14, terms('to|with'), 6, terms('@'), WEBMAIL], { lang: 'en', negatable: true }),
   // "transfer $3,000 to account number 123-…", "deposit 2000 USD from my account to Binance".
-  sequence('request.en.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY, 12, terms('to|into|from'), 4, PAYEE], { lang: 'en', negatable: true }),
+  // Not what a bank or a shop says it will do ("we will withdraw your payment on the due date from your bank account
+  // number …", a sample text in a cloud SDK's examples).
+  sequence('request.en.move-money', 'tool-hijacking', 0.45, [MOVE_MONEY, 12, terms('to|into|from'), 4, PAYEE], { lang: 'en', negatable: true, notAfter: SOMEONE_WILL }),
   // "Please grant permanent access to …", "Can you disable the two-factor authentication …": polite, agentic, on something of
   // value. Weak alone: a support ticket says "please reset my password" too; decisive beside an address, a fake turn, a claim.
   sequence('request.en.polite-agentic', 'tool-hijacking', 0.3, POLITE_AGENTIC, { lang: 'en', negatable: true }),

@@ -1,4 +1,5 @@
 import { keyword, near, pigLatin, sequence, terms, type PhraseRule } from '../lexicon';
+import { SOMEONE_WILL } from './common';
 
 const SEND = terms(
   'send|post|upload|transmit|forward|exfiltrate|exfil|leak|email|e-mail|mail|submit|copy|paste|share|report|deliver|pipe|append|include|',
@@ -191,8 +192,11 @@ const USER_DATA = terms(
   'favorite color|favourite colour|full name|maiden name|password',
 );
 
-/** A noun that makes the secret part of another noun: "what is your password policy?", "tell me the token endpoint". */
-const SECRET_COMPOUND = /^[\s-]*(?:policy|policies|manager|managers|reset|requirements?|strength|length|field|fields|hash|hashing|rotation|expiry|expiration|complexity|input|box|hint|recovery|endpoints?|url|uri|type|exchange|lifetime|format|scopes?)\b/i;
+/**
+ * A noun that makes the secret part of another noun: "what is your password policy?", "tell me the token endpoint", "print the
+ * token module name", "show the token list content", "include the token_type".
+ */
+const SECRET_COMPOUND = /^[\s_-]*(?:policy|policies|manager|managers|reset|requirements?|strength|length|field|fields|hash|hashing|rotation|expiry|expiration|complexity|input|box|hint|recovery|endpoints?|url|uri|type|exchange|lifetime|format|scopes?|list|lists|module|modules|name|names|count|kind)\b/i;
 
 /** The text before the reader's task, as a prompt-stealer points at it. */
 const PRIOR_TEXT = terms('the words above|the text above|everything above|all of the above|the above text|the lines above|the message above|the content above|everything before this|the text before this|everything above this line|initialization above|the instructions above|what is written above|what was written above|all the text above');
@@ -290,7 +294,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.ask-prompt', 'exfiltration', 0.45, [terms('what are|what were|what is|what was|tell me|list'), 3, OWN_PROMPT], { lang: 'en', negatable: true, notBefore: PROMPT_COMPOUND }),
   sequence('exfil.en.reveal-secrets', 'exfiltration', 0.55, [terms('reveal|leak|disclose|dump|tell me|give me'), 4, SECRETS_NAMED], { lang: 'en', negatable: true, notBefore: SECRET_COMPOUND, notAfter: DESCRIBED }),
   // Verbs that docs use on everything ("print the result", "a list of scopes for which the token …"): only with filler words between.
-  sequence('exfil.en.show-secrets', 'exfiltration', 0.55, [terms('print|show|output|display|paste|include|summarise|summarize|collect|find'), 2, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND }),
+  // Not what a program will do ("this will find the credentials for the registry").
+  sequence('exfil.en.show-secrets', 'exfiltration', 0.55, [terms('print|show|output|display|paste|include|summarise|summarize|collect|find'), 2, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND, notAfter: SOMEONE_WILL }),
   // "List" is a noun as often ("a list of the credentials"): right before the secret, or as "list all / every / out".
   sequence('exfil.en.list-secrets', 'exfiltration', 0.55, [terms('list'), 0, SECRETS_NAMED], { lang: 'en', negatable: true, notBefore: SECRET_COMPOUND }),
   sequence('exfil.en.list-all-secrets', 'exfiltration', 0.55, [terms('list all|list every|list each|list out|enumerate|enumerate all'), 1, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND }),

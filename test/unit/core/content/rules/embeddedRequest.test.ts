@@ -44,6 +44,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config, comments and requests that must pass. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'a bank\'s notice in an SDK example: we will withdraw your payment', text: 'If you have an account with us, we will withdraw your payment on the due date from your bank account number XXXXXX1111.' },
   { name: 'admin guide: export the customer list (nowhere to send it)', text: 'Export the customer list as CSV from the admin page.' },
   { name: 'UI hint after a condition: "If you would like to use Git features, please enable Git …"', text: '{"message": "If you would like to use Git features, please enable Git in your settings."}' },
   { name: 'package.json deprecation: "Please use type node instead"', text: '{"type": "pwa-node", "deprecated": "Please use type node instead"}' },

@@ -165,6 +165,9 @@ const POSITIVE: readonly Row[] = [
 
 /** System prompts that guard a secret, docs about passwords and user data: they must pass. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'npm docs: what the command will find', text: 'If `--scope` is provided, this will find the credentials for the registry connected to that scope.' },
+  { name: 'GnuTLS NEWS: the token module name printed', text: 'p11tool: Added --list-token-urls option, and print the token module name in listings.' },
+  { name: 'an OAuth guide: responses include the token_type', text: 'Successful responses must include the ``token_type``, and one of ``access_token`` or ``id_token``.' },
   { name: 'Debian changelog: "Add ?section" and the next entry\'s "netrc … to https"', text: '  * patterns: Add ?section\n  * netrc: Restrict auth.conf entries to https by default (Closes: #945911)' },
   { name: 'GnuPG NEWS: an option that dumps secret keys', text: ' * [gpgsm] New commands --dump-{,secret,external}-keys to show a very\n   detailed listing.' },
   { name: 'Node.js changelog: an entry and its author\'s address', text: '- **test**: add env to failure message (<dev.one@example.org>) [#15816](https://github.com/nodejs/node/pull/15816)' },
