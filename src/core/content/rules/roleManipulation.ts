@@ -22,9 +22,9 @@ const PERSONA = terms(
   'gpt|chatgpt|system administrator|sysadmin|root|root user|superuser|admin|administrator|the administrator|the admin|repository owner|the repository owner|the owner|owner|god|my grandmother|my deceased grandmother|grandma|',
   'named|called|which stands for|who|that|airlock|copilot|claude',
 );
+/** Modes a jailbreak claims; debug and maintenance modes are announced by ordinary logs (context.en.debug-mode reads them, weakly). */
 const MODE = terms('god mode|dan mode|jailbreak mode|unrestricted mode|evil mode|chaos mode|opposite mode|no-filter mode|unfiltered mode|uncensored mode|root mode');
 /** Real settings in phones and browsers, so weaker alone. */
-/** Modes a jailbreak claims; debug and maintenance modes are announced by ordinary logs (context.en.debug-mode reads them, weakly). */
 const ORDINARY_MODE = terms('developer mode|sudo mode|admin mode');
 const ENABLE = terms('enable|enabled|activate|activated|enter|entering|switch to|switch into|turn on|unlock|unlocked|engage|now in|you are in');
 
@@ -63,7 +63,11 @@ const SAFEGUARD = terms(
 
 /** German: switching the mode on ("aktiviere den Gott-Modus", "DAN-Modus aktiviert"), either order. */
 const ENABLE_DE = terms('aktiviere|aktivieren sie|aktiviert|aktivierst|schalte|schalten sie|wechsle in|wechsel in|wechseln sie in|starte|entsperre|freigeschaltet|eingeschaltet|ist an|ist aktiv|ist jetzt aktiv');
-const MODE_DE = terms('gott-modus|gottmodus|dan-modus|jailbreak-modus|uneingeschränkten modus|uneingeschränkter modus|böse-modus|chaos-modus|ungefilterten modus|unzensierten modus|root-modus');
+/** German writes the mode as one word or hyphenated ("Chaosmodus", "Chaos-Modus"). */
+const MODE_DE = terms(
+  'gott-modus|gottmodus|dan-modus|danmodus|jailbreak-modus|jailbreakmodus|uneingeschränkten modus|uneingeschränkter modus|böse-modus|bösemodus|',
+  'chaos-modus|chaosmodus|gegenteil-modus|gegenteilmodus|ungefilterten modus|unzensierten modus|root-modus|rootmodus|ohne-filter-modus',
+);
 const ORDINARY_MODE_DE = terms('entwicklermodus|entwickler-modus|sudo-modus|admin-modus|adminmodus|administratormodus');
 const RESTRICTED_DE = terms('einschränkungen|beschränkungen|grenzen|filter|zensur|regeln|richtlinien|inhaltsrichtlinien|ethischen richtlinien|sicherheitsvorgaben|leitplanken|vorgaben');
 /** "Alle Regeln", "die Richtlinien", "deine üblichen Grenzen": rules as a whole, not "diese Regeln" of a manual. */
