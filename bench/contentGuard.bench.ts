@@ -27,6 +27,7 @@ import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } fro
 import { ngramTrainer } from './lib/ngramScorer';
 import { shippedModule } from './lib/shippedModule';
 import { median } from './lib/stats';
+import { byStringWidth } from './lib/stringWidth';
 import { writtenRule } from './lib/writtenTerms';
 
 const MB = 1_000_000;
@@ -50,6 +51,12 @@ const NAIVE_TIMEOUT_MS = 8_000;
 const NAIVE_JOB_BUDGET_MS = 20_000;
 /** On the public corpus every row is tried; after this many rows over NAIVE_TIMEOUT_MS the naive loop gets no LOSO figure. */
 const NAIVE_LOSO_MAX_TIMEOUTS = 10;
+/** Texts the naive loop is warmed on, one of each string width (see stringWidth.ts). */
+const NAIVE_WARM_TEXTS = { oneByte: 'warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})', twoByte: 'warm up: \u201cignore previous instructions\u201d \u4ee5\u524d\u306e\u6307\u793a' };
+/** Compiling all its regexes for a width again takes seconds a text: the warm-up gets this long per text. */
+const NAIVE_WARM_TIMEOUT_MS = 120_000;
+/** Texts of one width run in a row before the naive loop's speed settles (measured: four). */
+const NAIVE_WARM_ROUNDS = 6;
 
 type Engine = (text: string) => boolean;
 
@@ -416,7 +423,7 @@ function naiveTrainer(corpus: ReturnType<typeof loadInjectionCorpus>, positive: 
 function describeNaivePublic(run: NaiveEach): string {
   const timing = `${(run.cpuMs / 1000).toFixed(0)} CPU s over ${run.tried} rows`;
   if (run.positive === undefined) return `LOSO naive regex loop: not scored, ${run.timedOut} rows took over ${NAIVE_TIMEOUT_MS / 1000} s (${timing})`;
-  return `LOSO naive regex loop: every row tried, ${run.timedOut} over ${NAIVE_TIMEOUT_MS / 1000} s counted as not flagged (${timing}); the same regexes in every fold (nothing to fit)`;
+  return `LOSO naive regex loop: every row tried, grouped by string width after a warm-up of ${NAIVE_WARM_ROUNDS} texts of each, ${run.timedOut} over ${NAIVE_TIMEOUT_MS / 1000} s counted as not flagged (${timing}); the same regexes in every fold (nothing to fit)`;
 }
 
 function describeRun(run: NaiveRun): string {
@@ -436,7 +443,7 @@ const scan = (text) => { let positive = false; for (const p of patterns) { p.reg
 // Each twice, on a one-byte and a two-byte string: V8 runs a regex's first match in its
 // interpreter and compiles it to machine code on the second, separately for each string width,
 // seconds for all of them, which the first measured text of each width would otherwise pay.
-for (const warm of ['warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})', 'warm up: \u201cignore previous instructions\u201d \u4ee5\u524d\u306e\u6307\u793a']) for (let round = 0; round < 2; round++) scan(warm);
+for (const warm of workerData.warmTexts) for (let round = 0; round < 2; round++) scan(warm);
 parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ texts, budgetMs }) => {
   const started = performance.now();
@@ -473,7 +480,7 @@ class NaiveWorker {
 
   constructor(private readonly patterns: readonly NaivePattern[]) {}
 
-  run(texts: readonly string[], budgetMs = NAIVE_JOB_BUDGET_MS): Promise<NaiveRun> {
+  run(texts: readonly string[], budgetMs = NAIVE_JOB_BUDGET_MS, timeoutMs = NAIVE_TIMEOUT_MS): Promise<NaiveRun> {
     const worker = this.worker ?? this.start();
     return new Promise((resolve, reject) => {
       const done: { chars: number; ms: number; positive: boolean }[] = [];
@@ -495,17 +502,17 @@ class NaiveWorker {
         timer = setTimeout(() => finish(true), ms);
       };
       const send = (): void => {
-        arm(NAIVE_TIMEOUT_MS);
+        arm(timeoutMs);
         worker.postMessage({ texts, budgetMs });
       };
       const onMessage = (message: NaiveMessage): void => {
         if (message.ready === true) return send();
         if (message.done === true) return finish(false);
         if (message.chars !== undefined && message.ms !== undefined) {
-          if (message.ms > NAIVE_TIMEOUT_MS) return finish(true);
+          if (message.ms > timeoutMs) return finish(true);
           done.push({ chars: message.chars, ms: message.ms, positive: message.positive === true });
         }
-        arm(NAIVE_TIMEOUT_MS);
+        arm(timeoutMs);
       };
       const onError = (error: unknown): void => {
         if (timer !== undefined) clearTimeout(timer);
@@ -522,23 +529,33 @@ class NaiveWorker {
   /**
    * Every text's verdict, in order, without a budget: a text over NAIVE_TIMEOUT_MS has none (it
    * ends the worker, and the texts after it go on in a new one), and after `maxTimeouts` of them
-   * the run gives up.
+   * the run gives up. The texts run grouped by string width. V8 recompiles the regexes whenever
+   * the width changes, and until a few texts of one width have run in a row each text costs
+   * seconds (4 to 17 s here, measured), which would be charged to the texts after the change: so
+   * every group, in every worker, first runs NAIVE_WARM_ROUNDS warm-up texts of its width.
    */
   async each(texts: readonly string[], maxTimeouts: number): Promise<NaiveEach> {
-    const positive: (boolean | undefined)[] = [];
-    let timedOut = 0;
-    let cpuMs = 0;
-    while (positive.length < texts.length) {
-      const run = await this.run(texts.slice(positive.length), Number.POSITIVE_INFINITY);
-      for (const entry of run.texts) {
-        positive.push(entry.positive);
-        cpuMs += entry.ms;
+    const positive: (boolean | undefined)[] = Array.from(texts, () => undefined);
+    const state = { timedOut: 0, tried: 0, cpuMs: 0 };
+    const { oneByte, twoByte } = byStringWidth(texts);
+    for (const [indices, warm] of [[oneByte, NAIVE_WARM_TEXTS.oneByte], [twoByte, NAIVE_WARM_TEXTS.twoByte]] as const) {
+      let at = 0;
+      while (at < indices.length && state.timedOut < maxTimeouts) {
+        await this.run(Array.from({ length: NAIVE_WARM_ROUNDS }, () => warm), Number.POSITIVE_INFINITY, NAIVE_WARM_TIMEOUT_MS);
+        const run = await this.run(indices.slice(at).map((index) => texts[index] ?? ''), Number.POSITIVE_INFINITY);
+        for (const entry of run.texts) {
+          positive[indices[at++] ?? 0] = entry.positive;
+          state.cpuMs += entry.ms;
+        }
+        if (run.stopped) {
+          at++; // the text that took too long keeps no verdict
+          state.timedOut++;
+        }
       }
-      if (!run.stopped) continue;
-      positive.push(undefined);
-      if (++timedOut >= maxTimeouts) return { positive: undefined, timedOut, tried: positive.length, cpuMs };
+      state.tried += at;
+      if (state.timedOut >= maxTimeouts) return { positive: undefined, ...state };
     }
-    return { positive, timedOut, tried: positive.length, cpuMs };
+    return { positive, ...state };
   }
 
   close(): Promise<number> {
@@ -549,7 +566,7 @@ class NaiveWorker {
 
   private start(): Worker {
     this.ready = false;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flagAt: DEFAULT_THRESHOLDS.flagAt, patterns: this.patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flagAt: DEFAULT_THRESHOLDS.flagAt, warmTexts: [NAIVE_WARM_TEXTS.oneByte, NAIVE_WARM_TEXTS.twoByte], patterns: this.patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
     worker.on('message', (message: NaiveMessage) => {
       if (message.ready === true) this.ready = true;
     });
