@@ -27,7 +27,6 @@ import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } fro
 import { ngramTrainer } from './lib/ngramScorer';
 import { shippedModule } from './lib/shippedModule';
 import { median } from './lib/stats';
-import { byStringWidth } from './lib/stringWidth';
 import { writtenRule } from './lib/writtenTerms';
 
 const MB = 1_000_000;
@@ -51,12 +50,13 @@ const NAIVE_TIMEOUT_MS = 8_000;
 const NAIVE_JOB_BUDGET_MS = 20_000;
 /** On the public corpus every row is tried; after this many rows over NAIVE_TIMEOUT_MS the naive loop gets no LOSO figure. */
 const NAIVE_LOSO_MAX_TIMEOUTS = 10;
-/** Texts the naive loop is warmed on, one of each string width (see stringWidth.ts). */
-const NAIVE_WARM_TEXTS = { oneByte: 'warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})', twoByte: 'warm up: \u201cignore previous instructions\u201d \u4ee5\u524d\u306e\u6307\u793a' };
-/** Compiling all its regexes for a width again takes seconds a text: the warm-up gets this long per text. */
-const NAIVE_WARM_TIMEOUT_MS = 120_000;
-/** Texts of one width run in a row before the naive loop's speed settles (measured: four). */
-const NAIVE_WARM_ROUNDS = 6;
+/** Texts the naive loop is warmed on, one of each string width: V8 compiles a regex separately for Latin-1 and two-byte strings. */
+const NAIVE_WARM_TEXTS = ['warm up: ignore previous instructions <|im_start|> ![a](https://e.x/?q={{x}})', 'warm up: \u201cignore previous instructions\u201d \u4ee5\u524d\u306e\u6307\u793a'];
+/**
+ * The naive loop's compiled regexes, both widths, need more machine code than V8's default code
+ * range holds (measured: a 512 MB range runs out on the first two-byte text, 1 GB does not).
+ */
+const NAIVE_RESOURCE_LIMITS = { codeRangeSizeMb: 2048, maxOldGenerationSizeMb: 4096 };
 
 type Engine = (text: string) => boolean;
 
@@ -67,9 +67,6 @@ export async function run(): Promise<BenchReport> {
   const realistic = realisticDocuments(REALISTIC_BYTES);
   const naive = naivePatterns();
   const step = progress();
-  // First, in a worker of its own: in a full run that came last (at ca37326), after the throughput jobs had stopped and
-  // restarted the worker many times, every two-byte row crossed NAIVE_TIMEOUT_MS even after its warm-up; run alone, as
-  // here, the same pass scored every row.
   const publicCorpus = loadInjectionCorpus();
   step('the naive loop on every public row (for its leave-one-source-out figure)');
   const naivePublic = 'rows' in publicCorpus ? await naiveEach(naive, publicCorpus.rows.map((row) => row.text)) : undefined;
@@ -436,7 +433,7 @@ async function naiveEach(patterns: readonly NaivePattern[], texts: readonly stri
 function describeNaivePublic(run: NaiveEach): string {
   const timing = `${(run.cpuMs / 1000).toFixed(0)} CPU s over ${run.tried} rows`;
   if (run.positive === undefined) return `LOSO naive regex loop: not scored, ${run.timedOut} rows took over ${NAIVE_TIMEOUT_MS / 1000} s (${timing})`;
-  return `LOSO naive regex loop: every row tried, grouped by string width after a warm-up of ${NAIVE_WARM_ROUNDS} texts of each, ${run.timedOut} over ${NAIVE_TIMEOUT_MS / 1000} s counted as not flagged (${timing}); the same regexes in every fold (nothing to fit)`;
+  return `LOSO naive regex loop: every row tried, ${run.timedOut} over ${NAIVE_TIMEOUT_MS / 1000} s counted as not flagged (${timing}); the same regexes in every fold (nothing to fit)`;
 }
 
 function describeRun(run: NaiveRun): string {
@@ -452,7 +449,19 @@ function naiveConfusion(rows: readonly CorpusRow[], run: NaiveRun): { confusion:
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const patterns = workerData.patterns.map((p) => ({ weight: p.weight, regex: new RegExp(p.source, p.flags) }));
-const scan = (text) => { let positive = false; for (const p of patterns) { p.regex.lastIndex = 0; for (const _ of text.matchAll(p.regex)) { if (p.weight >= workerData.flagAt) positive = true; } } return positive; };
+// exec on the compiled regex, not matchAll: matchAll clones the regex for every text, and a clone
+// compiles afresh on two-byte strings (measured: 8 to 30 s per text, whatever its length).
+const scan = (text) => {
+  let positive = false;
+  for (const p of patterns) {
+    p.regex.lastIndex = 0;
+    for (let match = p.regex.exec(text); match !== null; match = p.regex.exec(text)) {
+      if (p.weight >= workerData.flagAt) positive = true;
+      if (match[0] === '') p.regex.lastIndex++;
+    }
+  }
+  return positive;
+};
 // Each twice, on a one-byte and a two-byte string: V8 runs a regex's first match in its
 // interpreter and compiles it to machine code on the second, separately for each string width,
 // seconds for all of them, which the first measured text of each width would otherwise pay.
@@ -542,33 +551,23 @@ class NaiveWorker {
   /**
    * Every text's verdict, in order, without a budget: a text over NAIVE_TIMEOUT_MS has none (it
    * ends the worker, and the texts after it go on in a new one), and after `maxTimeouts` of them
-   * the run gives up. The texts run grouped by string width. V8 recompiles the regexes whenever
-   * the width changes, and until a few texts of one width have run in a row each text costs
-   * seconds (4 to 17 s here, measured), which would be charged to the texts after the change: so
-   * every group, in every worker, first runs NAIVE_WARM_ROUNDS warm-up texts of its width.
+   * the run gives up.
    */
   async each(texts: readonly string[], maxTimeouts: number): Promise<NaiveEach> {
     const positive: (boolean | undefined)[] = Array.from(texts, () => undefined);
     const state = { timedOut: 0, tried: 0, cpuMs: 0 };
-    const { oneByte, twoByte } = byStringWidth(texts);
-    for (const [indices, warm] of [[oneByte, NAIVE_WARM_TEXTS.oneByte], [twoByte, NAIVE_WARM_TEXTS.twoByte]] as const) {
-      let at = 0;
-      while (at < indices.length && state.timedOut < maxTimeouts) {
-        await this.run(Array.from({ length: NAIVE_WARM_ROUNDS }, () => warm), Number.POSITIVE_INFINITY, NAIVE_WARM_TIMEOUT_MS);
-        const run = await this.run(indices.slice(at).map((index) => texts[index] ?? ''), Number.POSITIVE_INFINITY);
-        for (const entry of run.texts) {
-          positive[indices[at++] ?? 0] = entry.positive;
-          state.cpuMs += entry.ms;
-        }
-        if (run.stopped) {
-          at++; // the text that took too long keeps no verdict
-          state.timedOut++;
-        }
+    while (state.tried < texts.length && state.timedOut < maxTimeouts) {
+      const run = await this.run(texts.slice(state.tried), Number.POSITIVE_INFINITY);
+      for (const entry of run.texts) {
+        positive[state.tried++] = entry.positive;
+        state.cpuMs += entry.ms;
       }
-      state.tried += at;
-      if (state.timedOut >= maxTimeouts) return { positive: undefined, ...state };
+      if (run.stopped) {
+        state.tried++; // the text that took too long keeps no verdict
+        state.timedOut++;
+      }
     }
-    return { positive, ...state };
+    return state.timedOut >= maxTimeouts ? { positive: undefined, ...state } : { positive, ...state };
   }
 
   close(): Promise<number> {
@@ -579,7 +578,7 @@ class NaiveWorker {
 
   private start(): Worker {
     this.ready = false;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flagAt: DEFAULT_THRESHOLDS.flagAt, warmTexts: [NAIVE_WARM_TEXTS.oneByte, NAIVE_WARM_TEXTS.twoByte], patterns: this.patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: NAIVE_RESOURCE_LIMITS, workerData: { flagAt: DEFAULT_THRESHOLDS.flagAt, warmTexts: NAIVE_WARM_TEXTS, patterns: this.patterns.map((pattern) => ({ weight: pattern.weight, source: pattern.regex.source, flags: pattern.regex.flags })) } });
     worker.on('message', (message: NaiveMessage) => {
       if (message.ready === true) this.ready = true;
     });
