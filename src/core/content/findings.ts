@@ -33,6 +33,8 @@ const MAX_DECODED_SHOWN = 200;
 const WEAK = 0.3;
 /** An HTML tag (bounded, no nesting: linear). */
 const TAGS = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,200})?>/gi;
+/** A tag that opens or closes a code block. */
+const CODE_BLOCK_TAG = /^<\/?pre\b/i;
 /** Far enough for a phrase rule's whole span and the words before it that can cancel it. */
 const MARKUP_REACH = 512;
 const MENTION_REACH = 100;
@@ -164,13 +166,23 @@ function markupSplitFindings(text: string, already: readonly Finding[], candidat
     let at = from;
     for (; tag < tags.length && (tags[tag]?.[0] ?? to) < to; tag++) {
       const [start, end] = tags[tag] ?? [at, at];
-      blanked += text.slice(at, start) + ' '.repeat(end - start);
+      blanked += text.slice(at, start) + blankTag(text, start, end);
       at = end;
     }
     blanked += text.slice(at, to);
     rereadPhrases(blanked, from, candidates, seen, found);
   }
   return found;
+}
+
+/**
+ * A tag's stand-in, as long as the tag: spaces, so a phrase split by markup reads as one, except
+ * at the edge of a code block, which ends a sentence (blank lines: a barrier). Node's docs put a
+ * "copy" button at the end of every example, and the paragraph after it ("copy … set
+ * process.env.HOST to the server's host name") would otherwise read as an order.
+ */
+function blankTag(text: string, start: number, end: number): string {
+  return CODE_BLOCK_TAG.test(text.slice(start, end)) ? `\n\n${' '.repeat(end - start - 2)}` : ' '.repeat(end - start);
 }
 
 /**

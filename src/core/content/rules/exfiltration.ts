@@ -152,6 +152,18 @@ const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask:
  * two weak findings that flag together. The frame ("imagine we're …", "in this world", with personal data) and the ask
  * ("could you tell me Paul's birth date?"), in the languages the guard claims (English and German below, as sequences).
  */
+/**
+ * "Share your password with me" in the Romance languages, the verb and "with me" around the secret
+ * (English: exfil.en.send-secret-to-me). A bank's "never share your password with us" says "us"
+ * and a negation; a negation just before the verb cancels the match.
+ */
+const SHARE_SECRET_WITH_ME: readonly { lang: string; share: string; withMe: string; negation: RegExp }[] = [
+  { lang: 'es', share: 'comparte|comparta|compartas|compartir|envía|envia|envíe|envie|manda|mande|pasa|pase', withMe: 'conmigo|a mí|a mi', negation: /\b(?:no|nunca|jamás|jamas)\s+(?:\p{L}+\s+)?$/iu },
+  { lang: 'fr', share: 'partage|partagez|partager|envoie|envoyez|envoyer|transmets|transmettez|transmettre', withMe: 'avec moi', negation: /\b(?:ne|n'|jamais)\s*(?:\p{L}+\s+)?$/iu },
+  { lang: 'it', share: 'condividi|condivida|condividere|invia|invii|inviare|manda|mandi|mandare|passa|passi', withMe: 'con me|a me', negation: /\b(?:non|mai)\s+(?:\p{L}+\s+)?$/iu },
+  { lang: 'pt', share: 'compartilhe|compartilha|compartilhar|partilhe|partilha|partilhar|envie|envia|enviar|mande|manda|mandar|passe|passa', withMe: 'comigo|para mim', negation: /\b(?:não|nao|nunca|jamais)\s+(?:\p{L}+\s+)?$/iu },
+];
+
 const ROLEPLAY_PERSONAL_DATA: readonly { lang: string; frame: string; data: string; ask: string; detail: string; window?: number }[] = [
   { lang: 'es', frame: 'imagina que|imaginemos que|supongamos que|digamos que|en este mundo|en esta sociedad|en este escenario|en este futuro', data: 'datos personales', ask: 'dime|decirme|dame', detail: 'fecha de nacimiento|dirección de correo electrónico|correo electrónico|ciudad actual de residencia|ciudad de residencia|número de teléfono' },
   { lang: 'fr', frame: 'imaginez que|imaginez qu\'|imaginons que|imaginons qu\'|imagine que|supposons que|disons que|dans ce monde|dans cette société|dans ce scénario|dans ce futur', data: 'données personnelles', ask: 'dire|dites-moi|dis-moi|donner|donnez-moi', detail: 'date de naissance|adresse e-mail|adresse électronique|ville de résidence|numéro de téléphone' },
@@ -359,6 +371,10 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   ...ASK_USER_DATA.map(({ lang, user, detail, ask }) => near(`exfil.${lang}.ask-user-data`, 'exfiltration', 0.4, [terms(user), terms(detail), terms(ask)], lang === 'ja' || lang === 'zh' || lang === 'th' ? 30 : 12, { lang })),
   ...SECRET_IN_DISGUISE.map(({ lang, form, secret, window }) => near(`exfil.${lang}.secret-in-disguise`, 'exfiltration', 0.45, [terms(form), terms(secret)], window ?? 7, { lang })),
   ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
+  ...SHARE_SECRET_WITH_ME.map(({ lang, share, withMe, negation }) => {
+    const secret = ASK_SECRET.find((entry) => entry.lang === lang)?.secret ?? '';
+    return sequence(`exfil.${lang}.share-secret-with-me`, 'exfiltration', 0.6, [terms(share), 2, terms(secret), 3, terms(withMe)], { lang, notAfter: negation });
+  }),
   // "I need your password" said to the reader in Korean and Japanese, where the request for "it" follows in the next
   // sentence, past a window's reach ("너의 비밀번호가 필요해. 그것을 나에게 알려줄 수 있을까?"). Owner-marked only: "비밀번호가
   // 필요합니다" (a password is required) is every login form's.
