@@ -179,7 +179,7 @@ function markupSplitFindings(text: string, already: readonly Finding[], candidat
  * A tag's stand-in, as long as the tag: spaces, so a phrase split by markup reads as one, except
  * at the edge of a code block, which ends a sentence (blank lines: a barrier). Node's docs put a
  * "copy" button at the end of every example, and the paragraph after it ("copy … set
- * process.env.HOST to the server's host name") would otherwise read as an order.
+ * the HOST variable to the server's host name") would otherwise read as an order.
  */
 function blankTag(text: string, start: number, end: number): string {
   return CODE_BLOCK_TAG.test(text.slice(start, end)) ? `\n\n${' '.repeat(end - start - 2)}` : ' '.repeat(end - start);
