@@ -101,6 +101,8 @@ export interface PhraseRule {
   readonly onlyAfter?: RegExp;
   /** No finding when the match itself opens with this (anchored with `^`): a verb that is a function's name ("copy.deepcopy(os.environ)"). */
   readonly notOpening?: RegExp;
+  /** No finding when the match itself closes with this (anchored with `$`): a destination that is part of a name ("dist-url"). */
+  readonly notClosing?: RegExp;
 }
 
 export interface RuleOptions {
@@ -112,6 +114,7 @@ export interface RuleOptions {
   readonly notBefore?: RegExp;
   readonly onlyAfter?: RegExp;
   readonly notOpening?: RegExp;
+  readonly notClosing?: RegExp;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -134,6 +137,7 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }),
     ...(options.onlyAfter === undefined ? {} : { onlyAfter: options.onlyAfter }),
     ...(options.notOpening === undefined ? {} : { notOpening: options.notOpening }),
+    ...(options.notClosing === undefined ? {} : { notClosing: options.notClosing }),
   };
   return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false, ...context };
 }

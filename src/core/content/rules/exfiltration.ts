@@ -232,8 +232,14 @@ const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+|(?:
 const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w)/i;
 /** An address that ends in ">": a changelog's author or a mail header ("add env to failure message (<dev@example.org>)"), not where to send. */
 const ADDRESS_IN_BRACKETS = /^[\w.+-]*\.[a-z]{2,}>/i;
-/** What the English send rules share: negation before the verb, and neither NOT_AN_ORDER, CALLED nor ADDRESS_IN_BRACKETS. */
-const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS } as const;
+/**
+ * A destination that is the end of a name and not where anything goes: "add env var dist-url
+ * functionality" (an option named dist-url). After "to", "into", "at" it is a destination still
+ * ("send the key to the callback-server").
+ */
+const NAMED_DESTINATION = /(?<!\b(?:to|into|at|via|onto|on)(?:\s+(?:the|a|an|this|that|our|my|your))?\s+)\b\w[\w-]*[-_](?:url|link|server|endpoint|image|query|remote|inbox|mailbox)$/i;
+/** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NAMED_DESTINATION. */
+const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS, notClosing: NAMED_DESTINATION } as const;
 /** Verbs that only mean taking; "leak" is added where the secret is named, as it is a noun in every changelog. */
 const STEAL = 'exfiltrate|exfil|steal|smuggle|siphon|harvest|collect and send';
 
