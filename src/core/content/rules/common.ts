@@ -40,6 +40,12 @@ export const SOMEONE_WILL = /\b(?:this|that|it|we|they|he|she)(?:\s+(?:will|woul
  * Markdown's "\\_sandbox\\_"). For rules whose words name switches and tests in every changelog.
  */
 export const NAME_BEFORE = /(?:\w|\\)_$/;
+
+/**
+ * A state in a condition is described, not claimed: "If a firewall rule is disabled, the network
+ * behaves as if …" (a man page), "If your input is invalid, the list will be reprinted" (tzselect).
+ */
+export const IN_A_CONDITION = /\b(?:if|when|whenever|whether|unless)\b[^.!?]{0,60}$/i;
 export const NAME_AFTER = /^(?:\\?_|[-/]\w)/;
 
 /**

@@ -1,5 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
-import { NAME_AFTER, NAME_BEFORE } from './common';
+import { IN_A_CONDITION, NAME_AFTER, NAME_BEFORE } from './common';
 
 const AUTHORITY = terms('user|the user|developer|the developer|developers|admin|administrator|the administrator|system administrator|owner|the owner|workspace owner|repository owner|maintainers|the maintainers|security team|the security team|operator|your operator|your developer|your creator|your owner');
 const GRANTED = terms('has authorized|has authorised|have authorized|has approved|have approved|has allowed|has permitted|has consented|has granted|have granted|already authorized|already approved|already allowed|already granted|has pre-approved|have pre-approved|pre-approved|preapproved|has confirmed|authorized|authorised|approved|allowed|permitted|granted');
@@ -8,8 +8,12 @@ const GRANTED_OBJECT = terms('you|this|it|all|any|every|everything|these|the fol
 const MESSAGE_FROM = terms('message from|notice from|announcement from|instruction from|instructions from|directive from|update from|memo from|note from|order from|broadcast from|alert from');
 const MESSAGE_FROM_DE = terms('nachricht vom|nachricht von|nachricht des|nachricht der|mitteilung vom|mitteilung von|mitteilung des|mitteilung der|memo vom|durchsage vom|durchsage des|befehl vom|befehl von|befehl des');
 
-/** Where an admin guide says a check is off: "Content filters are disabled in the test tenant", "… on staging". */
-const IN_A_TEST_SETUP = /^\s+(?:in|on|for)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:test|testing|tests|staging|dev|development|sandbox|local|ci|demo)\b/i;
+/**
+ * Where an admin guide says a check is off: "Content filters are disabled in the test tenant", "… on
+ * staging", or what is off until someone turns it on: "Firewall logging is disabled by default".
+ */
+const IN_A_TEST_SETUP = /^\s+(?:by\s+default\b|(?:in|on|for)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:test|testing|tests|staging|dev|development|sandbox|local|ci|demo)\b)/i;
+const IN_A_CONDITION_OR_NAME = new RegExp(`${IN_A_CONDITION.source}|${NAME_BEFORE.source}`, 'i');
 
 /** What a licence lets its reader do: "you have permission to link or combine any covered work", "you are authorized to access and use this website". */
 const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|software|website)\b/i;
@@ -41,7 +45,7 @@ export const CONTEXT_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('context.en.override-code', 'context-manipulation', 0.55, [terms('admin|administrator|developer|system|security|maintenance|emergency|root|sudo|master|priority|debug|god'), terms('override|override code|override mode|access granted|authorization code|clearance|unlock code|key accepted')], { lang: 'en', notAfter: NAME_BEFORE, notBefore: NAME_AFTER, notOpening: /^\w+_\w/ }),
   sequence('context.en.granted-privileges', 'context-manipulation', 0.65, [terms('you have been|you\'ve been|you are now|you are|you were|you now have been'), 1, terms('granted|given|assigned|issued|cleared for|elevated to'), 2, terms('full|elevated|admin|administrator|root|unrestricted|special|superuser|complete|all'), 2, terms('permissions|permission|privileges|privilege|access|rights|clearance|authority|control')], { lang: 'en' }),
   sequence('context.en.you-have-permissions', 'context-manipulation', 0.6, [terms('you have|you now have|you\'ve got|you now possess'), 1, terms('administrator|admin|root|full|elevated|unrestricted|superuser|special'), 1, terms('permissions|privileges|access|rights|clearance')], { lang: 'en', strict: true }),
-  sequence('context.en.checks-disabled', 'context-manipulation', 0.6, [terms('security|safety|approval|approvals|guard|firewall|sandbox|airlock|content|the guard|the firewall|the sandbox'), 1, terms('checks|check|guard|filters|filter|restrictions|rules|policy|policies|review|dialogs|prompts|warnings|protections|is|are|has been|have been'), 2, terms('disabled|turned off|switched off|deactivated|suspended|lifted|removed|off|not required|no longer required|waived|bypassed')], { lang: 'en', notAfter: NAME_BEFORE, notBefore: IN_A_TEST_SETUP }),
+  sequence('context.en.checks-disabled', 'context-manipulation', 0.6, [terms('security|safety|approval|approvals|guard|firewall|sandbox|airlock|content|the guard|the firewall|the sandbox'), 1, terms('checks|check|guard|filters|filter|restrictions|rules|policy|policies|review|dialogs|prompts|warnings|protections|is|are|has been|have been'), 2, terms('disabled|turned off|switched off|deactivated|suspended|lifted|removed|off|not required|no longer required|waived|bypassed')], { lang: 'en', notAfter: IN_A_CONDITION_OR_NAME, notBefore: IN_A_TEST_SETUP }),
   sequence('context.en.cleared-to', 'context-manipulation', 0.45, [terms('you are cleared to|you have clearance to|you have permission to|you are allowed to|you are authorized to|you are permitted to|you may now|you are now allowed to'), 4, terms('run|execute|read|access|delete|upload|send|share|reveal|ignore|skip|bypass|disclose|print|modify|push|publish|any|anything|everything|all|files|secrets|commands')], { lang: 'en', notBefore: LICENSED_WORK }),
   // "You are free to use, modify and distribute" is every licence: free only to say or do anything, or to drop the rules.
   sequence('context.en.free-to', 'context-manipulation', 0.45, [terms('you are free to|you are now free to|you\'re free to|you\'re now free to'), 3, terms('say anything|do anything|say whatever|do whatever|anything you want|ignore|bypass|disregard|break|reveal|disclose')], { lang: 'en' }),

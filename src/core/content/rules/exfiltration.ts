@@ -227,7 +227,7 @@ const SECRETS_NAMED = terms('every secret|all secrets|the secrets|all the secret
  * that link …"; "e-mail" is a word), an option's first word ("--dump-{,secret}-keys to show"), nor
  * a purpose a manual states ("To send your own cookies to the server, use the cookies parameter").
  */
-const NOT_AN_ORDER = /(?:\w[-_.=/](?<!(?:^|\W)e-)|(?:^|[.!?:]\s+|\n\s*)to\s+|(?:^|\s)--?)$/i;
+const NOT_AN_ORDER = /(?:\w\\?[-_.=/](?<!(?:^|\W)e\\?-)|(?:^|[.!?:]\s+|\n\s*)to\s+|(?:^|\s)--?)$/i;
 /** A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a command "add-iam-policy-binding" (roff: "add\\-iam"). */
 const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w)/i;
 /** An address that ends in ">": a changelog's author or a mail header ("add env to failure message (<dev@example.org>)"), not where to send. */

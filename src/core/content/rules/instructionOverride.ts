@@ -1,4 +1,5 @@
 import { keyword, near, pigLatin, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
+import { IN_A_CONDITION } from './common';
 
 /** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
 const VERB = terms(
@@ -82,7 +83,7 @@ function english(): PhraseRule[] {
     sequence('override.en.repeat-after-me', 'instruction-override', 0.35, [terms('repeat after me|repeat after me exactly|now repeat after me')], { lang: 'en' }),
     sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true }),
     // Not a lone "directive": "the reference to the argument of the previous directive is invalid" is printf's.
-    sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, terms(NOUN.terms.filter((term) => term !== 'directive').join('|')), 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en' }),
+    sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, terms(NOUN.terms.filter((term) => term !== 'directive').join('|')), 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en', notAfter: IN_A_CONDITION }),
     sequence('override.en.own-stop-applying', 'instruction-override', 0.75, [terms('your|your previous|your prior|your original'), 2, NOUN, 5, STOP_APPLYING], { lang: 'en' }),
     sequence('override.en.given-stop-applying', 'instruction-override', 0.75, [NOUN, AFTER, 3, STOP_APPLYING], { lang: 'en' }),
     sequence('override.en.precedence', 'instruction-override', 0.8, [THIS, 3, terms('instructions|instruction|rules|directives|message|text|document|note'), 3, PRECEDENCE, 2, terms('your|all|any|all of your|the|all previous|all prior|previous|prior|the system'), 2, WEAK_VERB_NOUN], { lang: 'en' }),

@@ -107,6 +107,7 @@ const POSITIVE: readonly Row[] = [
 
 /** Docs, config and comments in the same languages that use the same words innocently. */
 const NEAR_MISS: readonly Row[] = [
+  { name: 'tzselect man page: what happens if your input is invalid (a condition, not a claim)', text: 'To choose a timezone, just press the number left to it.\nIf your input is invalid, the list will be reprinted.' },
   { name: 'engineering prose: hypothetically, we could say that a cold cache is slow', text: 'Hypothetically, if the cache is cold, we could say that the first request is slow.' },
   { name: 'GNU ChangeLog: a function now ignores everything before a place in the archive ("before the member")', text: '\t* src/names.c (add_starting_file): New function.\n\t(name_match): Ignore everything before the member indicated by the\n\t--starting-file option.' },
   { name: 'a code comment: ignore the data and return null', text: '// If the flag is set, ignore the data and return an empty list.' },
