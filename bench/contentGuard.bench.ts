@@ -136,7 +136,7 @@ export async function run(): Promise<BenchReport> {
 
   const rows: BenchRow[] = [
     row('airlock scanContent()', true, airlockMixed, airlockRealistic, airlockSources, airlockAdversarial.map((entry) => entry.mbps), airlockWhole, loso.results.airlock, 'fold + tokenize + one trie walk for all phrase rules, delimiter trie, URL/command/HTML scanners, one-level decoding, windowed noisy-OR score'),
-    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, loso.results['naive regex loop'], `${naive.length} regular expressions (one per rule, slot order of a window rule, or literal; /giu), from the rules' written terms without the generated typo variants, each run over the whole text with matchAll; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
+    row('naive regex loop', false, naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps, naiveAdversarial.map((entry) => entry.mbps), naiveWhole.scored === 0 ? undefined : naiveWhole.confusion, loso.results['naive regex loop'], `${naive.length} regular expressions (one per rule, slot order of a window rule, or literal; /giu), from the rules' written terms without the generated typo variants, each run over the whole text with exec until it stops matching; positive when a pattern of weight ≥ ${DEFAULT_THRESHOLDS.flagAt} matches`),
     ...vardRows,
   ];
   return {
