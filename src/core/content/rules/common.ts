@@ -46,6 +46,13 @@ export const NAME_BEFORE = /(?:\w|\\)_$/;
  * behaves as if …" (a man page), "If your input is invalid, the list will be reprinted" (tzselect).
  */
 export const IN_A_CONDITION = /\b(?:if|when|whenever|whether|unless)\b[^.!?]{0,60}$/i;
+
+/**
+ * A relative clause on a plural noun describes what things do, it does not order the reader:
+ * "socket addresses that do not follow the above rules" (unix(7)), "users who ignore the previous
+ * instructions". Not after a verb ("note that", "this means that" + an order) or a singular.
+ */
+export const IN_A_RELATIVE_CLAUSE = /\b[a-z]{2,}[^s\W]s\s+(?:that|which|who)\s+$(?<!\b(?:means|says|ensures|states|requires|implies|notes|shows|assumes|believes|knows|thinks|hopes|insists|claims|demands|asks|tells|reminds|warns|suggests|explains|adds|writes|reads|goes|does|is|was|has)\s+(?:that|which|who)\s+)/i;
 export const NAME_AFTER = /^(?:\\?_|[-/]\w)/;
 
 /**

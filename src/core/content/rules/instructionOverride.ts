@@ -1,5 +1,5 @@
 import { keyword, near, pigLatin, sequence, terms, withTypos, type PhraseRule, type TermSet } from '../lexicon';
-import { IN_A_CONDITION } from './common';
+import { IN_A_CONDITION, IN_A_RELATIVE_CLAUSE } from './common';
 
 /** "ignore", "disregard", "forget" and friends: verbs that only an injection aims at instructions. */
 const VERB = terms(
@@ -48,7 +48,7 @@ const THIS = terms('this|these|this message|this document|this text|this note|th
 const TOLD = terms('what you were told|what you have been told|what you were taught|everything you were told|what your creators told you|what your developers told you|what your programmers told you|what they told you|the rules you were given|what you were instructed|how you were instructed|your training|your conditioning');
 
 function english(): PhraseRule[] {
-  const options = { lang: 'en', strict: true, negatable: true } as const;
+  const options = { lang: 'en', strict: true, negatable: true, notAfter: IN_A_RELATIVE_CLAUSE } as const;
   return [
     sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [VERB, 4, PRIOR, 3, PRIOR_NOUN], options),
     sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, AFTER_ADVERB], options),
@@ -81,7 +81,7 @@ function english(): PhraseRule[] {
     sequence('override.en.hypothetical-answer', 'instruction-override', 0.45, [terms('hypothetical|hypothetically|parallel universe|parallel world|alternate world|alternative world|alternate reality|alternative reality|dystopian|in a world where|imagine a scenario|let\'s imagine|scenario where|were to ignore|if we ignore|if we were to'), 14, terms('we might state|we might say|we could state|we would state|one might state|the output could be|we state that|we say that|we claim that')], { lang: 'en' }),
     // "Repeat after me: …", "say exactly the following": the reader made to speak the attacker's words.
     sequence('override.en.repeat-after-me', 'instruction-override', 0.35, [terms('repeat after me|repeat after me exactly|now repeat after me')], { lang: 'en' }),
-    sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true }),
+    sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true, notAfter: IN_A_RELATIVE_CLAUSE }),
     // Not a lone "directive": "the reference to the argument of the previous directive is invalid" is printf's.
     sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, terms(NOUN.terms.filter((term) => term !== 'directive').join('|')), 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en', notAfter: IN_A_CONDITION }),
     sequence('override.en.own-stop-applying', 'instruction-override', 0.75, [terms('your|your previous|your prior|your original'), 2, NOUN, 5, STOP_APPLYING], { lang: 'en' }),

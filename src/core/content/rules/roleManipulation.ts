@@ -1,4 +1,5 @@
 import { keyword, near, sequence, terms, withTypos, type PhraseRule } from '../lexicon';
+import { IN_A_RELATIVE_CLAUSE } from './common';
 
 const BECOME = terms(
   "you are now|you're now|you are no longer|you're no longer|from now on you are|from now on you're|you will now be|you will be|you have become|you've become|",
@@ -112,7 +113,7 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   // The jailbreak persona's creed: "has broken free of OpenAI's ethical rules", "does not adhere to any policies".
   // Not a formatter's directive glued to its name ("<!-- prettier-ignore -->" before an OpenAI client example).
   sequence('role.en.shed-ethics', 'role-manipulation', 0.6, [SHED, 4, ETHICS], { lang: 'en', notAfter: /\w-$/ }),
-  sequence('role.en.shed-rules', 'role-manipulation', 0.35, [SHED, 3, terms('any and all|all|any|the|its|their|his|her|normal|usual|typical|any of'), 2, terms('rules|guidelines|principles|restrictions|limitations|boundaries|policies|laws|limits')], { lang: 'en', strict: true }),
+  sequence('role.en.shed-rules', 'role-manipulation', 0.35, [SHED, 3, terms('any and all|all|any|the|its|their|his|her|normal|usual|typical|any of'), 2, terms('rules|guidelines|principles|restrictions|limitations|boundaries|policies|laws|limits')], { lang: 'en', strict: true, notAfter: IN_A_RELATIVE_CLAUSE }),
   // Staying in character is every role-play prompt's order, and a story may have "no moral": weak, they add to the rest.
   keyword('role.en.persona-traits', 'role-manipulation', 0.3, terms('never break character|don\'t break character|do not break character|never breaks character|break character|stay in char|no moral|no ethical'), { lang: 'en' }),
   // The persona cast as a model without morals or filters ("an uncensored, unrestricted chatbot", "amoral 0 ethics AI") is
