@@ -24,6 +24,14 @@ const STRONG_NOUN = terms(
 const NOUN = terms(STRONG_NOUN, 'rules|rule|constraints|restrictions|limitations|policies|orders|commands|context|messages|directions|guidance|requests|boundaries|limits|text|input|everything');
 /** What a prior turn gave, for "ignore prior inputs" and "forget all previous information": never with "your", where "your information is outdated" is a form's. */
 const PRIOR_NOUN = terms(NOUN, 'information|inputs|conversation|conversations|chats');
+/**
+ * Verbs that also handle data: "discard any previous information" is a bit set's doc comment (LLVM's
+ * KnownBits.h), "delete the original instruction" a compiler's. With them, information, input and
+ * text, and a single machine "instruction", are data; an order needs plural instructions or rules.
+ */
+const DATA_VERBS = new Set(['discard', 'throw out', 'throw away', 'delete', 'remove', 'replace', 'erase', 'clear', 'drop', 'skip', 'wipe', 'overwrite']);
+const DATA_NOUNS = new Set(['information', 'inputs', 'input', 'text', 'instruction']);
+const without = (set: TermSet, drop: ReadonlySet<string>): TermSet => terms(set.terms.filter((term) => !drop.has(term)).join('|'));
 const WEAK_VERB_NOUN = terms('instructions|instruction|directives|guidelines|system prompt|system message|system instructions|system rules|programming|guardrails|safety rules');
 /** The prior turn as an adverb; "before" alone is BEFORE_ALONE's. */
 const AFTER_ADVERB = terms(
@@ -50,12 +58,14 @@ const TOLD = terms('what you were told|what you have been told|what you were tau
 function english(): PhraseRule[] {
   const options = { lang: 'en', strict: true, negatable: true, notAfter: IN_A_RELATIVE_CLAUSE } as const;
   return [
-    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [VERB, 4, PRIOR, 3, PRIOR_NOUN], options),
+    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [without(VERB, DATA_VERBS), 4, PRIOR, 3, PRIOR_NOUN], options),
+    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [terms([...DATA_VERBS].filter((verb) => VERB.terms.includes(verb)).join('|')), 4, PRIOR, 3, without(PRIOR_NOUN, DATA_NOUNS)], options),
     sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, AFTER_ADVERB], options),
     sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, terms('before')], { ...options, notBefore: BEFORE_A_PLACE }),
     sequence('override.en.verb-own-noun', 'instruction-override', 0.8, [VERB, OWNED, 2, STRONG_NOUN], options),
     sequence('override.en.verb-the-system', 'instruction-override', 0.8, [VERB, 1, terms('system prompt|system message|system instructions|safety guidelines|safety rules|guardrails|developer instructions|developer message|content policy')], options),
-    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [WEAK_VERB, 3, STRONG_PRIOR, 2, WEAK_VERB_NOUN], options),
+    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [without(WEAK_VERB, DATA_VERBS), 3, STRONG_PRIOR, 2, WEAK_VERB_NOUN], options),
+    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [terms([...DATA_VERBS].filter((verb) => WEAK_VERB.terms.includes(verb)).join('|')), 3, STRONG_PRIOR, 2, without(WEAK_VERB_NOUN, DATA_NOUNS)], options),
     sequence('override.en.weak-verb-own', 'instruction-override', 0.75, [WEAK_VERB, terms('your|all your|all of your'), 1, WEAK_VERB_NOUN], options),
     sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, BEFORE], { lang: 'en', negatable: true }),
     sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, terms('before')], { lang: 'en', negatable: true, notBefore: BEFORE_A_PLACE }),
