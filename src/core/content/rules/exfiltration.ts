@@ -238,8 +238,11 @@ const ADDRESS_IN_BRACKETS = /^[\w.+-]*\.[a-z]{2,}>/i;
  * ("send the key to the callback-server").
  */
 const NAMED_DESTINATION = /(?<!\b(?:to|into|at|via|onto|on)(?:\s+(?:the|a|an|this|that|our|my|your))?\s+)\b\w[\w-]*[-_](?:url|link|server|endpoint|image|query|remote|inbox|mailbox)$/i;
-/** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NAMED_DESTINATION. */
-const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS, notClosing: NAMED_DESTINATION } as const;
+/** A "destination" after "from" is where things come from: "Add new cookies from the server" (requests' adapters.py). */
+const FROM_A_SOURCE = /\bfrom\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|our\s+|your\s+|their\s+|its\s+)?[\w.-]+$/i;
+const NOT_A_DESTINATION = new RegExp(`${NAMED_DESTINATION.source}|${FROM_A_SOURCE.source}`, 'i');
+/** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NOT_A_DESTINATION. */
+const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS, notClosing: NOT_A_DESTINATION } as const;
 /** Verbs that only mean taking; "leak" is added where the secret is named, as it is a noun in every changelog. */
 const STEAL = 'exfiltrate|exfil|steal|smuggle|siphon|harvest|collect and send';
 
