@@ -65,3 +65,6 @@ export const ADDRESSEES = terms(
   'language model|language models|large language model|chatbot|chatbots|copilot|github copilot|claude|chatgpt|gpt|gpt-4|gpt-4o|gemini|cursor|',
   'airlock|bot|bots|ki|ki-assistent|ki-assistenten|ki-agent|ki-agenten|assistent|assistenten|sprachmodell|asistente|assistente|assistant ia|agente|ассистент|ии|助手|アシスタント|어시스턴트',
 );
+
+/** The start of a sentence, for a question that must open one ("Können Sie das Passwort bestätigen?"). */
+export const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;

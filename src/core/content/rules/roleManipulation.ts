@@ -109,6 +109,10 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   // or any name introduced by {{user}}", "do not write as {{user}} or assume {{user}}'s reaction"): a persona prompt.
   keyword('role.en.character-card', 'role-manipulation', 0.45, terms("any name introduced by user|do not write as user|don't write as user|never write as user|assume user s reaction|wait for user s response|wait for user response before continuing|speak for user|never speak for user|do not speak for user"), { lang: 'en' }),
   keyword('role.de.character-card', 'role-manipulation', 0.45, terms('jeden namen, den user|jedem namen, den user|schreibe nicht als user|schreib nicht als user|sprich nicht für user|sprich niemals für user|nimm die reaktion von user nicht vorweg|warte auf die antwort von user'), { lang: 'de' }),
+  // The "hypothetical response" jailbreak: the forbidden answer written as a character's plan, then "rewritten" in detail.
+  // Not the noun alone: HyDE, a retrieval method, "generates a hypothetical answer" (German "eine hypothetische Antwort").
+  keyword('role.en.hypothetical-response', 'role-manipulation', 0.35, terms('rewrite the hypothetical response|write a hypothetical response|the hypothetical response from the perspective|a hypothetical response in which'), { lang: 'en' }),
+  keyword('role.de.hypothetical-response', 'role-manipulation', 0.35, terms('schreibe die hypothetische antwort|schreib die hypothetische antwort|schreibe eine hypothetische antwort|die hypothetische antwort aus der perspektive|eine hypothetische antwort, in der'), { lang: 'de' }),
   // A jailbreak template's slot for the request ("Respond to my first question: [INSERT PROMPT HERE]"): no benign row has
   // it. Not "enter your prompt here", every chat app's input placeholder.
   keyword('role.en.jailbreak-placeholder', 'role-manipulation', 0.35, terms('insert prompt here|insert your prompt here|insert your question here|prompt goes here'), { lang: 'en' }),
