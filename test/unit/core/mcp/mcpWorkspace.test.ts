@@ -32,7 +32,7 @@ describe('core/mcp/mcpWorkspace: a workspace\'s servers, pins and offered tools 
     assert.ok(first?.firstApproval, 'a server never approved is put to the user first');
     assert.deepEqual(workspace.offered(), [], 'nothing is offered before approval');
     await tools.approve(first);
-    // The fixture changes `weather` right after its first listing and says so: the workspace must have heard it.
+    // The fixture changes `weather` a second after its first listing and says so: the workspace must have heard it.
     const state = await waitFor(() => tools.current(), (current) => current.kind === 'withheld' && current.review.tools.some((tool) => tool.name === RUG_PULL.tool && tool.change === 'changed'), 20_000);
     assert.equal(state.kind, 'withheld');
     assert.deepEqual(workspace.offered(), [], 'a changed listing offers nothing, even the unchanged echo');
