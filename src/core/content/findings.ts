@@ -338,6 +338,7 @@ function excludedByContext(rule: PhraseRule, text: string, start: number, end: n
   if (rule.notAfter !== undefined && rule.notAfter.test(text.slice(Math.max(0, start - CONTEXT_REACH), start))) return true;
   if (rule.notOpening !== undefined && rule.notOpening.test(text.slice(start, Math.min(end, start + CONTEXT_REACH)))) return true;
   if (rule.notClosing !== undefined && rule.notClosing.test(text.slice(Math.max(start, end - CONTEXT_REACH), end))) return true;
+  if (rule.notWithin !== undefined && rule.notWithin.test(text.slice(start, end))) return true;
   return rule.notBefore !== undefined && rule.notBefore.test(text.slice(end, end + CONTEXT_REACH));
 }
 

@@ -103,6 +103,8 @@ export interface PhraseRule {
   readonly notOpening?: RegExp;
   /** No finding when the match itself closes with this (anchored with `$`): a destination that is part of a name ("dist-url"). */
   readonly notClosing?: RegExp;
+  /** No finding when the match contains this anywhere: a public key ("~/.ssh/id_rsa.pub") where a private one is the slot. */
+  readonly notWithin?: RegExp;
 }
 
 export interface RuleOptions {
@@ -115,6 +117,7 @@ export interface RuleOptions {
   readonly onlyAfter?: RegExp;
   readonly notOpening?: RegExp;
   readonly notClosing?: RegExp;
+  readonly notWithin?: RegExp;
 }
 
 /** `sequence('id', 'category', 0.9, [VERB, 3, PRIOR, 2, NOUN])`: numbers are the largest gaps. */
@@ -138,6 +141,7 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     ...(options.onlyAfter === undefined ? {} : { onlyAfter: options.onlyAfter }),
     ...(options.notOpening === undefined ? {} : { notOpening: options.notOpening }),
     ...(options.notClosing === undefined ? {} : { notClosing: options.notClosing }),
+    ...(options.notWithin === undefined ? {} : { notWithin: options.notWithin }),
   };
   return { id, category, weight, ...(options.lang === undefined ? {} : { lang: options.lang }), kind: 'sequence', slots, gaps, window: 0, strict: options.strict ?? false, negatable: options.negatable ?? false, negatedAfter: options.negatedAfter ?? false, ...context };
 }
