@@ -42,7 +42,7 @@ describe('airlock mcp scan', () => {
   it('--jsonl: answers name the tool and give rule ids with readable text and place', async () => {
     const [line] = lines((await runCli(['mcp', 'scan', '--jsonl'], { stdin: KEY_THIEF })).stdout);
     assert.equal(line?.name, 'fmt');
-    assert.deepEqual(line?.reasons?.map((reason) => reason.rule).sort(), ['mcp.conceal-from-user', 'mcp.sensitive-read']);
+    assert.deepEqual(line?.reasons?.map((reason) => reason.rule).sort(), ['mcp.conceal-from-user', 'mcp.content-guard', 'mcp.sensitive-read']);
     assert.ok(line?.reasons?.every((reason) => reason.text.length > 0 && reason.at === 'description'));
   });
 
