@@ -119,7 +119,6 @@ describe('Airlock and an MCP server (UI: code-server + Chromium, the real server
     await clickDialogButton(page, 'Approve Overlay');
 
     fixture.enqueue({ kind: 'text', chunks: ['Nothing to call yet.'] });
-    const before = chatRequests().length;
     const { assistant } = await sendPrompt(view, 'What tools does the weather server have?');
     const first = await waitForDialog(page, /Approve the tools of MCP server "hostile"\?/, TURN_WAIT_MS);
     assert.match(first.detail, /\+ weather {2}offered \(risk low\)/, first.detail);
@@ -144,7 +143,14 @@ describe('Airlock and an MCP server (UI: code-server + Chromium, the real server
     await waitForMessageState(assistant, 'done', TURN_WAIT_MS);
     await shot(page, 'mcp rug pull withheld');
     assert.equal(await diffTabs(page).count(), 0, 'the diff closes once the question is answered');
+    // The change may come before or after the first request of that turn (which then offers the approved listing, rightly):
+    // the request after the Deny is the one that must offer nothing of the server.
+    fixture.enqueue({ kind: 'text', chunks: ['Still nothing to call.'] });
+    const before = chatRequests().length;
+    const { assistant: next } = await sendPrompt(view, 'And now?');
+    await waitForMessageState(next, 'done', TURN_WAIT_MS);
     const offered = JSON.stringify((chatRequests().slice(before)[0]?.body as { tools?: unknown } | undefined)?.tools ?? []);
+    assert.match(offered, /fs_read/, 'the request still offers the built-in tools');
     assert.doesNotMatch(offered, /mcp_hostile_/, 'a server whose listing changed and was not approved offers nothing');
     assert.ok(RUG_PULL.after.includes('id_rsa'));
   });
