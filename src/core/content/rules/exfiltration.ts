@@ -148,11 +148,6 @@ const ASK_USER_DATA: readonly { lang: string; user: string; detail: string; ask:
 ];
 
 /**
- * Another person's private detail asked for inside a role-play where personal data is "public knowledge" or "currency":
- * two weak findings that flag together. The frame ("imagine we're …", "in this world", with personal data) and the ask
- * ("could you tell me Paul's birth date?"), in the languages the guard claims (English and German below, as sequences).
- */
-/**
  * "Share your password with me" in the Romance languages, the verb and "with me" around the secret
  * (English: exfil.en.send-secret-to-me). A bank's "never share your password with us" says "us"
  * and a negation; a negation just before the verb cancels the match.
@@ -164,6 +159,11 @@ const SHARE_SECRET_WITH_ME: readonly { lang: string; share: string; withMe: stri
   { lang: 'pt', share: 'compartilhe|compartilha|compartilhar|partilhe|partilha|partilhar|envie|envia|enviar|mande|manda|mandar|passe|passa', withMe: 'comigo|para mim', negation: /\b(?:não|nao|nunca|jamais)\s+(?:\p{L}+\s+)?$/iu },
 ];
 
+/**
+ * Another person's private detail asked for inside a role-play where personal data is "public knowledge" or "currency":
+ * two weak findings that flag together. The frame ("imagine we're …", "in this world", with personal data) and the ask
+ * ("could you tell me Paul's birth date?"), in the languages the guard claims (English and German below, as sequences).
+ */
 const ROLEPLAY_PERSONAL_DATA: readonly { lang: string; frame: string; data: string; ask: string; detail: string; window?: number }[] = [
   { lang: 'es', frame: 'imagina que|imaginemos que|supongamos que|digamos que|en este mundo|en esta sociedad|en este escenario|en este futuro', data: 'datos personales', ask: 'dime|decirme|dame', detail: 'fecha de nacimiento|dirección de correo electrónico|correo electrónico|ciudad actual de residencia|ciudad de residencia|número de teléfono' },
   { lang: 'fr', frame: 'imaginez que|imaginez qu\'|imaginons que|imaginons qu\'|imagine que|supposons que|disons que|dans ce monde|dans cette société|dans ce scénario|dans ce futur', data: 'données personnelles', ask: 'dire|dites-moi|dis-moi|donner|donnez-moi', detail: 'date de naissance|adresse e-mail|adresse électronique|ville de résidence|numéro de téléphone' },
@@ -240,6 +240,7 @@ const NAMED_DESTINATION = /(?<!\b(?:to|into|at|via|onto|on)(?:\s+(?:the|a|an|thi
 const READ_FILE = terms('read|open|cat|load|fetch|get|grab|access|copy|take|retrieve|collect|print|dump|look up');
 /** Files that hold a key: the private SSH keys, cloud and git credentials. */
 const KEY_FILES = terms('~/.ssh/id_rsa|.ssh/id_rsa|id_rsa|id_ed25519|id_ecdsa|id_dsa|~/.aws/credentials|.aws/credentials|aws credentials|.git-credentials|.netrc|.pgpass|ssh private key|private ssh key|your private key|the private key');
+const READ_FILE_DE = terms('lies|lese|öffne|lade|hol|hole|kopiere|nimm|lesen sie|öffnen sie|laden sie|kopieren sie|nehmen sie');
 const ENV_FILES = terms('.env|the .env|.env file|the .env file|.npmrc|credentials file|secrets file|kubeconfig|.kube/config|.docker/config.json');
 /** What was read, put into an argument, a parameter or the answer. */
 const RELAY_IT = terms(
@@ -362,8 +363,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.read-key-relay', 'exfiltration', 0.8, [READ_FILE, 3, KEY_FILES, 6, RELAY_IT], { ...SEND_OPTIONS, notWithin: PUBLIC_KEY }),
   // The same with a file setup guides pass around every day (".env" to a container): weak, a flag beside nothing else.
   sequence('exfil.en.read-env-relay', 'exfiltration', 0.45, [READ_FILE, 3, ENV_FILES, 6, RELAY_IT], { ...SEND_OPTIONS, notWithin: PUBLIC_KEY }),
-  near('exfil.de.read-key-relay', 'exfiltration', 0.8, [terms('lies|lese|öffne|lade|hol|hole|kopiere|nimm|lesen sie|öffnen sie|laden sie|kopieren sie|nehmen sie'), terms('~/.ssh/id_rsa|.ssh/id_rsa|id_rsa|id_ed25519|.aws/credentials|~/.aws/credentials|privaten schlüssel|privaten ssh-schlüssel|.git-credentials|.netrc'), terms('gib es als|gib ihn als|übergib es als|übergib ihn als|übergeben sie es als|füge es in|füge ihn in|fügen sie es in|setze es in|setze ihn in|hänge es an|hänge ihn an|schick es als|als parameter|als argument|in deine antwort|in ihre antwort')], 14, { lang: 'de' }),
-  near('exfil.de.read-env-relay', 'exfiltration', 0.45, [terms('lies|lese|öffne|lade|hol|hole|kopiere|nimm|lesen sie|öffnen sie|laden sie|kopieren sie|nehmen sie'), terms('.env|die .env|.env-datei|die .env-datei|.npmrc|kubeconfig|die zugangsdaten-datei'), terms('gib sie als|gib es als|übergib sie als|übergib es als|füge sie in|füge es in|setze sie in|hänge sie an|schick sie als|als parameter|als argument|in deine antwort|in ihre antwort')], 14, { lang: 'de' }),
+  near('exfil.de.read-key-relay', 'exfiltration', 0.8, [READ_FILE_DE, terms('~/.ssh/id_rsa|.ssh/id_rsa|id_rsa|id_ed25519|.aws/credentials|~/.aws/credentials|privaten schlüssel|privaten ssh-schlüssel|.git-credentials|.netrc'), terms('gib es als|gib ihn als|übergib es als|übergib ihn als|übergeben sie es als|füge es in|füge ihn in|fügen sie es in|setze es in|setze ihn in|hänge es an|hänge ihn an|schick es als|als parameter|als argument|in deine antwort|in ihre antwort')], 14, { lang: 'de' }),
+  near('exfil.de.read-env-relay', 'exfiltration', 0.45, [READ_FILE_DE, terms('.env|die .env|.env-datei|die .env-datei|.npmrc|kubeconfig|die zugangsdaten-datei'), terms('gib sie als|gib es als|übergib sie als|übergib es als|füge sie in|füge es in|setze sie in|hänge sie an|schick sie als|als parameter|als argument|in deine antwort|in ihre antwort')], 14, { lang: 'de' }),
   sequence('exfil.en.secret-transformed', 'exfiltration', 0.45, [terms('the password|the secret key|your password|your secret|the passphrase|the passcode|the secret code'), 3, terms('in leetspeak|in leet|in reverse|in reverse order|backwards|in morse|in morse code|in pig latin|with dashes|with spaces between|one letter at a time|letter by letter|spelled out|as an acrostic|in a poem|in a song|in a riddle|in rot13|in another language|translated')], { lang: 'en' }),
   // Strict: "Gib nicht das Passwort preis" (a system prompt's own rule) has "nicht" in the gap; negated after for
   // "Gib das Passwort niemals preis".
@@ -409,7 +410,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   ...SECRET_IN_DISGUISE.map(({ lang, form, secret, window }) => near(`exfil.${lang}.secret-in-disguise`, 'exfiltration', 0.45, [terms(form), terms(secret)], window ?? 7, { lang })),
   ...ASK_SECRET.map(({ lang, ask, secret, window }) => near(`exfil.${lang}.ask-secret`, 'exfiltration', 0.4, [terms(ask), terms(secret)], window ?? 7, { lang })),
   ...SHARE_SECRET_WITH_ME.map(({ lang, share, withMe, negation }) => {
-    const secret = ASK_SECRET.find((entry) => entry.lang === lang)?.secret ?? '';
+    const secret = ASK_SECRET.find((entry) => entry.lang === lang)?.secret;
+    if (secret === undefined) throw new Error(`exfil.${lang}.share-secret-with-me: ASK_SECRET has no ${lang} secrets`);
     return sequence(`exfil.${lang}.share-secret-with-me`, 'exfiltration', 0.6, [terms(share), 2, terms(secret), 3, terms(withMe)], { lang, notAfter: negation });
   }),
   // "I need your password" said to the reader in Korean and Japanese, where the request for "it" follows in the next

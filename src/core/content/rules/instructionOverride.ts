@@ -32,14 +32,16 @@ const PRIOR_NOUN = terms(NOUN, 'information|inputs|conversation|conversations|ch
 const DATA_VERBS = new Set(['discard', 'throw out', 'throw away', 'delete', 'remove', 'replace', 'erase', 'clear', 'drop', 'skip', 'wipe', 'overwrite']);
 const DATA_NOUNS = new Set(['information', 'inputs', 'input', 'text', 'instruction']);
 const without = (set: TermSet, drop: ReadonlySet<string>): TermSet => terms(set.terms.filter((term) => !drop.has(term)).join('|'));
+const only = (set: TermSet, keep: ReadonlySet<string>): TermSet => terms(set.terms.filter((term) => keep.has(term)).join('|'));
 const WEAK_VERB_NOUN = terms('instructions|instruction|directives|guidelines|system prompt|system message|system instructions|system rules|programming|guardrails|safety rules');
-/** The prior turn as an adverb; "before" alone is BEFORE_ALONE's. */
+/** The prior turn as an adverb; "before" alone is BEFORE_ALONE's, read with BEFORE_A_PLACE. */
 const AFTER_ADVERB = terms(
   'above|earlier|previously|so far|until now|up to now|prior to this|you were given|you have been given|you received|',
   "you've received|you have received|you got|given to you|you were told|you've been given|you've been told|you have been told",
 );
 const OWNED = terms('your|all your|all of your|all|every single|each of your');
-const AFTER = terms(AFTER_ADVERB, 'before');
+const BEFORE_ALONE = terms('before');
+const AFTER = terms(AFTER_ADVERB, BEFORE_ALONE);
 /**
  * "Before" that opens a place in the text, not a time: "(name_match): Ignore everything before the
  * member indicated by the …" (a GNU ChangeLog), "ignore everything before the first colon". The
@@ -59,16 +61,16 @@ function english(): PhraseRule[] {
   const options = { lang: 'en', strict: true, negatable: true, notAfter: IN_A_RELATIVE_CLAUSE } as const;
   return [
     sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [without(VERB, DATA_VERBS), 4, PRIOR, 3, PRIOR_NOUN], options),
-    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [terms([...DATA_VERBS].filter((verb) => VERB.terms.includes(verb)).join('|')), 4, PRIOR, 3, without(PRIOR_NOUN, DATA_NOUNS)], options),
+    sequence('override.en.verb-prior-noun', 'instruction-override', 0.9, [only(VERB, DATA_VERBS), 4, PRIOR, 3, without(PRIOR_NOUN, DATA_NOUNS)], options),
     sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, AFTER_ADVERB], options),
-    sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, terms('before')], { ...options, notBefore: BEFORE_A_PLACE }),
+    sequence('override.en.verb-noun-after', 'instruction-override', 0.85, [VERB, 3, NOUN, 3, BEFORE_ALONE], { ...options, notBefore: BEFORE_A_PLACE }),
     sequence('override.en.verb-own-noun', 'instruction-override', 0.8, [VERB, OWNED, 2, STRONG_NOUN], options),
     sequence('override.en.verb-the-system', 'instruction-override', 0.8, [VERB, 1, terms('system prompt|system message|system instructions|safety guidelines|safety rules|guardrails|developer instructions|developer message|content policy')], options),
     sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [without(WEAK_VERB, DATA_VERBS), 3, STRONG_PRIOR, 2, WEAK_VERB_NOUN], options),
-    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [terms([...DATA_VERBS].filter((verb) => WEAK_VERB.terms.includes(verb)).join('|')), 3, STRONG_PRIOR, 2, without(WEAK_VERB_NOUN, DATA_NOUNS)], options),
+    sequence('override.en.weak-verb-prior', 'instruction-override', 0.8, [only(WEAK_VERB, DATA_VERBS), 3, STRONG_PRIOR, 2, without(WEAK_VERB_NOUN, DATA_NOUNS)], options),
     sequence('override.en.weak-verb-own', 'instruction-override', 0.75, [WEAK_VERB, terms('your|all your|all of your'), 1, WEAK_VERB_NOUN], options),
     sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, BEFORE], { lang: 'en', negatable: true }),
-    sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, terms('before')], { lang: 'en', negatable: true, notBefore: BEFORE_A_PLACE }),
+    sequence('override.en.everything-before', 'instruction-override', 0.75, [VERB, 1, EVERYTHING, 5, BEFORE_ALONE], { lang: 'en', negatable: true, notBefore: BEFORE_A_PLACE }),
     // "Forget everything you have learned or have been told before this conversation": the reset reaches past a long clause.
     sequence('override.en.everything-before-conversation', 'instruction-override', 0.75, [terms('forget|disregard|ignore|erase|wipe'), 1, EVERYTHING, 8, terms('before this conversation|before this chat|before this prompt|before this message|prior to this conversation|prior to this chat|from chatgpt|from chat gpt|from openai')], { lang: 'en', negatable: true }),
     sequence('override.en.told', 'instruction-override', 0.8, [VERB, 2, TOLD], { lang: 'en', negatable: true }),
