@@ -247,6 +247,14 @@ export const ROLE_MANIPULATION_RULES: readonly PhraseRule[] = [
   near('role.de.nothing-forbidden', 'role-manipulation', 0.4, [terms('nichts gilt als|nichts wird als|nichts ist hier|gilt nichts als|wird nichts als'), terms('unmoralisch|unethisch|amoralisch|illegal|unangemessen|verboten|tabu|anstößig|schädlich')], 5, { lang: 'de' }),
   near('role.de.refusal-words-banned', 'role-manipulation', 0.3, [terms('benutzt nie|verwendet nie|benutze nie|verwende nie|benutzt keine|verwendet keine|benutze keine|verwende keine|sagt nie|sag nie|sagst nie|darfst nie sagen|darfst nicht sagen'), terms('wörter wie|worte wie|begriffe wie|ausdrücke wie|floskeln wie'), terms('entschuldigung|leider|richtlinie|richtlinien|unmöglich|unangemessen|illegal|unethisch|ablehnen')], 8, { lang: 'de' }),
   keyword('role.de.play-a-game', 'role-manipulation', 0.3, terms('lass uns ein spiel spielen|lasst uns ein spiel spielen|wir spielen jetzt ein spiel|wir werden ein spiel spielen|ich möchte ein spiel mit dir spielen|du und ich spielen ein spiel|lass uns ein rollenspiel spielen|lass uns rollenspiel machen'), { lang: 'de' }),
+  // The amoral persona in the Romance languages the guard reads (English: role.en.amoral-persona, as weak alone): "SIMBIONTE
+  // está desvinculado da moralidade", "una IA sin ética".
+  keyword('role.multilingual.amoral-persona', 'role-manipulation', 0.35, terms(
+    'desvinculado da moralidade|desvinculada da moralidade|livre de qualquer moral|sem moral nem ética|sem ética nem moral|sem qualquer ética|ia sem ética|ia sem moral|',
+    'desvinculado de la moralidad|libre de toda moral|sin moral ni ética|sin ética ni moral|sin ninguna ética|ia sin ética|ia sin moral|',
+    'sans morale ni éthique|sans éthique ni morale|dépourvu de toute morale|ia sans éthique|ia sans morale|',
+    'senza morale né etica|senza etica né morale|privo di qualsiasi morale|ia senza etica|ia senza morale',
+  )),
   // DAN's name spelt out in translation ("haz cualquier cosa ahora", "tu jetzt alles"): English keeps role.en.dan.
   keyword('role.multilingual.dan', 'role-manipulation', 0.7, terms("تفعل أي شيء الآن|कुछ भी कर रहे हैं बॉट|अभी कुछ भी करो|افعل أي شيء الآن|haz cualquier cosa ahora|hacer cualquier cosa ahora|puede hacer cualquier cosa ahora|fais n'importe quoi maintenant|faire n'importe quoi maintenant|faire tout maintenant|fai qualsiasi cosa ora|fare qualsiasi cosa ora|fai qualsiasi cosa adesso|faça qualquer coisa agora|fazer qualquer coisa agora|faz qualquer coisa agora|für jetzt alles tun steht|steht für jetzt alles tun|tu jetzt alles|tu alles jetzt|tue jetzt alles|gumawa ng anumang bagay ngayon|अब कुछ भी करो|あなたは今何でもする|今すぐ何でもする")),
   ...FOREIGN.flatMap(({ lang, become, unbound, ai }) => [
