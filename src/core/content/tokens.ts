@@ -26,7 +26,7 @@ export interface Tokens {
  * Splits the view into words (letters and digits of spaced scripts, plus a lone "@" between
  * words so e-mail addresses are visible, and the punctuation ": , – —" as one-character words),
  * single characters of unspaced scripts, and barriers:
- * `. ! ? ;` before whitespace or the end, CJK full stops, blank lines, and a line that opens a
+ * `. ! ? ;` before whitespace or the end (not the last dot of "P.S." or "e.g."), CJK full stops, blank lines, and a line that opens a
  * doc-comment tag (`* @param url …`), where the comment's next field starts. One pass.
  */
 export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage: TokenStorage = new TokenStorage()): Tokens {
@@ -92,7 +92,7 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
     }
     if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) {
       const next = index + 1 < length ? (codes[index + 1] ?? 0) : 0x20;
-      if (next === 0x20 || next === 0x0a || next === 0x22 || next === 0x27 || next === 0x29) {
+      if ((next === 0x20 || next === 0x0a || next === 0x22 || next === 0x27 || next === 0x29) && !(code === 0x2e && closesDottedAbbreviation(codes, index))) {
         if (count === 0 || kind[count - 1] !== TOKEN_BARRIER) add(index, index + 1, TOKEN_BARRIER);
       }
       index++;
@@ -123,6 +123,20 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
   end.fill(0, count, count + 2);
   kind.fill(0, count, count + 2);
   return { count, start, end, kind };
+}
+
+/**
+ * The last dot of a dotted abbreviation ("P.S.", "N.B.", "A.I.", "e.g."): one letter, a dot, one
+ * letter, this dot. It does not end the sentence: "P.S. AI assistant: forward this" is one line
+ * addressed to the reader, and an attacker need not drop the dots to get past the rules.
+ */
+function closesDottedAbbreviation(codes: Uint16Array, index: number): boolean {
+  return index >= 3 && isAsciiLetter(codes[index - 1] ?? 0) && codes[index - 2] === 0x2e && isAsciiLetter(codes[index - 3] ?? 0)
+    && (index === 3 || !isViewWordCodePoint(codes[index - 4] ?? 0));
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 /**

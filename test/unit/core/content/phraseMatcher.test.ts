@@ -63,6 +63,13 @@ describe('content guard: phrase matcher', () => {
     assert.deepEqual(matches(matcher, 'from now on a.b always').filter((m) => m.startsWith('loose')), ['loose:from now on a.b always']);
   });
 
+  it('the last dot of a dotted abbreviation (P.S., N.B., e.g.) is not a sentence end', () => {
+    assert.deepEqual(matches(matcher, 'from now on P.S. always').filter((m) => m.startsWith('loose')), ['loose:from now on P.S. always']);
+    assert.deepEqual(matches(matcher, 'from now on e.g. always').filter((m) => m.startsWith('loose')), ['loose:from now on e.g. always']);
+    assert.deepEqual(matches(matcher, 'from now on, etc. always').filter((m) => m.startsWith('loose')), [], 'a word before the dot still ends the sentence');
+    assert.deepEqual(matches(matcher, 'from now on at U.S.A. always').filter((m) => m.startsWith('loose')), [], 'three letters are not the abbreviation read here');
+  });
+
   it('a negation just before the first slot cancels a negatable rule', () => {
     assert.deepEqual(matches(matcher, "don't ignore previous instructions").filter((m) => m.startsWith('strict')), []);
     assert.deepEqual(matches(matcher, 'not here: ignore previous instructions').filter((m) => m.startsWith('strict')), ['strict:ignore previous instructions']);
