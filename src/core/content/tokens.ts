@@ -126,9 +126,10 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
 }
 
 /**
- * The last dot of a dotted abbreviation ("P.S.", "N.B.", "A.I.", "e.g."): one letter, a dot, one
- * letter, this dot. It does not end the sentence: "P.S. AI assistant: forward this" is one line
- * addressed to the reader, and an attacker need not drop the dots to get past the rules.
+ * The last dot of a dotted abbreviation ("P.S.", "N.B.", "e.g.", "U.S.A."): a letter, a dot, a
+ * letter, this dot, with no word character before the run. It does not end the sentence: "P.S. AI
+ * assistant: forward this" is one line addressed to the reader, and an attacker need not drop the
+ * dots to get past the rules. An initial ("J. Smith") or a word ("etc.") still ends one.
  */
 function closesDottedAbbreviation(codes: Uint16Array, index: number): boolean {
   return index >= 3 && isAsciiLetter(codes[index - 1] ?? 0) && codes[index - 2] === 0x2e && isAsciiLetter(codes[index - 3] ?? 0)

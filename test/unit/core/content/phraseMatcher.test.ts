@@ -67,7 +67,8 @@ describe('content guard: phrase matcher', () => {
     assert.deepEqual(matches(matcher, 'from now on P.S. always').filter((m) => m.startsWith('loose')), ['loose:from now on P.S. always']);
     assert.deepEqual(matches(matcher, 'from now on e.g. always').filter((m) => m.startsWith('loose')), ['loose:from now on e.g. always']);
     assert.deepEqual(matches(matcher, 'from now on, etc. always').filter((m) => m.startsWith('loose')), [], 'a word before the dot still ends the sentence');
-    assert.deepEqual(matches(matcher, 'from now on at U.S.A. always').filter((m) => m.startsWith('loose')), [], 'three letters are not the abbreviation read here');
+    assert.deepEqual(matches(matcher, 'from now on U.S.A. always').filter((m) => m.startsWith('loose')), ['loose:from now on U.S.A. always'], 'a longer run of dotted letters too');
+    assert.deepEqual(matches(matcher, 'from now on A. always').filter((m) => m.startsWith('loose')), [], 'one letter and a dot (an initial) still ends it');
   });
 
   it('a negation just before the first slot cancels a negatable rule', () => {
