@@ -38,6 +38,8 @@ const LITERALS: readonly (readonly [string, string, number])[] = [
   ['<system>', 'delimiter.xml-role', 0.25], ['</system>', 'delimiter.xml-role', 0.25], ['<system_prompt>', 'delimiter.xml-system-prompt', 0.5], ['</system_prompt>', 'delimiter.xml-system-prompt', 0.5],
   ['<instructions>', 'delimiter.xml-instructions', 0.3], ['</instructions>', 'delimiter.xml-instructions', 0.3], ['<assistant>', 'delimiter.xml-role', 0.3],
   ['</assistant>', 'delimiter.xml-role', 0.3], ['</user>', 'delimiter.xml-role', 0.25], ['</document>', 'delimiter.xml-document', 0.25], ['</context>', 'delimiter.xml-document', 0.3],
+  // The DAN template's reply markers, in every copy of it and of its transcripts: no other text puts a lock before "jailbreak".
+  ['[🔓jailbreak', 'delimiter.dan-marker', 0.45], ['[🔒classic', 'delimiter.dan-marker', 0.35],
   ['</untrusted', 'delimiter.untrusted', 0.6], ['<untrusted', 'delimiter.untrusted', 0.4], ['<<<end untrusted', 'delimiter.untrusted', 0.6], ['<|prompt|>', 'delimiter.role-token', 0.5],
 ];
 
@@ -232,8 +234,10 @@ function buildLiteralTrie(): LiteralNode {
   for (const [text, rule, weight] of LITERALS) {
     let node = root;
     // Folded as the view is: "<СИСТЕМНЫЙ РЕЖИМ>" reaches the walk with its look-alike letters read as Latin.
-    for (const char of [...text].map((original) => (original.charCodeAt(0) < 0x80 ? original : foldCodePoint(original.codePointAt(0) ?? 0).text)).join('')) {
-      const code = char.charCodeAt(0);
+    const folded = [...text].map((original) => (original.charCodeAt(0) < 0x80 ? original : foldCodePoint(original.codePointAt(0) ?? 0).text)).join('');
+    // By UTF-16 unit, as the view is walked: an astral character ("🔓") is two steps.
+    for (let unit = 0; unit < folded.length; unit++) {
+      const code = folded.charCodeAt(unit);
       let child = node.next.get(code);
       if (child === undefined) {
         child = { next: new Map() };
