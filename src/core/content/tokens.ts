@@ -1,4 +1,4 @@
-import { isSpellingMark, isUnspacedScript, isViewWordCodePoint } from './charClass';
+import { isAsciiLetter, isSpellingMark, isUnspacedScript, isViewWordCodePoint } from './charClass';
 import type { DetectionView } from './detectionView';
 
 export const TOKEN_WORD = 1;
@@ -134,10 +134,6 @@ export function tokenize(view: Pick<DetectionView, 'codes' | 'length'>, storage:
 function closesDottedAbbreviation(codes: Uint16Array, index: number): boolean {
   return index >= 3 && isAsciiLetter(codes[index - 1] ?? 0) && codes[index - 2] === 0x2e && isAsciiLetter(codes[index - 3] ?? 0)
     && (index === 3 || !isViewWordCodePoint(codes[index - 4] ?? 0));
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 /**

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isUnspacedScript } from '../../../../../src/core/content/charClass';
 import { buildDetectionView } from '../../../../../src/core/content/detectionView';
 import { keyword, terms } from '../../../../../src/core/content/lexicon';
 import { PhraseMatcher } from '../../../../../src/core/content/phraseMatcher';
@@ -10,13 +11,15 @@ import { tokenize } from '../../../../../src/core/content/tokens';
  * closes a postscript's addressee ("TODO (AI):").
  */
 const CONTEXT_ONLY = new Set(['@', ')']);
-/** Characters of the scripts written without spaces: a term lists their words apart, a text runs them together. */
-const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]/u;
 
-/** The term as a writer would put it in a text: a stem with an ending, unspaced scripts run together. */
+/**
+ * The term as a writer would put it in a text: a stem with an ending, and the scripts written without spaces run together (a
+ * term lists their words apart).
+ */
 function writtenForm(term: string): string {
-  const stem = term.endsWith('*') ? `${term.slice(0, -1)}s` : term;
-  return UNSPACED.test(stem) ? stem.replace(/(?<=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]) (?=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff])/gu, '') : stem;
+  const chars = [...(term.endsWith('*') ? `${term.slice(0, -1)}s` : term)];
+  const unspaced = (char: string | undefined): boolean => char !== undefined && isUnspacedScript(char.codePointAt(0) ?? 0);
+  return chars.filter((char, index) => char !== ' ' || !(unspaced(chars[index - 1]) && unspaced(chars[index + 1]))).join('');
 }
 
 describe('content guard: the rule set (rules/index)', function () {
