@@ -327,7 +327,7 @@ function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Find
   return findings;
 }
 
-/** How far around a match a rule's `notAfter` / `notBefore` look: a few words ("Please use type X instead"). */
+/** How far around a match a rule's `notAfter` / `notBefore` / `onlyBefore` look: a few words ("Please use type X instead"). */
 const CONTEXT_REACH = 64;
 /** How far back `onlyAfter` looks: a field's key and a short lead-in ("Amazon Discount: "). */
 const ONLY_AFTER_REACH = 64;
@@ -335,6 +335,7 @@ const ONLY_AFTER_REACH = 64;
 /** A match a rule excludes by the words just around it (a compound, "your password policy"; a flag, "-auto-approve") or by how it opens or closes (a name). */
 function excludedByContext(rule: PhraseRule, text: string, start: number, end: number): boolean {
   if (rule.onlyAfter !== undefined && !rule.onlyAfter.test(text.slice(Math.max(0, start - ONLY_AFTER_REACH), start))) return true;
+  if (rule.onlyBefore !== undefined && !rule.onlyBefore.test(text.slice(end, end + CONTEXT_REACH))) return true;
   if (rule.notAfter !== undefined && rule.notAfter.test(text.slice(Math.max(0, start - CONTEXT_REACH), start))) return true;
   if (rule.notOpening !== undefined && rule.notOpening.test(text.slice(start, Math.min(end, start + CONTEXT_REACH)))) return true;
   if (rule.notClosing !== undefined && rule.notClosing.test(text.slice(Math.max(start, end - CONTEXT_REACH), end))) return true;

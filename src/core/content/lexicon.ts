@@ -99,6 +99,8 @@ export interface PhraseRule {
   readonly notBefore?: RegExp;
   /** A finding only when the original text before the match matches this (anchored with `$`): a request that opens a data field's value. */
   readonly onlyAfter?: RegExp;
+  /** A finding only when the original text just after the match matches this (anchored with `^`): "! Here" after "Start your reply with 'Sure". */
+  readonly onlyBefore?: RegExp;
   /** No finding when the match itself opens with this (anchored with `^`): a verb that is a function's name ("copy.deepcopy(os.environ)"). */
   readonly notOpening?: RegExp;
   /** No finding when the match itself closes with this (anchored with `$`): a destination that is part of a name ("dist-url"). */
@@ -115,6 +117,7 @@ export interface RuleOptions {
   readonly notAfter?: RegExp;
   readonly notBefore?: RegExp;
   readonly onlyAfter?: RegExp;
+  readonly onlyBefore?: RegExp;
   readonly notOpening?: RegExp;
   readonly notClosing?: RegExp;
   readonly notWithin?: RegExp;
@@ -139,6 +142,7 @@ export function sequence(id: string, category: ContentCategory, weight: number, 
     ...(options.notAfter === undefined ? {} : { notAfter: options.notAfter }),
     ...(options.notBefore === undefined ? {} : { notBefore: options.notBefore }),
     ...(options.onlyAfter === undefined ? {} : { onlyAfter: options.onlyAfter }),
+    ...(options.onlyBefore === undefined ? {} : { onlyBefore: options.onlyBefore }),
     ...(options.notOpening === undefined ? {} : { notOpening: options.notOpening }),
     ...(options.notClosing === undefined ? {} : { notClosing: options.notClosing }),
     ...(options.notWithin === undefined ? {} : { notWithin: options.notWithin }),
