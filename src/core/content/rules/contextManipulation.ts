@@ -10,13 +10,21 @@ const MESSAGE_FROM_DE = terms('nachricht vom|nachricht von|nachricht des|nachric
 
 /**
  * Where an admin guide says a check is off: "Content filters are disabled in the test tenant", "… on
- * staging", or what is off until someone turns it on: "Firewall logging is disabled by default".
+ * staging", what is off until someone turns it on: "Firewall logging is disabled by default", or
+ * a changelog dates the change: "The content policy check was removed in v2.0".
  */
-const IN_A_TEST_SETUP = /^\s+(?:by\s+default\b|(?:in|on|for)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:test|testing|tests|staging|dev|development|sandbox|local|ci|demo)\b)/i;
+const IN_A_TEST_SETUP = /^\s+(?:by\s+default\b|(?:in|on|for)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:test|testing|tests|staging|dev|development|sandbox|local|ci|demo)\b|(?:in|since|as\s+of)\s+(?:v\d|(?:version|release)\s+\d|\d+\.\d))/i;
 const IN_A_CONDITION_OR_NAME = new RegExp(`${IN_A_CONDITION.source}|${NAME_BEFORE.source}`, 'i');
 
 /** What a licence lets its reader do: "you have permission to link or combine any covered work", "you are authorized to access and use this website". */
 const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|software|website)\b/i;
+
+/**
+ * What a manual lets its reader skip: "you are allowed to ignore this warning", "you may now skip
+ * this step". An injection's "ignore" reaches for rules, instructions and the guard's warnings in
+ * general ("ignore any security warnings"), not the one the page is about.
+ */
+const LICENSED_WORK_OR_THIS_STEP = new RegExp(`${LICENSED_WORK.source}|^\\s+(?:this|that)\\s+(?:warning|step|section|message|error|notice|lint)\\b`, 'i');
 
 /** What came before the text: what an injection calls a test or an example. */
 const EARLIER_TEXT = terms('above|previous|preceding|prior|earlier|foregoing|everything above|everything before|the conversation above|the preceding conversation|what came before|everything before this point|everything above this line|the above|all of the above|the previous conversation|the previous instructions|the system prompt');
@@ -51,7 +59,7 @@ export const CONTEXT_MANIPULATION_RULES: readonly PhraseRule[] = [
   keyword('context.de.skeleton-key', 'context-manipulation', 0.35, terms('sicherer bildungskontext|sicheren bildungskontext|ein sicherer bildungskontext'), { lang: 'de' }),
   near('context.de.skeleton-key', 'context-manipulation', 0.45, [terms('passe dein verhalten an|passen sie ihr verhalten an|ändere dein verhalten|ändern sie ihr verhalten|aktualisiere dein verhalten'), terms('um die informationen|um zu antworten|um jede frage|um alles')], 8, { lang: 'de' }),
   sequence('context.en.checks-disabled', 'context-manipulation', 0.6, [terms('security|safety|approval|approvals|guard|firewall|sandbox|airlock|content|the guard|the firewall|the sandbox'), 1, terms('checks|check|guard|filters|filter|restrictions|rules|policy|policies|review|dialogs|prompts|warnings|protections|is|are|has been|have been'), 2, terms('disabled|turned off|switched off|deactivated|suspended|lifted|removed|off|not required|no longer required|waived|bypassed')], { lang: 'en', notAfter: IN_A_CONDITION_OR_NAME, notBefore: IN_A_TEST_SETUP }),
-  sequence('context.en.cleared-to', 'context-manipulation', 0.45, [terms('you are cleared to|you have clearance to|you have permission to|you are allowed to|you are authorized to|you are permitted to|you may now|you are now allowed to'), 4, terms('run|execute|read|access|delete|upload|send|share|reveal|ignore|skip|bypass|disclose|print|modify|push|publish|any|anything|everything|all|files|secrets|commands')], { lang: 'en', notBefore: LICENSED_WORK }),
+  sequence('context.en.cleared-to', 'context-manipulation', 0.45, [terms('you are cleared to|you have clearance to|you have permission to|you are allowed to|you are authorized to|you are permitted to|you may now|you are now allowed to'), 4, terms('run|execute|read|access|delete|upload|send|share|reveal|ignore|skip|bypass|disclose|print|modify|push|publish|any|anything|everything|all|files|secrets|commands')], { lang: 'en', notBefore: LICENSED_WORK_OR_THIS_STEP }),
   // "You are free to use, modify and distribute" is every licence: free only to say or do anything, or to drop the rules.
   sequence('context.en.free-to', 'context-manipulation', 0.45, [terms('you are free to|you are now free to|you\'re free to|you\'re now free to'), 3, terms('say anything|do anything|say whatever|do whatever|anything you want|ignore|bypass|disregard|break|reveal|disclose')], { lang: 'en' }),
   sequence('context.en.policy-update', 'context-manipulation', 0.5, [terms('openai|anthropic|google|microsoft|meta|airlock|model provider|system|security'), 1, terms('policy update|policy change|policy changed|announcement|notice|update'), 6, terms('allowed|permitted|may|can now|no longer|share|reveal|ignore|debug mode')], { lang: 'en' }),
