@@ -191,9 +191,45 @@ function speakerAt(codes: Uint16Array, length: number, lineStart: number): UnitF
     while (after < length && (codes[after] === 0x2a || codes[after] === 0x5f)) after++; // **System**:
     if (codes[after] !== 0x3a) continue;
     if (countWords(codes, length, after + 1) < MIN_PROSE_WORDS) return undefined;
-    return { rule, weight, startUnit: lineStart, endUnit: after + 1 };
+    const listed = amongKeys(codes, length, lineStart, labelStart);
+    return { rule, weight: listed ? Math.round(weight * 50) / 100 : weight, startUnit: lineStart, endUnit: after + 1 };
   }
   return undefined;
+}
+
+/**
+ * A label in a bulleted list of keys, where a line before or after, bulleted alike, opens with
+ * another key that is no speaker: API docs list options so (" * - cache: this is where you
+ * configure …\n * - system: this is where you can configure the network client"). Halved, not
+ * dropped: the words after it are read by the phrase rules all the same. Reads only the lines
+ * next to a label, so each line is read at most three times.
+ */
+function amongKeys(codes: Uint16Array, length: number, lineStart: number, labelStart: number): boolean {
+  let bulleted = false;
+  for (let index = lineStart; index + 1 < labelStart && !bulleted; index++) bulleted = (codes[index] === 0x2d || codes[index] === 0x2a) && codes[index + 1] === 0x20;
+  if (!bulleted) return false;
+  let previous = lineStart - 1;
+  while (previous > 0 && codes[previous - 1] !== 0x0a) previous--;
+  if (previous >= 0 && previous < lineStart && opensWithKey(codes, length, previous, lineStart, labelStart - lineStart)) return true;
+  let next = labelStart;
+  while (next < length && codes[next] !== 0x0a) next++;
+  return next + 1 < length && opensWithKey(codes, length, next + 1, lineStart, labelStart - lineStart);
+}
+
+/** Line `start` has the prefix of the line at `model` and then a key (a name and a colon) that is no speaker label. */
+function opensWithKey(codes: Uint16Array, length: number, start: number, model: number, prefix: number): boolean {
+  for (let offset = 0; offset < prefix; offset++) if (codes[start + offset] !== codes[model + offset]) return false;
+  const first = start + prefix;
+  let at = first;
+  while (at < length && at - first <= MAX_KEY && isKeyCode(codes[at] ?? 0)) at++;
+  if (at === first || codes[at] !== 0x3a) return false;
+  return !(SPEAKERS_BY_INITIAL.get(codes[first] ?? 0) ?? []).some(([label]) => label.length === at - first && startsWith(codes, length, first, label));
+}
+
+const MAX_KEY = 40;
+
+function isKeyCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d || code === 0x60;
 }
 
 function isPrefixCode(code: number): boolean {
@@ -207,11 +243,16 @@ function startsWith(codes: Uint16Array, length: number, start: number, word: str
   return !((following >= 0x61 && following <= 0x7a) || (following >= 0x30 && following <= 0x39));
 }
 
-/** Words of two letters or more on the rest of the line, or on the next line when this one is empty. */
+/**
+ * Words of two letters or more on the rest of the line, or on the next line when this one is
+ * empty; none when the line reads as code: a property typed `system: Required<Pick<Options, "a" |
+ * "b">>;` has five words but is a declaration, not a turn.
+ */
 function countWords(codes: Uint16Array, length: number, start: number): number {
   let words = 0;
   let letters = 0;
   let newlines = 0;
+  let syntax = 0;
   const limit = Math.min(length, start + PROSE_LOOKAHEAD);
   for (let index = start; index < limit; index++) {
     const code = codes[index] ?? 0;
@@ -221,13 +262,19 @@ function countWords(codes: Uint16Array, length: number, start: number): number {
     }
     if (letters >= 2) words++;
     letters = 0;
+    if (code < 0x80 && CODE_SYNTAX[code] === 1) syntax++;
     if (code === 0x0a) {
       newlines++;
       if (words > 0 || newlines > 2) break;
     }
   }
+  if (syntax >= MIN_CODE_SYNTAX) return 0;
   return letters >= 2 ? words + 1 : words;
 }
+
+/** Characters of code, not of prose: `< > { } ; = |`. A line with this many of them is a declaration. */
+const CODE_SYNTAX = Uint8Array.from({ length: 0x80 }, (_, code) => ('<>{};=|'.includes(String.fromCharCode(code)) ? 1 : 0));
+const MIN_CODE_SYNTAX = 4;
 
 function buildLiteralTrie(): LiteralNode {
   const root: LiteralNode = { next: new Map() };

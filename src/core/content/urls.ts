@@ -30,6 +30,12 @@ const SECRET_SUFFIX = /_(?:KEY|TOKEN|SECRET|SECRETS|PASSWORD|DATA|HISTORY|SUMMAR
 const DOC_NAMES = new Set(['README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'LICENSE', 'LICENCE', 'COPYING', 'NOTICE', 'AUTHORS', 'CONTRIBUTORS', 'CONTRIBUTING', 'SECURITY', 'CODE_OF_CONDUCT', 'SUPPORT', 'MAINTAINERS', 'TODO', 'FAQ', 'UPGRADING', 'MIGRATION', 'RELEASE', 'RELEASES', 'NEWS']);
 const FILE_EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
 const METADATA_HOSTS = ['169.254.169.254', 'metadata.google.internal', '100.100.100.200', 'fd00:ec2::254'];
+/**
+ * A URL that is the value of an assignment in code (`IMDS_ENDPOINT = "http://169.254.169.254/…"`,
+ * the Azure and AWS SDKs): the code that reaches the metadata service, not an order to the reader
+ * to go there. Weak then: it still adds to another finding.
+ */
+const ASSIGNED = /[\w\])]\s*=\s*["'`]$/;
 const MAX_URL = 4096;
 const MAX_LOOKBACK = 200;
 const LONG_VALUE = 48;
@@ -62,13 +68,13 @@ export function findUrlFindings(text: string): SpanFinding[] {
     const url = text.slice(start, end);
     const context = contextOf(text, start);
     const trailing = placeholderAfter(text, end);
-    analyse(url + trailing.text, context, start, end + trailing.length, findings);
+    analyse(url + trailing.text, context, ASSIGNED.test(text.slice(Math.max(0, start - 8), start)), start, end + trailing.length, findings);
     index = Math.max(end, start + 1);
   }
   return findings;
 }
 
-function analyse(url: string, context: Context, start: number, end: number, out: SpanFinding[]): void {
+function analyse(url: string, context: Context, assigned: boolean, start: number, end: number, out: SpanFinding[]): void {
   const add = (kind: string, category: ContentCategory = 'exfiltration'): void => {
     const weight = WEIGHTS[kind]?.[context] ?? 0;
     if (weight > 0) out.push({ rule: `exfil.url.${context}.${kind}`, category, weight, start, end });
@@ -78,7 +84,7 @@ function analyse(url: string, context: Context, start: number, end: number, out:
   while (hostEnd < url.length && !'/?#'.includes(url[hostEnd] ?? '/')) hostEnd++;
   const host = url.slice(hostStart, hostEnd).toLowerCase().replace(/^[^@]*@/, '').replace(/:\d+$/, '');
   if (METADATA_HOSTS.some((metadata) => host === metadata || host === `[${metadata}]`)) {
-    out.push({ rule: 'tool.url.cloud-metadata', category: 'tool-hijacking', weight: 0.45, start, end });
+    out.push({ rule: 'tool.url.cloud-metadata', category: 'tool-hijacking', weight: assigned ? 0.2 : 0.45, start, end });
   }
   if (COLLECTORS.some((collector) => host === collector || host.endsWith(`.${collector}`) || host.startsWith(`${collector}.`))) add('collector');
   // Only path and query leave the machine: an image fetch or a click keeps the fragment in the

@@ -10,12 +10,19 @@ const STANDING_ORDER = terms(
 /** Turns of a conversation (not "sessions", "requests" or "prompts", which are also UI and HTTP words). */
 const FUTURE_TURNS = terms('responses|response|replies|reply|answers|answer|messages|conversations|conversation|chats|chat|interactions|outputs|turns|completions');
 
+/**
+ * What a program's reader writes, reads or sees: API docs say "whenever you write a new value",
+ * "each time you read from the stream", "every time you see this error". A standing order to the
+ * model is about its answers, files or what it is told.
+ */
+const PROGRAM_DATA = /^\s+(?:(?:a|an|the|some|to|from|into|to the|from the|into the|to a|from a)\s+)?(?:new\s+)?(?:values?|keys?|records?|rows?|bytes?|entry|entries|cache|disk|database|db|stream|buffer|socket|register|cell|column)\b|^\s+(?:this|that|the)\s+(?:error|warning|exception|stack trace)\b/i;
+
 export const PERSISTENCE_RULES: readonly PhraseRule[] = [
   sequence('persistence.en.henceforth-order', 'persistence', 0.5, [HENCEFORTH, 2, STANDING_ORDER], { lang: 'en', strict: true }),
   sequence('persistence.en.henceforth-you', 'persistence', 0.3, [HENCEFORTH, 1, terms('you')], { lang: 'en' }),
   sequence('persistence.en.all-future', 'persistence', 0.55, [terms('in|for|to|across|during|throughout|on|at the end of|at the start of|at the beginning of|before|after'), terms('all|every|each|any|all of your|every one of your|each of your|all your'), 1, terms('future|subsequent|following|later|upcoming|coming|next|new|of your|your'), 1, FUTURE_TURNS], { lang: 'en', strict: true }),
   sequence('persistence.en.every-reply', 'persistence', 0.3, [terms('in|at the end of|at the start of|at the beginning of|end|start|begin|prefix|append to|before|after|with'), 1, terms('every|each|all|all of your|every single'), 1, terms('response|responses|reply|replies|answer|answers|message|output')], { lang: 'en', strict: true }),
-  sequence('persistence.en.every-time-you', 'persistence', 0.45, [terms('every time you|each time you|whenever you|any time you|anytime you'), 2, terms('respond|answer|reply|write|are asked|get asked|read|summarise|summarize|see|talk')], { lang: 'en' }),
+  sequence('persistence.en.every-time-you', 'persistence', 0.45, [terms('every time you|each time you|whenever you|any time you|anytime you'), 2, terms('respond|answer|reply|write|are asked|get asked|read|summarise|summarize|see|talk')], { lang: 'en', notBefore: PROGRAM_DATA }),
   sequence('persistence.en.remember-this', 'persistence', 0.55, [terms('always remember|never forget|remember|memorize|memorise|bear|store|keep to|stick to'), 1, terms('this|that|these|the following|this rule|this instruction|these rules|these instructions'), 6, terms('future|subsequent|permanently|forever|from now on|going forward|every conversation|all conversations|every session|all sessions|every chat|all chats|every response|all responses|every answer|all answers|every reply|all replies|rest of the conversation|rest of this conversation|rest of the session')], { lang: 'en' }),
   sequence('persistence.en.remember-colon', 'persistence', 0.4, [terms('always remember|never forget'), 1, terms('this rule|this instruction|these rules|these instructions|the following|this|that')], { lang: 'en', strict: true }),
   // Not "to memory" alone: an image library writes "to memory", a linker adds aliases "to memory regions".
