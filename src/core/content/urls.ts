@@ -31,11 +31,13 @@ const DOC_NAMES = new Set(['README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'LICENSE
 const FILE_EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
 const METADATA_HOSTS = ['169.254.169.254', 'metadata.google.internal', '100.100.100.200', 'fd00:ec2::254'];
 /**
- * A URL that is the value of an assignment in code (`IMDS_ENDPOINT = "http://169.254.169.254/…"`,
- * the Azure and AWS SDKs): the code that reaches the metadata service, not an order to the reader
- * to go there. Weak then: it still adds to another finding.
+ * A URL that is the value of an assignment or a call's argument in code (`IMDS_ENDPOINT =
+ * "http://169.254.169.254/…"`, `new URL(\`http://metadata.google.internal/…\`)`, the Azure, AWS and
+ * OpenAI SDKs): the code that reaches the metadata service, not an order to the reader to go
+ * there. Weak then: it still adds to another finding.
  */
-const ASSIGNED = /[\w\])]\s*=\s*["'`]$/;
+const ASSIGNED = /(?:[\w\])]\s*=|\w\()\s*["'`]$/;
+const ASSIGNED_REACH = 24;
 const MAX_URL = 4096;
 const MAX_LOOKBACK = 200;
 const LONG_VALUE = 48;
@@ -68,7 +70,7 @@ export function findUrlFindings(text: string): SpanFinding[] {
     const url = text.slice(start, end);
     const context = contextOf(text, start);
     const trailing = placeholderAfter(text, end);
-    analyse(url + trailing.text, context, ASSIGNED.test(text.slice(Math.max(0, start - 8), start)), start, end + trailing.length, findings);
+    analyse(url + trailing.text, context, ASSIGNED.test(text.slice(Math.max(0, start - ASSIGNED_REACH), start)), start, end + trailing.length, findings);
     index = Math.max(end, start + 1);
   }
   return findings;

@@ -229,8 +229,12 @@ const SECRETS_NAMED = terms('the admin credentials|the root credentials|the data
  * a purpose a manual states ("To send your own cookies to the server, use the cookies parameter").
  */
 const NOT_AN_ORDER = /(?:\w\\?[-_.=/](?<!(?:^|\W)e\\?-)|(?:^|[.!?:]\s+|\n\s*)to\s+|(?:^|\s)--?)$/i;
-/** A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a command "add-iam-policy-binding" (roff: "add\\-iam"). */
-const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w)/i;
+/**
+ * A verb that is part of a name: "copy.deepcopy(os.environ)", "dump(config)", "send_secret(url)", a
+ * command "add-iam-policy-binding" (roff: "add\\-iam"), or a quoted literal in a list of them
+ * ("'email' | 'file' | … | 'password' | … | 'url'", the input types of HTML).
+ */
+const CALLED = /^(?!e-mail)\w+(?:\.\w|\(|_\w|::|\\?-\w|['"`](?![a-z]))/i;
 /** An address that ends in ">": a changelog's author or a mail header ("add env to failure message (<dev@example.org>)"), not where to send. */
 const ADDRESS_IN_BRACKETS = /^[\w.+-]*\.[a-z]{2,}>/i;
 /**
@@ -253,9 +257,17 @@ const RELAY_IT = terms(
 const PUBLIC_KEY = /\.pub\b/i;
 /** A "destination" after "from" is where things come from: "Add new cookies from the server" (requests' adapters.py). */
 const FROM_A_SOURCE = /\bfrom\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|our\s+|your\s+|their\s+|its\s+)?[\w.-]+$/i;
-const NOT_A_DESTINATION = new RegExp(`${NAMED_DESTINATION.source}|${FROM_A_SOURCE.source}`, 'i');
-/** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NOT_A_DESTINATION. */
-const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS, notClosing: NOT_A_DESTINATION } as const;
+/**
+ * A destination named for the secret, in a compound: "(unlike the chat endpoint)", "API Keys per
+ * endpoint", "the token server" in API docs. The secret there is what the place is about, not
+ * what goes to it.
+ */
+const DESTINATION_OF_A_SECRET = /\b(?:tokens?|secrets?|passwords?|keys?|credentials?|cookies?|chat|conversations?|prompts?)\s+(?:per\s+)?(?:endpoints?|servers?|urls?|links?|query)$/i;
+const NOT_A_DESTINATION = new RegExp(`${NAMED_DESTINATION.source}|${FROM_A_SOURCE.source}|${DESTINATION_OF_A_SECRET.source}`, 'i');
+/** The verb going straight to a place named for a secret, with nothing sent: "claims to forward to the token endpoint". */
+const TO_A_SECRET_PLACE = /^\w+\s+(?:to|into|at)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:tokens?|secrets?|passwords?|keys?|credentials?|chat|conversations?)\s+(?:endpoints?|servers?|urls?|links?)\b/i;
+/** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NOT_A_DESTINATION, TO_A_SECRET_PLACE. */
+const SEND_OPTIONS = { lang: 'en', negatable: true, notAfter: NOT_AN_ORDER, notOpening: CALLED, notBefore: ADDRESS_IN_BRACKETS, notClosing: NOT_A_DESTINATION, notWithin: TO_A_SECRET_PLACE } as const;
 /** Verbs that only mean taking; "leak" is added where the secret is named, as it is a noun in every changelog. */
 const STEAL = 'exfiltrate|exfil|steal|smuggle|siphon|harvest|collect and send';
 
@@ -329,7 +341,8 @@ export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.reveal-secrets', 'exfiltration', 0.55, [terms('reveal|leak|disclose|dump|tell me|give me'), 4, SECRETS_NAMED], { lang: 'en', negatable: true, notBefore: SECRET_COMPOUND, notAfter: DESCRIBED }),
   // Verbs that docs use on everything ("print the result", "a list of scopes for which the token …"): only with filler words between.
   // Not what a program will do ("this will find the credentials for the registry").
-  sequence('exfil.en.show-secrets', 'exfiltration', 0.55, [terms('print|show|output|display|paste|include|summarise|summarize|collect|find'), 2, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND, notAfter: SOMEONE_WILL }),
+  // Not what is shown in the secret's place: "show `****` instead of the password" (mute-stream).
+  sequence('exfil.en.show-secrets', 'exfiltration', 0.55, [terms('print|show|output|display|paste|include|summarise|summarize|collect|find'), 2, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND, notAfter: SOMEONE_WILL, notWithin: /\binstead of\b/i }),
   // "List" is a noun as often ("a list of the credentials"): right before the secret, or as "list all / every / out".
   sequence('exfil.en.list-secrets', 'exfiltration', 0.55, [terms('list'), 0, SECRETS_NAMED], { lang: 'en', negatable: true, notBefore: SECRET_COMPOUND }),
   sequence('exfil.en.list-all-secrets', 'exfiltration', 0.55, [terms('list all|list every|list each|list out|enumerate|enumerate all'), 1, SECRETS_NAMED], { lang: 'en', negatable: true, strict: true, notBefore: SECRET_COMPOUND }),

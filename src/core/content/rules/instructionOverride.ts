@@ -46,8 +46,10 @@ const AFTER = terms(AFTER_ADVERB, BEFORE_ALONE);
  * "Before" that opens a place in the text, not a time: "(name_match): Ignore everything before the
  * member indicated by the …" (a GNU ChangeLog), "ignore everything before the first colon". The
  * next, current or following part is still a reset ("ignore everything before the following line").
+ * The place may go on past a code comment's line break ("we must ignore anything before the\n  //
+ * first boundary", undici).
  */
-const BEFORE_A_PLACE = /^\s+(?:the|a|an|each|every|its|their)\s+(?!(?:current|present|next|following|latest|new|last|previous|above|below|this)\b)\p{L}/iu;
+const BEFORE_A_PLACE = /^\s+(?:the|a|an|each|every|its|their)\s+(?:(?:\/\/+|#+|\*+)\s*)?(?!(?:current|present|next|following|latest|new|last|previous|above|below|this)\b)\p{L}/iu;
 const EVERYTHING = terms('everything|all|anything|all of it|whatever');
 const BEFORE = terms('above|earlier|previously|so far|until now|you were told|you have been told|prior|up to this point|before this|above this');
 const VOIDED = terms('void|null and void|null|cancelled|canceled|revoked|nullified|overridden|superseded|suspended|fake|a decoy|invalid|not valid|no longer valid|no longer in effect|rescinded|obsolete now');

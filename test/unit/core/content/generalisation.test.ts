@@ -54,6 +54,7 @@ describe('content guard: forms from outside text', () => {
     { name: 'SDK docs: "system" among the keys of an options list', text: '/**\n * - cache: where the cache location is set\n * - system: this is where you can set the network client and the logger\n * - telemetry: where telemetry is set\n */', atMost: 'allow' },
     { name: 'SDK typings: a property named system, typed', text: 'export type Configuration = {\n    system: Required<Pick<SystemOptions, "loggerOptions" | "networkClient">>;\n};', atMost: 'allow' },
     { name: 'SDK source: the metadata endpoint as a constant', text: 'export const IMDS_ENDPOINT = "http://169.254.169.254/metadata/instance/compute";\nexport const IMDS_TIMEOUT = 2000;', atMost: 'allow' },
+    { name: 'SDK source: the metadata service as a call\'s argument', text: 'const url = new URL(\n  `http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/identity`,\n);', atMost: 'allow' },
     { name: 'README: a note after a link to forever-agent', text: '- `forever` - set to `true` to use the [forever-agent](https://example.com/forever-agent) **Note:** Defaults to `http(s).Agent({keepAlive:true})`', atMost: 'allow' },
     { name: 'cache docs: whenever you write a new value', text: 'Check the tag before trusting a cached value, and refresh the snapshot whenever you write a new value:', atMost: 'allow' },
     { name: 'a heading of prompt instructions for a chatbot', text: 'Instructions for the chatbot are in the next section of this guide.', atMost: 'allow' },
