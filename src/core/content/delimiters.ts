@@ -272,8 +272,8 @@ function countWords(codes: Uint16Array, length: number, start: number): number {
   return letters >= 2 ? words + 1 : words;
 }
 
-/** Characters of code, not of prose: `< > { } ; = |`. A line with this many of them is a declaration. */
-const CODE_SYNTAX = Uint8Array.from({ length: 0x80 }, (_, code) => ('<>{};=|'.includes(String.fromCharCode(code)) ? 1 : 0));
+/** Characters of code, not of prose: `< > { } [ ] ; = |`. A line with this many of them is a declaration (`system: Final[Literal["Cygwin", …]]`). */
+const CODE_SYNTAX = Uint8Array.from({ length: 0x80 }, (_, code) => ('<>{}[];=|'.includes(String.fromCharCode(code)) ? 1 : 0));
 const MIN_CODE_SYNTAX = 4;
 
 function buildLiteralTrie(): LiteralNode {

@@ -130,6 +130,7 @@ function analyse(text: string, budget: DecodeBudget, deep: boolean, reuse = fals
   let fences: number[] | undefined;
   for (const found of findDelimiters(view)) {
     const span = toOriginal(found.startUnit, found.endUnit);
+    if (found.rule === 'delimiter.llama2' && !text.slice(span.start, span.end).includes('INST')) continue; // "return [inst]" is a list in code
     let weight = found.weight;
     if (!found.rule.startsWith('delimiter.fake-turn') && mentions++ < MAX_MENTION_CHECKS) {
       fences ??= fencePositions(text);
@@ -301,16 +302,28 @@ function fencePositions(text: string): number[] {
 /**
  * A template token shown as code (inside a fenced block, or between backticks on its line) is
  * documentation of the format, not a turn: it counts for little. An attacker who fences the
- * token also fences it away from the model's reading as a real turn.
+ * token also fences it away from the model's reading as a real turn. So is a token that is a
+ * whole string value in code (`var $="<|endoftext|>",Ie="<|fim_prefix|>"`, a tokenizer's
+ * constants): a turn goes on past its marker, a constant closes its quote there.
  */
 function inCode(text: string, start: number, end: number, fences: readonly number[]): boolean {
   if (countBelow(fences, start) % 2 === 1) return true;
+  if (isStringValue(text, start, end)) return true;
   const before = text.slice(Math.max(0, start - MENTION_REACH), start);
   const after = text.slice(end, end + MENTION_REACH);
   const opened = before.slice(before.lastIndexOf('\n') + 1).includes('`');
   const closes = after.slice(0, after.includes('\n') ? after.indexOf('\n') : after.length).includes('`');
   return opened && closes;
 }
+
+/** The span is a whole quoted string after `=`, `:`, `(`, `,` or `[` (spaces between allowed). */
+function isStringValue(text: string, start: number, end: number): boolean {
+  const quote = text[start - 1];
+  if (quote === undefined || !'"\'`'.includes(quote) || text[end] !== quote) return false;
+  return /[=:(,[]\s*$/.test(text.slice(Math.max(0, start - 1 - STRING_VALUE_REACH), start - 1));
+}
+
+const STRING_VALUE_REACH = 8;
 
 function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Finding[] {
   const findings: Finding[] = [];

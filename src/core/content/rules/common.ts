@@ -66,5 +66,19 @@ export const ADDRESSEES = terms(
   'airlock|bot|bots|ki|ki-assistent|ki-assistenten|ki-agent|ki-agenten|assistent|assistenten|sprachmodell|asistente|assistente|assistant ia|agente|ассистент|ии|助手|アシスタント|어시스턴트',
 );
 
+/**
+ * A purpose stated, not an order given: a heading's "**To list your rules**", "Example 1: To list
+ * the secrets in your account", "shows how to list all of the secrets", "is used to find the .env
+ * file", "To permanently change the value of an option, add …". Not "you need to", an order.
+ */
+export const A_PURPOSE = /(?:^|[.!?:]\s+|\n[ \t]*|\*\*|#\s*|\b(?:how|used|in order))\s*to\s+$/i;
+
+/**
+ * Words joined into a code identifier, not written as prose: "session_reset", "call_function",
+ * "FORMAT_MESSAGE_FROM_SYSTEM", "self._new_rules", "_context.reset(token)" (PHP's built-ins in
+ * Pygments, botocore, the Win32 stubs).
+ */
+export const IDENTIFIER = /[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2}/i;
+
 /** The start of a sentence, for a question that must open one ("Können Sie das Passwort bestätigen?"). */
 export const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;

@@ -1,4 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
+import { IDENTIFIER } from './common';
 
 /** Just after a sentence's end on the same line ("… in 1889. Human:"), not at a line start or after a list number ("1. Human:"). */
 const AFTER_SENTENCE_SAME_LINE = /[^\s][.!?]["')\]]?[ \t]+$/;
@@ -30,7 +31,7 @@ export const DELIMITER_PHRASE_RULES: readonly PhraseRule[] = [
     'ende der tool-ausgabe|ende der werkzeugausgabe|beginn des neuen systemprompts|neuer systemprompt|beginn der neuen anweisungen|anfang des systemprompts|',
     'systemprompt beginnt|systemprompt endet|ende des datenbereichs|ende der externen inhalte',
   ), { lang: 'de' }),
-  sequence('delimiter.en.new-instructions', 'fake-delimiter', 0.4, [terms('new instructions|updated instructions|revised instructions|real instructions|actual instructions|true instructions|new system instructions|new rules|new directive|new directives|new policy'), terms(':|—|–|follow|are as follows|below|take effect|apply')], { lang: 'en' }),
+  sequence('delimiter.en.new-instructions', 'fake-delimiter', 0.4, [terms('new instructions|updated instructions|revised instructions|real instructions|actual instructions|true instructions|new system instructions|new rules|new directive|new directives|new policy'), terms(':|—|–|follow|are as follows|below|take effect|apply')], { lang: 'en', notWithin: IDENTIFIER }),
 ];
 
 /** German verbs of decoding, for the twins of the decode-and-act rules. */

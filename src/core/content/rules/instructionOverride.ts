@@ -49,6 +49,8 @@ const AFTER = terms(AFTER_ADVERB, BEFORE_ALONE);
  * The place may go on past a code comment's line break ("we must ignore anything before the\n  //
  * first boundary", undici).
  */
+/** "The above" as an adjective of a warning: numpy's "# Ignore the above future attribute warning for …". */
+const A_WARNING = /^\s+(?:[\w-]+\s+){0,3}(?:warnings?|errors?|deprecations?|exceptions?)\b/i;
 const BEFORE_A_PLACE = /^\s+(?:the|a|an|each|every|its|their)\s+(?:(?:\/\/+|#+|\*+)\s*)?(?!(?:current|present|next|following|latest|new|last|previous|above|below|this)\b)\p{L}/iu;
 const EVERYTHING = terms('everything|all|anything|all of it|whatever');
 const BEFORE = terms('above|earlier|previously|so far|until now|you were told|you have been told|prior|up to this point|before this|above this');
@@ -102,11 +104,12 @@ function english(): PhraseRule[] {
     sequence('override.en.forget-task', 'instruction-override', 0.45, [terms('forget|forget about|ignore|disregard|abandon|never mind'), 3, terms('task|assignment|summary|translation'), 1, terms('and|instead|and instead')], { lang: 'en', onlyAfter: SENTENCE_START }),
     // "Repeat after me: …", "say exactly the following": the reader made to speak the attacker's words.
     sequence('override.en.repeat-after-me', 'instruction-override', 0.35, [terms('repeat after me|repeat after me exactly|now repeat after me')], { lang: 'en' }),
-    sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true, notAfter: IN_A_RELATIVE_CLAUSE }),
+    sequence('override.en.the-above', 'instruction-override', 0.75, [VERB, 1, terms('the foregoing|the above|all of the above|all the above|everything above|the previous text|the preceding text|the text above|what came before|the preceding|the previous message|the previous messages|all previous messages|the conversation so far')], { lang: 'en', negatable: true, strict: true, notAfter: IN_A_RELATIVE_CLAUSE, notBefore: A_WARNING }),
     // Not a lone "directive": "the reference to the argument of the previous directive is invalid" is printf's.
     sequence('override.en.voided', 'instruction-override', 0.8, [OWNER_PRIOR, 2, terms(NOUN.terms.filter((term) => term !== 'directive').join('|')), 4, terms('are|is|were|have been|has been|are now|is now|are hereby'), 2, VOIDED], { lang: 'en', notAfter: IN_A_CONDITION }),
     sequence('override.en.own-stop-applying', 'instruction-override', 0.75, [terms('your|your previous|your prior|your original'), 2, NOUN, 5, STOP_APPLYING], { lang: 'en' }),
-    sequence('override.en.given-stop-applying', 'instruction-override', 0.75, [NOUN, AFTER, 3, STOP_APPLYING], { lang: 'en' }),
+    // Not in a relative clause: "one special usage for which the text above doesn't apply" (IPython).
+    sequence('override.en.given-stop-applying', 'instruction-override', 0.75, [NOUN, AFTER, 3, STOP_APPLYING], { lang: 'en', notAfter: /\b(?:which|whom|where)\s+(?:the\s+)?$/i }),
     sequence('override.en.precedence', 'instruction-override', 0.8, [THIS, 3, terms('instructions|instruction|rules|directives|message|text|document|note'), 3, PRECEDENCE, 2, terms('your|all|any|all of your|the|all previous|all prior|previous|prior|the system'), 2, WEAK_VERB_NOUN], { lang: 'en' }),
     sequence('override.en.this-precedence', 'instruction-override', 0.75, [terms('this|what follows|the following|these'), 2, PRECEDENCE, 2, terms('your|all your|all of your|all previous|all prior|the previous|the prior|the system|your system|all other'), 2, WEAK_VERB_NOUN], { lang: 'en' }),
   ];

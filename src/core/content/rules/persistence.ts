@@ -1,4 +1,5 @@
 import { near, sequence, terms, type PhraseRule } from '../lexicon';
+import { A_PURPOSE } from './common';
 
 const HENCEFORTH = terms('from now on|from this point on|from this point forward|from this moment on|from this moment|going forward|henceforth|hereafter|from here on|from here on out|starting now|starting from now|for the rest of this conversation|for the rest of the conversation|for the rest of this session|for the rest of the session|for the rest of this chat|from now|until further notice');
 /** What an injected standing order tells the model to do. */
@@ -28,9 +29,9 @@ export const PERSISTENCE_RULES: readonly PhraseRule[] = [
   // Not "to memory" alone: an image library writes "to memory", a linker adds aliases "to memory regions".
   sequence('persistence.en.save-to-memory', 'persistence', 0.6, [terms('save|store|add|write|commit|put|record|keep|insert|append|persist|remember'), 6, terms('to your memory|in your memory|into your memory|in memory permanently|to your long-term memory|in your long-term memory|to your memories|in your memories|to your custom instructions|in your custom instructions|to your system prompt|into your system prompt|to your instructions|to your rules|permanently in your|to your knowledge base|in your profile|to your notes')], { lang: 'en' }),
   // Not a file: "please follow the migration guide to update your configuration file" (ESLint).
-  sequence('persistence.en.update-memory', 'persistence', 0.6, [terms('update|change|modify|edit|rewrite|overwrite|amend'), terms('your memory|your memories|your custom instructions|your system prompt|your instructions|your rules|your guidelines|your core instructions|your configuration|your persona|your personality')], { lang: 'en', notBefore: /^\s+files?\b/i }),
+  sequence('persistence.en.update-memory', 'persistence', 0.6, [terms('update|change|modify|edit|rewrite|overwrite|amend'), terms('your memory|your memories|your custom instructions|your system prompt|your instructions|your rules|your guidelines|your core instructions|your persona|your personality')], { lang: 'en', notBefore: /^\s+files?\b/i }),
   // Not across a comma: a code comment's "retry forever, only keep last error".
-  sequence('persistence.en.permanently', 'persistence', 0.45, [terms('permanently|forever|for good|for all time|indefinitely'), 2, terms('remember|apply|follow|store|save|adopt|obey|keep|change|adopt')], { lang: 'en', strict: true, notWithin: /,/ }),
+  sequence('persistence.en.permanently', 'persistence', 0.45, [terms('permanently|forever|for good|for all time|indefinitely'), 2, terms('remember|apply|follow|store|save|adopt|obey|keep|change|adopt')], { lang: 'en', strict: true, notWithin: /,/, notAfter: A_PURPOSE }),
   sequence('persistence.en.apply-to-all', 'persistence', 0.45, [terms('apply|follow|use|obey|keep|remember'), 3, terms('in all|for all|to all|across all|in every|for every'), 1, terms('future|subsequent|following|later'), 1, FUTURE_TURNS], { lang: 'en' }),
   near('persistence.es.from-now-on', 'persistence', 0.5, [terms('a partir de ahora|de ahora en adelante|desde ahora|en adelante|en todas tus respuestas|en cada respuesta'), terms('siempre|nunca|responde|responderás|contesta|no menciones|incluye|debes|eres|actúa')], 8, { lang: 'es' }),
   near('persistence.fr.from-now-on', 'persistence', 0.5, [terms('à partir de maintenant|désormais|dorénavant|à partir d\'aujourd\'hui|dans toutes tes réponses|dans chaque réponse'), terms('toujours|jamais|réponds|répondez|réponse|ne mentionne|inclus|tu dois|vous devez')], 8, { lang: 'fr' }),

@@ -1,5 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
-import { ADDRESSEES, NAME_AFTER } from './common';
+import { ADDRESSEES, IDENTIFIER, NAME_AFTER } from './common';
 
 /** Imperatives that make an agent act: run, edit, fetch, change the guard. */
 const ACT = terms(
@@ -31,11 +31,15 @@ const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlo
  * "\\fB\\-\\-disabled\\fR" then "Disable a firewall rule and stop it from being enforced", or a
  * help text's "--disabled" on its own line; or the same line does, in a help text's columns
  * ("  -f, --force   Skip confirmation prompt") or a CLI parser's call (`.option('-f, --force', 'Skip
- * confirmation prompt when unpublishing')`, vsce).
+ * confirmation prompt when unpublishing')`, vsce; `{name:["--force"],description:"Skip confirmation
+ * prompt"}`, VS Code's terminal completions; argparse's `help="Don't ask for confirmation of uninstall
+ * deletions."`, pip).
  */
-const OPTION_DESCRIBED = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?(?:\\?-){1,2}[a-z][\w\\-]*(?:\\f[RP]|\*\*|`)?[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*$|--?[a-z][\w-]*['"`]\s*,\s*['"`]$|(?:^|\n)[ \t]*(?:-[a-z],\s*)?--?[a-z][\w-]*(?:[= ][\w<>[\]]+)?[ \t]{2,}$/i;
+const OPTION_DESCRIBED = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?(?:\\?-){1,2}[a-z][\w\\-]*(?:\\f[RP]|\*\*|`)?[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*$|--?[a-z][\w-]*['"`]\s*,\s*['"`]$|--?[a-z][\w-]*['"`](?:\s*,\s*['"`]-?-?[\w-]*['"`])?\s*\]?\s*,\s*['"]?(?:description|desc|help|summary)['"]?\s*:\s*['"`]$|(?:^|\n)[ \t]*(?:-[a-z],\s*)?--?[a-z][\w-]*(?:[= ][\w<>[\]]+)?[ \t]{2,}$|\bhelp\s*=\s*\(?\s*["'`]$/i;
 /** A guard in code that tests leave out: "Skip the guard for tests where a disconnect is expected" (undici). */
 const NAME_OR_FOR_TESTS = new RegExp(`${NAME_AFTER.source}|^\\s+(?:for|in|during)\\s+(?:the\\s+|all\\s+|your\\s+|unit\\s+)?(?:tests?|testing)\\b`, 'i');
+/** Also a heading's purpose: "**To remove the Firewall Manager administrator account**" (AWS CLI examples). */
+const OPTION_OR_HEADING = new RegExp(`${OPTION_DESCRIBED.source}|(?:\\*\\*|#\\s*)to\\s+$`, 'i');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
 /** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them (not "the policy file" alone: D-Bus, SELinux and Node.js have one). */
@@ -87,9 +91,10 @@ const NON_INTERACTIVE = terms('without asking|without confirming|without confirm
 
 /**
  * "agent:" as a component, not someone addressed: "user-agent:", a name ("gpg_agent"), or the
- * prefix of a changelog entry ("  * agent: Use the sysconfdir …", a tab-indented GNU ChangeLog line).
+ * prefix of a changelog entry ("  * agent: Use the sysconfdir …", "* **agents:** run local tools", a
+ * tab-indented GNU ChangeLog line), or a parameter ("def _read_body_array(cursor):" then its docstring).
  */
-const COMPONENT_PREFIX = /(?:user[-_ ]?|\w_|(?:^|\n)[ \t]*[*\-•+][ \t]+|(?:^|\n)\t+)$/i;
+const COMPONENT_PREFIX = /(?:user[-_ ]?|\w_|\w\(\s*|(?:^|\n)[ \t]*[*\-•+][ \t]+(?:\*\*)?|(?:^|\n)\t+)$/i;
 
 export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Strict: only filler words between the address and the verb ("AI agent: run …", not "Claude, offering copy").
@@ -114,7 +119,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.insert-into-your-output', 'tool-hijacking', 0.45, [terms('include|add|insert|put|append|prepend|embed|inject|paste|place|use|import|always include|always add'), 3, terms('this code|this snippet|this line|this import|this script|this function|this payload|this link|this url|this package|this dependency|the following code|the following snippet|the following line|the following lines|the following import|the following script|the following link|the following url|the following package|the following dependency'), 8, terms('in any code you|in all code you|in the code you|to the code you|into the code you|into any code you|in any code that you|in every code you|in whatever you write|in what you write|in everything you write|in every response|in all responses|in all your responses|in every answer|to every answer|in all your answers|in every script you|in any script you|in any file you|in every file you|to any file you|to every file you|in all files you|in each file you|every time you write|whenever you write|in any program you|in every program you|in all future code|in any future code|in your future code')], { lang: 'en' }),
   near('tool.de.insert-into-your-output', 'tool-hijacking', 0.45, [terms('füge|fügen sie|baue|bauen sie|nimm|nehmen sie|schreibe|schreiben sie|setze|setzen sie|binde|binden sie'), terms('diesen code|folgenden code|den folgenden code|diese zeile|folgende zeile|die folgende zeile|dieses snippet|diesen link|dieses skript|den folgenden import|diesen import'), terms('in jeden code|in allen code|in jede antwort|in alle antworten|in jedes skript|den du schreibst|den sie schreiben|die du schreibst|die sie schreiben|was du schreibst|was sie schreiben|in künftigen code|in jeden künftigen code')], 18, { lang: 'de' }),
   // Filler words only between: "disable GPU sandbox" (a browser flag) and "remove legacy `guard`" (a changelog) are not the reader's guard.
-  sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true, strict: true, notBefore: NAME_OR_FOR_TESTS, notAfter: OPTION_DESCRIBED }),
+  sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true, strict: true, notBefore: NAME_OR_FOR_TESTS, notAfter: OPTION_OR_HEADING }),
   // Docs tell users to allow hosts all the time: weak alone, decisive with an addressee or another finding.
   sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
   sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
@@ -123,7 +128,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.edit-startup-file', 'tool-hijacking', 0.3, [EDIT, 6, STARTUP_FILE], { lang: 'en', negatable: true }),
   sequence('tool.en.startup-file-payload', 'tool-hijacking', 0.6, [EDIT, 6, STARTUP_FILE, 16, HOSTILE_PAYLOAD], { lang: 'en', negatable: true }),
   // Tool-use guides say "use these tools" on every page: weak alone.
-  sequence('tool.en.call-tool', 'tool-hijacking', 0.25, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true }),
+  sequence('tool.en.call-tool', 'tool-hijacking', 0.25, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true, notWithin: IDENTIFIER }),
   // Network verbs only: "read CONTRIBUTING.md and follow the instructions there" is ordinary advice.
   sequence('tool.en.fetch-and-follow', 'tool-hijacking', 0.7, [terms('fetch|visit|browse|browse to|navigate to|load|download|go to|request|curl|wget'), 12, terms('follow|obey|execute|do|run|carry out|apply|act on'), 3, terms('its instructions|the instructions|whatever it says|what it says|whatever they say|what they say|it says|the commands|its commands|the steps|its steps|the next steps|the instructions there|whatever is there')], { lang: 'en' }),
   sequence('tool.en.download-execute', 'tool-hijacking', 0.3, [terms('download|fetch|get|curl|wget'), 10, terms('and execute it|and run it|then execute it|then run it|and execute|and run|execute it|run it')], { lang: 'en' }),
@@ -138,7 +143,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.silently', 'tool-hijacking', 0.45, [terms('secretly|covertly|discreetly|invisibly'), 1, ACT_UNSEEN], SILENTLY_OPTIONS),
   sequence('tool.en.no-need-to-ask', 'tool-hijacking', 0.45, [terms("no need to|there is no need to|you don't need to|you do not need to|it is not necessary to|don't bother to|do not bother to|you needn't"), 2, terms('ask|confirm|request approval|request permission|ask for approval|ask for permission|ask for confirmation|wait for approval|wait for confirmation|check with the user|show a dialog|ask again')], { lang: 'en', strict: true }),
   // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
-  keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en' }),
+  keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en', notAfter: OPTION_DESCRIBED }),
   // Not "allow" or "grant": a licence's patent grant "is automatically extended", an option allows a tool "to automatically use all cores".
   sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|confirm'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en' }),
   keyword('tool.en.auto-approve-word', 'tool-hijacking', 0.5, terms('auto-approve|autoapprove|auto approve all|automatically approve|approve every|approve all tool calls|approve every file write|approve all edits|approve all writes'), { lang: 'en', notAfter: /-$/ }),

@@ -66,6 +66,7 @@ const NEAR_MISS: readonly Row[] = [
   { name: 'Python: a chat call with a system message', text: 'client.chat(messages=[ChatMessage(role="system", content="be terse")])' },
   { name: 'HTML with an ARIA role', text: '<div role="dialog" aria-modal="true">Remember this setting</div>' },
   { name: 'API docs: respond only in JSON', text: 'The endpoint will respond only in JSON, never in XML.' },
+  { name: 'sympy: a variable named _new_rules', text: '        if self._new_rules:\n            self._add_to_automaton(self._new_rules)' },
 ];
 
 describeRuleTable('content guard: split and encoded payloads, fake banners (rules/delimiterPhrases)', POSITIVE, NEAR_MISS);
