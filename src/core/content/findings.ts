@@ -333,12 +333,25 @@ function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Find
     if (rule === undefined) return;
     const start = view.origStart[startUnit] ?? 0;
     const end = endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : start;
-    if (excludedByContext(rule, text, start, end)) return;
+    if (excludedByContext(rule, text, start, end) || isMethodCall(text, start)) return;
     const weight = rule.category === 'instruction-override' && quoted(text, start, end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
     findings.push({ rule: rule.id, category: rule.category, weight, start, end, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
   });
   return findings;
 }
+
+/**
+ * A match that opens with a method called on an object (`Function.prototype.call(s)`,
+ * `testObject.critical('This message …')`): code, whatever the words around it.
+ */
+function isMethodCall(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x2e || !/[\w)\]]/.test(text[start - 2] ?? '')) return false;
+  let end = start;
+  while (end < text.length && end - start < MAX_METHOD_NAME && /\w/.test(text[end] ?? '')) end++;
+  return text.charCodeAt(end) === 0x28;
+}
+
+const MAX_METHOD_NAME = 64;
 
 /** How far around a match a rule's `notAfter` / `notBefore` / `onlyBefore` look: a few words ("Please use type X instead"). */
 const CONTEXT_REACH = 64;
