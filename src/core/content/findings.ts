@@ -379,14 +379,30 @@ function mentionedNotUsed(text: string, start: number, end: number): boolean {
   return MENTION_WORDS.test(around);
 }
 
-/** Homoglyphs mixed into Latin words, and zero-width characters splitting words. */
+/** What `mixed` words with look-alike letters weigh, among `words` words from the first to the last of them. */
+function mixedScriptWeight(mixed: number, words: number): number {
+  if (mixed < 2) return 0.2;
+  return mixed >= words * MIXED_SHARE ? 0.35 : 0.3;
+}
+
+const MIXED_SHARE = 0.25;
+
+/**
+ * Homoglyphs mixed into Latin words, and zero-width characters splitting words. Mixed words flag
+ * alone only where they are a good part of the words from the first to the last of them (a text
+ * written in small capitals, "Sʏsᴛᴇᴍ ᴜᴘᴅᴀᴛᴇ"); a few among many are code or mathematics ("kω",
+ * "cos(nω)", "[A-Za-zА-Яа-я]" in a lexer) and only add to another finding.
+ */
 function spoofing(text: string, view: DetectionView, tokens: Tokens): Finding[] {
   const findings: Finding[] = [];
   let mixed = 0;
   let start = -1;
   let end = -1;
+  let words = 0;
+  let wordsToLast = 0;
   for (let token = 0; view.confusable && token < tokens.count; token++) {
     if (tokens.kind[token] !== TOKEN_WORD) continue;
+    if (start >= 0) words++;
     let marks = 0;
     for (let unit = tokens.start[token] ?? 0; unit < (tokens.end[token] ?? 0); unit++) marks |= view.marks[unit] ?? 0;
     // Latin letters and look-alikes, and no letter only another script has ("RФАЙЛА" is Russian after an option letter).
@@ -395,10 +411,14 @@ function spoofing(text: string, view: DetectionView, tokens: Tokens): Finding[] 
     const before = text.charCodeAt((view.origStart[tokens.start[token] ?? 0] ?? 0) - 1);
     if (before === 0x25 || before === 0x5c) continue;
     mixed++;
-    if (start < 0) start = view.origStart[tokens.start[token] ?? 0] ?? 0;
+    if (start < 0) {
+      start = view.origStart[tokens.start[token] ?? 0] ?? 0;
+      words = 1;
+    }
+    wordsToLast = words;
     end = view.origEnd[(tokens.end[token] ?? 1) - 1] ?? 0;
   }
-  if (mixed > 0) findings.push({ rule: 'encoded.mixed-script', category: 'encoding-obfuscation', weight: mixed >= 2 ? 0.35 : 0.2, start, end });
+  if (mixed > 0) findings.push({ rule: 'encoded.mixed-script', category: 'encoding-obfuscation', weight: mixedScriptWeight(mixed, wordsToLast), start, end });
   if (view.splitWords >= 3) findings.push({ rule: 'encoded.zero-width-split', category: 'encoding-obfuscation', weight: 0.3, start: view.splitStart, end: view.splitEnd });
   return findings;
 }
