@@ -53,7 +53,8 @@ export const IN_A_CONDITION = /\b(?:if|when|whenever|whether|unless)\b[^.!?]{0,6
  * instructions". Not after a verb ("note that", "this means that" + an order) or a singular.
  */
 export const IN_A_RELATIVE_CLAUSE = /\b[a-z]{2,}[^s\W]s\s+(?:that|which|who)\s+$(?<!\b(?:means|says|ensures|states|requires|implies|notes|shows|assumes|believes|knows|thinks|hopes|insists|claims|demands|asks|tells|reminds|warns|suggests|explains|adds|writes|reads|goes|does|is|was|has)\s+(?:that|which|who)\s+)/i;
-export const NAME_AFTER = /^(?:\\?_|[-/]\w)/;
+/** Roff escapes a name's hyphen: "\\fB\\-\\-bypass\\-firewall\\-checks\\fR" (gcloud's man pages). */
+export const NAME_AFTER = /^(?:\\?_|\\?[-/]\w)/;
 
 /**
  * Words that address the model or an agent reading the text ("AI:", "Note to the assistant",
@@ -69,9 +70,11 @@ export const ADDRESSEES = terms(
 /**
  * A purpose stated, not an order given: a heading's "**To list your rules**", "Example 1: To list
  * the secrets in your account", "shows how to list all of the secrets", "is used to find the .env
- * file", "To permanently change the value of an option, add …". Not "you need to", an order.
+ * file", "To permanently change the value of an option, add …", a manual's "whether to skip firewall
+ * checking", "set $MAN_DISABLE_SECCOMP to any non-empty value to disable the sandbox". Not "you
+ * need to", an order.
  */
-export const A_PURPOSE = /(?:^|[.!?:]\s+|\n[ \t]*|\*\*|#\s*|\b(?:how|used|in order))\s*to\s+$/i;
+export const A_PURPOSE = /(?:^|[.!?:]\s+|\n[ \t]*|\*\*|#\s*|\b(?:how|used|in order|whether|value|values))\s*to\s+$/i;
 
 /**
  * Words joined into a code identifier, not written as prose: "session_reset", "call_function",

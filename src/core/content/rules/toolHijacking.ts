@@ -1,5 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
-import { ADDRESSEES, IDENTIFIER, NAME_AFTER } from './common';
+import { A_PURPOSE, ADDRESSEES, IDENTIFIER, NAME_AFTER } from './common';
 
 /** Imperatives that make an agent act: run, edit, fetch, change the guard. */
 const ACT = terms(
@@ -38,8 +38,12 @@ const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlo
 const OPTION_DESCRIBED = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?(?:\\?-){1,2}[a-z][\w\\-]*(?:\\f[RP]|\*\*|`)?[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*$|--?[a-z][\w-]*['"`]\s*,\s*['"`]$|--?[a-z][\w-]*['"`](?:\s*,\s*['"`]-?-?[\w-]*['"`])?\s*\]?\s*,\s*['"]?(?:description|desc|help|summary)['"]?\s*:\s*['"`]$|(?:^|\n)[ \t]*(?:-[a-z],\s*)?--?[a-z][\w-]*(?:[= ][\w<>[\]]+)?[ \t]{2,}$|\bhelp\s*=\s*\(?\s*["'`]$/i;
 /** A guard in code that tests leave out: "Skip the guard for tests where a disconnect is expected" (undici). */
 const NAME_OR_FOR_TESTS = new RegExp(`${NAME_AFTER.source}|^\\s+(?:for|in|during)\\s+(?:the\\s+|all\\s+|your\\s+|unit\\s+)?(?:tests?|testing)\\b`, 'i');
-/** Also a heading's purpose: "**To remove the Firewall Manager administrator account**" (AWS CLI examples). */
-const OPTION_OR_HEADING = new RegExp(`${OPTION_DESCRIBED.source}|(?:\\*\\*|#\\s*)to\\s+$`, 'i');
+/**
+ * Also a purpose stated: "**To remove the Firewall Manager administrator account**" (AWS CLI
+ * examples), "To disable the confirmation prompt on delete, run: …" (gcloud's man pages). An order
+ * in that shape still has its own verb ("run …") for the other rules to read.
+ */
+const OPTION_OR_PURPOSE = new RegExp(`${OPTION_DESCRIBED.source}|${A_PURPOSE.source}`, 'i');
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
 /** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them (not "the policy file" alone: D-Bus, SELinux and Node.js have one). */
@@ -119,7 +123,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   sequence('tool.en.insert-into-your-output', 'tool-hijacking', 0.45, [terms('include|add|insert|put|append|prepend|embed|inject|paste|place|use|import|always include|always add'), 3, terms('this code|this snippet|this line|this import|this script|this function|this payload|this link|this url|this package|this dependency|the following code|the following snippet|the following line|the following lines|the following import|the following script|the following link|the following url|the following package|the following dependency'), 8, terms('in any code you|in all code you|in the code you|to the code you|into the code you|into any code you|in any code that you|in every code you|in whatever you write|in what you write|in everything you write|in every response|in all responses|in all your responses|in every answer|to every answer|in all your answers|in every script you|in any script you|in any file you|in every file you|to any file you|to every file you|in all files you|in each file you|every time you write|whenever you write|in any program you|in every program you|in all future code|in any future code|in your future code')], { lang: 'en' }),
   near('tool.de.insert-into-your-output', 'tool-hijacking', 0.45, [terms('füge|fügen sie|baue|bauen sie|nimm|nehmen sie|schreibe|schreiben sie|setze|setzen sie|binde|binden sie'), terms('diesen code|folgenden code|den folgenden code|diese zeile|folgende zeile|die folgende zeile|dieses snippet|diesen link|dieses skript|den folgenden import|diesen import'), terms('in jeden code|in allen code|in jede antwort|in alle antworten|in jedes skript|den du schreibst|den sie schreiben|die du schreibst|die sie schreiben|was du schreibst|was sie schreiben|in künftigen code|in jeden künftigen code')], 18, { lang: 'de' }),
   // Filler words only between: "disable GPU sandbox" (a browser flag) and "remove legacy `guard`" (a changelog) are not the reader's guard.
-  sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true, strict: true, notBefore: NAME_OR_FOR_TESTS, notAfter: OPTION_OR_HEADING }),
+  sequence('tool.en.loosen-guard', 'tool-hijacking', 0.6, [LOOSEN, 2, GUARD], { lang: 'en', negatable: true, strict: true, notBefore: NAME_OR_FOR_TESTS, notAfter: OPTION_OR_PURPOSE }),
   // Docs tell users to allow hosts all the time: weak alone, decisive with an addressee or another finding.
   sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
   sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
