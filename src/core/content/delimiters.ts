@@ -190,6 +190,8 @@ function speakerAt(codes: Uint16Array, length: number, lineStart: number): UnitF
     let after = labelStart + label.length;
     while (after < length && (codes[after] === 0x2a || codes[after] === 0x5f)) after++; // **System**:
     if (codes[after] !== 0x3a) continue;
+    // "system:unauthenticated", "system:serviceaccount:…": a name in a namespace, not a label.
+    if (isNameCode(codes[after + 1] ?? 0)) return undefined;
     if (countWords(codes, length, after + 1) < MIN_PROSE_WORDS) return undefined;
     const listed = amongKeys(codes, length, lineStart, labelStart);
     return { rule, weight: listed ? Math.round(weight * 50) / 100 : weight, startUnit: lineStart, endUnit: after + 1 };

@@ -49,6 +49,15 @@ const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replac
 /** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them (not "the policy file" alone: D-Bus, SELinux and Node.js have one). */
 const GUARD_FILE = terms('.airlock|.airlock/policy|airlock policy|the airlock policy|your policy file|the guard\'s policy|policy yaml|default.yaml');
 /**
+ * The verb as a noun ("makes a change to the SSH config") or an option's name in a synopsis
+ * ("[\\fB\\-\\-overwrite\\fR] [\\fB\\-\\-remove\\fR] [\\fB\\-\\-ssh\\-config…", gcloud).
+ */
+const NOT_AN_EDIT = /(?:\b(?:a|an|the|any|each|every|no|this|that|one)\s+|\\?-)$/i;
+/** The verb as part of a command's name: "gcloud … set\\-iam\\-policy … /tmp/policy.yaml". */
+const PART_OF_A_NAME = /^\w+(?:\\?-\w|_\w)/;
+/** An enumerated value's description under its name: "\\fBACCEPT_AUTOMATIC\\fR" then "Always accept connection requests … automatically" (gcloud). */
+const AN_ENUM_VALUE = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?[A-Z][A-Z0-9_]{2,}(?:\\f[RP]|\*\*|`)?:?[ \t]*\n[ \t]*(?:[Aa]lways\s+|[Oo]nly\s+)?$/;
+/**
  * Files that run code or grant access later (shell profiles, hooks, editor tasks, keys): setup
  * guides tell people to edit them every day ("add this line to your .bashrc").
  */
@@ -127,9 +136,9 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Docs tell users to allow hosts all the time: weak alone, decisive with an addressee or another finding.
   sequence('tool.en.allow-everything', 'tool-hijacking', 0.3, [terms('add|allow|whitelist|allowlist|permit|unblock|open'), 8, terms('to the firewall|to the allowlist|to the allow list|to the whitelist|in the egress|to the egress|to egress|in the firewall|in the allowlist|egress allow|egress.allow|to allow all|all domains|every domain|every host|all hosts|for every tool|for all tools')], { lang: 'en' }),
   sequence('tool.en.egress-tool', 'tool-hijacking', 0.5, [terms('security.egress.update|egress.update|security egress update')]),
-  sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [EDIT, 6, GUARD_FILE], { lang: 'en', negatable: true }),
+  sequence('tool.en.edit-control-file', 'tool-hijacking', 0.45, [EDIT, 6, GUARD_FILE], { lang: 'en', negatable: true, notAfter: NOT_AN_EDIT, notOpening: PART_OF_A_NAME, notWithin: /[a-z0-9]_[a-z0-9]/i }),
   // Weak alone ("add this line to your .bashrc: export PATH=…" is setup advice), decisive with an addressee or a hostile payload.
-  sequence('tool.en.edit-startup-file', 'tool-hijacking', 0.3, [EDIT, 6, STARTUP_FILE], { lang: 'en', negatable: true }),
+  sequence('tool.en.edit-startup-file', 'tool-hijacking', 0.3, [EDIT, 6, STARTUP_FILE], { lang: 'en', negatable: true, notAfter: NOT_AN_EDIT, notOpening: PART_OF_A_NAME }),
   sequence('tool.en.startup-file-payload', 'tool-hijacking', 0.6, [EDIT, 6, STARTUP_FILE, 16, HOSTILE_PAYLOAD], { lang: 'en', negatable: true }),
   // Tool-use guides say "use these tools" on every page: weak alone.
   sequence('tool.en.call-tool', 'tool-hijacking', 0.25, [terms('call|invoke|use|trigger|run|execute'), 3, terms('tool|tools|function|shell tool|terminal tool|file tool|browser tool|fetch tool|write tool|the shell|your shell|your terminal|a shell')], { lang: 'en', negatable: true, strict: true, notWithin: IDENTIFIER }),
@@ -149,7 +158,7 @@ export const TOOL_HIJACKING_RULES: readonly PhraseRule[] = [
   // Not a bare "don't ask again": that is the label of a checkbox in every settings dialog.
   keyword('tool.en.do-not-ask', 'tool-hijacking', 0.45, terms("do not ask for approval|don't ask for approval|never ask for approval|do not ask for confirmation|don't ask for confirmation|never ask for confirmation|do not request approval|don't request approval|do not request confirmation|do not ask the user|don't ask the user|never ask the user|do not ask for permission|don't ask for permission|do not wait for approval|don't wait for approval"), { lang: 'en', notAfter: OPTION_DESCRIBED }),
   // Not "allow" or "grant": a licence's patent grant "is automatically extended", an option allows a tool "to automatically use all cores".
-  sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|confirm'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en' }),
+  sequence('tool.en.auto-approve', 'tool-hijacking', 0.6, [terms('approve|accept|confirm'), 4, terms('automatically|without asking|without a dialog|without showing|silently|by default from now on')], { lang: 'en', notAfter: AN_ENUM_VALUE }),
   keyword('tool.en.auto-approve-word', 'tool-hijacking', 0.5, terms('auto-approve|autoapprove|auto approve all|automatically approve|approve every|approve all tool calls|approve every file write|approve all edits|approve all writes'), { lang: 'en', notAfter: /-$/ }),
   sequence('tool.en.agent-must', 'tool-hijacking', 0.3, [terms('the coding assistant|the assistant|the agent|the ai|the coding agent|the model|the llm|any ai|any agent|ai agents|ai assistants|automated agents|automated tools|language models'), 2, terms('must|should|needs to|has to|is required to|is instructed to|will now|must now|shall')], { lang: 'en' }),
   // German twins: the address then an imperative, the guard switched off (separable "schalte … ab"), control files,
