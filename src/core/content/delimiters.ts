@@ -193,8 +193,8 @@ function speakerAt(codes: Uint16Array, length: number, lineStart: number): UnitF
     // "system:unauthenticated", "system:serviceaccount:…": a name in a namespace, not a label.
     if (isNameCode(codes[after + 1] ?? 0)) return undefined;
     if (countWords(codes, length, after + 1) < MIN_PROSE_WORDS) return undefined;
-    const listed = amongKeys(codes, length, lineStart, labelStart);
-    return { rule, weight: listed ? Math.round(weight * 50) / 100 : weight, startUnit: lineStart, endUnit: after + 1 };
+    const halved = amongKeys(codes, length, lineStart, labelStart) || endsWrappedSentence(codes, length, lineStart, after);
+    return { rule, weight: halved ? Math.round(weight * 50) / 100 : weight, startUnit: lineStart, endUnit: after + 1 };
   }
   return undefined;
 }
@@ -216,6 +216,21 @@ function amongKeys(codes: Uint16Array, length: number, lineStart: number, labelS
   let next = labelStart;
   while (next < length && codes[next] !== 0x0a) next++;
   return next + 1 < length && opensWithKey(codes, length, next + 1, lineStart, labelStart - lineStart);
+}
+
+/**
+ * A label alone on its line that ends the sentence the line before began: "… the progress of a job
+ * through the printing\nsystem:\n\nSubmitted …" (a README wrapped at 72 columns). Halved, as in a
+ * list of keys.
+ */
+function endsWrappedSentence(codes: Uint16Array, length: number, lineStart: number, colon: number): boolean {
+  let after = colon + 1;
+  while (after < length && (codes[after] === 0x20 || codes[after] === 0x09)) after++;
+  if (after < length && codes[after] !== 0x0a) return false;
+  let before = lineStart - 2;
+  while (before >= 0 && before > lineStart - 2 - MAX_KEY && (codes[before] === 0x20 || codes[before] === 0x09)) before--;
+  const last = codes[before] ?? 0;
+  return before >= 0 && ((last >= 0x61 && last <= 0x7a) || (last >= 0x30 && last <= 0x39));
 }
 
 /** Line `start` has the prefix of the line at `model` and then a key (a name and a colon) that is no speaker label. */

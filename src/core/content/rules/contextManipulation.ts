@@ -17,7 +17,7 @@ const IN_A_TEST_SETUP = /^\s+(?:by\s+default\b|(?:in|on|for)\s+(?:the\s+|a\s+|ou
 const IN_A_CONDITION_OR_NAME = new RegExp(`${IN_A_CONDITION.source}|${NAME_BEFORE.source}`, 'i');
 
 /** What a licence lets its reader do: "you have permission to link or combine any covered work", "you are authorized to access and use this website". */
-const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|software|website)\b/i;
+const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|software|website|source code|code|program|library|algorithms?)\b/i;
 
 /**
  * What a manual lets its reader skip: "you are allowed to ignore this warning", "you may now skip
@@ -27,7 +27,7 @@ const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|s
 const LICENSED_WORK_OR_THIS_STEP = new RegExp(`${LICENSED_WORK.source}|^\\s+(?:this|that)\\s+(?:warning|step|section|message|error|notice|lint)\\b`, 'i');
 
 /** A permission checked, not given: "The server could not verify that you are authorized to access the URL" (werkzeug). */
-const CHECKED = /\b(?:verify|verifies|verified|check|checks|checked|confirm|confirms|ensure|ensures|make sure|whether|if)\s+(?:that\s+)?$/i;
+const CHECKED = /\b(?:verify|verifies|verified|check|checks|checked|confirm|confirms|ensure|ensures|make sure|warrant|warrants|whether|if)\s+(?:that\s+)?$/i;
 
 /** What came before the text: what an injection calls a test or an example. */
 const EARLIER_TEXT = terms('above|previous|preceding|prior|earlier|foregoing|everything above|everything before|the conversation above|the preceding conversation|what came before|everything before this point|everything above this line|the above|all of the above|the previous conversation|the previous instructions|the system prompt');
@@ -46,8 +46,9 @@ export const CONTEXT_MANIPULATION_RULES: readonly PhraseRule[] = [
   sequence('context.en.real-task', 'context-manipulation', 0.6, [terms('your real|your true|your actual|your hidden|your secret|the hidden|your new'), 1, terms('task|tasks|job|goal|goals|purpose|instructions|mission|objective|objectives|request|user request|orders|directive')], { lang: 'en' }),
   // Perfect or past tense: "previous context has been cleared"; the present ("old messages are discarded") is how docs describe apps.
   sequence('context.en.context-cleared', 'context-manipulation', 0.7, [terms('previous|prior|old|earlier|all|your|the previous|the prior|the old|all previous|all prior'), 1, terms('context|conversation|instructions|restrictions|rules|constraints|limitations|guidelines|directives'), 2, terms('has been|have been|was|were|have now been|has now been'), 1, terms('cleared|erased|reset|wiped|removed|deleted|lifted|disabled|revoked|voided|nullified|discarded')], { lang: 'en', strict: true }),
-  // Not inside a hyphenated name: the DOM's "hardware-context-reset".
-  keyword('context.en.you-were-reset', 'context-manipulation', 0.6, terms('you have been reset|you\'ve been reset|you were reset|your memory has been wiped|your memory has been reset|your context has been reset|session restarted|session reset|conversation reset|context reset|conversation restarted|start of a new session|this is a new session|a new session has started|new session begins|begin new session'), { notAfter: /\w[-_]$/, notBefore: /^[-_]\w/, notWithin: IDENTIFIER }),
+  keyword('context.en.you-were-reset', 'context-manipulation', 0.6, terms('you have been reset|you\'ve been reset|you were reset|your memory has been wiped|your memory has been reset|your context has been reset|start of a new session|this is a new session|a new session has started|new session begins|begin new session')),
+  // Not inside a name (the DOM's "hardware-context-reset", PHP's "session_reset"), nor a thing's reset in a changelog ("add missing cipher context reset", "parser context reset on error").
+  keyword('context.en.you-were-reset', 'context-manipulation', 0.6, terms('session restarted|session reset|conversation reset|context reset|conversation restarted'), { notAfter: /(?:\w[-_]|\b(?!(?:the|a|an|this|your)\s)[a-z]{3,}\s+)$/i, notBefore: /^[-_]\w/, notWithin: IDENTIFIER }),
   keyword('context.en.new-session', 'context-manipulation', 0.15, terms('new session|new conversation|new chat|new context')),
   // An authority the model answers to: a message from its system, developers or vendor. Staff and
   // companies sign ordinary mail, READMEs and changelogs ("Note from the developer: unmaintained"),

@@ -36,8 +36,12 @@ const GUARD = terms('firewall|the firewall|airlock guard|the airlock guard|airlo
  * deletions."`, pip).
  */
 const OPTION_DESCRIBED = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?(?:\\?-){1,2}[a-z][\w\\-]*(?:\\f[RP]|\*\*|`)?[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*$|--?[a-z][\w-]*['"`]\s*,\s*['"`]$|--?[a-z][\w-]*['"`](?:\s*,\s*['"`]-?-?[\w-]*['"`])?\s*\]?\s*,\s*['"]?(?:description|desc|help|summary)['"]?\s*:\s*['"`]$|(?:^|\n)[ \t]*(?:-[a-z],\s*)?--?[a-z][\w-]*(?:[= ][\w<>[\]]+)?[ \t]{2,}$|\bhelp\s*=\s*\(?\s*["'`]$/i;
-/** A guard in code that tests leave out: "Skip the guard for tests where a disconnect is expected" (undici). */
-const NAME_OR_FOR_TESTS = new RegExp(`${NAME_AFTER.source}|^\\s+(?:for|in|during)\\s+(?:the\\s+|all\\s+|your\\s+|unit\\s+)?(?:tests?|testing)\\b`, 'i');
+/**
+ * A guard in code that tests leave out: "Skip the guard for tests where a disconnect is expected"
+ * (undici); or the guard word as a modifier: "Avoid firewall exception requests" (D-Bus), "Remove
+ * "sandbox" global variables" (man-db).
+ */
+const NAME_OR_FOR_TESTS = new RegExp(`${NAME_AFTER.source}|^\\s+(?:for|in|during)\\s+(?:the\\s+|all\\s+|your\\s+|unit\\s+)?(?:tests?|testing)\\b|^["']?\\s+(?:exception requests|global variables?)\\b`, 'i');
 /**
  * Also a purpose stated: "**To remove the Firewall Manager administrator account**" (AWS CLI
  * examples), "To disable the confirmation prompt on delete, run: …" (gcloud's man pages). An order

@@ -132,6 +132,8 @@ const NEAR_MISS: readonly Row[] = [
   { name: 'gcloud man page: a synopsis of options', text: '[\\fB\\-\\-overwrite\\fR] [\\fB\\-\\-remove\\fR] [\\fB\\-\\-ssh\\-config\\-file\\fR=\\fISSH_CONFIG_FILE\\fR]' },
   { name: 'gcloud man page: set-iam-policy with a policy.yaml', text: '$ gcloud projects set\\-iam\\-policy \\e\n    \\-\\-project=foo\\-project /tmp/policy.yaml' },
   { name: 'gcloud man page: edit my_policy.yaml', text: 'Then edit my_policy.yaml and apply it.' },
+  { name: 'D-Bus NEWS: avoid firewall exception requests', text: '• Avoid firewall exception requests when running tests on Windows' },
+  { name: 'man-db changelog: remove "sandbox" global variables', text: '\tRemove "sandbox" global variables.' },
   { name: 'help text: an option that skips the confirmation prompt', text: '  -f, --force   Skip confirmation prompt when unpublishing' },
   { name: 'scipy: a parameter named cursor, then the docstring', text: 'def _read_body_array(cursor):\n    """\n    Read MatrixMarket array body\n    """' },
   { name: 'openai changelog: an "agents" scope in bold', text: '* **agents:** run local tools during session creation streams' },
