@@ -20,7 +20,7 @@ import { describeConfusion, evaluate, loadCorpus, type Confusion, type CorpusRow
 import { ADVERSARIAL_INPUTS } from '../test/unit/core/content/adversarialInputs';
 import type { BenchReport, BenchRow } from './lib/benchReport';
 import { localisedMessages } from './lib/gettextCatalogs';
-import { docDir, systemDocuments } from './lib/systemDocuments';
+import { docDir, manDir, systemDocuments } from './lib/systemDocuments';
 import { loadInjectionCorpus } from './lib/injectionCorpus';
 import { intentTrainer } from './lib/intentScorer';
 import { describeSources, leaveOneSourceOut, type LosoResult, type Trainer } from './lib/leaveOneSourceOut';
@@ -120,8 +120,12 @@ export async function run(): Promise<BenchReport> {
   const ratios = [ratio('naive loop', naiveMixed.mbps, naiveRealistic.mbps, naiveSources.mbps)];
   const messages = sampledMessages();
   const packageDocs = systemDocuments();
-  const alarms = [flaggedOn('airlock', airlock, realistic, sources, messages, packageDocs)];
-  const packageBlocks = 'missing' in packageDocs ? 0 : packageDocs.texts.filter((text) => scanContent(text).verdict === 'block').length;
+  const manPages = systemDocuments(manDir());
+  const alarmSets: AlarmSets = { realistic, sources, messages, packageDocs, manPages };
+  const alarms = [flaggedOn('airlock', airlock, alarmSets)];
+  const blocked = (set: ReturnType<typeof systemDocuments>): number => ('missing' in set ? 0 : set.texts.filter((text) => scanContent(text).verdict === 'block').length);
+  const packageBlocks = blocked(packageDocs);
+  const manBlocks = blocked(manPages);
   if (vard === undefined) vardNotes.push('vard (@andersmyrmel/vard) is not installed: no row for it');
   else {
     const vardAdversarial = adversarial.map(([, text]) => growingThroughput(vard, text));
@@ -129,7 +133,7 @@ export async function run(): Promise<BenchReport> {
     const vardSources = measureMixed(vard, sources);
     const vardRealistic = measureMixed(vard, realistic);
     ratios.push(ratio('vard', vardMixed, vardRealistic, vardSources));
-    alarms.push(flaggedOn('vard', vard, realistic, sources, messages, packageDocs));
+    alarms.push(flaggedOn('vard', vard, alarmSets));
     vardRows.push(row('vard 1.2 (moderate)', false, vardMixed, vardRealistic, vardSources, vardAdversarial.map((entry) => entry.mbps), evaluate(corpus, vard), loso.results.vard, '@andersmyrmel/vard: vard.moderate().maxLength(∞).safeParse(text); positive when not safe'));
     vardNotes.push(`adversarial MB/s, vard on the largest prefix (64 KiB, 256 KiB, 1 MiB) before a step took over ${VARD_STEP_MS / 1000} s: ${adversarial.map(([name], index) => `${name} ${fixed(vardAdversarial[index]?.mbps)}${vardAdversarial[index]?.stopped === true ? ' (stopped early)' : ''}`).join('; ')}`);
   }
@@ -162,6 +166,9 @@ export async function run(): Promise<BenchReport> {
       'missing' in packageDocs
         ? `package documents: ${packageDocs.missing}`
         : `package documents: every distinct text document of 200 B–2 MB under ${docDir()} (${packageDocs.texts.length} of ${packageDocs.files} files: changelogs, NEWS, READMEs, manuals, licences, HTML API docs; gzip unpacked; read at run time, nothing copied); Airlock blocks ${packageBlocks} of them`,
+      'missing' in manPages
+        ? `manual pages: ${manPages.missing}`
+        : `manual pages: every distinct page of 200 B–2 MB under ${manDir()} (${manPages.texts.length} of ${manPages.files} files, every language, roff source gzip unpacked; read at run time, nothing copied); Airlock blocks ${manBlocks} of them`,
       'missing' in messages ? `localised system messages: ${messages.missing}` : `localised system messages: every ${MESSAGE_STRIDE}th translated message of at least 8 characters in the gettext catalogues of this machine's packages (${messages.languages} languages, read from /usr/share/locale at run time; nothing copied)`,
       `in-house corpus ${corpus.length} rows (${corpus.filter((r) => r.label === 'injection').length} injections, ${corpus.filter((r) => r.label === 'benign').length} benign): ${describeConfusion('airlock', airlockWhole)}; ${describeNaiveDetection(naiveWhole)}`,
       `held-out part only (${heldOut.length} rows, never tuned on): ${describeConfusion('airlock', airlockHeld)}; ${describeNaiveDetection(naiveHeld)}`,
@@ -210,12 +217,23 @@ function losoOf(corpus: ReturnType<typeof loadInjectionCorpus>, trainers: Readon
   return { results, notes };
 }
 
-/** How many of the realistic documents, source files, localised messages and package documents an engine flags. */
-function flaggedOn(name: string, engine: Engine, realistic: readonly string[], sources: readonly string[], messages: LocalisedSample, packageDocs: ReturnType<typeof systemDocuments>): string {
+/** Real text nobody attacked, for the false-alarm counts. */
+interface AlarmSets {
+  readonly realistic: readonly string[];
+  readonly sources: readonly string[];
+  readonly messages: LocalisedSample;
+  readonly packageDocs: ReturnType<typeof systemDocuments>;
+  readonly manPages: ReturnType<typeof systemDocuments>;
+}
+
+/** How many of the realistic documents, source files, localised messages, package documents and manual pages an engine flags. */
+function flaggedOn(name: string, engine: Engine, sets: AlarmSets): string {
+  const { realistic, sources, messages, packageDocs, manPages } = sets;
   const count = (documents: readonly string[]): number => documents.filter((document) => engine(document)).length;
   const localised = 'missing' in messages ? '' : `, ${count(messages.texts)} of ${messages.texts.length} localised system messages`;
   const packaged = 'missing' in packageDocs ? '' : `, ${count(packageDocs.texts)} of ${packageDocs.texts.length} package documents`;
-  return `${name} ${count(realistic)} of ${realistic.length} realistic documents, ${count(sources)} of ${sources.length} source files${localised}${packaged}`;
+  const manuals = 'missing' in manPages ? '' : `, ${count(manPages.texts)} of ${manPages.texts.length} manual pages`;
+  return `${name} ${count(realistic)} of ${realistic.length} realistic documents, ${count(sources)} of ${sources.length} source files${localised}${packaged}${manuals}`;
 }
 
 type LocalisedSample = { texts: string[]; languages: number } | { missing: string };

@@ -1,7 +1,7 @@
 // The documentation this machine's Debian packages install (changelogs, NEWS, READMEs, manuals,
-// licences, HTML API docs): real text nobody wrote to attack anything, for the content guard's
-// false-alarm count on whole documents. Read at bench time from /usr/share/doc (or
-// AIRLOCK_DOC_DIR); nothing is copied into the repository.
+// licences, HTML API docs) and manual pages: real text nobody wrote to attack anything, for the
+// content guard's false-alarm count on whole documents. Read at bench time from /usr/share/doc
+// and /usr/share/man (or AIRLOCK_DOC_DIR, AIRLOCK_MAN_DIR); nothing is copied into the repository.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,6 +16,11 @@ const NOT_TEXT = /\.(?:png|jpe?g|gif|svg|ico|pdf|woff2?|ttf|js|css)(?:\.gz)?$/i;
 
 export function docDir(): string {
   return process.env.AIRLOCK_DOC_DIR ?? '/usr/share/doc';
+}
+
+/** The manual pages (roff, gzip-compressed) of this machine's packages, every language: AIRLOCK_MAN_DIR or /usr/share/man. */
+export function manDir(): string {
+  return process.env.AIRLOCK_MAN_DIR ?? '/usr/share/man';
 }
 
 /** Every distinct text document under `dir`, in path order (gzip-compressed ones unpacked), or why there are none. */
