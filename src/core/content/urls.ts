@@ -29,6 +29,8 @@ const SECRET_SUFFIX = /_(?:KEY|TOKEN|SECRET|SECRETS|PASSWORD|DATA|HISTORY|SUMMAR
 /** Upper-case file names every repository has; `HISTORY.md` is a changelog, not the chat history. */
 const DOC_NAMES = new Set(['README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'LICENSE', 'LICENCE', 'COPYING', 'NOTICE', 'AUTHORS', 'CONTRIBUTORS', 'CONTRIBUTING', 'SECURITY', 'CODE_OF_CONDUCT', 'SUPPORT', 'MAINTAINERS', 'TODO', 'FAQ', 'UPGRADING', 'MIGRATION', 'RELEASE', 'RELEASES', 'NEWS']);
 const FILE_EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
+/** Query keys that carry a search: a link's text there is what to search for. */
+const SEARCH_KEY = /^(?:q|query|search|search_query|s|k|keywords?|term|terms|text)$/i;
 const METADATA_HOSTS = ['169.254.169.254', 'metadata.google.internal', '100.100.100.200', 'fd00:ec2::254'];
 /**
  * A URL that is the value of an assignment or a call's argument in code (`IMDS_ENDPOINT =
@@ -102,7 +104,9 @@ function analyse(url: string, context: Context, assigned: boolean, start: number
   if (placeholder === 'sensitive' || (context === 'link' && hash >= 0 && placeholderIn(decoded(url.slice(hash))) === 'sensitive')) add('placeholder');
   else if (placeholder === 'template') add('template');
   else if (hasUpperPlaceholder(search) || hasUpperPathSlot(path, context === 'image')) add('upper-placeholder');
-  const values = query < 0 ? [] : rest.slice(query + 1).split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
+  const pairs = query < 0 ? [] : rest.slice(query + 1).split('&');
+  // A link's search words are what the page searches for ("issues?q=is%3Aopen+label%3A%22good+first+issue%22"), not data sent out.
+  const values = pairs.filter((pair) => context === 'image' || !SEARCH_KEY.test(pair.slice(0, Math.max(0, pair.indexOf('='))))).map((pair) => pair.slice(pair.indexOf('=') + 1));
   if (query >= 0 && rest.endsWith('=')) add('append-slot');
   const segments = [...values.map((value) => ({ value, inQuery: true })), ...rest.slice(0, query < 0 ? rest.length : query).split('/').map((value) => ({ value, inQuery: false }))];
   let readable = false;
