@@ -333,7 +333,9 @@ function phraseFindings(text: string, view: DetectionView, tokens: Tokens): Find
     if (rule === undefined) return;
     const start = view.origStart[startUnit] ?? 0;
     const end = endUnit > startUnit ? (view.origEnd[endUnit - 1] ?? 0) : start;
-    if (excludedByContext(rule, text, start, end) || isMethodCall(text, start)) return;
+    if (excludedByContext(rule, text, start, end)) return;
+    // An override keeps no such excuse: "Note.Ignore(all previous instructions)" still reads as one.
+    if (rule.category !== 'instruction-override' && isMethodCall(text, start)) return;
     const weight = rule.category === 'instruction-override' && quoted(text, start, end) ? Math.round(rule.weight * 50) / 100 : rule.weight;
     findings.push({ rule: rule.id, category: rule.category, weight, start, end, ...(rule.lang === undefined ? {} : { lang: rule.lang }) });
   });
