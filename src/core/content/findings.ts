@@ -381,13 +381,19 @@ function mentionedNotUsed(text: string, start: number, end: number): boolean {
   return MENTION_WORDS.test(around);
 }
 
-/** What `mixed` words with look-alike letters weigh, among `words` words from the first to the last of them. */
-function mixedScriptWeight(mixed: number, words: number): number {
+/**
+ * What `mixed` words with look-alike letters weigh, among `words` words from the first to the last
+ * of them; `clustered` when MIXED_RUN of them lie within MIXED_WINDOW words somewhere, so one
+ * stray "kω" far away cannot thin out a passage written in look-alikes.
+ */
+function mixedScriptWeight(mixed: number, words: number, clustered: boolean): number {
   if (mixed < 2) return 0.2;
-  return mixed >= words * MIXED_SHARE ? 0.35 : 0.3;
+  return mixed >= words * MIXED_SHARE || clustered ? 0.35 : 0.3;
 }
 
 const MIXED_SHARE = 0.25;
+const MIXED_RUN = 3;
+const MIXED_WINDOW = 12;
 
 /**
  * Homoglyphs mixed into Latin words, and zero-width characters splitting words. Mixed words flag
@@ -402,6 +408,9 @@ function spoofing(text: string, view: DetectionView, tokens: Tokens): Finding[] 
   let end = -1;
   let words = 0;
   let wordsToLast = 0;
+  // The word positions of the MIXED_RUN - 1 mixed words before this one, as a ring.
+  const recent = new Int32Array(MIXED_RUN - 1);
+  let clustered = false;
   for (let token = 0; view.confusable && token < tokens.count; token++) {
     if (tokens.kind[token] !== TOKEN_WORD) continue;
     if (start >= 0) words++;
@@ -418,9 +427,12 @@ function spoofing(text: string, view: DetectionView, tokens: Tokens): Finding[] 
       words = 1;
     }
     wordsToLast = words;
+    const slot = (mixed - 1) % (MIXED_RUN - 1);
+    if (mixed >= MIXED_RUN && words - (recent[slot] ?? 0) < MIXED_WINDOW) clustered = true;
+    recent[slot] = words;
     end = view.origEnd[(tokens.end[token] ?? 1) - 1] ?? 0;
   }
-  if (mixed > 0) findings.push({ rule: 'encoded.mixed-script', category: 'encoding-obfuscation', weight: mixedScriptWeight(mixed, wordsToLast), start, end });
+  if (mixed > 0) findings.push({ rule: 'encoded.mixed-script', category: 'encoding-obfuscation', weight: mixedScriptWeight(mixed, wordsToLast, clustered), start, end });
   if (view.splitWords >= 3) findings.push({ rule: 'encoded.zero-width-split', category: 'encoding-obfuscation', weight: 0.3, start: view.splitStart, end: view.splitEnd });
   return findings;
 }
