@@ -228,7 +228,7 @@ function endsWrappedSentence(codes: Uint16Array, length: number, lineStart: numb
   while (after < length && (codes[after] === 0x20 || codes[after] === 0x09)) after++;
   if (after < length && codes[after] !== 0x0a) return false;
   let before = lineStart - 2;
-  while (before >= 0 && before > lineStart - 2 - MAX_KEY && (codes[before] === 0x20 || codes[before] === 0x09)) before--;
+  while (before >= 0 && before > lineStart - 2 - MAX_TRAILING_SPACE && (codes[before] === 0x20 || codes[before] === 0x09)) before--;
   const last = codes[before] ?? 0;
   return before >= 0 && ((last >= 0x61 && last <= 0x7a) || (last >= 0x30 && last <= 0x39));
 }
@@ -244,9 +244,12 @@ function opensWithKey(codes: Uint16Array, length: number, start: number, model: 
 }
 
 const MAX_KEY = 40;
+/** How far back over the line before's trailing spaces endsWrappedSentence looks for its last character. */
+const MAX_TRAILING_SPACE = 40;
 
+/** A name's character, or a backtick around it (" * - `cache`: …"). */
 function isKeyCode(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d || code === 0x60;
+  return isNameCode(code) || code === 0x60;
 }
 
 function isPrefixCode(code: number): boolean {

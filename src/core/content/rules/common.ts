@@ -83,5 +83,10 @@ export const A_PURPOSE = /(?:^|[.!?:]\s+|\n[ \t]*|\*\*|#\s*|\b(?:how|used|in ord
  */
 export const IDENTIFIER = /[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2}/i;
 
+/** A context that is any of these (read case-insensitively, as every rule's context is). */
+export function anyOf(...patterns: readonly RegExp[]): RegExp {
+  return new RegExp(patterns.map((pattern) => pattern.source).join('|'), 'i');
+}
+
 /** The start of a sentence, for a question that must open one ("Können Sie das Passwort bestätigen?"). */
 export const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;

@@ -1,5 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule } from '../lexicon';
-import { IDENTIFIER, IN_A_CONDITION, NAME_AFTER, NAME_BEFORE } from './common';
+import { anyOf, IDENTIFIER, IN_A_CONDITION, NAME_AFTER, NAME_BEFORE } from './common';
 
 const AUTHORITY = terms('user|the user|developer|the developer|developers|admin|administrator|the administrator|system administrator|owner|the owner|workspace owner|repository owner|maintainers|the maintainers|security team|the security team|operator|your operator|your developer|your creator|your owner');
 const GRANTED = terms('has authorized|has authorised|have authorized|has approved|have approved|has allowed|has permitted|has consented|has granted|have granted|already authorized|already approved|already allowed|already granted|has pre-approved|have pre-approved|pre-approved|preapproved|has confirmed|authorized|authorised|approved|allowed|permitted|granted');
@@ -14,7 +14,7 @@ const MESSAGE_FROM_DE = terms('nachricht vom|nachricht von|nachricht des|nachric
  * a changelog dates the change: "The content policy check was removed in v2.0".
  */
 const IN_A_TEST_SETUP = /^\s+(?:by\s+default\b|(?:in|on|for)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:test|testing|tests|staging|dev|development|sandbox|local|ci|demo)\b|(?:in|since|as\s+of)\s+(?:v\d|(?:version|release)\s+\d|\d+\.\d))/i;
-const IN_A_CONDITION_OR_NAME = new RegExp(`${IN_A_CONDITION.source}|${NAME_BEFORE.source}`, 'i');
+const IN_A_CONDITION_OR_NAME = anyOf(IN_A_CONDITION, NAME_BEFORE);
 
 /** What a licence lets its reader do: "you have permission to link or combine any covered work", "you are authorized to access and use this website". */
 const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|software|website|source code|code|program|library|algorithms?)\b/i;
@@ -24,7 +24,7 @@ const LICENSED_WORK = /^\s+(?:and use\s+)?(?:the\s+|this\s+)?(?:covered works?|s
  * this step". An injection's "ignore" reaches for rules, instructions and the guard's warnings in
  * general ("ignore any security warnings"), not the one the page is about.
  */
-const LICENSED_WORK_OR_THIS_STEP = new RegExp(`${LICENSED_WORK.source}|^\\s+(?:this|that)\\s+(?:warning|step|section|message|error|notice|lint)\\b`, 'i');
+const LICENSED_WORK_OR_THIS_STEP = anyOf(LICENSED_WORK, /^\s+(?:this|that)\s+(?:warning|step|section|message|error|notice|lint)\b/);
 
 /** A permission checked, not given: "The server could not verify that you are authorized to access the URL" (werkzeug). */
 const CHECKED = /\b(?:verify|verifies|verified|check|checks|checked|confirm|confirms|ensure|ensures|make sure|warrant|warrants|whether|if)\s+(?:that\s+)?$/i;

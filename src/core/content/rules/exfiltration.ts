@@ -1,5 +1,5 @@
 import { keyword, near, pigLatin, sequence, terms, type PhraseRule } from '../lexicon';
-import { A_PURPOSE, SENTENCE_START, SOMEONE_WILL } from './common';
+import { A_PURPOSE, anyOf, SENTENCE_START, SOMEONE_WILL } from './common';
 
 const SEND = terms(
   'send|post|upload|transmit|forward|exfiltrate|exfil|leak|email|e-mail|mail|submit|copy|paste|share|report|deliver|pipe|append|include|',
@@ -263,7 +263,7 @@ const FROM_A_SOURCE = /\bfrom\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|our\s+|your
  * what goes to it.
  */
 const DESTINATION_OF_A_SECRET = /\b(?:tokens?|secrets?|passwords?|keys?|credentials?|cookies?|chat|conversations?|prompts?)\s+(?:per\s+)?(?:endpoints?|servers?|urls?|links?|query)$/i;
-const NOT_A_DESTINATION = new RegExp(`${NAMED_DESTINATION.source}|${FROM_A_SOURCE.source}|${DESTINATION_OF_A_SECRET.source}`, 'i');
+const NOT_A_DESTINATION = anyOf(NAMED_DESTINATION, FROM_A_SOURCE, DESTINATION_OF_A_SECRET);
 /** The verb going straight to a place named for a secret, with nothing sent: "claims to forward to the token endpoint". */
 const TO_A_SECRET_PLACE = /^\w+\s+(?:to|into|at)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:tokens?|secrets?|passwords?|keys?|credentials?|chat|conversations?)\s+(?:endpoints?|servers?|urls?|links?)\b/i;
 /** What the English send rules share: negation before the verb, and none of NOT_AN_ORDER, CALLED, ADDRESS_IN_BRACKETS, NOT_A_DESTINATION, TO_A_SECRET_PLACE. */
@@ -279,9 +279,9 @@ const STEAL = 'exfiltrate|exfil|steal|smuggle|siphon|harvest|collect and send';
  */
 const DESCRIBED = /(?:\b(?:memory|information|info|fd|descriptor|handle|resource|possible|potential)\s+|(?<!\byou\s+)\b(?:could|would|will|can|may|might)[*_]*\s+|[-_=])$/i;
 /** Or a purpose stated: a heading's "**To list your rules**" (AWS CLI examples). */
-const DESCRIBED_OR_PURPOSE = new RegExp(`${DESCRIBED.source}|${A_PURPOSE.source}`, 'i');
+const DESCRIBED_OR_PURPOSE = anyOf(DESCRIBED, A_PURPOSE);
 /** Someone else's act, or a purpose: "`find_dotenv()` is used to find the .env file". */
-const SOMEONE_WILL_OR_PURPOSE = new RegExp(`${SOMEONE_WILL.source}|${A_PURPOSE.source}`, 'i');
+const SOMEONE_WILL_OR_PURPOSE = anyOf(SOMEONE_WILL, A_PURPOSE);
 
 export const EXFILTRATION_RULES: readonly PhraseRule[] = [
   sequence('exfil.en.send-secret-to', 'exfiltration', 0.8, [SEND, 8, SENSITIVE_NAMED, 10, DESTINATION], SEND_OPTIONS),

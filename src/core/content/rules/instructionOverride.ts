@@ -42,6 +42,8 @@ const AFTER_ADVERB = terms(
 const OWNED = terms('your|all your|all of your|all|every single|each of your');
 const BEFORE_ALONE = terms('before');
 const AFTER = terms(AFTER_ADVERB, BEFORE_ALONE);
+/** "The above" as an adjective of a warning: numpy's "# Ignore the above future attribute warning for …". */
+const A_WARNING = /^\s+(?:[\w-]+\s+){0,3}(?:warnings?|errors?|deprecations?|exceptions?)\b/i;
 /**
  * "Before" that opens a place in the text, not a time: "(name_match): Ignore everything before the
  * member indicated by the …" (a GNU ChangeLog), "ignore everything before the first colon". The
@@ -49,8 +51,6 @@ const AFTER = terms(AFTER_ADVERB, BEFORE_ALONE);
  * The place may go on past a code comment's line break ("we must ignore anything before the\n  //
  * first boundary", undici).
  */
-/** "The above" as an adjective of a warning: numpy's "# Ignore the above future attribute warning for …". */
-const A_WARNING = /^\s+(?:[\w-]+\s+){0,3}(?:warnings?|errors?|deprecations?|exceptions?)\b/i;
 const BEFORE_A_PLACE = /^\s+(?:the|a|an|each|every|its|their)\s+(?:(?:\/\/+|#+|\*+)\s*)?(?!(?:current|present|next|following|latest|new|last|previous|above|below|this)\b)\p{L}/iu;
 const EVERYTHING = terms('everything|all|anything|all of it|whatever');
 const BEFORE = terms('above|earlier|previously|so far|until now|you were told|you have been told|prior|up to this point|before this|above this');

@@ -1,5 +1,5 @@
 import { keyword, near, sequence, terms, type PhraseRule, type TermSet } from '../lexicon';
-import { A_PURPOSE, ADDRESSEES, IDENTIFIER, NAME_AFTER } from './common';
+import { A_PURPOSE, ADDRESSEES, anyOf, IDENTIFIER, NAME_AFTER } from './common';
 
 /** Imperatives that make an agent act: run, edit, fetch, change the guard. */
 const ACT = terms(
@@ -41,13 +41,13 @@ const OPTION_DESCRIBED = /(?:^|\n)[ \t]*(?:\\f[BI]|\*\*|`)?(?:\\?-){1,2}[a-z][\w
  * (undici); or the guard word as a modifier: "Avoid firewall exception requests" (D-Bus), "Remove
  * "sandbox" global variables" (man-db).
  */
-const NAME_OR_FOR_TESTS = new RegExp(`${NAME_AFTER.source}|^\\s+(?:for|in|during)\\s+(?:the\\s+|all\\s+|your\\s+|unit\\s+)?(?:tests?|testing)\\b|^["']?\\s+(?:exception requests|global variables?)\\b`, 'i');
+const NAME_OR_FOR_TESTS = anyOf(NAME_AFTER, /^\s+(?:for|in|during)\s+(?:the\s+|all\s+|your\s+|unit\s+)?(?:tests?|testing)\b/, /^["']?\s+(?:exception requests|global variables?)\b/);
 /**
  * Also a purpose stated: "**To remove the Firewall Manager administrator account**" (AWS CLI
  * examples), "To disable the confirmation prompt on delete, run: …" (gcloud's man pages). An order
  * in that shape still has its own verb ("run …") for the other rules to read.
  */
-const OPTION_OR_PURPOSE = new RegExp(`${OPTION_DESCRIBED.source}|${A_PURPOSE.source}`, 'i');
+const OPTION_OR_PURPOSE = anyOf(OPTION_DESCRIBED, A_PURPOSE);
 const LOOSEN = terms('disable|turn off|switch off|deactivate|bypass|circumvent|skip|remove|weaken|loosen|get around|work around|evade|avoid|ignore|shut down|shut off|kill');
 const EDIT = terms('open|edit|modify|change|write|overwrite|update|create|replace|delete|append|add|rewrite|set|clear|empty');
 /** Files that configure the guard itself: documentation outside Airlock's own has no reason to edit them (not "the policy file" alone: D-Bus, SELinux and Node.js have one). */
